@@ -1,0 +1,107 @@
+"""Integrity checks and backups into a `backups/` folder beside the database."""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .errors import BadFileError
+from .store import one_line
+
+KEEP_BACKUPS = 10
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's full integrity check and foreign key check find; empty when all is well."""
+    problems = [one_line(row[0]) for row in conn.execute("PRAGMA integrity_check")
+                if row[0] != "ok"]
+    for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid} points to a missing {parent}")
+    return problems
+
+
+def backups_folder(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> Path:
+    """Copy the database, consistent as of now, into `backups/`; keep the newest ten.
+
+    The copy is written under a temporary name and renamed when whole. Returns its path.
+    """
+    folder = backups_folder(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+    suffix = f"-{reason}" if reason else ""
+    target = folder / f"{path.stem}-{stamp}{suffix}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{path.stem}-{stamp}{suffix}-{counter}.sqlite3"
+    temporary = target.with_name(target.name + ".part")
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            conn.backup(copy)
+            # A backup must stand alone: no write-ahead log beside it.
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    _prune(folder, path.stem)
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The backups of the database at `path`, oldest first."""
+    folder = backups_folder(path)
+    if not folder.is_dir():
+        return []
+    # The stem followed by a time stamp, so that "ledger" does not take "ledger-old"'s.
+    pattern = re.compile(re.escape(path.stem) + r"-\d{4}-\d\d-\d\d_\d{6}\b.*\.sqlite3")
+    found = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+def _prune(folder: Path, stem: str) -> None:
+    backups = list_backups(folder.parent / f"{stem}.sqlite3")
+    for old in backups[:-KEEP_BACKUPS]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+@dataclass
+class CheckReport:
+    """What `check_and_back_up` found and did."""
+
+    breaches: int
+    in_trash: int
+    victims: int
+    sources: int
+    backup: Path
+
+
+def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
+    """Check the whole file, then back it up. Raises BadFileError if it is damaged."""
+    problems = integrity_problems(conn)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise BadFileError(f"{path.name} is damaged: {problems[0]}{more}.")
+    count = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    report = CheckReport(
+        breaches=count("SELECT count(*) FROM breach WHERE deleted_at IS NULL"),
+        in_trash=count("SELECT count(*) FROM breach WHERE deleted_at IS NOT NULL"),
+        victims=count("SELECT count(*) FROM victim v JOIN breach b ON b.id = v.breach_id"
+                      " WHERE v.deleted_at IS NULL AND b.deleted_at IS NULL"),
+        sources=count("SELECT count(*) FROM source WHERE deleted_at IS NULL"),
+        backup=Path(),
+    )
+    report.backup = backup_database(conn, path)
+    return report

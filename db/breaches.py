@@ -1,0 +1,264 @@
+"""Saving, reading, deleting and restoring breaches, each as one transaction.
+
+A save writes the breach, its citations and its victims, and one change-log entry
+holding the whole breach before and after; all of it reaches the file, or none.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import asdict, fields
+from datetime import date
+
+from .errors import DuplicateBreachError, NotFoundError, ValidationError
+from .records import Breach, Change, Citation, Victim, new_id, timestamp_after
+from .rules import breach_problems, normalized
+from .schema import UNKNOWN_ACTOR_ID
+from .store import Ledger, fetch_dicts
+
+BREACH_COLUMNS = (
+    "id", "occurred_on", "occurred_at", "truce_id", "governorate_id", "district", "place",
+    "latitude", "longitude", "actor_id", "breach_type_id", "description",
+    "killed", "killed_max", "women", "women_max", "children", "children_max",
+    "injured", "injured_max", "status", "office", "entered_by",
+    "created_at", "updated_at", "deleted_at",
+)
+CITATION_COLUMNS = ("id", "source_id", "reference", "reported_on", "note")
+VICTIM_COLUMNS = ("id", "name", "name_latin", "sex", "age", "age_group", "outcome", "civilian",
+                  "confidential", "notes")
+_TIMES = ("created_at", "updated_at", "deleted_at")
+_LIST_TABLES = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+                "source": "source", "truce": "truce"}
+
+
+_UPSERT_BREACH = (
+    f"INSERT INTO breach ({', '.join(BREACH_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(BREACH_COLUMNS))})"
+    " ON CONFLICT (id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in BREACH_COLUMNS if c != "id"))
+
+
+class _Unchanged(Exception):
+    """Raised inside a save that changed nothing, so that nothing is written."""
+
+
+def record_exists(conn: sqlite3.Connection, kind: str, key: str) -> bool:
+    """Whether a live list entry or record of `kind` (governorate, actor, …) has this key."""
+    sql = f"SELECT 1 FROM {_LIST_TABLES[kind]} WHERE id = ? AND deleted_at IS NULL"
+    if kind == "governorate":
+        sql += " AND kind = 'governorate'"
+    return conn.execute(sql, (key,)).fetchone() is not None
+
+
+def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False,
+                today: date | None = None) -> Breach:
+    """Save a new breach (no `id`, or an id not yet in the file) or the edits of one.
+
+    Raises ValidationError naming each failed field, or DuplicateBreachError when a
+    live breach has the same date, governorate, place and type, unless
+    `allow_duplicate`. Returns the breach as stored.
+    """
+    problems = breach_problems(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
+                               today)
+    if problems:
+        raise ValidationError(problems)
+    breach = normalized(breach)
+    try:
+        with ledger.transaction() as conn:
+            before = breach_document(conn, breach.id) if breach.id else None
+            if before and before["deleted_at"]:
+                raise ValidationError({"id": "This breach is in the Trash: restore it first."})
+            if not allow_duplicate:
+                twin = find_duplicate(conn, breach)
+                if twin:
+                    raise DuplicateBreachError(twin[0], twin[1])
+            key = breach.id or new_id()
+            now = timestamp_after(before["updated_at"] if before else None)
+            values = _breach_values(conn, breach, key, ledger, before, now)
+            conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
+            _save_children(conn, "citation", CITATION_COLUMNS, key,
+                           [asdict(c) for c in breach.citations], now)
+            _save_children(conn, "victim", VICTIM_COLUMNS, key,
+                           [asdict(v) for v in breach.victims], now)
+            after = breach_document(conn, key)
+            if before is not None and _content(before) == _content(after):
+                raise _Unchanged
+            log_change(conn, ledger, "breach", key, "update" if before else "insert",
+                       before, after, now)
+    except _Unchanged:
+        key = breach.id
+    return get_breach(ledger, key)
+
+
+def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict | None,
+                   now: str) -> dict:
+    values = {name: getattr(breach, name) for name in BREACH_COLUMNS if name not in _TIMES}
+    values["id"] = key
+    values["actor_id"] = breach.actor_id or UNKNOWN_ACTOR_ID
+    values["truce_id"] = breach.truce_id or truce_for_date(conn, breach.occurred_on)
+    if before:
+        values["office"], values["entered_by"] = before["office"], before["entered_by"]
+    else:
+        values["office"] = breach.office or ledger.office
+        values["entered_by"] = breach.entered_by or ledger.user
+    values["created_at"] = before["created_at"] if before else (breach.created_at or now)
+    values["updated_at"] = now
+    values["deleted_at"] = None
+    return values
+
+
+def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
+                   breach_id: str, wanted: list[dict], now: str) -> None:
+    """Make the live citations (or victims) of a breach those of `wanted`.
+
+    Rows keep their keys; changed ones are updated, missing ones become tombstones.
+    """
+    existing = {row["id"]: row for row in fetch_dicts(conn, f"SELECT * FROM {table} WHERE breach_id = ?",
+                                                (breach_id,))}
+    kept = set()
+    for child in wanted:
+        values = {c: child[c] for c in columns}
+        if isinstance(values.get("confidential"), bool):
+            values["confidential"] = int(values["confidential"])
+        old = existing.get(values["id"]) if values["id"] else None
+        if old is None:
+            values["id"] = values["id"] if values["id"] and not _taken(conn, table, values["id"]) \
+                else new_id()
+            names = ("breach_id",) + columns + ("created_at", "updated_at")
+            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                         f" ({', '.join('?' * len(names))})",
+                         [breach_id] + [values[c] for c in columns] + [now, now])
+        elif old["deleted_at"] or any(old[c] != values[c] for c in columns):
+            assignments = ", ".join(f"{c} = ?" for c in columns[1:])
+            conn.execute(f"UPDATE {table} SET {assignments}, updated_at = ?, deleted_at = NULL"
+                         f" WHERE id = ?", [values[c] for c in columns[1:]] + [now, values["id"]])
+        kept.add(values["id"])
+    for key, old in existing.items():
+        if key not in kept and old["deleted_at"] is None:
+            conn.execute(f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                         (now, now, key))
+
+
+def _taken(conn: sqlite3.Connection, table: str, key: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
+
+
+def _content(document: dict) -> dict:
+    """A breach document without its timestamps, to tell whether a save changed anything."""
+    strip = lambda row: {k: v for k, v in row.items() if k not in _TIMES}  # noqa: E731
+    content = strip(document)
+    content["citations"] = [strip(c) for c in document["citations"]]
+    content["victims"] = [strip(v) for v in document["victims"]]
+    return content
+
+
+def breach_document(conn: sqlite3.Connection, key: str | None) -> dict | None:
+    """The breach with its live citations and victims as plain dicts, or None."""
+    if not key:
+        return None
+    rows = fetch_dicts(conn, "SELECT * FROM breach WHERE id = ?", (key,))
+    if not rows:
+        return None
+    document = rows[0]
+    document["citations"] = fetch_dicts(
+        conn, "SELECT * FROM citation WHERE breach_id = ? AND deleted_at IS NULL"
+              " ORDER BY created_at, id", (key,))
+    document["victims"] = fetch_dicts(
+        conn, "SELECT * FROM victim WHERE breach_id = ? AND deleted_at IS NULL"
+              " ORDER BY created_at, id", (key,))
+    for child in document["citations"] + document["victims"]:
+        child.pop("breach_id", None)
+    return document
+
+
+def get_breach(ledger: Ledger, key: str) -> Breach:
+    """The breach with this key, deleted or not, with its citations and victims."""
+    document = breach_document(ledger.conn, key)
+    if document is None:
+        raise NotFoundError(f"There is no breach {key}.")
+    names = dict(ledger.conn.execute(
+        "SELECT s.id, s.name FROM citation c JOIN source s ON s.id = c.source_id"
+        " WHERE c.breach_id = ?", (key,)).fetchall())
+    breach_fields = {f.name for f in fields(Breach)}
+    breach = Breach(**{k: v for k, v in document.items()
+                       if k in breach_fields and k not in ("citations", "victims")})
+    breach.citations = [
+        Citation(source_id=c["source_id"], reference=c["reference"], reported_on=c["reported_on"],
+                 note=c["note"], id=c["id"], source_name=names.get(c["source_id"], ""))
+        for c in document["citations"]]
+    breach.victims = [Victim(**{k: c[k] for k in VICTIM_COLUMNS}) for c in document["victims"]]
+    for victim in breach.victims:
+        victim.confidential = bool(victim.confidential)
+    return breach
+
+
+def find_duplicate(conn: sqlite3.Connection, breach: Breach) -> tuple[str, str] | None:
+    """A live breach other than this one with the same date, governorate, place and type."""
+    row = conn.execute(
+        "SELECT b.id, b.occurred_on, g.name, b.place, t.name, b.killed FROM breach b"
+        " JOIN gazetteer g ON g.id = b.governorate_id JOIN breach_type t ON t.id = b.breach_type_id"
+        " WHERE b.deleted_at IS NULL AND b.occurred_on = ? AND b.governorate_id = ?"
+        " AND b.breach_type_id = ? AND b.place = ? COLLATE NOCASE AND b.id IS NOT ?"
+        " ORDER BY b.created_at LIMIT 1",
+        (breach.occurred_on, breach.governorate_id, breach.breach_type_id, breach.place,
+         breach.id)).fetchone()
+    if row is None:
+        return None
+    key, day, governorate, place, kind, killed = row
+    where = f"{place}, {governorate}" if place else governorate
+    return key, f"{day}, {where}, {kind}, {killed} killed"
+
+
+def truce_for_date(conn: sqlite3.Connection, day: str) -> str | None:
+    """The truce in force on `day` (the latest to start, if several), or None."""
+    row = conn.execute(
+        "SELECT id FROM truce WHERE deleted_at IS NULL AND start_date <= ?"
+        " AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date DESC LIMIT 1",
+        (day, day)).fetchone()
+    return row[0] if row else None
+
+
+def delete_breach(ledger: Ledger, key: str) -> None:
+    """Move a breach to the Trash: it stays in the file as a tombstone, out of every list."""
+    _set_deleted(ledger, key, deleting=True)
+
+
+def restore_breach(ledger: Ledger, key: str) -> None:
+    """Bring a breach back from the Trash."""
+    _set_deleted(ledger, key, deleting=False)
+
+
+def _set_deleted(ledger: Ledger, key: str, deleting: bool) -> None:
+    with ledger.transaction() as conn:
+        before = breach_document(conn, key)
+        if before is None or bool(before["deleted_at"]) == deleting:
+            state = "in the Trash" if deleting else "among the live breaches"
+            raise NotFoundError(f"There is no breach {key} {state}.")
+        now = timestamp_after(before["updated_at"])
+        conn.execute("UPDATE breach SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                     (now if deleting else None, now, key))
+        log_change(conn, ledger, "breach", key, "delete" if deleting else "restore",
+                   before, breach_document(conn, key), now)
+
+
+def log_change(conn: sqlite3.Connection, ledger: Ledger, table: str, key: str, action: str,
+               before: dict | None, after: dict | None, now: str) -> None:
+    """Write one entry of the change log, inside the caller's transaction."""
+    conn.execute(
+        "INSERT INTO change_log (id, changed_at, user, office, record_table, record_id, action,"
+        " before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (new_id(), now, ledger.user, ledger.office, table, key, action,
+         json.dumps(before, ensure_ascii=False) if before is not None else None,
+         json.dumps(after, ensure_ascii=False) if after is not None else None))
+
+
+def record_history(ledger: Ledger, key: str) -> list[Change]:
+    """Every change of a record, oldest first."""
+    return [
+        Change(id=row[0], changed_at=row[1], user=row[2], office=row[3], record_table=row[4],
+               record_id=row[5], action=row[6],
+               before=json.loads(row[7]) if row[7] else None,
+               after=json.loads(row[8]) if row[8] else None)
+        for row in ledger.conn.execute(
+            "SELECT id, changed_at, user, office, record_table, record_id, action, before, after"
+            " FROM change_log WHERE record_id = ? ORDER BY changed_at, rowid", (key,))]

@@ -1,0 +1,118 @@
+"""Reading breaches back a page at a time, sorted and filtered in SQL."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .records import BreachRow, as_date
+from .store import Ledger
+
+# The columns a list can be sorted by, and the SQL that sorts them.
+SORT_COLUMNS = {
+    "occurred_on": "b.occurred_on",
+    "governorate": "g.name",
+    "district": "b.district",
+    "place": "b.place",
+    "actor": "a.name",
+    "breach_type": "t.name",
+    "killed": "b.killed",
+    "women": "b.women",
+    "children": "b.children",
+    "injured": "b.injured",
+    "status": "b.status",
+    "source_count": "source_count",
+    "created_at": "b.created_at",
+    "updated_at": "b.updated_at",
+    "deleted_at": "b.deleted_at",
+}
+
+_SELECT = """
+SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, a.name, t.name,
+       b.killed, b.killed_max, b.women, b.women_max, b.children, b.children_max,
+       b.injured, b.injured_max, b.status,
+       (SELECT count(*) FROM citation c WHERE c.breach_id = b.id AND c.deleted_at IS NULL)
+           AS source_count,
+       substr(b.description, 1, 300), b.updated_at, b.deleted_at
+FROM breach b
+JOIN gazetteer g ON g.id = b.governorate_id
+JOIN actor a ON a.id = b.actor_id
+JOIN breach_type t ON t.id = b.breach_type_id
+"""
+
+
+@dataclass
+class BreachFilter:
+    """What a list of breaches shows. Empty fields do not filter."""
+
+    date_from: date | str | None = None
+    date_to: date | str | None = None
+    governorate_id: str | None = None
+    actor_id: str | None = None
+    breach_type_id: str | None = None
+    status: str | None = None
+    text: str = ""  # found in the place, district or description
+    deleted: bool = False  # True: the Trash instead of the live breaches
+
+    def where(self) -> tuple[str, list]:
+        """The SQL condition on `b` (the breach table) and its parameters."""
+        clauses = ["b.deleted_at IS NOT NULL" if self.deleted else "b.deleted_at IS NULL"]
+        params: list = []
+        for value, clause in ((self.date_from, "b.occurred_on >= ?"),
+                              (self.date_to, "b.occurred_on <= ?")):
+            day = as_date(value)
+            if day is not None:
+                clauses.append(clause)
+                params.append(day.isoformat())
+        for value, column in ((self.governorate_id, "b.governorate_id"),
+                              (self.actor_id, "b.actor_id"),
+                              (self.breach_type_id, "b.breach_type_id"),
+                              (self.status, "b.status")):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        text = (self.text or "").strip()
+        if text:
+            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            clauses.append("(b.place LIKE ? ESCAPE '\\' OR b.district LIKE ? ESCAPE '\\'"
+                           " OR b.description LIKE ? ESCAPE '\\')")
+            params += [pattern] * 3
+        return " AND ".join(clauses), params
+
+
+@dataclass
+class BreachCount:
+    """How many breaches a filter matches, and how many people they killed (at least)."""
+
+    breaches: int
+    killed: int
+
+
+def list_breaches(ledger: Ledger, where: BreachFilter | None = None, *,
+                  sort: str = "occurred_on", descending: bool = True,
+                  limit: int = 200, offset: int = 0) -> list[BreachRow]:
+    """One page of breaches matching `where`, newest first unless `sort` says otherwise.
+
+    Ties are broken by date (newest first), then by key, so that pages never overlap.
+    """
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort breaches by {sort!r}")
+    where = where or BreachFilter()
+    condition, params = where.where()
+    direction = "DESC" if descending else "ASC"
+    order = [f"{SORT_COLUMNS[sort]} {direction}"]
+    if sort == "occurred_on":
+        order += [f"b.occurred_at {direction}", f"b.created_at {direction}"]
+    else:
+        order += ["b.occurred_on DESC", "b.created_at DESC"]
+    order.append("b.id")
+    sql = f"{_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?"
+    return [BreachRow(*row) for row in ledger.conn.execute(sql, params + [limit, offset])]
+
+
+def count_breaches(ledger: Ledger, where: BreachFilter | None = None) -> BreachCount:
+    """The number of breaches `where` matches, and the sum of their "at least" killed."""
+    condition, params = (where or BreachFilter()).where()
+    breaches, killed = ledger.conn.execute(
+        f"SELECT count(*), coalesce(sum(b.killed), 0) FROM breach b WHERE {condition}",
+        params).fetchone()
+    return BreachCount(breaches, killed)

@@ -1,0 +1,181 @@
+"""The lists behind the pickers (governorates, actors, breach types), truces and sources."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .breaches import log_change
+from .errors import NotFoundError, ValidationError
+from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,
+                      timestamp_after, utc_now)
+from .rules import clean_text
+from .store import Ledger, fetch_dicts
+
+SOURCE_COLUMNS = ("id", "name", "kind", "reliability", "contact", "notes")
+
+
+def governorates(ledger: Ledger) -> list[Choice]:
+    """The gazetteer's governorates, by English name."""
+    return [Choice(*row) for row in ledger.conn.execute(
+        "SELECT id, name, name_ar FROM gazetteer WHERE kind = 'governorate'"
+        " AND deleted_at IS NULL ORDER BY name")]
+
+
+def actors(ledger: Ledger) -> list[Choice]:
+    """The office's list of perpetrators, "Unknown" included."""
+    return [Choice(*row) for row in ledger.conn.execute(
+        "SELECT id, name, name_ar FROM actor WHERE deleted_at IS NULL ORDER BY name")]
+
+
+def breach_types(ledger: Ledger) -> list[Choice]:
+    """The kinds of breach, in the order they ship (most common first), then added ones."""
+    return [Choice(*row) for row in ledger.conn.execute(
+        "SELECT id, name, name_ar FROM breach_type WHERE deleted_at IS NULL"
+        " ORDER BY created_at, rowid")]
+
+
+def find_by_name(ledger: Ledger, kind: str, name: str) -> str | None:
+    """The key of the live governorate, actor, breach type, source or truce called `name`.
+
+    The match ignores case and also looks at Arabic names where the list has them.
+    """
+    table = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+             "source": "source", "truce": "truce"}[kind]
+    arabic = " OR name_ar = ?" if table in ("gazetteer", "actor", "breach_type") else ""
+    name = clean_text(name)
+    params = [name, name] if arabic else [name]
+    row = ledger.conn.execute(
+        f"SELECT id FROM {table} WHERE deleted_at IS NULL"
+        f" AND (name = ? COLLATE NOCASE{arabic}) ORDER BY created_at LIMIT 1", params).fetchone()
+    return row[0] if row else None
+
+
+def add_actor(ledger: Ledger, name: str, name_ar: str = "", key: str | None = None) -> str:
+    """Add a perpetrator to the office's list, or return the one already called so."""
+    return _add_choice(ledger, "actor", name, name_ar, key)
+
+
+def add_breach_type(ledger: Ledger, name: str, name_ar: str = "") -> str:
+    """Add a kind of breach to the list, or return the one already called so."""
+    return _add_choice(ledger, "breach_type", name, name_ar)
+
+
+def _add_choice(ledger: Ledger, table: str, name: str, name_ar: str,
+                key: str | None = None) -> str:
+    name, name_ar = clean_text(name), clean_text(name_ar)
+    if not name:
+        raise ValidationError({"name": "Name is required."})
+    existing = find_by_name(ledger, table, name)
+    if existing:
+        return existing
+    key, now = key or new_id(), utc_now()
+    with ledger.transaction() as conn:
+        extra = ("code", ) if table == "breach_type" else ()
+        columns = ("id", "name", "name_ar") + extra + ("created_at", "updated_at")
+        values = [key, name, name_ar] + ([name.lower()] if extra else []) + [now, now]
+        conn.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
+                     f" ({', '.join('?' * len(columns))})", values)
+        log_change(conn, ledger, table, key, "insert", None,
+                   fetch_dicts(conn, f"SELECT * FROM {table} WHERE id = ?", (key,))[0], now)
+    return key
+
+
+def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
+    """Places of earlier breaches that start with `prefix`, most used first, for completion."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [row[0] for row in ledger.conn.execute(
+        "SELECT place FROM breach WHERE deleted_at IS NULL AND place != ''"
+        " AND place LIKE ? ESCAPE '\\' GROUP BY place ORDER BY count(*) DESC, place LIMIT ?",
+        (pattern, limit))]
+
+
+def add_truce(ledger: Ledger, truce: Truce) -> str:
+    """Record a truce; its start date is where its weeks are counted from."""
+    start, end = as_date(truce.start_date), as_date(truce.end_date)
+    problems = {}
+    if not clean_text(truce.name):
+        problems["name"] = "Name is required."
+    if start is None:
+        problems["start_date"] = "Start date must be a date, like 2016-12-29."
+    if truce.end_date not in (None, "") and (end is None or (start and end < start)):
+        problems["end_date"] = "End date must be a date on or after the start date."
+    if problems:
+        raise ValidationError(problems)
+    key, now = truce.id or new_id(), utc_now()
+    with ledger.transaction() as conn:
+        conn.execute(
+            "INSERT INTO truce (id, name, start_date, end_date, brokered_by, notes, created_at,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, clean_text(truce.name), start.isoformat(), end.isoformat() if end else None,
+             clean_text(truce.brokered_by), clean_text(truce.notes), now, now))
+        log_change(conn, ledger, "truce", key, "insert", None,
+                   fetch_dicts(conn, "SELECT * FROM truce WHERE id = ?", (key,))[0], now)
+    return key
+
+
+def truces(ledger: Ledger) -> list[Truce]:
+    """The truces, latest first."""
+    return [Truce(name=r["name"], start_date=r["start_date"], end_date=r["end_date"],
+                  brokered_by=r["brokered_by"], notes=r["notes"], id=r["id"])
+            for r in fetch_dicts(ledger.conn, "SELECT * FROM truce WHERE deleted_at IS NULL"
+                                        " ORDER BY start_date DESC")]
+
+
+def save_source(ledger: Ledger, source: Source) -> Source:
+    """Add a source (no `id`) or save the edits of one. Returns it as stored."""
+    source = replace(source, name=clean_text(source.name), contact=clean_text(source.contact),
+                     notes=clean_text(source.notes), kind=clean_text(source.kind) or "other",
+                     reliability=clean_text(source.reliability) or "unknown")
+    problems = {}
+    if not source.name:
+        problems["name"] = "Name is required."
+    if source.kind not in SOURCE_KINDS:
+        problems["kind"] = f"Kind must be one of: {', '.join(SOURCE_KINDS)}."
+    if source.reliability not in RELIABILITY:
+        problems["reliability"] = f"Reliability must be one of: {', '.join(RELIABILITY)}."
+    if problems:
+        raise ValidationError(problems)
+    with ledger.transaction() as conn:
+        before = fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (source.id,)) if source.id else []
+        before = before[0] if before else None
+        key = source.id or new_id()
+        now = timestamp_after(before["updated_at"] if before else None)
+        values = {c: getattr(source, c) for c in SOURCE_COLUMNS}
+        values["id"] = key
+        if before is None:
+            conn.execute(
+                "INSERT INTO source (id, name, kind, reliability, contact, notes, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [values[c] for c in SOURCE_COLUMNS] + [now, now])
+        elif any(before[c] != values[c] for c in SOURCE_COLUMNS):
+            conn.execute(
+                "UPDATE source SET name = ?, kind = ?, reliability = ?, contact = ?, notes = ?,"
+                " updated_at = ? WHERE id = ?",
+                [values[c] for c in SOURCE_COLUMNS[1:]] + [now, key])
+        else:
+            return get_source(ledger, key)
+        after = fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (key,))[0]
+        log_change(conn, ledger, "source", key, "update" if before else "insert", before, after,
+                   now)
+    return get_source(ledger, key)
+
+
+def get_source(ledger: Ledger, key: str) -> Source:
+    """The source with this key."""
+    rows = fetch_dicts(ledger.conn, "SELECT * FROM source WHERE id = ?", (key,))
+    if not rows:
+        raise NotFoundError(f"There is no source {key}.")
+    return Source(**rows[0])
+
+
+def sources(ledger: Ledger) -> list[tuple[Source, int]]:
+    """Every live source with the number of live breaches that cite it, by name."""
+    result = []
+    for row in fetch_dicts(ledger.conn, """
+            SELECT s.*, (SELECT count(DISTINCT c.breach_id) FROM citation c
+                         JOIN breach b ON b.id = c.breach_id
+                         WHERE c.source_id = s.id AND c.deleted_at IS NULL
+                         AND b.deleted_at IS NULL) AS cited
+            FROM source s WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE"""):
+        cited = row.pop("cited")
+        result.append((Source(**row), cited))
+    return result

@@ -1,0 +1,215 @@
+"""The records of the ledger as plain dataclasses, and the small values they use.
+
+Every record has a text UUID as its key, so that offices can create records apart
+and merge them later, and `created_at`, `updated_at`, `deleted_at` in UTC ISO 8601.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+GRADINGS = ("reported", "confirmed", "contested", "discounted")
+SEXES = ("female", "male", "unknown")
+AGE_GROUPS = ("child", "adult", "unknown")
+OUTCOMES = ("killed", "injured", "missing")
+CIVILIAN = ("yes", "no", "unknown")
+SOURCE_KINDS = (
+    "news network", "activist", "medic", "hospital", "civil defence",
+    "official statement", "witness", "other",
+)
+RELIABILITY = ("A", "B", "C", "D", "E", "unknown")
+# Children are under 18, of any sex.
+ADULT_AGE = 18
+
+
+def new_id() -> str:
+    """A new random record key."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    """The current time in UTC as ISO 8601 with microseconds, e.g. 2017-01-06T09:30:00.000000Z.
+
+    One fixed width, so that text order is time order.
+    """
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def timestamp_after(previous: str | None) -> str:
+    """Now, or just after `previous` if the clock has gone back: `updated_at` only grows,
+    so that "the newer version wins" holds when offices merge."""
+    now = utc_now()
+    if previous is None or now > previous:
+        return now
+    moment = datetime.strptime(previous, "%Y-%m-%dT%H:%M:%S.%fZ") + timedelta(microseconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def as_date(value: object) -> date | None:
+    """`value` as a date: a date, or text in ISO form (YYYY-MM-DD); None if it is neither."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass
+class Citation:
+    """A breach's citation of a source: where and when the source reported it."""
+
+    source_id: str | None
+    reference: str = ""
+    reported_on: date | str | None = None
+    note: str = ""
+    id: str | None = None
+    # Filled when read back, for display.
+    source_name: str = ""
+
+
+@dataclass
+class Victim:
+    """A named person killed, injured or missing in a breach."""
+
+    name: str = ""  # as written by the reporter, in any script
+    name_latin: str = ""  # in Latin script, when known
+    sex: str = "unknown"
+    age: int | None = None
+    age_group: str = "unknown"
+    outcome: str = "killed"
+    civilian: str = "unknown"
+    confidential: bool = False
+    notes: str = ""
+    id: str | None = None
+
+    def is_child(self) -> bool:
+        if isinstance(self.age, int) and not isinstance(self.age, bool):
+            return self.age < ADULT_AGE
+        return self.age_group == "child"
+
+    def is_adult(self) -> bool:
+        if isinstance(self.age, int) and not isinstance(self.age, bool):
+            return self.age >= ADULT_AGE
+        return self.age_group == "adult"
+
+
+@dataclass
+class Breach:
+    """One incident, on one day, in one place, with its citations and victims.
+
+    Casualty counts are "at least" (`killed`) with an optional "up to" (`killed_max`).
+    `actor_id` None means the perpetrator is unknown.
+    """
+
+    occurred_on: date | str | None = None
+    governorate_id: str | None = None
+    breach_type_id: str | None = None
+    actor_id: str | None = None
+    occurred_at: str | None = None  # time of day, HH:MM
+    truce_id: str | None = None  # None: picked from the date
+    district: str = ""
+    place: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    description: str = ""
+    killed: int = 0
+    killed_max: int | None = None
+    women: int = 0
+    women_max: int | None = None
+    children: int = 0
+    children_max: int | None = None
+    injured: int = 0
+    injured_max: int | None = None
+    status: str = "reported"
+    citations: list[Citation] = field(default_factory=list)
+    victims: list[Victim] = field(default_factory=list)
+    id: str | None = None
+    office: str = ""
+    entered_by: str = ""
+    created_at: str | None = None
+    updated_at: str | None = None
+    deleted_at: str | None = None
+
+
+@dataclass
+class Source:
+    """Who reported: a news network, an activist, a hospital… `contact` is confidential."""
+
+    name: str
+    kind: str = "other"
+    reliability: str = "unknown"
+    contact: str = ""
+    notes: str = ""
+    id: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    deleted_at: str | None = None
+
+
+@dataclass
+class Truce:
+    """A ceasefire; weeks are counted from its start date."""
+
+    name: str
+    start_date: date | str
+    end_date: date | str | None = None
+    brokered_by: str = ""
+    notes: str = ""
+    id: str | None = None
+
+
+@dataclass
+class Choice:
+    """An entry of a picker list: an actor, a breach type or a governorate."""
+
+    id: str
+    name: str
+    name_ar: str = ""
+
+
+@dataclass
+class BreachRow:
+    """One line of the breaches list, with names instead of keys."""
+
+    id: str
+    occurred_on: str
+    occurred_at: str | None
+    governorate: str
+    district: str
+    place: str
+    actor: str
+    breach_type: str
+    killed: int
+    killed_max: int | None
+    women: int
+    women_max: int | None
+    children: int
+    children_max: int | None
+    injured: int
+    injured_max: int | None
+    status: str
+    source_count: int
+    description: str
+    updated_at: str
+    deleted_at: str | None
+
+
+@dataclass
+class Change:
+    """One entry of the change log."""
+
+    id: str
+    changed_at: str
+    user: str
+    office: str
+    record_table: str
+    record_id: str
+    action: str  # insert, update, delete, restore
+    before: dict | None
+    after: dict | None

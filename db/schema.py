@@ -1,0 +1,222 @@
+"""The schema, as numbered migrations recorded in the file itself.
+
+A migration is a function that takes a connection inside an open transaction.
+Never edit a migration that has shipped: add the next one.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from importlib import resources as importlib_resources
+from typing import Callable
+
+# 'TRLG': marks a SQLite file as a Truce Ledger database (PRAGMA application_id).
+APPLICATION_ID = 0x54524C47
+# Seeded list entries get the same key in every office's file, so that merges match.
+SEED_NAMESPACE = uuid.UUID("6f1d3c2e-0b8a-4f3e-9a51-7c2d5e8b1a90")
+
+
+def seed_id(kind: str, name: str) -> str:
+    """The fixed key of a list entry that ships with the program."""
+    return str(uuid.uuid5(SEED_NAMESPACE, f"{kind}/{name}"))
+
+
+def load_resource(name: str) -> dict:
+    """A JSON file of `resources/`."""
+    text = importlib_resources.files("resources").joinpath(name).read_text("utf-8")
+    return json.loads(text)
+
+
+_TIMESTAMPS = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+"""
+
+_SCHEMA_1 = f"""
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE schema_migration (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE truce (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    brokered_by TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+
+CREATE TABLE gazetteer (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('governorate', 'district')),
+    name TEXT NOT NULL,
+    name_ar TEXT NOT NULL DEFAULT '',
+    parent_id TEXT REFERENCES gazetteer(id),
+    {_TIMESTAMPS}
+) STRICT;
+
+CREATE TABLE actor (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_ar TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+
+CREATE TABLE breach_type (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_ar TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+
+CREATE TABLE source (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'other',
+    reliability TEXT NOT NULL DEFAULT 'unknown',
+    contact TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+
+CREATE TABLE breach (
+    id TEXT PRIMARY KEY,
+    occurred_on TEXT NOT NULL
+        CHECK (occurred_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    occurred_at TEXT CHECK (occurred_at IS NULL OR occurred_at GLOB '[0-2][0-9]:[0-5][0-9]'),
+    truce_id TEXT REFERENCES truce(id),
+    governorate_id TEXT NOT NULL REFERENCES gazetteer(id),
+    district TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    latitude REAL CHECK (latitude BETWEEN -90 AND 90),
+    longitude REAL CHECK (longitude BETWEEN -180 AND 180),
+    actor_id TEXT NOT NULL REFERENCES actor(id),
+    breach_type_id TEXT NOT NULL REFERENCES breach_type(id),
+    description TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 10000),
+    killed INTEGER NOT NULL DEFAULT 0 CHECK (killed >= 0),
+    killed_max INTEGER CHECK (killed_max >= killed),
+    women INTEGER NOT NULL DEFAULT 0 CHECK (women >= 0),
+    women_max INTEGER CHECK (women_max >= women),
+    children INTEGER NOT NULL DEFAULT 0 CHECK (children >= 0),
+    children_max INTEGER CHECK (children_max >= children),
+    injured INTEGER NOT NULL DEFAULT 0 CHECK (injured >= 0),
+    injured_max INTEGER CHECK (injured_max >= injured),
+    status TEXT NOT NULL DEFAULT 'reported'
+        CHECK (status IN ('reported', 'confirmed', 'contested', 'discounted')),
+    office TEXT NOT NULL DEFAULT '',
+    entered_by TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS},
+    CHECK (women + children <= killed),
+    CHECK (coalesce(women_max, women) + coalesce(children_max, children)
+           <= coalesce(killed_max, killed))
+) STRICT;
+
+-- The list's default order, newest first, over live breaches only.
+CREATE INDEX breach_live_by_date ON breach (occurred_on, occurred_at, created_at)
+    WHERE deleted_at IS NULL;
+CREATE INDEX breach_by_governorate ON breach (governorate_id, occurred_on);
+CREATE INDEX breach_by_actor ON breach (actor_id, occurred_on);
+CREATE INDEX breach_by_type ON breach (breach_type_id, occurred_on);
+CREATE INDEX breach_deleted ON breach (deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE citation (
+    id TEXT PRIMARY KEY,
+    breach_id TEXT NOT NULL REFERENCES breach(id),
+    source_id TEXT NOT NULL REFERENCES source(id),
+    reference TEXT NOT NULL DEFAULT '',
+    reported_on TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+CREATE INDEX citation_by_breach ON citation (breach_id);
+CREATE INDEX citation_by_source ON citation (source_id);
+
+CREATE TABLE victim (
+    id TEXT PRIMARY KEY,
+    breach_id TEXT NOT NULL REFERENCES breach(id),
+    name TEXT NOT NULL DEFAULT '',
+    name_latin TEXT NOT NULL DEFAULT '',
+    sex TEXT NOT NULL DEFAULT 'unknown' CHECK (sex IN ('female', 'male', 'unknown')),
+    age INTEGER CHECK (age BETWEEN 0 AND 130),
+    age_group TEXT NOT NULL DEFAULT 'unknown' CHECK (age_group IN ('child', 'adult', 'unknown')),
+    outcome TEXT NOT NULL DEFAULT 'killed' CHECK (outcome IN ('killed', 'injured', 'missing')),
+    civilian TEXT NOT NULL DEFAULT 'unknown' CHECK (civilian IN ('yes', 'no', 'unknown')),
+    confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+    notes TEXT NOT NULL DEFAULT '',
+    {_TIMESTAMPS}
+) STRICT;
+CREATE INDEX victim_by_breach ON victim (breach_id);
+
+CREATE TABLE change_log (
+    id TEXT PRIMARY KEY,
+    changed_at TEXT NOT NULL,
+    user TEXT NOT NULL DEFAULT '',
+    office TEXT NOT NULL DEFAULT '',
+    record_table TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'restore')),
+    before TEXT,
+    after TEXT
+) STRICT;
+CREATE INDEX change_log_by_record ON change_log (record_id, changed_at);
+"""
+
+
+def _migration_1(conn: sqlite3.Connection, now: str) -> None:
+    """The first schema, with the gazetteer and the lists that ship with the program."""
+    for statement in _split_sql(_SCHEMA_1):
+        conn.execute(statement)
+    gazetteer = load_resource("gazetteer.json")
+    for place in gazetteer["governorates"]:
+        conn.execute(
+            "INSERT INTO gazetteer (id, kind, name, name_ar, created_at, updated_at)"
+            " VALUES (?, 'governorate', ?, ?, ?, ?)",
+            (seed_id("governorate", place["name"]), place["name"], place["name_ar"], now, now),
+        )
+    lists = load_resource("lists.json")
+    for kind in lists["breach_types"]:
+        conn.execute(
+            "INSERT INTO breach_type (id, code, name, name_ar, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (seed_id("breach_type", kind["code"]), kind["code"], kind["name"], kind["name_ar"],
+             now, now),
+        )
+    for actor in lists["actors"]:
+        conn.execute(
+            "INSERT INTO actor (id, name, name_ar, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            (seed_id("actor", actor["name"]), actor["name"], actor["name_ar"], now, now),
+        )
+
+
+def _split_sql(script: str) -> list[str]:
+    """The statements of a script; executescript() would commit the open transaction."""
+    statements, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current.append(line)
+        joined = "\n".join(current)
+        if joined.rstrip().endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined.strip())
+            current = []
+    return statements
+
+
+# (version, name, function); the file's PRAGMA user_version is the last one applied.
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
+    (1, "initial schema", _migration_1),
+]
+LATEST_VERSION = MIGRATIONS[-1][0]
+UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")

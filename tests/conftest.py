@@ -1,0 +1,71 @@
+"""Shared fixtures. Window tests run headless: Qt draws offscreen."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+import db  # noqa: E402
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    return tmp_path / "office.sqlite3"
+
+
+@pytest.fixture
+def ledger(ledger_path: Path):
+    with db.open_ledger(ledger_path, user="Rima", office="Gaziantep") as opened:
+        yield opened
+
+
+@pytest.fixture
+def lists(ledger):
+    """Keys of the list entries a breach needs."""
+    return {
+        "aleppo": db.find_by_name(ledger, "governorate", "Aleppo"),
+        "rif": db.find_by_name(ledger, "governorate", "Rural Damascus"),
+        "shelling": db.find_by_name(ledger, "breach_type", "Shelling"),
+        "air": db.find_by_name(ledger, "breach_type", "Air strike"),
+        "regime": db.add_actor(ledger, "Assad regime forces", "قوات النظام"),
+        "source": db.save_source(ledger, db.Source(
+            name="Aleppo Media Center", kind="news network", contact="+90 555 000 11")).id,
+        "activist": db.save_source(ledger, db.Source(
+            name="Activist in Khan Tuman", kind="activist", contact="secret@example.org")).id,
+    }
+
+
+@pytest.fixture
+def make_breach(lists):
+    """A valid breach, with any field replaced."""
+    def make(**changes) -> db.Breach:
+        values = dict(
+            occurred_on="2017-01-02", governorate_id=lists["aleppo"],
+            breach_type_id=lists["shelling"], actor_id=lists["regime"], place="Khan Tuman",
+            district="Jebel Saman", description="Artillery shelling on the village.",
+            killed=3, women=1, children=1, injured=4,
+            citations=[db.Citation(source_id=lists["source"], reference="https://example.org/1",
+                                   reported_on="2017-01-02")],
+        )
+        values.update(changes)
+        return db.Breach(**values)
+    return make
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    """Rows in every table of the file, read with a fresh connection."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    finally:
+        conn.close()

@@ -1,0 +1,152 @@
+"""Opening files: a new one is made whole; a bad one is refused and left as it was."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import db
+from db import schema
+from db.backup import list_backups
+from db.demo import create_demo
+from tests.conftest import ROOT
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_is_marked_ours_in_wal_mode(ledger_path):
+    with db.open_ledger(ledger_path) as ledger:
+        conn = ledger.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    raw = sqlite3.connect(ledger_path)
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST_VERSION
+    assert raw.execute("SELECT version FROM schema_migration").fetchall() == [(1,)]
+    names = {r[0]: r[1] for r in raw.execute(
+        "SELECT name, name_ar FROM gazetteer WHERE kind = 'governorate'")}
+    assert len(names) == 14
+    assert names["Aleppo"] == "حلب" and names["Rural Damascus"] == "ريف دمشق"
+    kinds = {r[0] for r in raw.execute("SELECT name FROM breach_type")}
+    assert {"Shelling", "Air strike", "Barrel bomb", "Siege or blocked aid", "Other"} <= kinds
+    raw.close()
+    # Nothing but the database is left beside it.
+    assert sorted(p.name for p in ledger_path.parent.iterdir()) == [ledger_path.name]
+
+
+def test_seeded_lists_have_the_same_keys_in_every_file(tmp_path):
+    with db.open_ledger(tmp_path / "a.sqlite3") as a, db.open_ledger(tmp_path / "b.sqlite3") as b:
+        assert [g.id for g in db.governorates(a)] == [g.id for g in db.governorates(b)]
+        assert [t.id for t in db.breach_types(a)] == [t.id for t in db.breach_types(b)]
+
+
+def test_a_file_is_not_created_when_asked_not_to(tmp_path):
+    with pytest.raises(db.BadFileError, match="There is no file"):
+        db.open_ledger(tmp_path / "missing.sqlite3", create=False)
+    assert not (tmp_path / "missing.sqlite3").exists()
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('x', '1')")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path: Path) -> None:
+    db.open_ledger(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")
+    conn.close()
+
+
+def _truncated(path: Path) -> None:
+    create_demo(path, size=3000)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _damaged(path: Path) -> None:
+    create_demo(path, size=3000)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page * 5, page * 5 + page, 7):  # scribble over a b-tree page
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+BAD_FILES = {
+    "text": (lambda p: p.write_text("name,date\nAleppo,2017-01-01\n"), "not a SQLite file"),
+    "empty": (lambda p: p.write_bytes(b""), "is empty"),
+    "short": (lambda p: p.write_bytes(b"SQLite format 3\x00\x10\x00"), "truncated"),
+    "truncated": (_truncated, "truncated"),
+    "foreign": (_foreign_sqlite, "another program"),
+    "newer": (_newer, "newer version"),
+    "damaged": (_damaged, "damaged"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_a_bad_file_is_refused_and_left_unchanged(tmp_path, kind):
+    path = tmp_path / f"{kind}.sqlite3"
+    make, reason = BAD_FILES[kind]
+    make(path)
+    before = digest(path)
+    with pytest.raises(db.BadFileError, match=reason) as refused:
+        db.open_ledger(path)
+    assert "\n" not in str(refused.value)
+    assert digest(path) == before
+    # The command line gives one line and exit status 1, and still changes nothing.
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", "--db", str(path)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and reason in result.stderr
+    assert digest(path) == before
+    assert not (tmp_path / "backups").exists()
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(db.BadFileError, match="folder"):
+        db.open_ledger(tmp_path)
+
+
+def test_an_older_schema_is_migrated_after_a_backup(ledger_path, monkeypatch, make_breach):
+    with db.open_ledger(ledger_path) as ledger:
+        pass
+    def add_column(conn, now):
+        conn.execute("ALTER TABLE source ADD COLUMN website TEXT NOT NULL DEFAULT ''")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(2, "website", add_column)])
+    monkeypatch.setattr(db.store, "MIGRATIONS", schema.MIGRATIONS)
+    monkeypatch.setattr(db.store, "LATEST_VERSION", 2)
+    with db.open_ledger(ledger_path) as ledger:
+        assert ledger.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert [r[0] for r in ledger.conn.execute("SELECT version FROM schema_migration")] == [1, 2]
+        assert "website" in {r[1] for r in ledger.conn.execute("PRAGMA table_info(source)")}
+    backups = list_backups(ledger_path)
+    assert len(backups) == 1 and "before-migration-1" in backups[0].name
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_a_failed_migration_leaves_the_file_at_its_old_version(ledger_path, monkeypatch):
+    db.open_ledger(ledger_path).close()
+    def broken(conn, now):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(db.store, "MIGRATIONS", schema.MIGRATIONS + [(2, "broken", broken)])
+    monkeypatch.setattr(db.store, "LATEST_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        db.open_ledger(ledger_path)
+    raw = sqlite3.connect(ledger_path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
