@@ -23,9 +23,9 @@ BREACH_COLUMNS = (
     "injured", "injured_max", "status", "office", "entered_by",
     "created_at", "updated_at", "deleted_at",
 )
-CITATION_COLUMNS = ("id", "source_id", "reference", "reported_on", "note")
+CITATION_COLUMNS = ("id", "source_id", "reference", "reported_on", "note", "position")
 VICTIM_COLUMNS = ("id", "name", "name_latin", "sex", "age", "age_group", "outcome", "civilian",
-                  "confidential", "notes")
+                  "confidential", "notes", "position")
 _TIMES = ("created_at", "updated_at", "deleted_at")
 _LIST_TABLES = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
                 "source": "source", "truce": "truce"}
@@ -116,8 +116,9 @@ def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...
     existing = {row["id"]: row for row in fetch_dicts(conn, f"SELECT * FROM {table} WHERE breach_id = ?",
                                                 (breach_id,))}
     kept = set()
-    for child in wanted:
-        values = {c: child[c] for c in columns}
+    for position, child in enumerate(wanted):
+        values = {c: child.get(c) for c in columns}
+        values["position"] = position
         if isinstance(values.get("confidential"), bool):
             values["confidential"] = int(values["confidential"])
         old = existing.get(values["id"]) if values["id"] else None
@@ -162,10 +163,10 @@ def breach_document(conn: sqlite3.Connection, key: str | None) -> dict | None:
     document = rows[0]
     document["citations"] = fetch_dicts(
         conn, "SELECT * FROM citation WHERE breach_id = ? AND deleted_at IS NULL"
-              " ORDER BY created_at, id", (key,))
+              " ORDER BY position, created_at", (key,))
     document["victims"] = fetch_dicts(
         conn, "SELECT * FROM victim WHERE breach_id = ? AND deleted_at IS NULL"
-              " ORDER BY created_at, id", (key,))
+              " ORDER BY position, created_at", (key,))
     for child in document["citations"] + document["victims"]:
         child.pop("breach_id", None)
     return document
@@ -186,7 +187,8 @@ def get_breach(ledger: Ledger, key: str) -> Breach:
         Citation(source_id=c["source_id"], reference=c["reference"], reported_on=c["reported_on"],
                  note=c["note"], id=c["id"], source_name=names.get(c["source_id"], ""))
         for c in document["citations"]]
-    breach.victims = [Victim(**{k: c[k] for k in VICTIM_COLUMNS}) for c in document["victims"]]
+    breach.victims = [Victim(**{k: c[k] for k in VICTIM_COLUMNS if k != "position"})
+                      for c in document["victims"]]
     for victim in breach.victims:
         victim.confidential = bool(victim.confidential)
     return breach

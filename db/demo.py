@@ -257,9 +257,10 @@ def _insert(ledger: Ledger, breaches: list[Breach], lists: dict, with_log: bool)
         rows.append([getattr(breach, c) for c in BREACH_COLUMNS])
         for child, columns, into in ((breach.citations, CITATION_COLUMNS, citations),
                                      (breach.victims, VICTIM_COLUMNS, victims)):
-            for item in child:
+            for position, item in enumerate(child):
                 values = asdict(item)
                 values["confidential"] = int(values.get("confidential", 0))
+                values["position"] = position
                 into.append([breach.id] + [values[c] for c in columns]
                             + [breach.created_at, breach.created_at])
         if with_log:

@@ -94,10 +94,16 @@ def list_breaches(ledger: Ledger, where: BreachFilter | None = None, *,
 
     Ties are broken by date (newest first), then by key, so that pages never overlap.
     """
+    sql, params = breach_list_query(where, sort, descending)
+    return [BreachRow(*row) for row in ledger.conn.execute(sql, params + [limit, offset])]
+
+
+def breach_list_query(where: BreachFilter | None = None, sort: str = "occurred_on",
+                      descending: bool = True) -> tuple[str, list]:
+    """The SQL of `list_breaches` (ending in LIMIT ? OFFSET ?) and its parameters."""
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort breaches by {sort!r}")
-    where = where or BreachFilter()
-    condition, params = where.where()
+    condition, params = (where or BreachFilter()).where()
     direction = "DESC" if descending else "ASC"
     order = [f"{SORT_COLUMNS[sort]} {direction}"]
     if sort == "occurred_on":
@@ -105,8 +111,7 @@ def list_breaches(ledger: Ledger, where: BreachFilter | None = None, *,
     else:
         order += ["b.occurred_on DESC", "b.created_at DESC"]
     order.append("b.id")
-    sql = f"{_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?"
-    return [BreachRow(*row) for row in ledger.conn.execute(sql, params + [limit, offset])]
+    return f"{_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?", params
 
 
 def count_breaches(ledger: Ledger, where: BreachFilter | None = None) -> BreachCount:

@@ -138,6 +138,7 @@ CREATE TABLE citation (
     reference TEXT NOT NULL DEFAULT '',
     reported_on TEXT,
     note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
     {_TIMESTAMPS}
 ) STRICT;
 CREATE INDEX citation_by_breach ON citation (breach_id);
@@ -155,6 +156,7 @@ CREATE TABLE victim (
     civilian TEXT NOT NULL DEFAULT 'unknown' CHECK (civilian IN ('yes', 'no', 'unknown')),
     confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
     notes TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
     {_TIMESTAMPS}
 ) STRICT;
 CREATE INDEX victim_by_breach ON victim (breach_id);

@@ -1,0 +1,165 @@
+"""Saving, editing, deleting and restoring breaches, and the change log of each."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+import db
+from db import breaches as breaches_module
+from tests.conftest import table_counts
+
+
+def test_a_saved_breach_with_sources_and_victims_is_in_the_file(ledger, ledger_path, lists,
+                                                                make_breach):
+    breach = make_breach(
+        citations=[db.Citation(source_id=lists["source"], reference="https://example.org/1"),
+                   db.Citation(source_id=lists["activist"], reference="WhatsApp message",
+                               note="voice note")],
+        victims=[db.Victim(name="محمد العلي", name_latin="Mohammad al-Ali", sex="male", age=9),
+                 db.Victim(name="فاطمة", sex="female", age=34, civilian="yes",
+                           confidential=True)])
+    saved = db.save_breach(ledger, breach)
+    raw = sqlite3.connect(ledger_path)  # another connection sees it: it is committed
+    assert raw.execute("SELECT place, killed, women, children, office, entered_by FROM breach"
+                       " WHERE id = ?", (saved.id,)).fetchone() == (
+        "Khan Tuman", 3, 1, 1, "Gaziantep", "Rima")
+    assert raw.execute("SELECT count(*) FROM citation WHERE breach_id = ?",
+                       (saved.id,)).fetchone()[0] == 2
+    assert sorted(raw.execute("SELECT name, age_group, confidential FROM victim"
+                              " WHERE breach_id = ?", (saved.id,)).fetchall()) == [
+        ("فاطمة", "adult", 1), ("محمد العلي", "child", 0)]
+    assert raw.execute("SELECT action, user, office FROM change_log WHERE record_id = ?",
+                       (saved.id,)).fetchall() == [("insert", "Rima", "Gaziantep")]
+    assert [c.source_name for c in saved.citations] == ["Aleppo Media Center",
+                                                         "Activist in Khan Tuman"]
+    assert len(saved.id) == 36 and saved.created_at.endswith("Z")
+
+
+def test_editing_keeps_keys_and_logs_before_and_after(ledger, lists, make_breach):
+    saved = db.save_breach(ledger, make_breach(
+        victims=[db.Victim(name="Omar", age=7), db.Victim(name="Hiba", sex="female", age=30)]))
+    first_victim = saved.victims[0].id
+    saved.killed, saved.description = 4, "Shelling with heavy artillery."
+    saved.victims = [saved.victims[0]]  # one victim removed
+    saved.victims[0].name = "Omar al-Ahmad"
+    saved.citations.append(db.Citation(source_id=lists["activist"], reference="call"))
+    edited = db.save_breach(ledger, saved)
+    assert edited.id == saved.id and edited.killed == 4
+    assert [v.id for v in edited.victims] == [first_victim]
+    assert edited.victims[0].name == "Omar al-Ahmad"
+    assert len(edited.citations) == 2
+    assert edited.updated_at > saved.updated_at and edited.created_at == saved.created_at
+    history = db.record_history(ledger, saved.id)
+    assert [c.action for c in history] == ["insert", "update"]
+    update = history[1]
+    assert update.before["killed"] == 3 and update.after["killed"] == 4
+    assert len(update.before["victims"]) == 2 and len(update.after["victims"]) == 1
+    assert update.after["description"] == "Shelling with heavy artillery."
+    # The removed victim is a tombstone, not gone.
+    assert ledger.conn.execute("SELECT deleted_at IS NOT NULL FROM victim WHERE breach_id = ?"
+                               " AND name = 'Hiba'", (saved.id,)).fetchone() == (1,)
+
+
+def test_saving_without_a_change_writes_nothing(ledger, ledger_path, make_breach):
+    saved = db.save_breach(ledger, make_breach())
+    before = table_counts(ledger_path)
+    again = db.save_breach(ledger, db.get_breach(ledger, saved.id))
+    assert again.updated_at == saved.updated_at
+    assert table_counts(ledger_path) == before
+    assert len(db.record_history(ledger, saved.id)) == 1
+
+
+def test_a_save_that_fails_half_way_leaves_nothing(ledger, ledger_path, make_breach, monkeypatch):
+    before = table_counts(ledger_path)
+
+    def power_cut(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(breaches_module, "log_change", power_cut)
+    with pytest.raises(sqlite3.OperationalError):
+        db.save_breach(ledger, make_breach(victims=[db.Victim(name="Yousef", age=12)]))
+    assert table_counts(ledger_path) == before
+    assert not ledger.conn.in_transaction
+
+
+def test_delete_goes_to_the_trash_and_restore_brings_it_back(ledger, make_breach):
+    kept = db.save_breach(ledger, make_breach(place="Al-Eis"))
+    gone = db.save_breach(ledger, make_breach(place="Khalasa", killed=7))
+    db.delete_breach(ledger, gone.id)
+    assert [r.id for r in db.list_breaches(ledger)] == [kept.id]
+    assert db.count_breaches(ledger) == db.BreachCount(1, 3)
+    trash = db.list_breaches(ledger, db.BreachFilter(deleted=True))
+    assert [r.id for r in trash] == [gone.id] and trash[0].deleted_at
+    assert db.get_breach(ledger, gone.id).deleted_at  # still in the file
+    with pytest.raises(db.NotFoundError):
+        db.delete_breach(ledger, gone.id)
+    with pytest.raises(db.ValidationError, match="Trash"):
+        db.save_breach(ledger, db.get_breach(ledger, gone.id))
+    db.restore_breach(ledger, gone.id)
+    assert {r.id for r in db.list_breaches(ledger)} == {kept.id, gone.id}
+    assert db.count_breaches(ledger, db.BreachFilter(deleted=True)).breaches == 0
+    actions = [c.action for c in db.record_history(ledger, gone.id)]
+    assert actions == ["insert", "delete", "restore"]
+    with pytest.raises(db.NotFoundError):
+        db.restore_breach(ledger, gone.id)
+    with pytest.raises(db.NotFoundError):
+        db.delete_breach(ledger, "no-such-breach")
+
+
+def test_a_likely_duplicate_is_saved_only_when_confirmed(ledger, lists, make_breach):
+    first = db.save_breach(ledger, make_breach(place="Khan Tuman"))
+    with pytest.raises(db.DuplicateBreachError) as twin:
+        db.save_breach(ledger, make_breach(place="khan tuman ", killed=5))
+    assert twin.value.resembles_id == first.id
+    assert "2017-01-02" in str(twin.value) and "Khan Tuman" in str(twin.value)
+    assert db.count_breaches(ledger).breaches == 1
+    # Not a duplicate: another day, another type, or a deleted twin.
+    db.save_breach(ledger, make_breach(occurred_on="2017-01-03"))
+    db.save_breach(ledger, make_breach(breach_type_id=lists["air"]))
+    second = db.save_breach(ledger, make_breach(place="Khan Tuman", killed=5),
+                            allow_duplicate=True)
+    assert db.count_breaches(ledger).breaches == 4
+    # Editing a breach does not find itself.
+    second.description = "Second shelling in the evening."
+    with pytest.raises(db.DuplicateBreachError) as twin:
+        db.save_breach(ledger, second)
+    assert twin.value.resembles_id == first.id
+    db.delete_breach(ledger, first.id)
+    db.save_breach(ledger, second)
+
+
+def test_sources_keep_their_contact_and_count_citing_breaches(ledger, lists, make_breach):
+    db.save_breach(ledger, make_breach())
+    gone = db.save_breach(ledger, make_breach(
+        place="Zitan", citations=[db.Citation(source_id=lists["source"]),
+                                  db.Citation(source_id=lists["activist"])]))
+    db.delete_breach(ledger, gone.id)
+    counted = {s.name: (s.contact, n) for s, n in db.sources(ledger)}
+    assert counted == {"Aleppo Media Center": ("+90 555 000 11", 1),
+                       "Activist in Khan Tuman": ("secret@example.org", 0)}
+    source = db.get_source(ledger, lists["source"])
+    source.reliability = "A"
+    db.save_source(ledger, source)
+    assert [c.action for c in db.record_history(ledger, source.id)] == ["insert", "update"]
+    with pytest.raises(db.ValidationError) as refused:
+        db.save_source(ledger, db.Source(name=" ", kind="rumour mill"))
+    assert set(refused.value.errors) == {"name", "kind"}
+
+
+def test_lists_can_be_extended_and_found_by_arabic_name(ledger):
+    key = db.add_actor(ledger, "Wagner Group", "فاغنر")
+    assert db.add_actor(ledger, "wagner group") == key
+    assert db.find_by_name(ledger, "actor", "فاغنر") == key
+    assert db.find_by_name(ledger, "governorate", "ريف دمشق") == db.find_by_name(
+        ledger, "governorate", "rural damascus")
+    kind = db.add_breach_type(ledger, "Landmine", "لغم")
+    assert db.breach_types(ledger)[-1].id == kind
+    assert db.breach_types(ledger)[0].name == "Shelling"
+
+
+def test_places_complete_from_earlier_breaches(ledger, make_breach):
+    for place, day in (("Khan Tuman", 1), ("Khan Tuman", 2), ("Khalasa", 3), ("Zitan", 4)):
+        db.save_breach(ledger, make_breach(place=place, occurred_on=f"2017-01-0{day}"))
+    assert db.places(ledger, "Kh") == ["Khan Tuman", "Khalasa"]
+    assert db.places(ledger, "%") == []
