@@ -1,0 +1,1 @@
+"""The window: models, views, forms and dialogs. Calls db/, never SQL."""
