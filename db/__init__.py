@@ -2,10 +2,10 @@
 
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
-from .breaches import (delete_breach, find_duplicate, get_breach, record_history,
-                       restore_breach, save_breach)
+from .breaches import delete_breach, find_duplicate, get_breach, restore_breach, save_breach
 from .errors import (BadFileError, DuplicateBreachError, LedgerError, NotFoundError,
                      ValidationError)
+from .history import changed_fields, record_history
 from .listing import BreachCount, BreachFilter, count_breaches, list_breaches
 from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types, find_by_name,
                     get_source, governorates, places, save_source, sources, truces)
@@ -16,7 +16,7 @@ __all__ = [
     "BadFileError", "Breach", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
-    "breach_types", "count_breaches", "delete_breach", "find_by_name", "find_duplicate",
+    "breach_types", "changed_fields", "count_breaches", "delete_breach", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
     "record_history", "restore_breach", "save_breach", "save_source", "sources", "truces",
 ]

@@ -105,3 +105,27 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
     )
     report.backup = backup_database(conn, path)
     return report
+
+
+def save_copy(conn: sqlite3.Connection, source: Path, target: Path) -> None:
+    """Write a whole, consistent copy of the open database to `target` (replacing it).
+
+    Written under a temporary name and renamed when complete, so that a failed copy
+    leaves whatever was at `target` before.
+    """
+    if target.resolve() == source.resolve():
+        raise BadFileError("A copy cannot replace the database it is made from.")
+    temporary = target.with_name(f".{target.name}.part")
+    try:
+        copy = sqlite3.connect(temporary)
+        try:
+            conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        raise BadFileError(f"Cannot write {target.name}: {error}.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

@@ -11,7 +11,7 @@ from dataclasses import asdict, fields
 from datetime import date
 
 from .errors import DuplicateBreachError, NotFoundError, ValidationError
-from .records import Breach, Change, Citation, Victim, new_id, timestamp_after
+from .records import Breach, Citation, Victim, new_id, timestamp_after
 from .rules import breach_problems, normalized
 from .schema import UNKNOWN_ACTOR_ID
 from .store import Ledger, fetch_dicts
@@ -76,6 +76,9 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             now = timestamp_after(before["updated_at"] if before else None)
             values = _breach_values(conn, breach, key, ledger, before, now)
             conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
+            for citation in breach.citations:
+                if not citation.source_id:
+                    citation.source_id = _source_named(conn, ledger, citation.source_name, now)
             _save_children(conn, "citation", CITATION_COLUMNS, key,
                            [asdict(c) for c in breach.citations], now)
             _save_children(conn, "victim", VICTIM_COLUMNS, key,
@@ -105,6 +108,20 @@ def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict 
     values["updated_at"] = now
     values["deleted_at"] = None
     return values
+
+
+def _source_named(conn: sqlite3.Connection, ledger: Ledger, name: str, now: str) -> str:
+    """The live source called `name` (in any case), made now if there is none."""
+    row = conn.execute("SELECT id FROM source WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE"
+                       " ORDER BY created_at LIMIT 1", (name,)).fetchone()
+    if row:
+        return row[0]
+    key = new_id()
+    conn.execute("INSERT INTO source (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                 (key, name, now, now))
+    log_change(conn, ledger, "source", key, "insert", None,
+               fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (key,))[0], now)
+    return key
 
 
 def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
@@ -252,15 +269,3 @@ def log_change(conn: sqlite3.Connection, ledger: Ledger, table: str, key: str, a
         (new_id(), now, ledger.user, ledger.office, table, key, action,
          json.dumps(before, ensure_ascii=False) if before is not None else None,
          json.dumps(after, ensure_ascii=False) if after is not None else None))
-
-
-def record_history(ledger: Ledger, key: str) -> list[Change]:
-    """Every change of a record, oldest first."""
-    return [
-        Change(id=row[0], changed_at=row[1], user=row[2], office=row[3], record_table=row[4],
-               record_id=row[5], action=row[6],
-               before=json.loads(row[7]) if row[7] else None,
-               after=json.loads(row[8]) if row[8] else None)
-        for row in ledger.conn.execute(
-            "SELECT id, changed_at, user, office, record_table, record_id, action, before, after"
-            " FROM change_log WHERE record_id = ? ORDER BY changed_at, rowid", (key,))]

@@ -69,7 +69,8 @@ class Citation:
     reported_on: date | str | None = None
     note: str = ""
     id: str | None = None
-    # Filled when read back, for display.
+    # Filled when read back, for display. With no `source_id`, a save makes a new
+    # source of this name (or uses the one already called so).
     source_name: str = ""
 
 

@@ -157,7 +157,11 @@ def victim_counts(victims: list[Victim]) -> dict[str, int]:
 def _check_citation(index: int, citation: Citation, exists: Exists, today: date, fail) -> None:
     prefix, field = f"Source {index + 1}: ", f"citations[{index}]."
     if not citation.source_id:
-        fail(field + "source_id", prefix + "choose a source.")
+        # A name alone is a new source, made with the breach.
+        if not clean_text(citation.source_name):
+            fail(field + "source_id", prefix + "choose a source.")
+        elif len(clean_text(citation.source_name)) > MAX_SHORT_TEXT:
+            fail(field + "source_id", prefix + f"the name is too long: at most {MAX_SHORT_TEXT}.")
     elif not exists("source", citation.source_id):
         fail(field + "source_id", prefix + "the source is not in this database.")
     if citation.reported_on not in (None, ""):

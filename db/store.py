@@ -72,6 +72,11 @@ class Ledger:
                 (key, value),
             )
 
+    @property
+    def is_demo(self) -> bool:
+        """Whether this file is a demo database (made by `main.py demo`)."""
+        return self.meta("demo") == "1"
+
     def close(self) -> None:
         self.conn.close()
 

@@ -69,3 +69,71 @@ def table_counts(path: Path) -> dict[str, int]:
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     finally:
         conn.close()
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory, monkeypatch):
+    """Each test gets settings of its own, and a data folder of its own."""
+    from PySide6.QtCore import QSettings
+    folder = tmp_path_factory.mktemp("settings")
+    for kind in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(kind, QSettings.UserScope, str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+    return folder
+
+
+class Dialogs:
+    """Stands in for gui.dialogs: records what was asked and gives scripted answers."""
+
+    def __init__(self):
+        self.asked: list[tuple[str, str]] = []
+        self.unsaved_answer = "cancel"
+        self.yes = True
+        self.paths: list = []
+
+    def ask_unsaved(self, parent, what):
+        self.asked.append(("unsaved", what))
+        return self.unsaved_answer
+
+    def ask_yes_no(self, parent, title, text):
+        self.asked.append(("yes_no", text))
+        return self.yes
+
+    def show_error(self, parent, title, text):
+        self.asked.append(("error", f"{title}: {text}"))
+
+    def show_info(self, parent, title, text):
+        self.asked.append(("info", f"{title}: {text}"))
+
+    def path(self, parent, folder=""):
+        self.asked.append(("path", folder))
+        return self.paths.pop(0) if self.paths else None
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    from gui import dialogs as module
+    fake = Dialogs()
+    for name in ("ask_unsaved", "ask_yes_no", "show_error", "show_info"):
+        monkeypatch.setattr(module, name, getattr(fake, name))
+    for name in ("open_database_path", "new_database_path", "save_copy_path"):
+        monkeypatch.setattr(module, name, fake.path)
+    return fake
+
+
+@pytest.fixture
+def window(qtbot, ledger, dialogs):
+    """The main window on the test's ledger, shown and active."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import install_translations
+    from gui.main_window import MainWindow
+    install_translations(QApplication.instance())
+    main = MainWindow(ledger)
+    qtbot.addWidget(main)
+    main.resize(1400, 900)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    return main

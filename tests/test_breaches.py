@@ -163,3 +163,19 @@ def test_places_complete_from_earlier_breaches(ledger, make_breach):
         db.save_breach(ledger, make_breach(place=place, occurred_on=f"2017-01-0{day}"))
     assert db.places(ledger, "Kh") == ["Khan Tuman", "Khalasa"]
     assert db.places(ledger, "%") == []
+
+
+def test_a_new_source_is_made_with_the_breach_that_cites_it(ledger, ledger_path, make_breach):
+    saved = db.save_breach(ledger, make_breach(citations=[
+        db.Citation(source_id=None, source_name="Halab Today", reference="https://x.example")]))
+    assert [c.source_name for c in saved.citations] == ["Halab Today"]
+    again = db.save_breach(ledger, make_breach(place="Zitan", citations=[
+        db.Citation(source_id=None, source_name="halab today")]))
+    assert again.citations[0].source_id == saved.citations[0].source_id
+    assert [s.name for s, _ in db.sources(ledger)].count("Halab Today") == 1
+    # Refused with the breach: the new source is not made either.
+    before = table_counts(ledger_path)
+    with pytest.raises(db.ValidationError):
+        db.save_breach(ledger, make_breach(place="Barna", killed_max=0, citations=[
+            db.Citation(source_id=None, source_name="Never made")]))
+    assert table_counts(ledger_path) == before

@@ -1,7 +1,6 @@
 """Paging, sorting and filtering the breaches list, checked against a plain count."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 

@@ -1,0 +1,81 @@
+"""Starting the window: the application, its translations and the first database."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+import db
+from db.paths import default_database_path
+
+from . import dialogs, settings
+from .main_window import MainWindow
+from .i18n import tr
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+STYLE = """
+QLabel#fieldError { color: #b00020; }
+QFrame#duplicateBanner { background: #fff4ce; border: 1px solid #e0b000; border-radius: 4px; }
+QLabel#filterSummary { font-weight: bold; padding: 2px; }
+"""
+
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, with names for QSettings and the user's language."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setStyleSheet(STYLE)
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> None:
+    """English plural forms first, then Qt's and our own words in the user's language.
+
+    The last translator installed is asked first, so the user's language wins.
+    """
+    if app.property("truce_ledger_translations"):
+        return
+    app.setProperty("truce_ledger_translations", True)
+    locale = locale or QLocale()
+    english = QTranslator(app)
+    if english.load(str(TRANSLATIONS / "truce_ledger_en.qm")):
+        app.installTranslator(english)
+    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
+                         ("truce_ledger", str(TRANSLATIONS))):
+        translator = QTranslator(app)
+        if locale.language() != QLocale.English and translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def open_first_ledger(path: Path | None) -> db.Ledger | None:
+    """The database named, else the last one used, else the default one (made if new)."""
+    candidates = [path] if path else []
+    last = settings.get(settings.LAST_DATABASE)
+    if not path and last:
+        candidates.append(Path(last))
+    candidates.append(default_database_path())
+    for number, candidate in enumerate(candidates):
+        try:
+            return db.open_ledger(candidate, user=settings.user_name(),
+                                  office=settings.get(settings.OFFICE_NAME),
+                                  create=candidate == default_database_path() or
+                                  (candidate == path and number == 0))
+        except db.LedgerError as error:
+            dialogs.show_error(None, tr("Cannot open the database"), str(error))
+    return None
+
+
+def run_window(path: Path | None = None) -> int:
+    """Open the window on `path` (or the last or default database); returns the exit status."""
+    app = make_application()
+    ledger = open_first_ledger(path)
+    if ledger is None:
+        return 1
+    window = MainWindow(ledger)
+    window.show()
+    return app.exec()

@@ -1,0 +1,239 @@
+"""The breach editor: the form, its Save / Save and new / Cancel, the duplicate warning,
+and the record's history. Nothing typed is lost: leaving asks to save, discard or go back.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+import db
+
+from . import dialogs
+from .breach_form import BreachForm
+from .history_view import HistoryView
+from .keys import bind
+from .i18n import tr
+
+
+
+class BreachEditor(QWidget):
+    """Edits one breach at a time, new or saved."""
+
+    saved = Signal(object, object)  # the breach before (None if new), the breach as saved
+    closed = Signal()
+
+    def __init__(self, ledger: db.Ledger, parent=None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self.loaded: db.Breach | None = None  # the saved breach being edited; None if new
+        self._snapshot: dict | None = None
+        self._twin: str | None = None
+        self.title = QLabel()
+        self.title.setObjectName("editorTitle")
+        self.form = BreachForm()
+        self.history = HistoryView()
+        self.banner = QFrame()
+        self.banner.setObjectName("duplicateBanner")
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.show_twin_button = QPushButton(tr("Show that breach"))
+        self.save_anyway_button = QPushButton(tr("Save an&yway"))
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.show_twin_button)
+        banner_layout.addWidget(self.save_anyway_button)
+        self.banner.hide()
+        self.general_error = QLabel()
+        self.general_error.setObjectName("fieldError")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setMinimumWidth(480)
+        scroll.setWidget(self.form)
+        scroll.setFrameShape(QFrame.NoFrame)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(scroll, tr("Breach"))
+        self.tabs.addTab(self.history, tr("History"))
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.save_new_button = QPushButton(tr("Save and new"))
+        self.save_new_button.setToolTip(tr("Save, then start a breach with the same date, "
+                                           "place and source (Ctrl+Shift+S)"))
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Close the editor (Esc)"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.save_new_button.clicked.connect(lambda: self.save(and_new=True))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_anyway_button.clicked.connect(lambda: self.save(allow_duplicate=True))
+        self.show_twin_button.clicked.connect(self._show_twin)
+        self.form.edited.connect(self._hide_banner)
+        bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
+        self.reload_lists()
+
+    # Loading.
+    def reload_lists(self) -> None:
+        """Read the pickers' lists again (after a new actor, source or truce)."""
+        ledger = self.ledger
+        self.form.set_lists(db.governorates(ledger), db.actors(ledger), db.breach_types(ledger),
+                            db.truces(ledger), db.places(ledger, limit=5000),
+                            db.sources(ledger))
+
+    def start_new(self, template: db.Breach | None = None) -> None:
+        """An empty form, or one filled from `template` (a copy, without its identity)."""
+        breach = template or db.Breach(occurred_on=None)
+        breach = replace(breach, id=None, created_at=None, updated_at=None, deleted_at=None,
+                         office="", entered_by="")
+        self.loaded = None
+        self.form.set_breach(breach)
+        self._after_load(tr("New breach"))
+        self.history.show_history([], {})
+        self.tabs.setTabEnabled(1, False)
+
+    def load(self, breach_id: str, focus: bool = True) -> None:
+        """Show a saved breach for editing (`focus`: and put the cursor in its first field)."""
+        breach = db.get_breach(self.ledger, breach_id)
+        self.loaded = breach
+        self.form.set_breach(breach)
+        self._after_load(tr("Breach of {day}, {place}").format(
+            day=breach.occurred_on, place=breach.place or tr("no place given")), focus)
+        self.history.show_history(db.record_history(self.ledger, breach_id), self._names())
+        self.tabs.setTabEnabled(1, True)
+
+    def _after_load(self, title: str, focus: bool = True) -> None:
+        self.title.setText(f"<b>{title}</b>")
+        self._snapshot = self._state()
+        self._hide_banner()
+        self.general_error.hide()
+        self.tabs.setCurrentIndex(0)
+        if focus:
+            self.form.date.setFocus(Qt.OtherFocusReason)
+
+    def _names(self) -> dict[str, str]:
+        lists = (db.governorates(self.ledger) + db.actors(self.ledger)
+                 + db.breach_types(self.ledger))
+        names = {c.id: c.name for c in lists}
+        names.update({t.id: t.name for t in db.truces(self.ledger)})
+        return names
+
+    # Unsaved edits.
+    def _state(self) -> dict:
+        return asdict(self.form.breach())
+
+    def is_dirty(self) -> bool:
+        """Whether the form differs from what was loaded, counting text still being typed."""
+        return self._snapshot is not None and self._state() != self._snapshot
+
+    def release(self, what: str) -> bool:
+        """Before the form is left: True if it may be, after saving or discarding edits."""
+        if not self.is_dirty():
+            return True
+        answer = dialogs.ask_unsaved(self, what)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def cancel(self) -> None:
+        """Esc: close the editor, asking first if there are unsaved edits."""
+        if self.release(tr("Close the editor?")):
+            self._snapshot = None
+            self.closed.emit()
+
+    # Saving.
+    def save(self, and_new: bool = False, allow_duplicate: bool = False) -> bool:
+        """Save the form; on success emit `saved` and show the saved breach (or a new form)."""
+        breach = self.form.breach()
+        if not self._known_actor(breach):
+            return False
+        if self.loaded is not None:
+            breach.id = self.loaded.id
+        try:
+            saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
+        except db.ValidationError as refused:
+            self.form.show_problems(refused.errors)
+            self.general_error.setText(refused.errors.get("id", ""))
+            self.general_error.setVisible("id" in refused.errors)
+            self.tabs.setCurrentIndex(0)
+            self.form.focus_field(next(iter(refused.errors)))
+            return False
+        except db.DuplicateBreachError as twin:
+            self._twin = twin.resembles_id
+            self.banner_text.setText(tr("This looks like a breach already recorded: {summary}. "
+                                        "Save it only if it is a different incident.")
+                                     .format(summary=twin.summary))
+            self.banner.show()
+            self.save_anyway_button.setFocus()
+            return False
+        except (db.LedgerError, sqlite3.Error, OSError) as error:
+            dialogs.show_error(self, tr("The breach was not saved"),
+                               tr("Your edits are still in the form. The reason: {reason}")
+                               .format(reason=error))
+            return False
+        before, self.loaded = self.loaded, saved
+        self.saved.emit(before, saved)
+        self.reload_lists()
+        if and_new:
+            self.start_new(self.next_template(saved))
+            self.form.breach_type.setFocus()
+        else:
+            self.load(saved.id)
+        return True
+
+    @staticmethod
+    def next_template(saved: db.Breach) -> db.Breach:
+        """Ctrl+Shift+S: the next breach starts with the same date, place and sources."""
+        return db.Breach(
+            occurred_on=saved.occurred_on, governorate_id=saved.governorate_id,
+            district=saved.district, place=saved.place, truce_id=saved.truce_id,
+            breach_type_id=saved.breach_type_id,
+            citations=[db.Citation(source_id=c.source_id, source_name=c.source_name,
+                                   reported_on=c.reported_on) for c in saved.citations])
+
+    def _known_actor(self, breach: db.Breach) -> bool:
+        """A perpetrator typed that is not in the list is added, if the user agrees."""
+        key = breach.actor_id
+        if not key or key in {a.id for a in db.actors(self.ledger)}:
+            return True
+        if not dialogs.ask_yes_no(self, tr("New perpetrator"),
+                                  tr("“{name}” is not in the list of perpetrators. Add it?")
+                                  .format(name=key)):
+            self.form.show_problems({"actor_id": tr("Choose a perpetrator from the list, "
+                                                    "or add this one.")})
+            return False
+        breach.actor_id = db.add_actor(self.ledger, key)
+        self.reload_lists()
+        self.form.actor.set_key(breach.actor_id)
+        return True
+
+    def _hide_banner(self) -> None:
+        self.banner.hide()
+        self._twin = None
+
+    def _show_twin(self) -> None:
+        if not self._twin:
+            return
+        twin = db.get_breach(self.ledger, self._twin)
+        sources = ", ".join(c.source_name for c in twin.citations)
+        dialogs.show_info(self, tr("The breach it resembles"), tr(
+            "{day} {time}\n{place}, {district}\nKilled: {killed}, injured: {injured}\n"
+            "Sources: {sources}\n\n{description}").format(
+            day=twin.occurred_on, time=twin.occurred_at or "", place=twin.place or "—",
+            district=twin.district or "—", killed=twin.killed, injured=twin.injured,
+            sources=sources, description=twin.description))

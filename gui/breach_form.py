@@ -1,0 +1,318 @@
+"""The fields of a breach, laid out in the order a report is read: when, where, who and
+what, how many, the description, sources, victims. Reads and writes a db.Breach."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGridLayout,
+                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+import db
+from db.records import GRADINGS, as_date
+
+from .citations_panel import CitationsPanel
+from .labels import choice_label
+from .victims_panel import VictimsPanel
+from .i18n import tr
+
+COUNTS = ("killed", "women", "children", "injured")
+MAX_COUNT = 1_000_000
+
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class ChoiceCombo(QComboBox):
+    """An editable picker over a list (governorates, actors): completes as you type, in
+    English or Arabic. `key()` is the chosen entry's key, the raw text if it matches none,
+    or None if empty."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        self.completer().setFilterMode(Qt.MatchContains)
+        self.completer().setCompletionMode(QCompleter.PopupCompletion)
+        self.completer().setCaseSensitivity(Qt.CaseInsensitive)
+
+    def set_choices(self, choices: list[db.Choice]) -> None:
+        current = self.key()
+        self.clear()
+        for choice in choices:
+            text = f"{choice.name} — {choice.name_ar}" if choice.name_ar else choice.name
+            self.addItem(text, choice.id)
+        self.set_key(current)
+
+    def key(self) -> str | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        for number in range(self.count()):
+            item = self.itemText(number)
+            names = [part.strip().lower() for part in item.split(" — ")]
+            if text.lower() == item.lower() or text.lower() in names:
+                return self.itemData(number)
+        return text
+
+    def set_key(self, key: str | None) -> None:
+        number = self.findData(key) if key else -1
+        self.setCurrentIndex(number)
+        if number < 0:
+            self.setEditText("")
+
+
+class BreachForm(QWidget):
+    """Every field of a breach, each with its error line beneath it."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.errors: dict[str, QLabel] = {}
+        self.fields: dict[str, QWidget] = {}
+        self._truces: list[db.Truce] = []
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDate(QDate.currentDate())
+        self.time = QLineEdit()
+        self.time.setPlaceholderText(tr("HH:MM, if known"))
+        self.truce = QComboBox()
+        self.governorate = ChoiceCombo()
+        self.district = QLineEdit()
+        self.place = QLineEdit()
+        self.place_completer = QCompleter([], self)
+        self.place_completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.place_completer.setFilterMode(Qt.MatchContains)
+        self.place.setCompleter(self.place_completer)
+        self.latitude = QLineEdit()
+        self.latitude.setPlaceholderText(tr("e.g. 36.2021"))
+        self.longitude = QLineEdit()
+        self.longitude.setPlaceholderText(tr("e.g. 37.1343"))
+        self.actor = ChoiceCombo()
+        self.actor.lineEdit().setPlaceholderText(tr("Unknown"))
+        self.breach_type = QComboBox()
+        self.status = QComboBox()
+        for grading in GRADINGS:
+            self.status.addItem(choice_label(grading), grading)
+        self.least: dict[str, QSpinBox] = {}
+        self.most: dict[str, QLineEdit] = {}
+        for name in COUNTS:
+            spin = QSpinBox()
+            spin.setRange(0, MAX_COUNT)
+            spin.setAccessibleName(name)
+            self.least[name] = spin
+            most = QLineEdit()
+            most.setValidator(QIntValidator(0, MAX_COUNT, most))
+            most.setPlaceholderText(tr("—"))
+            most.setMaximumWidth(90)
+            self.most[name] = most
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setMinimumHeight(70)
+        self.citations = CitationsPanel()
+        self.victims = VictimsPanel()
+        self._lay_out()
+        self._connect()
+
+    def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        when = self._group(layout, tr("When"))
+        self._row(when, tr("&Date"), self.date, "occurred_on")
+        self._row(when, tr("Ti&me"), self.time, "occurred_at")
+        self._row(when, tr("Truce"), self.truce, "truce_id")
+        where = self._group(layout, tr("Where"))
+        self._row(where, tr("&Governorate"), self.governorate, "governorate_id")
+        self._row(where, tr("District"), self.district, "district")
+        self._row(where, tr("&Place"), self.place, "place")
+        self._row(where, tr("Latitude"), self.latitude, "latitude")
+        self._row(where, tr("Longitude"), self.longitude, "longitude")
+        what = self._group(layout, tr("Who and what"))
+        self._row(what, tr("Pe&rpetrator"), self.actor, "actor_id")
+        self._row(what, tr("&Type"), self.breach_type, "breach_type_id")
+        self._row(what, tr("Gradi&ng"), self.status, "status")
+        box = QGroupBox(tr("Casualties"))
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel(tr("at least")), 0, 1)
+        grid.addWidget(QLabel(tr("up to")), 0, 2)
+        labels = {"killed": tr("&Killed"), "women": tr("of whom &women"),
+                  "children": tr("of whom c&hildren"), "injured": tr("&Injured")}
+        for row, name in enumerate(COUNTS, start=1):
+            label = QLabel(labels[name])
+            label.setBuddy(self.least[name])
+            grid.addWidget(label, 2 * row - 1, 0)
+            grid.addWidget(self.least[name], 2 * row - 1, 1)
+            grid.addWidget(self.most[name], 2 * row - 1, 2)
+            self.fields[name], self.fields[f"{name}_max"] = self.least[name], self.most[name]
+            error = error_label()
+            self.errors[name] = self.errors[f"{name}_max"] = error
+            grid.addWidget(error, 2 * row, 0, 1, 3)
+        layout.addWidget(box)
+        text = self._group(layout, tr("Description"))
+        self._row(text, tr("Des&cription"), self.description, "description")
+        sources = QGroupBox(tr("Sources"))
+        QVBoxLayout(sources).addWidget(self.citations)
+        layout.addWidget(sources)
+        victims = QGroupBox(tr("Named victims"))
+        QVBoxLayout(victims).addWidget(self.victims)
+        layout.addWidget(victims)
+        self.fields["citations"], self.fields["victims"] = self.citations.source_edit, \
+            self.victims.table
+
+    def _group(self, layout: QVBoxLayout, title: str) -> QFormLayout:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
+        layout.addWidget(box)
+        return form
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = error_label()
+        column.addWidget(error)
+        form.addRow(label, holder)
+        form.labelForField(holder).setBuddy(widget)
+        self.fields[field], self.errors[field] = widget, error
+
+    def _connect(self) -> None:
+        for signal in (self.date.dateChanged, self.time.textEdited, self.truce.activated,
+                       self.governorate.editTextChanged, self.district.textEdited,
+                       self.place.textEdited, self.latitude.textEdited, self.longitude.textEdited,
+                       self.actor.editTextChanged, self.breach_type.activated,
+                       self.status.activated, self.description.textChanged,
+                       self.citations.edited, self.victims.edited):
+            signal.connect(lambda *_: self.edited.emit())
+        for name in COUNTS:
+            self.least[name].valueChanged.connect(lambda *_: self.edited.emit())
+            self.most[name].textEdited.connect(lambda *_: self.edited.emit())
+        self.date.dateChanged.connect(self._update_truce_label)
+
+    # Lists behind the pickers.
+    def set_lists(self, governorates, actors, kinds, truces, places, sources) -> None:
+        self.governorate.set_choices(governorates)
+        self.actor.set_choices(actors)
+        current = self.breach_type.currentData()
+        self.breach_type.clear()
+        for kind in kinds:
+            self.breach_type.addItem(kind.name, kind.id)
+        self.breach_type.setCurrentIndex(max(self.breach_type.findData(current), 0))
+        self._truces = truces
+        chosen = self.truce.currentData() if self.truce.currentIndex() > 0 else None
+        self.truce.clear()
+        self.truce.addItem("", None)
+        for truce in truces:
+            self.truce.addItem(f"{truce.name} ({truce.start_date})", truce.id)
+        self.truce.setCurrentIndex(max(self.truce.findData(chosen), 0) if chosen else 0)
+        self._update_truce_label()
+        self.place_completer.model().setStringList(places)
+        self.citations.set_sources(sources)
+
+    def _update_truce_label(self) -> None:
+        day = self.date.date().toPython()
+        in_force = [t for t in self._truces if str(t.start_date) <= day.isoformat()
+                    and (not t.end_date or day.isoformat() <= str(t.end_date))]
+        name = in_force[0].name if in_force else tr("none")
+        self.truce.setItemText(0, tr("By date: {name}").format(name=name))
+
+    # Reading and writing a breach.
+    def set_breach(self, breach: db.Breach) -> None:
+        self.blockSignals(True)  # filling the form is not an edit
+        try:
+            self._fill(breach)
+        finally:
+            self.blockSignals(False)
+        self.show_problems({})
+
+    def _fill(self, breach: db.Breach) -> None:
+        day = as_date(breach.occurred_on) or date.today()
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.time.setText(breach.occurred_at or "")
+        self.truce.setCurrentIndex(max(self.truce.findData(breach.truce_id), 0)
+                                   if breach.truce_id else 0)
+        self.governorate.set_key(breach.governorate_id)
+        self.district.setText(breach.district)
+        self.place.setText(breach.place)
+        self.latitude.setText("" if breach.latitude is None else str(breach.latitude))
+        self.longitude.setText("" if breach.longitude is None else str(breach.longitude))
+        self.actor.set_key(breach.actor_id)
+        self.breach_type.setCurrentIndex(max(self.breach_type.findData(breach.breach_type_id), 0))
+        self.status.setCurrentIndex(max(self.status.findData(breach.status), 0))
+        for name in COUNTS:
+            self.least[name].setValue(getattr(breach, name) or 0)
+            most = getattr(breach, f"{name}_max")
+            self.most[name].setText("" if most is None else str(most))
+        self.description.setPlainText(breach.description)
+        self.citations.set_citations(breach.citations)
+        self.victims.set_victims(breach.victims)
+        self._update_truce_label()
+
+    def breach(self) -> db.Breach:
+        """The breach as the fields show it now, including what is still being typed."""
+        values = dict(
+            occurred_on=self.date.date().toPython(),
+            occurred_at=self.time.text().strip() or None,
+            truce_id=self.truce.currentData() if self.truce.currentIndex() > 0 else None,
+            governorate_id=self.governorate.key(),
+            district=self.district.text(), place=self.place.text(),
+            latitude=_number(self.latitude.text()), longitude=_number(self.longitude.text()),
+            actor_id=self.actor.key(), breach_type_id=self.breach_type.currentData(),
+            status=self.status.currentData(), description=self.description.toPlainText(),
+            citations=self.citations.citations(), victims=self.victims.victims(),
+        )
+        for name in COUNTS:
+            values[name] = self.least[name].value()
+            text = self.most[name].text().strip()
+            values[f"{name}_max"] = int(text) if text.isdigit() else (text or None)
+        return db.Breach(**values)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Each message beside its field; the first failing field gets the focus."""
+        for field, label in self.errors.items():
+            text = problems.get(field) or (problems.get(f"{field}_max")
+                                           if field in COUNTS else None)
+            if field.endswith("_max"):
+                continue
+            label.setText(text or "")
+            label.setVisible(bool(text))
+        self.citations.show_problems([m for f, m in problems.items() if f.startswith("citations")])
+        self.victims.show_problems([m for f, m in problems.items() if f.startswith("victims")])
+
+    def problem_text(self, field: str) -> str:
+        """The message shown beside `field` (for tests and for the status bar)."""
+        if field.startswith("citations"):
+            return self.citations.error.text()
+        if field.startswith("victims"):
+            return self.victims.error.text()
+        label = self.errors.get(field)
+        return label.text() if label and not label.isHidden() else ""
+
+    def focus_field(self, field: str) -> None:
+        base = field.split("[")[0].split(".")[0]
+        widget = self.fields.get(field) or self.fields.get(base)
+        if widget is not None:
+            widget.setFocus(Qt.OtherFocusReason)
+
+
+def _number(text: str):
+    """A coordinate as typed: a float, None when empty, or the text if it is not a number."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text

@@ -1,0 +1,221 @@
+"""The Breaches view: the filter bar, the table, the line of totals, and the editor
+beside them. The table pages its rows from the file as it scrolls."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
+
+import db
+
+from . import dialogs
+from .breach_editor import BreachEditor
+from .breach_model import BreachTableModel
+from .filter_bar import FilterBar
+from .keys import bind
+from .undo import delete_command, save_command
+from .i18n import tr
+
+ROW_HEIGHT = 24
+# Date, governorate, place, perpetrator, type, killed, women, children, injured, grading,
+# sources: wide enough for their usual text, without measuring every row.
+COLUMN_WIDTHS = (128, 120, 150, 170, 130, 64, 64, 70, 64, 90, 64)
+
+
+
+def make_table(model) -> QTableView:
+    """A table with fixed row heights, whole-row selection and sorting done by the model."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    header = table.verticalHeader()
+    header.setSectionResizeMode(QHeaderView.Fixed)
+    header.setDefaultSectionSize(ROW_HEIGHT)
+    header.hide()
+    table.horizontalHeader().setSectionsMovable(True)
+    table.setSortingEnabled(True)
+    return table
+
+
+class BreachesView(QWidget):
+    """Browse, find, record, correct and delete breaches."""
+
+    changed = Signal()  # the file changed: counts elsewhere are stale
+    demo_requested = Signal()
+
+    def __init__(self, ledger: db.Ledger, undo_stack: QUndoStack, parent=None):
+        super().__init__(parent)
+        self.ledger, self.undo_stack = ledger, undo_stack
+        self.default_truce: str | None = None  # from Settings; None: picked by date
+        self.filter_bar = FilterBar()
+        self.model = BreachTableModel(ledger, parent=self)
+        self.table = make_table(self.model)
+        self.table.sortByColumn(0, Qt.DescendingOrder)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.summary = QLabel()
+        self.summary.setObjectName("filterSummary")
+        self.empty = QWidget()
+        self.empty_text = QLabel(tr(
+            "<h3>No breaches recorded yet</h3><p>Press <b>Ctrl+N</b> (Edit → New breach) to "
+            "record the first one: its date, place, perpetrator, casualties and the sources "
+            "that reported it.</p><p>To look around first, open the demo: the first week of the "
+            "nationwide ceasefire of 29 December 2016, in a file of its own.</p>"))
+        self.empty_text.setWordWrap(True)
+        self.demo_button = QPushButton(tr("Open the &demo week"))
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.demo_button, 0, Qt.AlignLeft)
+        empty_layout.addStretch(2)
+        self.editor = BreachEditor(ledger)
+        self.editor.hide()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.empty, 1)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.filter_bar.set_lists(db.governorates(ledger), db.actors(ledger),
+                                  db.breach_types(ledger))
+        self.filter_bar.changed.connect(self.set_filter)
+        self.model.modelReset.connect(self._update_summary)
+        self.table.doubleClicked.connect(lambda index: self.open_breach(
+            self.model.breach_id(index.row())))
+        for key in (Qt.Key_Return, Qt.Key_Enter):
+            bind(self.table, key, self.open_current)
+        bind(self.editor, Qt.Key_Escape, self.editor.cancel, Qt.WidgetWithChildrenShortcut)
+        self.editor.saved.connect(self._saved)
+        self.editor.closed.connect(self._editor_closed)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self._update_summary()
+
+    # Opening the editor.
+    def new_breach(self) -> None:
+        if self.editor.isVisible() and not self.editor.release(tr("Start a new breach?")):
+            return
+        self.editor.start_new(db.Breach(truce_id=self.default_truce or None))
+        self._show_editor()
+
+    def duplicate_current(self) -> None:
+        """Ctrl+D: a new breach filled from the selected one (without its victims)."""
+        key = self.current_id()
+        if key is None:
+            return
+        if self.editor.isVisible() and not self.editor.release(tr("Duplicate another breach?")):
+            return
+        template = db.get_breach(self.ledger, key)
+        template.victims = []
+        template.citations = [db.Citation(source_id=c.source_id, source_name=c.source_name,
+                                          reference=c.reference, reported_on=c.reported_on)
+                              for c in template.citations]
+        self.editor.start_new(template)
+        self._show_editor()
+
+    def open_current(self) -> None:
+        self.open_breach(self.current_id())
+
+    def open_breach(self, key: str | None) -> None:
+        if key is None:
+            return
+        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id == key:
+            self.editor.form.date.setFocus()
+            return
+        if self.editor.isVisible() and not self.editor.release(tr("Open another breach?")):
+            return
+        self.editor.load(key)
+        self._show_editor()
+
+    def _show_editor(self) -> None:
+        self.editor.show()
+        self.empty.hide()
+        self.table.show()
+        self.editor.form.date.setFocus(Qt.ShortcutFocusReason)
+
+    def _editor_closed(self) -> None:
+        self.editor.hide()
+        self._update_summary()
+        self.table.setFocus()
+
+    # Changes.
+    def _saved(self, before: db.Breach | None, after: db.Breach) -> None:
+        command = save_command(self.ledger, before, after, self.after_undo)
+        self.undo_stack.push(command)
+        self.refresh(select=after.id)
+
+    def delete_selected(self) -> None:
+        keys = self.selected_ids()
+        if not keys:
+            return
+        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id in keys:
+            self.editor.release(tr("Delete this breach?"))
+            self.editor.hide()
+        command = delete_command(self.ledger, keys, self.after_undo)
+        try:
+            command.do()
+        except db.LedgerError as error:
+            dialogs.show_error(self, tr("Not deleted"), str(error))
+            return
+        self.undo_stack.push(command)
+
+    def after_undo(self, keys: list[str]) -> None:
+        """After an undo, a redo or a delete: show the file as it is now."""
+        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id in keys:
+            if db.get_breach(self.ledger, self.editor.loaded.id).deleted_at:
+                self.editor.hide()
+            else:
+                self.editor.load(self.editor.loaded.id, focus=False)
+        self.refresh(select=keys[0] if keys else None)
+
+    def refresh(self, select: str | None = None) -> None:
+        self.model.refresh()
+        self.filter_bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
+                                  db.breach_types(self.ledger))
+        if select:
+            row = self.model.row_of(select)
+            if row is not None:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.changed.emit()
+
+    def set_filter(self, where: db.BreachFilter) -> None:
+        self.model.set_filter(where)
+
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus(Qt.ShortcutFocusReason)
+        self.filter_bar.text.selectAll()
+
+    # What is selected, and what the filter shows.
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.breach_id(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [k for k in (self.model.breach_id(r) for r in rows) if k]
+
+    def _update_summary(self) -> None:
+        count = self.model.count
+        self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "", count.breaches)
+                             .format(killed=count.killed))
+        nothing_at_all = count.breaches == 0 and db.count_breaches(self.ledger).breaches == 0 \
+            and db.count_breaches(self.ledger, db.BreachFilter(deleted=True)).breaches == 0
+        self.empty.setVisible(nothing_at_all and not self.editor.isVisible())
+        self.table.setVisible(not self.empty.isVisible())

@@ -1,0 +1,66 @@
+"""Every message box and file dialog of the window, in one place.
+
+Tests replace these functions instead of clicking modal boxes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .i18n import tr
+
+
+def database_filter() -> str:
+    return tr("Truce Ledger database (*.sqlite3 *.sqlite *.db);;All files (*)")
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> str:
+    """Ask what to do with unsaved edits: returns "save", "discard" or "cancel"."""
+    box = QMessageBox(QMessageBox.Warning, tr("Unsaved changes"),
+                      tr("You have changes that are not saved."),
+                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
+    box.setInformativeText(what)
+    box.setDefaultButton(QMessageBox.Save)
+    box.setEscapeButton(QMessageBox.Cancel)
+    answer = box.exec()
+    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No,
+                                  QMessageBox.Yes)
+    return answer == QMessageBox.Yes
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def open_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open a database"), folder,
+                                          database_filter())
+    return Path(path) if path else None
+
+
+def new_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder,
+                                          database_filter())
+    return _with_suffix(path)
+
+
+def save_copy_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save a copy of the database"), folder,
+                                          database_filter())
+    return _with_suffix(path)
+
+
+def _with_suffix(path: str) -> Path | None:
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix else chosen.with_suffix(".sqlite3")

@@ -1,0 +1,83 @@
+"""The filter bar above the breaches table: text, dates, governorate, actor, type, grading."""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+import db
+from db.records import GRADINGS
+
+from .labels import choice_label
+from .i18n import tr
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+
+class FilterBar(QWidget):
+    """Emits `changed` with a db.BreachFilter; typing waits for a pause before it does."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(tr("Find in place or description (Ctrl+F)"))
+        self.text.setClearButtonEnabled(True)
+        self.date_from, self.date_to = self._date_edit(), self._date_edit()
+        self.governorate, self.actor = QComboBox(), QComboBox()
+        self.breach_type, self.status = QComboBox(), QComboBox()
+        self.status.addItem(tr("Any grading"), None)
+        for grading in GRADINGS:
+            self.status.addItem(choice_label(grading), grading)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 3)
+        layout.addWidget(QLabel(tr("From")))
+        layout.addWidget(self.date_from)
+        layout.addWidget(QLabel(tr("to")))
+        layout.addWidget(self.date_to)
+        for combo in (self.governorate, self.actor, self.breach_type, self.status):
+            layout.addWidget(combo, 1)
+            combo.activated.connect(self._emit)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(250)
+        self._pause.timeout.connect(self._emit)
+        self.text.textChanged.connect(lambda _t: self._pause.start())
+        self.date_from.dateChanged.connect(self._emit)
+        self.date_to.dateChanged.connect(self._emit)
+
+    @staticmethod
+    def _date_edit() -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(tr("any day"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    def set_lists(self, governorates, actors, kinds) -> None:
+        for combo, everything, choices in ((self.governorate, tr("All governorates"), governorates),
+                                           (self.actor, tr("All perpetrators"), actors),
+                                           (self.breach_type, tr("All types"), kinds)):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(everything, None)
+            for choice in choices:
+                combo.addItem(choice.name, choice.id)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+
+    def current(self) -> db.BreachFilter:
+        def day(edit: QDateEdit):
+            return None if edit.date() == NO_DATE else edit.date().toPython()
+        return db.BreachFilter(
+            date_from=day(self.date_from), date_to=day(self.date_to),
+            governorate_id=self.governorate.currentData(), actor_id=self.actor.currentData(),
+            breach_type_id=self.breach_type.currentData(), status=self.status.currentData(),
+            text=self.text.text())
+
+    def _emit(self, *_args) -> None:
+        self._pause.stop()
+        self.changed.emit(self.current())

@@ -1,0 +1,69 @@
+"""A record's history: who changed what, and when, from the change log."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+import db
+
+from .labels import action_label, field_label
+from .i18n import tr
+
+
+
+def local_time(stamp: str) -> str:
+    """A UTC ISO stamp of the change log, in the machine's local time."""
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return stamp
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def value_text(value) -> str:
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+class HistoryView(QTreeWidget):
+    """The changes of one breach, newest first; each opens to the fields it changed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setColumnCount(3)
+        self.setHeaderLabels([tr("When"), tr("Who"), tr("What")])
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+
+    def show_history(self, changes: list[db.Change], names: dict[str, str]) -> None:
+        """Show `changes`; `names` turns the keys of list entries (actors…) into names."""
+        self.clear()
+        for change in reversed(changes):
+            who = change.user + (f" ({change.office})" if change.office else "")
+            item = QTreeWidgetItem([local_time(change.changed_at), who,
+                                    action_label(change.action)])
+            if change.action == "update":
+                for field, before, after in db.changed_fields(change):
+                    if isinstance(before, list):
+                        line = tr("{field}: changed ({before} → {after})").format(
+                            field=field_label(field), before=len(before), after=len(after))
+                    else:
+                        line = tr("{field}: {before} → {after}").format(
+                            field=field_label(field), before=value_text(names.get(before, before)),
+                            after=value_text(names.get(after, after)))
+                    QTreeWidgetItem(item, ["", "", line])
+            self.addTopLevelItem(item)
+        self.expandAll()
+        for column in range(3):
+            self.resizeColumnToContents(column)
+
+    def lines(self) -> list[str]:
+        """Every line shown, top to bottom, as text (for tests and copying)."""
+        result = []
+        for number in range(self.topLevelItemCount()):
+            item = self.topLevelItem(number)
+            result.append(" | ".join(item.text(c) for c in range(3)))
+            result += [item.child(i).text(2) for i in range(item.childCount())]
+        return result

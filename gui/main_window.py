@@ -1,0 +1,254 @@
+"""The main window: menus, toolbar, the Breaches, Sources and Trash views, the status bar.
+
+It owns the open ledger and the undo stack; the views call the core themselves.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+import db
+from db.backup import save_copy
+from db.demo import create_demo
+from db.paths import user_data_folder
+
+from . import dialogs, settings
+from .breaches_view import BreachesView
+from .settings_dialog import SettingsDialog
+from .sources_view import SourcesView
+from .trash_view import TrashView
+from .i18n import tr
+
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ledger: db.Ledger):
+        super().__init__()
+        self.ledger: db.Ledger | None = None
+        self.undo_stack = QUndoStack(self)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._make_actions()
+        self._make_menus()
+        self.set_ledger(ledger)
+        self._restore_geometry()
+
+    # The open file.
+    def set_ledger(self, ledger: db.Ledger) -> None:
+        """Show `ledger`; the one shown before is closed."""
+        old, self.ledger = self.ledger, ledger
+        ledger.user, ledger.office = settings.user_name(), settings.get(settings.OFFICE_NAME)
+        self.undo_stack.clear()
+        self.tabs.clear()
+        self.breaches = BreachesView(ledger, self.undo_stack)
+        self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
+        self.sources = SourcesView(ledger)
+        self.trash = TrashView(ledger, self.undo_stack)
+        self.tabs.addTab(self.breaches, tr("&Breaches"))
+        self.tabs.addTab(self.sources, tr("S&ources"))
+        self.tabs.addTab(self.trash, tr("Tr&ash"))
+        self.breaches.changed.connect(self._file_changed)
+        self.sources.changed.connect(self._file_changed)
+        self.trash.restored.connect(self.breaches.after_undo)
+        self.breaches.demo_requested.connect(self.open_demo)
+        self.breaches.table.addAction(self.delete_action)
+        if old is not None and old is not ledger:
+            old.close()
+        self._recent = settings.remember_file(str(ledger.path))
+        self._fill_recent_menu()
+        self._file_changed()
+        self.breaches.table.setFocus()
+
+    def _file_changed(self) -> None:
+        ledger = self.ledger
+        live = db.count_breaches(ledger).breaches
+        trashed = db.count_breaches(ledger, db.BreachFilter(deleted=True)).breaches
+        self.tabs.setTabText(2, tr("Tr&ash ({n})").format(n=trashed))
+        if self.tabs.currentWidget() is not self.sources:
+            self.sources.refresh()
+        self.trash.refresh()
+        demo = tr(" — demo") if ledger.is_demo else ""
+        self.setWindowTitle(f"{ledger.path.name}{demo} — Truce Ledger")
+        self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
+                                        "{sources} sources").format(
+            path=ledger.path, live=live, trash=trashed, sources=len(db.sources(ledger))))
+
+    # Actions and menus.
+    def _action(self, text: str, slot, shortcut=None, context=Qt.WindowShortcut) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding the platform has for it
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda *_: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_file_action = self._action(tr("&New database…"), self.new_database)
+        self.open_action = self._action(tr("&Open…"), self.open_database, QKeySequence.Open)
+        self.copy_action = self._action(tr("Save a &copy…"), self.save_a_copy)
+        self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
+        self.new_breach_action = self._action(tr("&New breach"), lambda: self._breaches().new_breach(),
+                                              QKeySequence.New)
+        self.save_action = self._action(tr("&Save breach"), lambda: self._editor_save(False),
+                                        QKeySequence.Save)
+        self.save_new_action = self._action(tr("Save and new with the same date, place and "
+                                               "source"), lambda: self._editor_save(True),
+                                            "Ctrl+Shift+S")
+        self.duplicate_action = self._action(tr("&Duplicate breach"),
+                                             lambda: self._breaches().duplicate_current(),
+                                             "Ctrl+D")
+        self.delete_action = self._action(tr("De&lete breach"),
+                                          lambda: self._breaches().delete_selected(),
+                                          QKeySequence.Delete)
+        # Delete deletes breaches only from the table: in a text field it deletes text.
+        self.delete_action.setShortcutContext(Qt.WidgetShortcut)
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.Redo)
+        for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if extra not in redo_keys:
+                redo_keys.append(extra)
+        self.redo_action.setShortcuts(redo_keys)
+        self.find_action = self._action(tr("&Find…"), self._find, QKeySequence.Find)
+        self.view_actions = [
+            self._action(tr("&Breaches"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"),
+            self._action(tr("&Sources"), lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"),
+            self._action(tr("Tr&ash"), lambda: self.tabs.setCurrentIndex(2), "Ctrl+3"),
+        ]
+        self.settings_action = self._action(tr("&Settings…"), self.edit_settings)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new_file_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.new_breach_action, self.save_action, self.save_new_action,
+                              self.duplicate_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.undo_action, self.redo_action, self.find_action])
+        view_menu = bar.addMenu(tr("&View"))
+        view_menu.addActions(self.view_actions)
+        settings_menu = bar.addMenu(tr("&Settings"))
+        settings_menu.addAction(self.settings_action)
+        toolbar = self.addToolBar(tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.new_breach_action, self.save_action, self.delete_action,
+                            self.undo_action, self.find_action])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent))
+
+    def _breaches(self) -> BreachesView:
+        self.tabs.setCurrentWidget(self.breaches)
+        return self.breaches
+
+    def _editor_save(self, and_new: bool) -> None:
+        if self.tabs.currentWidget() is self.sources:
+            self.sources.save()
+        elif self.breaches.editor.isVisible():
+            self.breaches.editor.save(and_new=and_new)
+
+    def _find(self) -> None:
+        self._breaches().focus_filter()
+
+    # Files.
+    def release(self, what: str) -> bool:
+        """True if the open file may be left: edits in forms saved or discarded."""
+        if self.breaches.editor.isVisible() and not self.breaches.editor.release(what):
+            return False
+        return self.sources.release(what)
+
+    def open_database(self) -> None:
+        path = dialogs.open_database_path(self, str(self.ledger.path.parent))
+        if path:
+            self.open_path(path)
+
+    def new_database(self) -> None:
+        path = dialogs.new_database_path(self, str(self.ledger.path.parent))
+        if path is None:
+            return
+        if path.exists():
+            dialogs.show_error(self, tr("Not created"), tr(
+                "{name} already exists. Choose Open to use it, or another name.").format(
+                name=path.name))
+            return
+        self.open_path(path, create=True)
+
+    def open_path(self, path: Path, create: bool = False) -> bool:
+        if path.resolve() == self.ledger.path.resolve():
+            return True
+        if not self.release(tr("Open another database?")):
+            return False
+        try:
+            ledger = db.open_ledger(path, create=create)
+        except db.LedgerError as error:
+            dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            return False
+        self.set_ledger(ledger)
+        return True
+
+    def open_demo(self) -> None:
+        """The demo week, always in a file of its own."""
+        path = user_data_folder() / "demo.sqlite3"
+        try:
+            if not path.exists():
+                create_demo(path)
+        except db.LedgerError as error:
+            dialogs.show_error(self, tr("Cannot make the demo"), str(error))
+            return
+        self.open_path(path)
+
+    def save_a_copy(self) -> None:
+        path = dialogs.save_copy_path(self, str(self.ledger.path.parent))
+        if path is None:
+            return
+        try:
+            save_copy(self.ledger.conn, self.ledger.path, path)
+        except db.LedgerError as error:
+            dialogs.show_error(self, tr("The copy was not saved"), str(error))
+            return
+        self.statusBar().showMessage(tr("Copy saved to {path}").format(path=path), 8000)
+
+    def edit_settings(self) -> None:
+        if SettingsDialog(self.ledger, self).exec():
+            self.ledger.user = settings.user_name()
+            self.ledger.office = settings.get(settings.OFFICE_NAME)
+            self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
+
+    # Geometry and closing.
+    def _restore_geometry(self) -> None:
+        geometry = settings.get(settings.WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.get(settings.WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        splitter = settings.get(settings.SPLITTER_STATE)
+        if splitter:
+            self.breaches.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:
+        if not self.release(tr("Quit Truce Ledger?")):
+            event.ignore()
+            return
+        settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.put(settings.WINDOW_STATE, self.saveState())
+        settings.put(settings.SPLITTER_STATE, self.breaches.splitter.saveState())
+        self.ledger.close()
+        event.accept()

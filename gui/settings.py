@@ -1,0 +1,74 @@
+"""Every setting of the window, declared once with its default, stored with QSettings."""
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "TruceLedger"
+APPLICATION = "Truce Ledger"
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: object
+    kind: type
+
+
+OFFICE_NAME = Setting("office/name", "", str)
+USER_NAME = Setting("office/user", "", str)  # empty: the login name
+DEFAULT_TRUCE = Setting("office/default_truce", "", str)  # a truce key; empty: by date
+WEEK_START = Setting("totals/week_start", "monday", str)  # monday, saturday or sunday
+LAST_DATABASE = Setting("files/last_database", "", str)
+RECENT_FILES = Setting("files/recent", [], list)
+WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
+WINDOW_STATE = Setting("window/state", b"", bytes)
+SPLITTER_STATE = Setting("window/splitter", b"", bytes)
+
+WEEK_STARTS = ("monday", "saturday", "sunday")
+
+
+def _store() -> QSettings:
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def get(setting: Setting):
+    """The stored value of `setting`, or its default."""
+    value = _store().value(setting.key, None)
+    if value is None or value == "":
+        return setting.default if setting.kind is not list else list(setting.default)
+    if setting.kind is list:
+        return [value] if isinstance(value, str) else list(value)
+    if setting.kind is bytes:
+        return bytes(value.data()) if hasattr(value, "data") else bytes(value)
+    return setting.kind(value)
+
+
+def put(setting: Setting, value) -> None:
+    store = _store()
+    store.setValue(setting.key, value)
+    store.sync()
+
+
+def user_name() -> str:
+    """Who is typing: the name set in Settings, or the login name."""
+    name = get(USER_NAME)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def remember_file(path: str) -> list[str]:
+    """Put `path` first among the recent files and make it the last database opened."""
+    recent = [p for p in get(RECENT_FILES) if p != path]
+    recent.insert(0, path)
+    del recent[MAX_RECENT:]
+    put(RECENT_FILES, recent)
+    put(LAST_DATABASE, path)
+    return recent

@@ -1,0 +1,70 @@
+"""Undo and redo of saves, deletes and restores, through the core's own calls.
+
+A deleted breach is a tombstone, so undoing a new breach moves it to the Trash and
+redoing brings it back; undoing an edit saves the version from before it.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+import db
+from .i18n import tr
+
+Changed = Callable[[list[str]], None]  # told the keys of the breaches an undo touched
+
+
+
+class LedgerCommand(QUndoCommand):
+    """A change already made when pushed (the first redo() does nothing).
+
+    `run(forward)` makes the change again (True) or takes it back (False) and returns
+    the keys of the breaches it touched.
+    """
+
+    def __init__(self, text: str, run: Callable[[bool], list[str]], changed: Changed):
+        super().__init__(text)
+        self._run, self._changed, self._done = run, changed, True
+
+    def do(self) -> None:
+        """Make the change for the first time; push the command after."""
+        self._changed(self._run(True))
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._changed(self._run(True))
+
+    def undo(self) -> None:
+        self._changed(self._run(False))
+
+
+def save_command(ledger: db.Ledger, before: db.Breach | None, after: db.Breach,
+                 changed: Changed) -> LedgerCommand:
+    """The save of a new breach (`before` None) or of the edits of one."""
+    def run(forward: bool) -> list[str]:
+        if before is None:
+            (db.restore_breach if forward else db.delete_breach)(ledger, after.id)
+        else:
+            db.save_breach(ledger, after if forward else before, allow_duplicate=True)
+        return [after.id]
+    text = tr("New breach") if before is None else tr("Edit of a breach")
+    return LedgerCommand(text, run, changed)
+
+
+def delete_command(ledger: db.Ledger, keys: list[str], changed: Changed,
+                   restoring: bool = False) -> LedgerCommand:
+    """The delete of breaches into the Trash, or (`restoring`) their restore from it."""
+    keys = list(keys)
+
+    def run(forward: bool) -> list[str]:
+        deleting = forward != restoring
+        with ledger.transaction():
+            for key in keys:
+                (db.delete_breach if deleting else db.restore_breach)(ledger, key)
+        return keys
+    text = (tr("Restore of %n breach(es)", "", len(keys)) if restoring
+            else tr("Delete of %n breach(es)", "", len(keys)))
+    return LedgerCommand(text, run, changed)
