@@ -53,6 +53,10 @@ def run(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a disk full, a folder not writable…
+        print(f"{PROG}: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"{PROG}: stopped", file=sys.stderr)
         return 1

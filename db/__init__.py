@@ -3,8 +3,8 @@
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
 from .breaches import delete_breach, find_duplicate, get_breach, restore_breach, save_breach
-from .errors import (BadFileError, DuplicateBreachError, LedgerError, NotFoundError,
-                     ValidationError)
+from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
+                     NotFoundError, ValidationError)
 from .history import changed_fields, record_history
 from .listing import BreachCount, BreachFilter, count_breaches, list_breaches
 from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types, find_by_name,
@@ -13,7 +13,7 @@ from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce,
 from .store import Ledger, open_ledger
 
 __all__ = [
-    "BadFileError", "Breach", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
+    "BadFileError", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "delete_breach", "find_by_name", "find_duplicate",

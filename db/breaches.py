@@ -10,7 +10,8 @@ import sqlite3
 from dataclasses import asdict, fields
 from datetime import date
 
-from .errors import DuplicateBreachError, NotFoundError, ValidationError
+from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundError,
+                     ValidationError)
 from .records import Breach, Citation, Victim, new_id, timestamp_after
 from .rules import breach_problems, normalized
 from .schema import UNKNOWN_ACTOR_ID
@@ -54,9 +55,11 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
                 today: date | None = None) -> Breach:
     """Save a new breach (no `id`, or an id not yet in the file) or the edits of one.
 
-    Raises ValidationError naming each failed field, or DuplicateBreachError when a
-    live breach has the same date, governorate, place and type, unless
-    `allow_duplicate`. Returns the breach as stored.
+    Raises ValidationError naming each failed field; DuplicateBreachError when a new
+    breach (or an edit that moves one) has the same date, governorate, place and type as
+    a live breach, unless `allow_duplicate`; ConflictError when `breach.updated_at` is
+    given and the stored breach has changed since. A disk or database failure raises
+    LedgerError; in every case nothing is saved. Returns the breach as stored.
     """
     problems = breach_problems(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
                                today)
@@ -68,7 +71,11 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             before = breach_document(conn, breach.id) if breach.id else None
             if before and before["deleted_at"]:
                 raise ValidationError({"id": "This breach is in the Trash: restore it first."})
-            if not allow_duplicate:
+            if before and breach.updated_at and breach.updated_at != before["updated_at"]:
+                raise ConflictError(
+                    "This breach was changed elsewhere since you opened it (another copy of "
+                    "the program saved it). Open it again to see that change.")
+            if not allow_duplicate and _moved(before, breach):
                 twin = find_duplicate(conn, breach)
                 if twin:
                     raise DuplicateBreachError(twin[0], twin[1])
@@ -90,7 +97,19 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
                        before, after, now)
     except _Unchanged:
         key = breach.id
+    except (sqlite3.Error, OSError) as error:
+        raise LedgerError(f"The breach was not saved: {error}.") from None
     return get_breach(ledger, key)
+
+
+def _moved(before: dict | None, breach: Breach) -> bool:
+    """Whether a save makes a breach that may duplicate another: a new one, or an edit of
+    its date, governorate, place or type. Other edits of a knowingly kept look-alike pass."""
+    if before is None:
+        return True
+    return (before["occurred_on"], before["governorate_id"], before["breach_type_id"],
+            before["place"].casefold()) != (breach.occurred_on, breach.governorate_id,
+                                            breach.breach_type_id, breach.place.casefold())
 
 
 def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict | None,
@@ -136,6 +155,8 @@ def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...
     for position, child in enumerate(wanted):
         values = {c: child.get(c) for c in columns}
         values["position"] = position
+        if values["id"] in kept:  # the same entry twice: keep both, as two
+            values["id"] = None
         if isinstance(values.get("confidential"), bool):
             values["confidential"] = int(values["confidential"])
         old = existing.get(values["id"]) if values["id"] else None

@@ -8,7 +8,9 @@ at least 153 killed, including 13 women and 23 children.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
 import uuid
 from dataclasses import asdict
@@ -84,34 +86,49 @@ def create_demo(path: str | Path, size: int = 0,
                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Make a demo database at `path`, which must not exist yet. Returns what it holds.
 
-    The demo never goes into a file that could hold real breaches.
+    The demo never goes into a file that could hold real breaches. It is built under a
+    temporary name and moved into place when complete: an interrupted demo leaves nothing.
     """
     path = Path(path)
     if size < 0:
         raise LedgerError("--size must be 0 or more.")
     if path.exists():
         raise LedgerError(f"{path} already exists: the demo needs a file of its own.")
-    ledger = open_ledger(path, user="demo", office="Media office (demo)")
+    building = path.with_name(f".{path.name}.{os.getpid()}.building")
     try:
-        ledger.set_meta("demo", "1")
-        rng = random.Random(20170106)
-        lists = _make_lists(ledger)
-        week_one = list(_week_one(rng, lists))
-        _insert(ledger, week_one, lists, with_log=True)
-        done = len(week_one)
-        batch: list[Breach] = []
-        for breach in _synthetic(rng, lists, size):
-            batch.append(breach)
-            if len(batch) == 5000:
-                _insert(ledger, batch, lists, with_log=False)
-                done += len(batch)
-                batch = []
-                if progress:
-                    progress(done, size + len(week_one))
-        _insert(ledger, batch, lists, with_log=False)
-        return {"breaches": len(week_one) + size}
+        with open_ledger(building, user="demo", office="Media office (demo)") as ledger:
+            _fill(ledger, size, progress)
+        try:
+            os.link(building, path)  # refuses to replace a file made meanwhile
+        except FileExistsError:
+            raise LedgerError(f"{path} already exists: the demo needs a file of its own.") \
+                from None
+        except OSError:
+            os.replace(building, path)
     finally:
-        ledger.close()
+        for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return {"breaches": WEEK_ONE["breaches"] + size}
+
+
+def _fill(ledger: Ledger, size: int, progress) -> None:
+    ledger.set_meta("demo", "1")
+    rng = random.Random(20170106)
+    lists = _make_lists(ledger)
+    week_one = list(_week_one(rng, lists))
+    _insert(ledger, week_one, lists, with_log=True)
+    done = len(week_one)
+    batch: list[Breach] = []
+    for breach in _synthetic(rng, lists, size):
+        batch.append(breach)
+        if len(batch) == 5000:
+            _insert(ledger, batch, lists, with_log=False)
+            done += len(batch)
+            batch = []
+            if progress:
+                progress(done, size + len(week_one))
+    _insert(ledger, batch, lists, with_log=False)
 
 
 def _make_lists(ledger: Ledger) -> dict:

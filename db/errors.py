@@ -26,6 +26,11 @@ class ValidationError(LedgerError):
         super().__init__("; ".join(self.errors.values()))
 
 
+class ConflictError(LedgerError):
+    """The record was changed by someone else (another copy of the program) since the
+    caller read it; saving would silently undo their change. Nothing was saved."""
+
+
 class DuplicateBreachError(LedgerError):
     """A live breach has the same date, governorate, place and type.
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .records import BreachRow, as_date
+from .rules import clean_text
 from .store import Ledger
 
 # The columns a list can be sorted by, and the SQL that sorts them.
@@ -70,7 +71,7 @@ class BreachFilter:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        text = (self.text or "").strip()
+        text = clean_text(self.text)
         if text:
             pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             clauses.append("(b.place LIKE ? ESCAPE '\\' OR b.district LIKE ? ESCAPE '\\'"
@@ -115,9 +116,13 @@ def breach_list_query(where: BreachFilter | None = None, sort: str = "occurred_o
 
 
 def count_breaches(ledger: Ledger, where: BreachFilter | None = None) -> BreachCount:
-    """The number of breaches `where` matches, and the sum of their "at least" killed."""
+    """The number of breaches `where` matches, and the sum of their "at least" killed.
+
+    Discounted breaches are counted among those shown but kept out of the killed sum,
+    as they are out of every total.
+    """
     condition, params = (where or BreachFilter()).where()
     breaches, killed = ledger.conn.execute(
-        f"SELECT count(*), coalesce(sum(b.killed), 0) FROM breach b WHERE {condition}",
-        params).fetchone()
+        "SELECT count(*), coalesce(sum(CASE WHEN b.status != 'discounted' THEN b.killed END), 0)"
+        f" FROM breach b WHERE {condition}", params).fetchone()
     return BreachCount(breaches, killed)

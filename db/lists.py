@@ -81,6 +81,7 @@ def _add_choice(ledger: Ledger, table: str, name: str, name_ar: str,
 
 def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
     """Places of earlier breaches that start with `prefix`, most used first, for completion."""
+    prefix = clean_text(prefix)
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return [row[0] for row in ledger.conn.execute(
         "SELECT place FROM breach WHERE deleted_at IS NULL AND place != ''"

@@ -5,7 +5,6 @@ window can show each message next to its field and the importer can list them al
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import replace
@@ -17,6 +16,7 @@ from .records import (AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach, C
 
 MAX_DESCRIPTION = 10_000
 MAX_SHORT_TEXT = 500
+MAX_COUNT = 1_000_000  # more than any one incident; keeps sums far from overflow
 COUNTS = (("killed", "Killed"), ("women", "Women killed"), ("children", "Children killed"),
           ("injured", "Injured"))
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
@@ -26,7 +26,8 @@ Exists = Callable[[str, str], bool]
 
 
 def is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return (isinstance(value, int) and not isinstance(value, bool)
+            and 0 <= value <= MAX_COUNT)
 
 
 def clean_text(value: object) -> str:
@@ -88,8 +89,9 @@ def _check_where(breach: Breach, exists: Exists, fail) -> None:
     for field, value, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
         if value is None:
             continue
+        # NaN fails the range test; so does an int too large for a float.
         if (not isinstance(value, (int, float)) or isinstance(value, bool)
-                or math.isnan(value) or not -limit <= value <= limit):
+                or not -limit <= value <= limit):
             fail(field, f"{field.capitalize()} must be a number between -{limit} and {limit}.")
 
 
@@ -114,10 +116,11 @@ def _check_counts(breach: Breach, fail) -> None:
     for field, label in COUNTS:
         least, most = getattr(breach, field), getattr(breach, f"{field}_max")
         if not is_count(least):
-            fail(field, f"{label} must be a whole number, 0 or more.")
+            fail(field, f"{label} must be a whole number, 0 or more (at most {MAX_COUNT:,}).")
             whole = False
         if most is not None and not is_count(most):
-            fail(f"{field}_max", f"{label} (up to) must be a whole number, 0 or more.")
+            fail(f"{field}_max", f"{label} (up to) must be a whole number, 0 or more "
+                                 f"(at most {MAX_COUNT:,}).")
             whole = False
         elif most is not None and is_count(least) and most < least:
             fail(f"{field}_max", f"{label} (up to) cannot be below {label} (at least), {least}.")
@@ -205,6 +208,7 @@ def normalized(breach: Breach) -> Breach:
         latitude=float(breach.latitude) if breach.latitude is not None else None,
         longitude=float(breach.longitude) if breach.longitude is not None else None,
         citations=[replace(c, reference=clean_text(c.reference), note=clean_text(c.note),
+                           source_name=clean_text(c.source_name),
                            reported_on=(as_date(c.reported_on).isoformat()
                                         if c.reported_on not in (None, "") else None))
                    for c in breach.citations],

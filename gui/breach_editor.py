@@ -163,7 +163,8 @@ class BreachEditor(QWidget):
         if not self._known_actor(breach):
             return False
         if self.loaded is not None:
-            breach.id = self.loaded.id
+            # updated_at: refused if another copy saved this breach since it was opened.
+            breach.id, breach.updated_at = self.loaded.id, self.loaded.updated_at
         try:
             saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
         except db.ValidationError as refused:

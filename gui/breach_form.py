@@ -221,11 +221,18 @@ class BreachForm(QWidget):
         self.place_completer.model().setStringList(places)
         self.citations.set_sources(sources)
 
+    def _truce_in_force(self, day: date) -> db.Truce | None:
+        """The truce the core would pick for `day`: the latest to start (truces come
+        latest first)."""
+        for truce in self._truces:
+            if str(truce.start_date) <= day.isoformat() and (
+                    not truce.end_date or day.isoformat() <= str(truce.end_date)):
+                return truce
+        return None
+
     def _update_truce_label(self) -> None:
-        day = self.date.date().toPython()
-        in_force = [t for t in self._truces if str(t.start_date) <= day.isoformat()
-                    and (not t.end_date or day.isoformat() <= str(t.end_date))]
-        name = in_force[0].name if in_force else tr("none")
+        truce = self._truce_in_force(self.date.date().toPython())
+        name = truce.name if truce else tr("none")
         self.truce.setItemText(0, tr("By date: {name}").format(name=name))
 
     # Reading and writing a breach.
@@ -241,8 +248,11 @@ class BreachForm(QWidget):
         day = as_date(breach.occurred_on) or date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
         self.time.setText(breach.occurred_at or "")
-        self.truce.setCurrentIndex(max(self.truce.findData(breach.truce_id), 0)
-                                   if breach.truce_id else 0)
+        # The truce in force on the date shows as "by date", so that a corrected date
+        # picks the truce again; a truce chosen against the date shows as chosen.
+        by_date = self._truce_in_force(as_date(breach.occurred_on) or date.today())
+        chosen = breach.truce_id if breach.truce_id != (by_date.id if by_date else None) else None
+        self.truce.setCurrentIndex(max(self.truce.findData(chosen), 0) if chosen else 0)
         self.governorate.set_key(breach.governorate_id)
         self.district.setText(breach.district)
         self.place.setText(breach.place)

@@ -153,7 +153,7 @@ class BreachesView(QWidget):
 
     # Changes.
     def _saved(self, before: db.Breach | None, after: db.Breach) -> None:
-        command = save_command(self.ledger, before, after, self.after_undo)
+        command = save_command(self.ledger, before, after, self.after_undo, self.undo_failed)
         self.undo_stack.push(command)
         self.refresh(select=after.id)
 
@@ -164,7 +164,7 @@ class BreachesView(QWidget):
         if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id in keys:
             self.editor.release(tr("Delete this breach?"))
             self.editor.hide()
-        command = delete_command(self.ledger, keys, self.after_undo)
+        command = delete_command(self.ledger, keys, self.after_undo, failed=self.undo_failed)
         try:
             command.do()
         except db.LedgerError as error:
@@ -180,6 +180,10 @@ class BreachesView(QWidget):
             else:
                 self.editor.load(self.editor.loaded.id, focus=False)
         self.refresh(select=keys[0] if keys else None)
+
+    def undo_failed(self, reason: str) -> None:
+        dialogs.show_error(self, tr("This step cannot be undone"), reason)
+        self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
         self.model.refresh()

@@ -49,7 +49,9 @@ class TrashView(QWidget):
         keys = [k for k in (self.model.breach_id(r) for r in rows) if k]
         if not keys:
             return
-        command = delete_command(self.ledger, keys, self.restored.emit, restoring=True)
+        command = delete_command(self.ledger, keys, self.restored.emit, restoring=True,
+                                 failed=lambda reason: dialogs.show_error(
+                                     self, tr("This step cannot be undone"), reason))
         try:
             command.do()
         except db.LedgerError as error:

@@ -5,6 +5,7 @@ redoing brings it back; undoing an edit saves the version from before it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
@@ -23,9 +24,11 @@ class LedgerCommand(QUndoCommand):
     the keys of the breaches it touched.
     """
 
-    def __init__(self, text: str, run: Callable[[bool], list[str]], changed: Changed):
+    def __init__(self, text: str, run: Callable[[bool], list[str]], changed: Changed,
+                 failed: Callable[[str], None] | None = None):
         super().__init__(text)
         self._run, self._changed, self._done = run, changed, True
+        self._failed = failed
 
     def do(self) -> None:
         """Make the change for the first time; push the command after."""
@@ -35,27 +38,39 @@ class LedgerCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._changed(self._run(True))
+        self._apply(True)
 
     def undo(self) -> None:
-        self._changed(self._run(False))
+        self._apply(False)
+
+    def _apply(self, forward: bool) -> None:
+        try:
+            self._changed(self._run(forward))
+        except db.LedgerError as error:
+            # The file has moved on (another copy changed or deleted the breach): this
+            # step can no longer be taken; the stack drops it and the user is told.
+            self.setObsolete(True)
+            if self._failed:
+                self._failed(str(error))
 
 
 def save_command(ledger: db.Ledger, before: db.Breach | None, after: db.Breach,
-                 changed: Changed) -> LedgerCommand:
+                 changed: Changed, failed: Callable[[str], None] | None = None) -> LedgerCommand:
     """The save of a new breach (`before` None) or of the edits of one."""
     def run(forward: bool) -> list[str]:
         if before is None:
             (db.restore_breach if forward else db.delete_breach)(ledger, after.id)
         else:
-            db.save_breach(ledger, after if forward else before, allow_duplicate=True)
+            version = replace(after if forward else before, updated_at=None)
+            db.save_breach(ledger, version, allow_duplicate=True)
         return [after.id]
     text = tr("New breach") if before is None else tr("Edit of a breach")
-    return LedgerCommand(text, run, changed)
+    return LedgerCommand(text, run, changed, failed)
 
 
 def delete_command(ledger: db.Ledger, keys: list[str], changed: Changed,
-                   restoring: bool = False) -> LedgerCommand:
+                   restoring: bool = False,
+                   failed: Callable[[str], None] | None = None) -> LedgerCommand:
     """The delete of breaches into the Trash, or (`restoring`) their restore from it."""
     keys = list(keys)
 
@@ -67,4 +82,4 @@ def delete_command(ledger: db.Ledger, keys: list[str], changed: Changed,
         return keys
     text = (tr("Restore of %n breach(es)", "", len(keys)) if restoring
             else tr("Delete of %n breach(es)", "", len(keys)))
-    return LedgerCommand(text, run, changed)
+    return LedgerCommand(text, run, changed, failed)

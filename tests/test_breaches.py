@@ -77,7 +77,7 @@ def test_a_save_that_fails_half_way_leaves_nothing(ledger, ledger_path, make_bre
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(breaches_module, "log_change", power_cut)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(db.LedgerError, match="not saved: disk I/O error"):
         db.save_breach(ledger, make_breach(victims=[db.Victim(name="Yousef", age=12)]))
     assert table_counts(ledger_path) == before
     assert not ledger.conn.in_transaction
@@ -120,13 +120,18 @@ def test_a_likely_duplicate_is_saved_only_when_confirmed(ledger, lists, make_bre
     second = db.save_breach(ledger, make_breach(place="Khan Tuman", killed=5),
                             allow_duplicate=True)
     assert db.count_breaches(ledger).breaches == 4
-    # Editing a breach does not find itself.
+    # A look-alike kept on purpose can be corrected without the warning again…
     second.description = "Second shelling in the evening."
+    assert db.save_breach(ledger, second).description == second.description
+    # …but moving another breach onto it warns.
+    third = db.save_breach(ledger, make_breach(place="Al-Eis"))
+    third.place = "Khan Tuman"
     with pytest.raises(db.DuplicateBreachError) as twin:
-        db.save_breach(ledger, second)
+        db.save_breach(ledger, third)
     assert twin.value.resembles_id == first.id
     db.delete_breach(ledger, first.id)
-    db.save_breach(ledger, second)
+    db.delete_breach(ledger, second.id)
+    db.save_breach(ledger, third)
 
 
 def test_sources_keep_their_contact_and_count_citing_breaches(ledger, lists, make_breach):
@@ -179,3 +184,34 @@ def test_a_new_source_is_made_with_the_breach_that_cites_it(ledger, ledger_path,
         db.save_breach(ledger, make_breach(place="Barna", killed_max=0, citations=[
             db.Citation(source_id=None, source_name="Never made")]))
     assert table_counts(ledger_path) == before
+
+
+def test_an_edit_made_from_a_stale_copy_is_refused_not_merged_over(ledger, ledger_path,
+                                                                   make_breach):
+    saved = db.save_breach(ledger, make_breach())
+    # Another copy of the program adds a victim meanwhile.
+    with db.open_ledger(ledger_path, user="Sami") as other:
+        theirs = db.get_breach(other, saved.id)
+        theirs.victims.append(db.Victim(name="Yousef", age=12))
+        db.save_breach(other, theirs)
+    saved.description = "Corrected description."
+    with pytest.raises(db.ConflictError, match="changed elsewhere"):
+        db.save_breach(ledger, saved)
+    stored = db.get_breach(ledger, saved.id)
+    assert [v.name for v in stored.victims] == ["Yousef"]
+    assert stored.description == "Artillery shelling on the village."
+
+
+def test_the_same_victim_given_twice_is_kept_twice(ledger, make_breach):
+    saved = db.save_breach(ledger, make_breach(victims=[db.Victim(name="Ahmad", age=30,
+                                                                  sex="male")]))
+    copy = db.Victim(**{**saved.victims[0].__dict__, "name": "Omar"})
+    saved.victims.append(copy)
+    again = db.save_breach(ledger, saved)
+    assert sorted(v.name for v in again.victims) == ["Ahmad", "Omar"]
+
+
+def test_counts_past_any_incident_are_refused_not_crashed(ledger, make_breach):
+    with pytest.raises(db.ValidationError) as refused:
+        db.save_breach(ledger, make_breach(injured=2 ** 63, latitude=10 ** 400, longitude=1))
+    assert set(refused.value.errors) == {"injured", "latitude"}

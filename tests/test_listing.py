@@ -137,3 +137,30 @@ def test_the_first_page_does_not_read_the_whole_table(demo):
     plan = [r[3] for r in demo.conn.execute("EXPLAIN QUERY PLAN " + sql, params + [200, 0])]
     assert "SCAN b USING INDEX breach_live_by_date" in plan
     assert "USE TEMP B-TREE FOR ORDER BY" not in plan  # no sort of every row
+
+
+def test_search_finds_arabic_typed_on_another_keyboard(tmp_path, ):
+    with db.open_ledger(tmp_path / "x.sqlite3") as ledger:
+        source = db.save_source(ledger, db.Source(name="Jericho network")).id
+        db.save_breach(ledger, db.Breach(
+            occurred_on="2017-01-02", governorate_id=db.find_by_name(ledger, "governorate",
+                                                                     "Idlib"),
+            breach_type_id=db.find_by_name(ledger, "breach_type", "Shelling"), place="أريحا",
+            citations=[db.Citation(source_id=source)]))
+        decomposed = "\u0627\u0654" + "ريحا"  # alef + hamza above, as typed on some keyboards
+        assert db.count_breaches(ledger, db.BreachFilter(text=decomposed)).breaches == 1
+        assert db.places(ledger, decomposed[:2]) == ["أريحا"]
+
+
+def test_discounted_breaches_are_shown_but_not_summed(demo):
+    row = db.list_breaches(demo, db.BreachFilter(text="Khan Tuman"), sort="killed")[0]
+    breach = db.get_breach(demo, row.id)
+    before = db.count_breaches(demo)
+    breach.status = "discounted"
+    db.save_breach(demo, breach)
+    after = db.count_breaches(demo)
+    assert after.breaches == before.breaches
+    assert after.killed == before.killed - breach.killed and breach.killed > 0
+    breach = db.get_breach(demo, row.id)
+    breach.status = "reported"
+    db.save_breach(demo, breach)

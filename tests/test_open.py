@@ -150,3 +150,49 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(ledger_path, monk
     raw = sqlite3.connect(ledger_path)
     assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+
+
+def test_a_file_whose_log_holds_its_last_pages_opens(tmp_path):
+    """After a crash in the middle of a checkpoint the main file can be shorter than its
+    header says while the write-ahead log still holds every page: that file is whole."""
+    path = tmp_path / "office.sqlite3"
+    create_demo(path, size=200)
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("BEGIN")
+    for number in range(400):
+        writer.execute("INSERT INTO meta VALUES (?, ?)", (f"filler {number}", "x" * 4000))
+    writer.execute("COMMIT")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):  # the files as a kill would leave them, log not yet copied
+        (crashed / f"office.sqlite3{suffix}").write_bytes(Path(f"{path}{suffix}").read_bytes())
+    writer.close()
+    copy = crashed / "office.sqlite3"
+    header = copy.read_bytes()[:100]
+    page_size = int.from_bytes(header[16:18], "big")
+    # Make the main file shorter than its header, as a half-done checkpoint does.
+    with open(copy, "r+b") as handle:
+        handle.seek(28)
+        handle.write((copy.stat().st_size // page_size + 50).to_bytes(4, "big"))
+        handle.seek(92)
+        handle.write(header[24:28])
+    with db.open_ledger(copy) as ledger:
+        assert db.count_breaches(ledger).breaches == 451
+        assert ledger.meta("filler 399") == "x" * 4000
+
+
+def test_an_interrupted_demo_leaves_no_file(tmp_path, monkeypatch):
+    from db import demo as demo_module
+    path = tmp_path / "demo.sqlite3"
+
+    def power_cut(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo_module, "_synthetic", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        create_demo(path, size=10)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    create_demo(path, size=10)  # and it can be made again
+    assert path.exists()
