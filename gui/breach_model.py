@@ -46,6 +46,7 @@ class BreachTableModel(QAbstractTableModel):
         self._sort, self._descending = ("deleted_at" if deleted else "occurred_on"), True
         self._rows: list[db.BreachRow] = []
         self._count = db.BreachCount(0, 0)
+        self._resetting = False
         self.refresh()
 
     # The small contract of a table model.
@@ -83,14 +84,15 @@ class BreachTableModel(QAbstractTableModel):
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._count.breaches
+        # Not while the reset is being announced: rows inserted from a modelReset slot
+        # would land inside the reset. The view asks again once it has laid out.
+        return (not parent.isValid() and not self._resetting
+                and len(self._rows) < self._count.breaches)
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self._ledger is None:
+        if self._ledger is None or not self.canFetchMore(parent):
             return
-        page = db.list_breaches(self._ledger, self._filter, sort=self._sort,
-                                descending=self._descending, limit=PAGE_SIZE,
-                                offset=len(self._rows))
+        page = self._page(len(self._rows))
         if not page:
             self._count = db.BreachCount(len(self._rows), self._count.killed)
             return
@@ -98,6 +100,10 @@ class BreachTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+
+    def _page(self, offset: int) -> list[db.BreachRow]:
+        return db.list_breaches(self._ledger, self._filter, sort=self._sort,
+                                descending=self._descending, limit=PAGE_SIZE, offset=offset)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -118,14 +124,16 @@ class BreachTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Read again from the file: after a save, a delete, or a change of filter or sort."""
+        self._resetting = True
         self.beginResetModel()
-        self._rows = []
         self._count = (db.count_breaches(self._ledger, self._filter) if self._ledger
                        else db.BreachCount(0, 0))
-        self.endResetModel()
-        # Always have the first page: the view then asks for more as it scrolls.
-        if self.canFetchMore():
-            self.fetchMore()
+        # The first page comes with the reset; the view asks for more as it scrolls.
+        self._rows = self._page(0) if self._count.breaches else []
+        try:
+            self.endResetModel()
+        finally:
+            self._resetting = False
 
     @property
     def count(self) -> db.BreachCount:

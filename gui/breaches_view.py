@@ -221,5 +221,6 @@ class BreachesView(QWidget):
                              .format(killed=count.killed))
         nothing_at_all = count.breaches == 0 and db.count_breaches(self.ledger).breaches == 0 \
             and db.count_breaches(self.ledger, db.BreachFilter(deleted=True)).breaches == 0
-        self.empty.setVisible(nothing_at_all and not self.editor.isVisible())
-        self.table.setVisible(not self.empty.isVisible())
+        show_empty = nothing_at_all and self.editor.isHidden()
+        self.empty.setVisible(show_empty)
+        self.table.setVisible(not show_empty)

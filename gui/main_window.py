@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self._make_actions()
         self._make_menus()
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         old, self.ledger = self.ledger, ledger
         ledger.user, ledger.office = settings.user_name(), settings.get(settings.OFFICE_NAME)
         self.undo_stack.clear()
-        self.tabs.clear()
+        self._drop_views()
         self.breaches = BreachesView(ledger, self.undo_stack)
         self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
         self.sources = SourcesView(ledger)
@@ -62,6 +63,20 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self._file_changed()
         self.breaches.table.setFocus()
+
+    def _drop_views(self) -> None:
+        """Let go of the views of the file shown before: none may read it once closed."""
+        for number in reversed(range(self.tabs.count())):
+            view = self.tabs.widget(number)
+            self.tabs.removeTab(number)
+            model = getattr(view, "model", None)
+            if hasattr(model, "set_ledger"):
+                model.set_ledger(None)
+            view.deleteLater()
+
+    def _tab_shown(self, number: int) -> None:
+        if self.tabs.widget(number) is getattr(self, "sources", None):
+            self.sources.refresh()  # the editor may have made sources meanwhile
 
     def _file_changed(self) -> None:
         ledger = self.ledger
@@ -250,5 +265,6 @@ class MainWindow(QMainWindow):
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         settings.put(settings.SPLITTER_STATE, self.breaches.splitter.saveState())
+        self._drop_views()
         self.ledger.close()
         event.accept()
