@@ -25,6 +25,7 @@ SORT_COLUMNS = {
     "created_at": "b.created_at",
     "updated_at": "b.updated_at",
     "deleted_at": "b.deleted_at",
+    "description": "b.description",
 }
 
 _SELECT = """

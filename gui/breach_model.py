@@ -21,8 +21,8 @@ def grading_label(status: str) -> str:
 
 
 def count_text(least: int, most: int | None) -> str:
-    """'3', or '3–5' when an "up to" is known."""
-    return str(least) if most is None or most == least else f"{least}–{most}"
+    """'3', or '3–5' when an "up to" is known (kept left to right in an Arabic layout)."""
+    return str(least) if most is None or most == least else f"\u2066{least}–{most}\u2069"
 
 
 class BreachTableModel(QAbstractTableModel):
@@ -30,13 +30,13 @@ class BreachTableModel(QAbstractTableModel):
 
     # The sort keys of db.list_breaches, one a column; headers() gives their titles.
     COLUMNS = ["occurred_on", "governorate", "place", "actor", "breach_type", "killed",
-               "women", "children", "injured", "status", "source_count"]
+               "women", "children", "injured", "status", "source_count", "description"]
 
     @staticmethod
     def headers() -> list[str]:
         return [tr("Date"), tr("Governorate"), tr("Place"), tr("Perpetrator"), tr("Type"),
                 tr("Killed"), tr("Women"), tr("Children"), tr("Injured"), tr("Grading"),
-                tr("Sources")]
+                tr("Sources"), tr("Description")]
     NUMERIC = {"killed", "women", "children", "injured", "source_count"}
 
     def __init__(self, ledger: db.Ledger | None = None, deleted: bool = False, parent=None):
@@ -162,6 +162,6 @@ class BreachTableModel(QAbstractTableModel):
             return count_text(getattr(row, key), getattr(row, f"{key}_max"))
         if key == "status":
             return grading_label(row.status)
-        if key == "breach_type":
-            return row.breach_type
+        if key == "description":
+            return " ".join(row.description.split())  # one line in the table
         return str(getattr(row, key))

@@ -37,6 +37,7 @@ def make_table(model) -> QTableView:
     header.setDefaultSectionSize(ROW_HEIGHT)
     header.hide()
     table.horizontalHeader().setSectionsMovable(True)
+    table.horizontalHeader().setStretchLastSection(True)
     table.setSortingEnabled(True)
     return table
 

@@ -51,6 +51,8 @@ class CitationsPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(90)
+        for column, width in enumerate((180, 200, 100)):
+            self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)

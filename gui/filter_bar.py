@@ -24,6 +24,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(tr("Find in place or description (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(180)
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.governorate, self.actor = QComboBox(), QComboBox()
         self.breach_type, self.status = QComboBox(), QComboBox()
@@ -38,6 +39,8 @@ class FilterBar(QWidget):
         layout.addWidget(QLabel(tr("to")))
         layout.addWidget(self.date_to)
         for combo in (self.governorate, self.actor, self.breach_type, self.status):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             layout.addWidget(combo, 1)
             combo.activated.connect(self._emit)
         self._pause = QTimer(self)

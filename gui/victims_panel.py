@@ -41,6 +41,8 @@ class VictimsPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(110)
+        for column, width in enumerate((150, 140, 80, 50, 80, 80, 80, 90)):
+            self.table.setColumnWidth(column, width)
         self.add_button = QPushButton(tr("Add victim"))
         self.add_button.setToolTip(tr("Add a named victim (Ctrl+Shift+V, or Insert in the table)"))
         self.remove_button = QPushButton(tr("Remove victim"))
