@@ -6,9 +6,10 @@ from .breaches import delete_breach, find_duplicate, get_breach, restore_breach,
 from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
 from .history import changed_fields, record_history
-from .listing import BreachCount, BreachFilter, count_breaches, list_breaches
-from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types, find_by_name,
-                    get_source, governorates, places, save_source, sources, truces)
+from .listing import BreachCount, BreachFilter, count_breaches, has_any_breach, list_breaches
+from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
+                    count_sources, find_by_name, get_source, governorates, places, save_source,
+                    source_choices, sources, truces)
 from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce, Victim
 from .store import Ledger, open_ledger
 
@@ -16,7 +17,7 @@ __all__ = [
     "BadFileError", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
-    "breach_types", "changed_fields", "count_breaches", "delete_breach", "find_by_name", "find_duplicate",
+    "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
-    "record_history", "restore_breach", "save_breach", "save_source", "sources", "truces",
+    "record_history", "restore_breach", "save_breach", "save_source", "source_choices", "sources", "truces",
 ]

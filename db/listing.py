@@ -116,6 +116,11 @@ def breach_list_query(where: BreachFilter | None = None, sort: str = "occurred_o
     return f"{_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?", params
 
 
+def has_any_breach(ledger: Ledger) -> bool:
+    """Whether the file holds any breach at all, live or in the Trash (first start)."""
+    return ledger.conn.execute("SELECT EXISTS (SELECT 1 FROM breach)").fetchone()[0] == 1
+
+
 def count_breaches(ledger: Ledger, where: BreachFilter | None = None) -> BreachCount:
     """The number of breaches `where` matches, and the sum of their "at least" killed.
 

@@ -169,14 +169,29 @@ def get_source(ledger: Ledger, key: str) -> Source:
 
 
 def sources(ledger: Ledger) -> list[tuple[Source, int]]:
-    """Every live source with the number of live breaches that cite it, by name."""
+    """Every live source with the number of live breaches that cite it, by name.
+
+    Reads every citation: for the Sources view, not for every keystroke.
+    """
     result = []
     for row in fetch_dicts(ledger.conn, """
-            SELECT s.*, (SELECT count(DISTINCT c.breach_id) FROM citation c
-                         JOIN breach b ON b.id = c.breach_id
-                         WHERE c.source_id = s.id AND c.deleted_at IS NULL
-                         AND b.deleted_at IS NULL) AS cited
-            FROM source s WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE"""):
+            SELECT s.*, coalesce(cited.n, 0) AS cited FROM source s
+            LEFT JOIN (SELECT c.source_id, count(DISTINCT c.breach_id) AS n FROM citation c
+                       JOIN breach b ON b.id = c.breach_id
+                       WHERE c.deleted_at IS NULL AND b.deleted_at IS NULL
+                       GROUP BY c.source_id) cited ON cited.source_id = s.id
+            WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE"""):
         cited = row.pop("cited")
         result.append((Source(**row), cited))
     return result
+
+
+def source_choices(ledger: Ledger) -> list[Choice]:
+    """The live sources' keys and names, by name: cheap, for completion as one types."""
+    return [Choice(*row) for row in ledger.conn.execute(
+        "SELECT id, name, '' FROM source WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")]
+
+
+def count_sources(ledger: Ledger) -> int:
+    """How many live sources the file holds."""
+    return ledger.conn.execute("SELECT count(*) FROM source WHERE deleted_at IS NULL").fetchone()[0]

@@ -130,6 +130,8 @@ CREATE INDEX breach_by_governorate ON breach (governorate_id, occurred_on);
 CREATE INDEX breach_by_actor ON breach (actor_id, occurred_on);
 CREATE INDEX breach_by_type ON breach (breach_type_id, occurred_on);
 CREATE INDEX breach_deleted ON breach (deleted_at) WHERE deleted_at IS NOT NULL;
+-- Covers the count and killed sum of all live breaches (the window's totals line).
+CREATE INDEX breach_live_counts ON breach (status, killed) WHERE deleted_at IS NULL;
 
 CREATE TABLE citation (
     id TEXT PRIMARY KEY,

@@ -85,22 +85,30 @@ class BreachEditor(QWidget):
         self.save_anyway_button.clicked.connect(lambda: self.save(allow_duplicate=True))
         self.show_twin_button.clicked.connect(self._show_twin)
         self.form.edited.connect(self._hide_banner)
+        self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
-        self.reload_lists()
 
     # Loading.
     def reload_lists(self) -> None:
-        """Read the pickers' lists again (after a new actor, source or truce)."""
+        """Read the pickers' lists again (after a new actor, source or truce). The places
+        are read once, when the editor is first used, then kept up to date by saves."""
         ledger = self.ledger
         self.form.set_lists(db.governorates(ledger), db.actors(ledger), db.breach_types(ledger),
-                            db.truces(ledger), db.places(ledger, limit=5000),
-                            db.sources(ledger))
+                            db.truces(ledger), db.source_choices(ledger))
+        if not self._lists_read:
+            self.form.set_places(db.places(ledger, limit=5000))
+            self._lists_read = True
+
+    def _ensure_lists(self) -> None:
+        if not self._lists_read:
+            self.reload_lists()
 
     def start_new(self, template: db.Breach | None = None) -> None:
         """An empty form, or one filled from `template` (a copy, without its identity)."""
         breach = template or db.Breach(occurred_on=None)
         breach = replace(breach, id=None, created_at=None, updated_at=None, deleted_at=None,
                          office="", entered_by="")
+        self._ensure_lists()
         self.loaded = None
         self.form.set_breach(breach)
         self._after_load(tr("New breach"))
@@ -110,6 +118,7 @@ class BreachEditor(QWidget):
     def load(self, breach_id: str, focus: bool = True) -> None:
         """Show a saved breach for editing (`focus`: and put the cursor in its first field)."""
         breach = db.get_breach(self.ledger, breach_id)
+        self._ensure_lists()
         self.loaded = breach
         self.form.set_breach(breach)
         self._after_load(tr("Breach of {day}, {place}").format(
@@ -190,6 +199,7 @@ class BreachEditor(QWidget):
         before, self.loaded = self.loaded, saved
         self.saved.emit(before, saved)
         self.reload_lists()
+        self.form.add_place(saved.place)
         if and_new:
             self.start_new(self.next_template(saved))
             self.form.breach_type.setFocus()

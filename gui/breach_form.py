@@ -202,7 +202,7 @@ class BreachForm(QWidget):
         self.date.dateChanged.connect(self._update_truce_label)
 
     # Lists behind the pickers.
-    def set_lists(self, governorates, actors, kinds, truces, places, sources) -> None:
+    def set_lists(self, governorates, actors, kinds, truces, sources) -> None:
         self.governorate.set_choices(governorates)
         self.actor.set_choices(actors)
         current = self.breach_type.currentData()
@@ -218,8 +218,16 @@ class BreachForm(QWidget):
             self.truce.addItem(f"{truce.name} ({truce.start_date})", truce.id)
         self.truce.setCurrentIndex(max(self.truce.findData(chosen), 0) if chosen else 0)
         self._update_truce_label()
-        self.place_completer.model().setStringList(places)
         self.citations.set_sources(sources)
+
+    def set_places(self, places: list[str]) -> None:
+        """Earlier places, most used first, for completion."""
+        self.place_completer.model().setStringList(places)
+
+    def add_place(self, place: str) -> None:
+        model = self.place_completer.model()
+        if place and place not in model.stringList():
+            model.setStringList([place] + model.stringList())
 
     def _truce_in_force(self, day: date) -> db.Truce | None:
         """The truce the core would pick for `day`: the latest to start (truces come

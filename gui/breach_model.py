@@ -108,8 +108,10 @@ class BreachTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self._sort = self.COLUMNS[column]
-        self._descending = order == Qt.DescendingOrder
+        wanted = (self.COLUMNS[column], order == Qt.DescendingOrder)
+        if wanted == (self._sort, self._descending):
+            return  # already so: no need to read the file again
+        self._sort, self._descending = wanted
         self.refresh()
 
     # What the window asks of it.

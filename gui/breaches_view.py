@@ -38,6 +38,9 @@ def make_table(model) -> QTableView:
     header.hide()
     table.horizontalHeader().setSectionsMovable(True)
     table.horizontalHeader().setStretchLastSection(True)
+    # The model starts sorted newest first: say so before sorting is switched on, or the
+    # header would ask for an ascending sort, read again from the file.
+    table.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
     table.setSortingEnabled(True)
     return table
 
@@ -220,8 +223,7 @@ class BreachesView(QWidget):
         count = self.model.count
         self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "", count.breaches)
                              .format(killed=count.killed))
-        nothing_at_all = count.breaches == 0 and db.count_breaches(self.ledger).breaches == 0 \
-            and db.count_breaches(self.ledger, db.BreachFilter(deleted=True)).breaches == 0
+        nothing_at_all = count.breaches == 0 and not db.has_any_breach(self.ledger)
         show_empty = nothing_at_all and self.editor.isHidden()
         self.empty.setVisible(show_empty)
         self.table.setVisible(not show_empty)

@@ -87,11 +87,10 @@ class CitationsPanel(QWidget):
         self.source_edit.textEdited.connect(lambda _t: self.edited.emit())
         self.reference_edit.textEdited.connect(lambda _t: self.edited.emit())
 
-    def set_sources(self, sources: list[tuple[db.Source, int]]) -> None:
-        """The known sources, for completion; most cited first."""
-        ordered = sorted(sources, key=lambda pair: (-pair[1], pair[0].name.lower()))
-        self._sources = {s.name.lower(): s.id for s, _ in ordered}
-        self.completer.model().setStringList([s.name for s, _ in ordered])
+    def set_sources(self, sources: list[db.Choice]) -> None:
+        """The known sources, for completion."""
+        self._sources = {s.name.lower(): s.id for s in sources}
+        self.completer.model().setStringList([s.name for s in sources])
 
     def set_citations(self, citations: list[db.Citation]) -> None:
         self.model.set_rows(citations)

@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
             old.close()
         self._recent = settings.remember_file(str(ledger.path))
         self._fill_recent_menu()
-        self._file_changed()
+        self._file_changed(fresh=True)
         self.breaches.table.setFocus()
 
     def _drop_views(self) -> None:
@@ -75,22 +75,26 @@ class MainWindow(QMainWindow):
             view.deleteLater()
 
     def _tab_shown(self, number: int) -> None:
-        if self.tabs.widget(number) is getattr(self, "sources", None):
+        if self.tabs.widget(number) is getattr(self, "sources", None) and self.sources.stale:
             self.sources.refresh()  # the editor may have made sources meanwhile
 
-    def _file_changed(self) -> None:
+    def _file_changed(self, fresh: bool = False) -> None:
+        """Counts and lists elsewhere are stale (`fresh`: the views were just made)."""
         ledger = self.ledger
+        if not fresh:
+            self.trash.refresh()
         live = db.count_breaches(ledger).breaches
-        trashed = db.count_breaches(ledger, db.BreachFilter(deleted=True)).breaches
+        trashed = self.trash.model.count.breaches
         self.tabs.setTabText(2, tr("Tr&ash ({n})").format(n=trashed))
-        if self.tabs.currentWidget() is not self.sources:
+        if self.tabs.currentWidget() is self.sources:
             self.sources.refresh()
-        self.trash.refresh()
+        else:
+            self.sources.stale = True  # read again when shown
         demo = tr(" — demo") if ledger.is_demo else ""
         self.setWindowTitle(f"{ledger.path.name}{demo} — Truce Ledger")
         self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
                                         "{sources} sources").format(
-            path=ledger.path, live=live, trash=trashed, sources=len(db.sources(ledger))))
+            path=ledger.path, live=live, trash=trashed, sources=db.count_sources(ledger)))
 
     # Actions and menus.
     def _action(self, text: str, slot, shortcut=None, context=Qt.WindowShortcut) -> QAction:

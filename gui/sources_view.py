@@ -74,10 +74,11 @@ class SourcesView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self.start_new)
-        self.refresh()
+        self.stale = True  # counting citations reads them all: only when the view is shown
         self.start_new()
 
     def refresh(self) -> None:
+        self.stale = False
         self.model.removeRows(0, self.model.rowCount())
         for source, cited in db.sources(self.ledger):
             items = [QStandardItem(source.name), QStandardItem(choice_label(source.kind)),
