@@ -34,7 +34,10 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
     The copy is written under a temporary name and renamed when whole. Returns its path.
     """
     folder = backups_folder(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BadFileError(f"Cannot make the folder {folder}: {error.strerror}.") from None
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{path.stem}-{stamp}{suffix}.sqlite3"
@@ -42,21 +45,29 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
     while target.exists():
         counter += 1
         target = folder / f"{path.stem}-{stamp}{suffix}-{counter}.sqlite3"
-    temporary = target.with_name(target.name + ".part")
+    write_copy(conn, target)
+    _prune(folder, path.stem)
+    return target
+
+
+def write_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """A whole, consistent copy of the open database at `target`, standing alone (no
+    write-ahead log beside it). Written under a temporary name and renamed when complete,
+    so that a failed copy leaves whatever was at `target` before. Raises BadFileError."""
+    temporary = target.with_name(f".{target.name}.part")
     try:
         copy = sqlite3.connect(temporary)
         try:
             conn.backup(copy)
-            # A backup must stand alone: no write-ahead log beside it.
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
         os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        raise BadFileError(f"Cannot write {target.name}: {error}.") from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
-    _prune(folder, path.stem)
-    return target
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -108,24 +119,7 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
 
 
 def save_copy(conn: sqlite3.Connection, source: Path, target: Path) -> None:
-    """Write a whole, consistent copy of the open database to `target` (replacing it).
-
-    Written under a temporary name and renamed when complete, so that a failed copy
-    leaves whatever was at `target` before.
-    """
+    """File → Save a copy: the open database, whole, at `target` (replacing it)."""
     if target.resolve() == source.resolve():
         raise BadFileError("A copy cannot replace the database it is made from.")
-    temporary = target.with_name(f".{target.name}.part")
-    try:
-        copy = sqlite3.connect(temporary)
-        try:
-            conn.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            copy.close()
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
-        raise BadFileError(f"Cannot write {target.name}: {error}.") from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+    write_copy(conn, target)

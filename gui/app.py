@@ -22,7 +22,6 @@ QLabel#filterSummary { font-weight: bold; padding: 2px; }
 """
 
 
-
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, with names for QSettings and the user's language."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])

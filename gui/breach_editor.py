@@ -19,7 +19,6 @@ from .keys import bind
 from .i18n import tr
 
 
-
 class BreachEditor(QWidget):
     """Edits one breach at a time, new or saved."""
 

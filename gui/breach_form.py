@@ -22,7 +22,6 @@ COUNTS = ("killed", "women", "children", "injured")
 MAX_COUNT = 1_000_000
 
 
-
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")

@@ -14,7 +14,6 @@ PAGE_SIZE = 200
 ID_ROLE = Qt.UserRole + 1
 
 
-
 def grading_label(status: str) -> str:
     return {"reported": tr("reported"), "confirmed": tr("confirmed"),
             "contested": tr("contested"), "discounted": tr("discounted")}.get(status, status)

@@ -23,7 +23,6 @@ ROW_HEIGHT = 24
 COLUMN_WIDTHS = (128, 120, 150, 170, 130, 64, 64, 70, 64, 90, 64)
 
 
-
 def make_table(model) -> QTableView:
     """A table with fixed row heights, whole-row selection and sorting done by the model."""
     table = QTableView()

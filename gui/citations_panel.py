@@ -2,18 +2,14 @@
 a reference, and Enter; the table below holds the citations."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 import db
 
-from .delegates import LiveDelegate
-from .keys import bind
-from .record_table import Column, RecordTableModel
 from .i18n import tr
-
+from .record_panel import RecordTablePanel
+from .record_table import Column
 
 
 def source_text(citation: db.Citation) -> str:
@@ -22,13 +18,16 @@ def source_text(citation: db.Citation) -> str:
     return tr("{name} (new source)").format(name=citation.source_name)
 
 
-class CitationsPanel(QWidget):
+class CitationsPanel(RecordTablePanel):
     """Edits a list of db.Citation; known sources are matched by name as typed."""
 
-    edited = Signal()
-
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__([
+            Column("source_name", tr("Source"), "fixed", display=source_text),
+            Column("reference", tr("Reference")),
+            Column("reported_on", tr("Date reported")),
+            Column("note", tr("Note")),
+        ], (180, 200, 100), tr("Remove source"), parent)
         self._sources: dict[str, str] = {}  # lower-case name -> key
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(tr("Source: type a name"))
@@ -37,22 +36,7 @@ class CitationsPanel(QWidget):
         self.reference_edit.setPlaceholderText(tr("Reference: link or description"))
         self.reference_edit.setAccessibleName(tr("Reference"))
         self.add_button = QPushButton(tr("Add so&urce"))
-        self.remove_button = QPushButton(tr("Remove source"))
-        self.model = RecordTableModel([
-            Column("source_name", tr("Source"), "fixed", display=source_text),
-            Column("reference", tr("Reference")),
-            Column("reported_on", tr("Date reported")),
-            Column("note", tr("Note")),
-        ], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(LiveDelegate(self.table))
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(90)
-        for column, width in enumerate((180, 200, 100)):
-            self.table.setColumnWidth(column, width)
         self.table.setTabKeyNavigation(False)
         self.completer = QCompleter([], self)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)
@@ -72,18 +56,11 @@ class CitationsPanel(QWidget):
         layout.addLayout(adder)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
         layout.addWidget(self.error)
 
         self.add_button.clicked.connect(self.add_typed)
         self.source_edit.returnPressed.connect(self.add_typed)
         self.reference_edit.returnPressed.connect(self.add_typed)
-        self.remove_button.clicked.connect(self.remove_current)
-        bind(self.table, QKeySequence.Delete, self.remove_current)
-        self.model.edited.connect(self.edited)
         self.source_edit.textEdited.connect(lambda _t: self.edited.emit())
         self.reference_edit.textEdited.connect(lambda _t: self.edited.emit())
 
@@ -120,12 +97,3 @@ class CitationsPanel(QWidget):
         self.source_edit.clear()
         self.reference_edit.clear()
         self.source_edit.setFocus()
-
-    def remove_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.model.remove(index.row())
-
-    def show_problems(self, messages: list[str]) -> None:
-        self.error.setText("\n".join(messages))
-        self.error.setVisible(bool(messages))

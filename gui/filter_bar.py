@@ -13,7 +13,6 @@ from .i18n import tr
 NO_DATE = QDate(1900, 1, 1)
 
 
-
 class FilterBar(QWidget):
     """Emits `changed` with a db.BreachFilter; typing waits for a pause before it does."""
 

@@ -11,7 +11,6 @@ from .labels import action_label, field_label
 from .i18n import tr
 
 
-
 def local_time(stamp: str) -> str:
     """A UTC ISO stamp of the change log, in the machine's local time."""
     try:

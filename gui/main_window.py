@@ -23,7 +23,6 @@ from .trash_view import TrashView
 from .i18n import tr
 
 
-
 class MainWindow(QMainWindow):
     def __init__(self, ledger: db.Ledger):
         super().__init__()

@@ -9,7 +9,6 @@ from . import settings
 from .i18n import tr
 
 
-
 class SettingsDialog(QDialog):
     def __init__(self, ledger: db.Ledger, parent=None):
         super().__init__(parent)

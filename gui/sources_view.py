@@ -16,7 +16,6 @@ from .labels import choice_label
 from .i18n import tr
 
 
-
 class SourcesView(QWidget):
     changed = Signal()
 

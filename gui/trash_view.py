@@ -16,7 +16,6 @@ from .undo import delete_command
 from .i18n import tr
 
 
-
 class TrashView(QWidget):
     restored = Signal(list)  # keys of the breaches brought back
 

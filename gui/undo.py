@@ -16,7 +16,6 @@ from .i18n import tr
 Changed = Callable[[list[str]], None]  # told the keys of the breaches an undo touched
 
 
-
 class LedgerCommand(QUndoCommand):
     """A change already made when pushed (the first redo() does nothing).
 
