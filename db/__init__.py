@@ -2,7 +2,8 @@
 
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
-from .breaches import delete_breach, find_duplicate, get_breach, restore_breach, save_breach
+from .breaches import (delete_breach, find_duplicate, get_breach, restore_breach, save_breach,
+                       validate_breach)
 from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
 from .history import changed_fields, record_history
@@ -19,5 +20,5 @@ __all__ = [
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
-    "record_history", "restore_breach", "save_breach", "save_source", "source_choices", "sources", "truces",
+    "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
 ]

@@ -37,7 +37,8 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BadFileError(f"Cannot make the folder {folder}: {error.strerror}.") from None
+        raise BadFileError(f"Cannot make the folder {folder}: {error.strerror}.", "not_written",
+                           name=str(folder), reason=error.strerror) from None
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{path.stem}-{stamp}{suffix}.sqlite3"
@@ -64,7 +65,8 @@ def write_copy(conn: sqlite3.Connection, target: Path) -> None:
             copy.close()
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
-        raise BadFileError(f"Cannot write {target.name}: {error}.") from None
+        raise BadFileError(f"Cannot write {target.name}: {error}.", "not_written",
+                           name=target.name, reason=str(error)) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
@@ -121,5 +123,5 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
 def save_copy(conn: sqlite3.Connection, source: Path, target: Path) -> None:
     """File → Save a copy: the open database, whole, at `target` (replacing it)."""
     if target.resolve() == source.resolve():
-        raise BadFileError("A copy cannot replace the database it is made from.")
+        raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
     write_copy(conn, target)

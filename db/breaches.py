@@ -13,7 +13,7 @@ from datetime import date
 from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundError,
                      ValidationError)
 from .records import Breach, Citation, Victim, new_id, timestamp_after
-from .rules import breach_problems, normalized
+from .rules import check_breach, normalized
 from .schema import UNKNOWN_ACTOR_ID
 from .store import Ledger, fetch_dicts
 
@@ -61,20 +61,20 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
     given and the stored breach has changed since. A disk or database failure raises
     LedgerError; in every case nothing is saved. Returns the breach as stored.
     """
-    problems = breach_problems(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
-                               today)
+    problems = check_breach(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
+                            today)
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems.messages(), problems.codes)
     breach = normalized(breach)
     try:
         with ledger.transaction() as conn:
             before = breach_document(conn, breach.id) if breach.id else None
             if before and before["deleted_at"]:
-                raise ValidationError({"id": "This breach is in the Trash: restore it first."})
+                raise ValidationError.of("id", "in_trash")
             if before and breach.updated_at and breach.updated_at != before["updated_at"]:
                 raise ConflictError(
                     "This breach was changed elsewhere since you opened it (another copy of "
-                    "the program saved it). Open it again to see that change.")
+                    "the program saved it). Open it again to see that change.", "conflict")
             if not allow_duplicate and _moved(before, breach):
                 twin = find_duplicate(conn, breach)
                 if twin:
@@ -83,6 +83,10 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             now = timestamp_after(before["updated_at"] if before else None)
             values = _breach_values(conn, breach, key, ledger, before, now)
             conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
+            if not breach.actor_id and breach.actor_name:
+                values["actor_id"] = _actor_named(conn, ledger, breach.actor_name, now)
+                conn.execute("UPDATE breach SET actor_id = ? WHERE id = ?",
+                             (values["actor_id"], key))
             for citation in breach.citations:
                 if not citation.source_id:
                     citation.source_id = _source_named(conn, ledger, citation.source_name, now)
@@ -98,8 +102,17 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
     except _Unchanged:
         key = breach.id
     except (sqlite3.Error, OSError) as error:
-        raise LedgerError(f"The breach was not saved: {error}.") from None
+        raise LedgerError(f"The breach was not saved: {error}.", "not_saved",
+                          reason=str(error)) from None
     return get_breach(ledger, key)
+
+
+def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None) -> None:
+    """Check `breach` against every rule without saving; raises ValidationError."""
+    problems = check_breach(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
+                            today)
+    if problems:
+        raise ValidationError(problems.messages(), problems.codes)
 
 
 def _moved(before: dict | None, breach: Breach) -> bool:
@@ -127,6 +140,20 @@ def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict 
     values["updated_at"] = now
     values["deleted_at"] = None
     return values
+
+
+def _actor_named(conn: sqlite3.Connection, ledger: Ledger, name: str, now: str) -> str:
+    """The live actor called `name` (in English or Arabic, any case), made now if none."""
+    row = conn.execute("SELECT id FROM actor WHERE deleted_at IS NULL AND (name = ? COLLATE NOCASE"
+                       " OR name_ar = ?) ORDER BY created_at LIMIT 1", (name, name)).fetchone()
+    if row:
+        return row[0]
+    key = new_id()
+    conn.execute("INSERT INTO actor (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                 (key, name, now, now))
+    log_change(conn, ledger, "actor", key, "insert", None,
+               fetch_dicts(conn, "SELECT * FROM actor WHERE id = ?", (key,))[0], now)
+    return key
 
 
 def _source_named(conn: sqlite3.Connection, ledger: Ledger, name: str, now: str) -> str:

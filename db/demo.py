@@ -93,7 +93,8 @@ def create_demo(path: str | Path, size: int = 0,
     if size < 0:
         raise LedgerError("--size must be 0 or more.")
     if path.exists():
-        raise LedgerError(f"{path} already exists: the demo needs a file of its own.")
+        raise LedgerError(f"{path} already exists: the demo needs a file of its own.",
+                          "demo_exists", name=str(path))
     building = path.with_name(f".{path.name}.{os.getpid()}.building")
     try:
         with open_ledger(building, user="demo", office="Media office (demo)") as ledger:

@@ -1,9 +1,15 @@
-"""The errors the core raises. Each carries a message fit to show a user as it is."""
+"""The errors the core raises. Each carries a message fit to show a user as it is, in
+English, and a code with parameters (see db/messages.py) so the window can translate it."""
 from __future__ import annotations
 
 
 class LedgerError(Exception):
     """Base of every error the core raises on purpose; its text is for the user."""
+
+    def __init__(self, message: str, code: str | None = None, **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class BadFileError(LedgerError):
@@ -14,21 +20,29 @@ class NotFoundError(LedgerError):
     """A record that the caller named is not in the database."""
 
 
+class ConflictError(LedgerError):
+    """The record was changed by someone else (another copy of the program) since the
+    caller read it; saving would silently undo their change. Nothing was saved."""
+
+
 class ValidationError(LedgerError):
-    """One or more rules failed. `errors` maps each field to its message.
+    """One or more rules failed. `errors` maps each field to its message, `codes` each
+    field to its (code, params).
 
     Field names are those of the dataclasses in `db.records`; a victim's or a
     citation's field is named like ``victims[2].age``.
     """
 
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: dict[str, str], codes: dict[str, tuple[str, dict]] | None = None):
         self.errors = dict(errors)
+        self.codes = dict(codes or {})
         super().__init__("; ".join(self.errors.values()))
 
-
-class ConflictError(LedgerError):
-    """The record was changed by someone else (another copy of the program) since the
-    caller read it; saving would silently undo their change. Nothing was saved."""
+    @classmethod
+    def of(cls, field: str, code: str, **params) -> "ValidationError":
+        """One failed rule."""
+        from .messages import english
+        return cls({field: english(code, params)}, {field: (code, params)})
 
 
 class DuplicateBreachError(LedgerError):
@@ -42,5 +56,4 @@ class DuplicateBreachError(LedgerError):
         self.summary = summary
         super().__init__(
             f"This looks like a breach already recorded ({summary}); "
-            "save it anyway only if it is a different incident."
-        )
+            "save it anyway only if it is a different incident.", "duplicate", summary=summary)

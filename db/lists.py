@@ -7,7 +7,7 @@ from .breaches import log_change
 from .errors import NotFoundError, ValidationError
 from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,
                       timestamp_after, utc_now)
-from .rules import clean_text
+from .rules import Problems, clean_text
 from .store import Ledger, fetch_dicts
 
 SOURCE_COLUMNS = ("id", "name", "kind", "reliability", "contact", "notes")
@@ -63,7 +63,7 @@ def _add_choice(ledger: Ledger, table: str, name: str, name_ar: str,
                 key: str | None = None) -> str:
     name, name_ar = clean_text(name), clean_text(name_ar)
     if not name:
-        raise ValidationError({"name": "Name is required."})
+        raise ValidationError.of("name", "required", field="name")
     existing = find_by_name(ledger, table, name)
     if existing:
         return existing
@@ -92,15 +92,15 @@ def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
 def add_truce(ledger: Ledger, truce: Truce) -> str:
     """Record a truce; its start date is where its weeks are counted from."""
     start, end = as_date(truce.start_date), as_date(truce.end_date)
-    problems = {}
+    problems = Problems()
     if not clean_text(truce.name):
-        problems["name"] = "Name is required."
+        problems.fail("name", "required", field="name")
     if start is None:
-        problems["start_date"] = "Start date must be a date, like 2016-12-29."
+        problems.fail("start_date", "not_a_date", field="start_date")
     if truce.end_date not in (None, "") and (end is None or (start and end < start)):
-        problems["end_date"] = "End date must be a date on or after the start date."
+        problems.fail("end_date", "end_before_start")
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems.messages(), problems.codes)
     key, now = truce.id or new_id(), utc_now()
     with ledger.transaction() as conn:
         conn.execute(
@@ -126,15 +126,16 @@ def save_source(ledger: Ledger, source: Source) -> Source:
     source = replace(source, name=clean_text(source.name), contact=clean_text(source.contact),
                      notes=clean_text(source.notes), kind=clean_text(source.kind) or "other",
                      reliability=clean_text(source.reliability) or "unknown")
-    problems = {}
+    problems = Problems()
     if not source.name:
-        problems["name"] = "Name is required."
+        problems.fail("name", "required", field="name")
     if source.kind not in SOURCE_KINDS:
-        problems["kind"] = f"Kind must be one of: {', '.join(SOURCE_KINDS)}."
+        problems.fail("kind", "one_of", field="kind", allowed=", ".join(SOURCE_KINDS))
     if source.reliability not in RELIABILITY:
-        problems["reliability"] = f"Reliability must be one of: {', '.join(RELIABILITY)}."
+        problems.fail("reliability", "one_of", field="reliability",
+                      allowed=", ".join(RELIABILITY))
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(problems.messages(), problems.codes)
     with ledger.transaction() as conn:
         before = fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (source.id,)) if source.id else []
         before = before[0] if before else None

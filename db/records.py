@@ -112,6 +112,9 @@ class Breach:
     governorate_id: str | None = None
     breach_type_id: str | None = None
     actor_id: str | None = None
+    # With no `actor_id`, a save uses the actor of this name, made if there is none;
+    # with neither, the perpetrator is "Unknown".
+    actor_name: str = ""
     occurred_at: str | None = None  # time of day, HH:MM
     truce_id: str | None = None  # None: picked from the date
     district: str = ""

@@ -11,14 +11,14 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable
 
-from .records import (AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach, Citation,
-                      Victim, as_date)
+from .messages import english
+from .records import (ADULT_AGE, AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach,
+                      Citation, Victim, as_date)
 
 MAX_DESCRIPTION = 10_000
 MAX_SHORT_TEXT = 500
 MAX_COUNT = 1_000_000  # more than any one incident; keeps sums far from overflow
-COUNTS = (("killed", "Killed"), ("women", "Women killed"), ("children", "Children killed"),
-          ("injured", "Injured"))
+COUNTS = ("killed", "women", "children", "injured")
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 # exists(table, key) -> bool, for the lists a breach points into.
@@ -37,109 +37,124 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+class Problems:
+    """The failed rules of one record: {field: (code, params)}, first failure per field."""
+
+    def __init__(self):
+        self.codes: dict[str, tuple[str, dict]] = {}
+
+    def fail(self, key: str, code: str, /, **params) -> None:
+        """Record that the field `key` fails rule `code` (kept only if it is the first)."""
+        self.codes.setdefault(key, (code, params))
+
+    def messages(self) -> dict[str, str]:
+        return {field: english(code, params) for field, (code, params) in self.codes.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.codes)
+
+
 def breach_problems(breach: Breach, exists: Exists, today: date | None = None) -> dict[str, str]:
     """Every rule that `breach` fails, as {field: message}; empty when it may be saved."""
+    return check_breach(breach, exists, today).messages()
+
+
+def check_breach(breach: Breach, exists: Exists, today: date | None = None) -> Problems:
+    """Every rule that `breach` fails, with codes and parameters for translation."""
     today = today or date.today()
-    problems: dict[str, str] = {}
-
-    def fail(field: str, message: str) -> None:
-        problems.setdefault(field, message)
-
-    _check_when(breach, exists, today, fail)
-    _check_where(breach, exists, fail)
-    _check_what(breach, exists, fail)
-    _check_counts(breach, fail)
+    problems = Problems()
+    _check_when(breach, exists, today, problems.fail)
+    _check_where(breach, exists, problems.fail)
+    _check_what(breach, exists, problems.fail)
+    _check_counts(breach, problems.fail)
     for index, citation in enumerate(breach.citations):
-        _check_citation(index, citation, exists, today, fail)
+        _check_citation(index, citation, exists, today, problems.fail)
     if not breach.citations:
-        fail("citations", "Cite at least one source.")
+        problems.fail("citations", "no_source")
     for index, victim in enumerate(breach.victims):
-        _check_victim(index, victim, fail)
+        _check_victim(index, victim, problems.fail)
     return problems
 
 
 def _check_when(breach: Breach, exists: Exists, today: date, fail) -> None:
     if breach.occurred_on in (None, ""):
-        fail("occurred_on", "Date is required.")
+        fail("occurred_on", "required", field="occurred_on")
     else:
         day = as_date(breach.occurred_on)
         if day is None:
-            fail("occurred_on", "Date must be a date, like 2017-01-06.")
+            fail("occurred_on", "not_a_date", field="occurred_on")
         elif day > today:
-            fail("occurred_on", "Date cannot be in the future.")
+            fail("occurred_on", "future", field="occurred_on")
     if breach.occurred_at not in (None, "") and not (
             isinstance(breach.occurred_at, str) and _TIME.fullmatch(breach.occurred_at.strip())):
-        fail("occurred_at", "Time must be a time of day, like 14:30.")
+        fail("occurred_at", "not_a_time")
     if breach.truce_id and not exists("truce", breach.truce_id):
-        fail("truce_id", "Truce is not in this database.")
+        fail("truce_id", "unknown_truce")
 
 
 def _check_where(breach: Breach, exists: Exists, fail) -> None:
     if not breach.governorate_id:
-        fail("governorate_id", "Governorate is required.")
+        fail("governorate_id", "required", field="governorate_id")
     elif not exists("governorate", breach.governorate_id):
-        fail("governorate_id", "Governorate must be one of the gazetteer's governorates.")
-    for field, label in (("district", "District"), ("place", "Place")):
+        fail("governorate_id", "unknown_governorate")
+    for field in ("district", "place"):
         if len(clean_text(getattr(breach, field))) > MAX_SHORT_TEXT:
-            fail(field, f"{label} is too long: at most {MAX_SHORT_TEXT} characters.")
+            fail(field, "too_long", field=field, limit=MAX_SHORT_TEXT)
     lat, lon = breach.latitude, breach.longitude
     if (lat is None) != (lon is None):
-        fail("latitude" if lat is None else "longitude",
-             "Give both latitude and longitude, or neither.")
+        fail("latitude" if lat is None else "longitude", "coordinates_pair")
     for field, value, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
-        if value is None:
-            continue
         # NaN fails the range test; so does an int too large for a float.
-        if (not isinstance(value, (int, float)) or isinstance(value, bool)
-                or not -limit <= value <= limit):
-            fail(field, f"{field.capitalize()} must be a number between -{limit} and {limit}.")
+        if value is not None and (not isinstance(value, (int, float))
+                                  or isinstance(value, bool) or not -limit <= value <= limit):
+            fail(field, "coordinate_range", field=field, limit=limit)
 
 
 def _check_what(breach: Breach, exists: Exists, fail) -> None:
     if not breach.breach_type_id:
-        fail("breach_type_id", "Type is required.")
+        fail("breach_type_id", "required", field="breach_type_id")
     elif not exists("breach_type", breach.breach_type_id):
-        fail("breach_type_id", "Type must be one of the list of breach types.")
+        fail("breach_type_id", "unknown_type")
     if breach.actor_id and not exists("actor", breach.actor_id):
-        fail("actor_id", "Perpetrator must be one of the list of actors.")
+        fail("actor_id", "unknown_actor")
+    elif not breach.actor_id and len(clean_text(breach.actor_name)) > MAX_SHORT_TEXT:
+        fail("actor_id", "too_long", field="actor_id", limit=MAX_SHORT_TEXT)
     if breach.status not in GRADINGS:
-        fail("status", "Grading must be reported, confirmed, contested or discounted.")
+        fail("status", "grading")
     if not isinstance(breach.description, str):
-        fail("description", "Description must be text.")
+        fail("description", "too_long", field="description", limit=MAX_DESCRIPTION)
     elif len(clean_text(breach.description)) > MAX_DESCRIPTION:
-        fail("description", f"Description is too long: {len(breach.description):,} characters, "
-                            f"at most {MAX_DESCRIPTION:,}.")
+        fail("description", "description_too_long", length=len(breach.description),
+             limit=MAX_DESCRIPTION)
 
 
 def _check_counts(breach: Breach, fail) -> None:
     whole = True
-    for field, label in COUNTS:
+    for field in COUNTS:
         least, most = getattr(breach, field), getattr(breach, f"{field}_max")
         if not is_count(least):
-            fail(field, f"{label} must be a whole number, 0 or more (at most {MAX_COUNT:,}).")
+            fail(field, "count", field=field, limit=MAX_COUNT)
             whole = False
         if most is not None and not is_count(most):
-            fail(f"{field}_max", f"{label} (up to) must be a whole number, 0 or more "
-                                 f"(at most {MAX_COUNT:,}).")
+            fail(f"{field}_max", "count_max", field=field, limit=MAX_COUNT)
             whole = False
         elif most is not None and is_count(least) and most < least:
-            fail(f"{field}_max", f"{label} (up to) cannot be below {label} (at least), {least}.")
+            fail(f"{field}_max", "below_least", field=field, least=least)
     if not whole:
         return
     if breach.women + breach.children > breach.killed:
-        fail("killed", f"Women ({breach.women}) and children ({breach.children}) killed add up "
-                       f"to more than Killed ({breach.killed}).")
+        fail("killed", "over_killed", women=breach.women, children=breach.children,
+             killed=breach.killed)
     most = {f: (getattr(breach, f"{f}_max") if getattr(breach, f"{f}_max") is not None
-                else getattr(breach, f)) for f, _ in COUNTS}
+                else getattr(breach, f)) for f in COUNTS}
     if most["women"] + most["children"] > most["killed"]:
-        fail("killed_max", f"Women ({most['women']}) and children ({most['children']}) killed "
-                           f"(up to) add up to more than Killed (up to), {most['killed']}.")
+        fail("killed_max", "over_killed_max", women=most["women"], children=most["children"],
+             killed=most["killed"])
     implied = victim_counts(breach.victims)
-    for field, label in COUNTS:
+    for field in COUNTS:
         if implied[field] > getattr(breach, field):
-            fail(field, f"{label} ({getattr(breach, field)}) cannot be below the "
-                        f"{implied[field]} named victim{'s' if implied[field] != 1 else ''} "
-                        f"it lists.")
+            fail(field, "below_victims", field=field, count=getattr(breach, field),
+                 victims=implied[field])
 
 
 def victim_counts(victims: list[Victim]) -> dict[str, int]:
@@ -158,41 +173,40 @@ def victim_counts(victims: list[Victim]) -> dict[str, int]:
 
 
 def _check_citation(index: int, citation: Citation, exists: Exists, today: date, fail) -> None:
-    prefix, field = f"Source {index + 1}: ", f"citations[{index}]."
+    field, n = f"citations[{index}].", index + 1
     if not citation.source_id:
         # A name alone is a new source, made with the breach.
         if not clean_text(citation.source_name):
-            fail(field + "source_id", prefix + "choose a source.")
+            fail(field + "source_id", "citation_source", n=n)
         elif len(clean_text(citation.source_name)) > MAX_SHORT_TEXT:
-            fail(field + "source_id", prefix + f"the name is too long: at most {MAX_SHORT_TEXT}.")
+            fail(field + "source_id", "citation_name_too_long", n=n, limit=MAX_SHORT_TEXT)
     elif not exists("source", citation.source_id):
-        fail(field + "source_id", prefix + "the source is not in this database.")
+        fail(field + "source_id", "citation_unknown_source", n=n)
     if citation.reported_on not in (None, ""):
         day = as_date(citation.reported_on)
         if day is None:
-            fail(field + "reported_on", prefix + "date reported must be a date, like 2017-01-06.")
+            fail(field + "reported_on", "citation_not_a_date", n=n)
         elif day > today:
-            fail(field + "reported_on", prefix + "date reported cannot be in the future.")
+            fail(field + "reported_on", "citation_future", n=n)
     if len(clean_text(citation.reference)) > MAX_DESCRIPTION:
-        fail(field + "reference", prefix + f"reference is too long: at most {MAX_DESCRIPTION:,}.")
+        fail(field + "reference", "citation_too_long", n=n, limit=MAX_DESCRIPTION)
 
 
 def _check_victim(index: int, victim: Victim, fail) -> None:
-    prefix, field = f"Victim {index + 1}: ", f"victims[{index}]."
+    field, n = f"victims[{index}].", index + 1
     if not clean_text(victim.name) and not clean_text(victim.name_latin):
-        fail(field + "name", prefix + "give a name, in Arabic or Latin script.")
+        fail(field + "name", "victim_name", n=n)
     for name, allowed in (("sex", SEXES), ("age_group", AGE_GROUPS), ("outcome", OUTCOMES),
                           ("civilian", CIVILIAN)):
         if getattr(victim, name) not in allowed:
-            fail(field + name, prefix + f"{name.replace('_', ' ')} must be one of "
-                                        f"{', '.join(allowed)}.")
+            fail(field + name, "victim_choice", n=n, field=name, allowed=", ".join(allowed))
     if victim.age is not None:
         if not is_count(victim.age) or victim.age > 130:
-            fail(field + "age", prefix + "age must be a whole number of years, 0 to 130.")
-        elif victim.age_group == "adult" and victim.age < 18:
-            fail(field + "age_group", prefix + f"age {victim.age} is a child, not an adult.")
-        elif victim.age_group == "child" and victim.age >= 18:
-            fail(field + "age_group", prefix + f"age {victim.age} is an adult, not a child.")
+            fail(field + "age", "victim_age", n=n)
+        elif victim.age_group == "adult" and victim.age < ADULT_AGE:
+            fail(field + "age_group", "victim_child_not_adult", n=n, age=victim.age)
+        elif victim.age_group == "child" and victim.age >= ADULT_AGE:
+            fail(field + "age_group", "victim_adult_not_child", n=n, age=victim.age)
 
 
 def normalized(breach: Breach) -> Breach:
@@ -201,6 +215,7 @@ def normalized(breach: Breach) -> Breach:
     return replace(
         breach,
         occurred_on=day.isoformat() if day else None,
+        actor_name=clean_text(breach.actor_name),
         occurred_at=clean_text(breach.occurred_at) or None,
         district=clean_text(breach.district),
         place=clean_text(breach.place),

@@ -105,10 +105,11 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     path = Path(path)
     if not path.exists():
         if not create:
-            raise BadFileError(f"There is no file {path}.")
+            raise BadFileError(f"There is no file {path}.", "missing", name=str(path))
         _create(path)
     elif path.is_dir():
-        raise BadFileError(f"{path} is a folder, not a Truce Ledger database.")
+        raise BadFileError(f"{path} is a folder, not a Truce Ledger database.", "folder",
+                           name=str(path))
     version = inspect_file(path)
     conn = _connect(path)
     try:
@@ -134,13 +135,17 @@ def inspect_file(path: Path) -> int:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        raise BadFileError(f"{name} cannot be read: {error.strerror}.") from None
+        raise BadFileError(f"{name} cannot be read: {error.strerror}.", "unreadable",
+                           name=name, reason=error.strerror) from None
     if size == 0:
-        raise BadFileError(f"{name} is empty: it is not a Truce Ledger database.")
+        raise BadFileError(f"{name} is empty: it is not a Truce Ledger database.", "empty",
+                           name=name)
     if not header.startswith(SQLITE_MAGIC[: min(len(header), 16)]):
-        raise BadFileError(f"{name} is not a Truce Ledger database (it is not a SQLite file).")
+        raise BadFileError(f"{name} is not a Truce Ledger database (it is not a SQLite file).",
+                           "not_sqlite", name=name)
     if len(header) < 100:
-        raise BadFileError(f"{name} is truncated: it is too short to be a database.")
+        raise BadFileError(f"{name} is truncated: it is too short to be a database.",
+                           "truncated", name=name)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
@@ -151,10 +156,12 @@ def inspect_file(path: Path) -> int:
     settled = not (log.exists() and log.stat().st_size > 0)
     if page_size < 512 or (settled and (size % page_size or (
             counter_valid and size < page_size * page_count))):
-        raise BadFileError(f"{name} is truncated: part of the database is missing.")
+        raise BadFileError(f"{name} is truncated: part of the database is missing.",
+                           "truncated", name=name)
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise BadFileError(
-            f"{name} is a database of another program, not of Truce Ledger.")
+            f"{name} is a database of another program, not of Truce Ledger.", "foreign",
+            name=name)
     _check_version(name, int.from_bytes(header[60:64], "big"))
     # The header may be older than what is in the write-ahead log: ask SQLite too.
     try:
@@ -163,16 +170,19 @@ def inspect_file(path: Path) -> int:
             conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise BadFileError(
-                    f"{name} is a database of another program, not of Truce Ledger.")
+                    f"{name} is a database of another program, not of Truce Ledger.",
+                    "foreign", name=name)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             _check_version(name, version)
             problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{name} is damaged and cannot be opened ({error}).") from None
+        raise BadFileError(f"{name} is damaged and cannot be opened ({error}).", "damaged",
+                           name=name, reason=str(error)) from None
     if problems != ["ok"]:
-        raise BadFileError(f"{name} is damaged: {one_line(problems[0])}.")
+        raise BadFileError(f"{name} is damaged: {one_line(problems[0])}.", "damaged", name=name,
+                           reason=one_line(problems[0]))
     return version
 
 
@@ -185,9 +195,11 @@ def _check_version(name: str, version: int) -> None:
     if version > LATEST_VERSION:
         raise BadFileError(
             f"{name} was written by a newer version of Truce Ledger (schema {version}; "
-            f"this version knows up to {LATEST_VERSION}): update the program to open it.")
+            f"this version knows up to {LATEST_VERSION}): update the program to open it.",
+            "newer", name=name)
     if version < 1:
-        raise BadFileError(f"{name} is not a Truce Ledger database (it has no schema).")
+        raise BadFileError(f"{name} is not a Truce Ledger database (it has no schema).",
+                           "foreign", name=name)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

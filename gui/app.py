@@ -12,6 +12,7 @@ from db.paths import default_database_path
 
 from . import dialogs, settings
 from .main_window import MainWindow
+from .messages import error_text
 from .i18n import tr
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -65,7 +66,7 @@ def open_first_ledger(path: Path | None) -> db.Ledger | None:
                                   create=candidate == default_database_path() or
                                   (candidate == path and number == 0))
         except db.LedgerError as error:
-            dialogs.show_error(None, tr("Cannot open the database"), str(error))
+            dialogs.show_error(None, tr("Cannot open the database"), error_text(error))
     return None
 
 

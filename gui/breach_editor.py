@@ -3,11 +3,12 @@ and the record's history. Nothing typed is lost: leaving asks to save, discard o
 """
 from __future__ import annotations
 
+import html
 import sqlite3
 from dataclasses import asdict, replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QTabWidget, QVBoxLayout, QWidget)
 
 import db
@@ -15,6 +16,7 @@ import db
 from . import dialogs
 from .breach_form import BreachForm
 from .history_view import HistoryView
+from .messages import error_text, problem_texts
 from .keys import bind
 from .i18n import tr
 
@@ -31,6 +33,7 @@ class BreachEditor(QWidget):
         self.loaded: db.Breach | None = None  # the saved breach being edited; None if new
         self._snapshot: dict | None = None
         self._twin: str | None = None
+        self._twin_and_new = False  # the save that found the twin was a "save and new"
         self.title = QLabel()
         self.title.setObjectName("editorTitle")
         self.form = BreachForm()
@@ -81,7 +84,8 @@ class BreachEditor(QWidget):
         self.save_button.clicked.connect(lambda: self.save())
         self.save_new_button.clicked.connect(lambda: self.save(and_new=True))
         self.cancel_button.clicked.connect(self.cancel)
-        self.save_anyway_button.clicked.connect(lambda: self.save(allow_duplicate=True))
+        self.save_anyway_button.clicked.connect(
+            lambda: self.save(and_new=self._twin_and_new, allow_duplicate=True))
         self.show_twin_button.clicked.connect(self._show_twin)
         self.form.edited.connect(self._hide_banner)
         self._lists_read = False
@@ -126,7 +130,7 @@ class BreachEditor(QWidget):
         self.tabs.setTabEnabled(1, True)
 
     def _after_load(self, title: str, focus: bool = True) -> None:
-        self.title.setText(f"<b>{title}</b>")
+        self.title.setText(f"<b>{html.escape(title)}</b>")
         self._snapshot = self._state()
         self._hide_banner()
         self.general_error.hide()
@@ -159,31 +163,55 @@ class BreachEditor(QWidget):
         return answer == "discard"
 
     def cancel(self) -> None:
-        """Esc: close the editor, asking first if there are unsaved edits."""
+        """Esc: close the editor, asking first if there are unsaved edits. An Esc meant
+        for an open list of completions only closes that list."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.hide()
+            return
         if self.release(tr("Close the editor?")):
-            self._snapshot = None
-            self.closed.emit()
+            self.close_form()
+
+    def close_form(self) -> None:
+        """Forget the form without asking (its edits were saved or discarded)."""
+        self._snapshot = None
+        self.loaded = None
+        self.closed.emit()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether a breach (new or saved) is in the form."""
+        return self._snapshot is not None
 
     # Saving.
     def save(self, and_new: bool = False, allow_duplicate: bool = False) -> bool:
         """Save the form; on success emit `saved` and show the saved breach (or a new form)."""
         breach = self.form.breach()
-        if not self._known_actor(breach):
-            return False
         if self.loaded is not None:
             # updated_at: refused if another copy saved this breach since it was opened.
             breach.id, breach.updated_at = self.loaded.id, self.loaded.updated_at
         try:
+            new_actor = self._typed_actor(breach)
+            db.validate_breach(self.ledger, breach)
+            if new_actor and not dialogs.ask_yes_no(
+                    self, tr("New perpetrator"),
+                    tr("“{name}” is not in the list of perpetrators. Add it to the list?")
+                    .format(name=new_actor), default_yes=False):
+                self.form.show_problems({"actor_id": tr("Choose a perpetrator from the list, "
+                                                        "or agree to add this one.")})
+                self.form.focus_field("actor_id")
+                return False
             saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
         except db.ValidationError as refused:
-            self.form.show_problems(refused.errors)
-            self.general_error.setText(refused.errors.get("id", ""))
-            self.general_error.setVisible("id" in refused.errors)
+            problems = problem_texts(refused)
+            self.form.show_problems(problems)
+            self.general_error.setText(problems.get("id", ""))
+            self.general_error.setVisible("id" in problems)
             self.tabs.setCurrentIndex(0)
-            self.form.focus_field(next(iter(refused.errors)))
+            self.form.focus_field(next(iter(problems)))
             return False
         except db.DuplicateBreachError as twin:
-            self._twin = twin.resembles_id
+            self._twin, self._twin_and_new = twin.resembles_id, and_new
             self.banner_text.setText(tr("This looks like a breach already recorded: {summary}. "
                                         "Save it only if it is a different incident.")
                                      .format(summary=twin.summary))
@@ -193,7 +221,7 @@ class BreachEditor(QWidget):
         except (db.LedgerError, sqlite3.Error, OSError) as error:
             dialogs.show_error(self, tr("The breach was not saved"),
                                tr("Your edits are still in the form. The reason: {reason}")
-                               .format(reason=error))
+                               .format(reason=error_text(error)))
             return False
         before, self.loaded = self.loaded, saved
         self.saved.emit(before, saved)
@@ -216,21 +244,14 @@ class BreachEditor(QWidget):
             citations=[db.Citation(source_id=c.source_id, source_name=c.source_name,
                                    reported_on=c.reported_on) for c in saved.citations])
 
-    def _known_actor(self, breach: db.Breach) -> bool:
-        """A perpetrator typed that is not in the list is added, if the user agrees."""
+    def _typed_actor(self, breach: db.Breach) -> str | None:
+        """A perpetrator typed that is not in the list: moved to `actor_name`, so that the
+        save adds it to the list in the same transaction. Returns the name, or None."""
         key = breach.actor_id
         if not key or key in {a.id for a in db.actors(self.ledger)}:
-            return True
-        if not dialogs.ask_yes_no(self, tr("New perpetrator"),
-                                  tr("“{name}” is not in the list of perpetrators. Add it?")
-                                  .format(name=key)):
-            self.form.show_problems({"actor_id": tr("Choose a perpetrator from the list, "
-                                                    "or add this one.")})
-            return False
-        breach.actor_id = db.add_actor(self.ledger, key)
-        self.reload_lists()
-        self.form.actor.set_key(breach.actor_id)
-        return True
+            return None
+        breach.actor_id, breach.actor_name = None, key
+        return key
 
     def _hide_banner(self) -> None:
         self.banner.hide()

@@ -52,15 +52,29 @@ class ChoiceCombo(QComboBox):
         self.set_key(current)
 
     def key(self) -> str | None:
-        text = self.currentText().strip()
+        """The entry typed: its whole name (English or Arabic), or a part of one name only
+        ("Ale" is Aleppo); the text itself if it names none, or several."""
+        text = self.currentText().strip().casefold()
         if not text:
             return None
+        partly = []
         for number in range(self.count()):
             item = self.itemText(number)
-            names = [part.strip().lower() for part in item.split(" — ")]
-            if text.lower() == item.lower() or text.lower() in names:
+            names = [part.strip().casefold() for part in item.split(" — ")]
+            if text == item.casefold() or text in names:
                 return self.itemData(number)
-        return text
+            if any(text in name for name in names):
+                partly.append(self.itemData(number))
+        return partly[0] if len(partly) == 1 else self.currentText().strip()
+
+    def focusOutEvent(self, event) -> None:
+        """Leaving the field shows the entry a part of a name picked."""
+        super().focusOutEvent(event)
+        key = self.key()
+        if key and self.findData(key) >= 0 and self.currentIndex() != self.findData(key):
+            self.blockSignals(True)
+            self.setCurrentIndex(self.findData(key))
+            self.blockSignals(False)
 
     def set_key(self, key: str | None) -> None:
         number = self.findData(key) if key else -1

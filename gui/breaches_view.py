@@ -14,6 +14,7 @@ from .breach_editor import BreachEditor
 from .breach_model import BreachTableModel
 from .filter_bar import FilterBar
 from .keys import bind
+from .messages import error_text
 from .undo import delete_command, save_command
 from .i18n import tr
 
@@ -109,7 +110,7 @@ class BreachesView(QWidget):
 
     # Opening the editor.
     def new_breach(self) -> None:
-        if self.editor.isVisible() and not self.editor.release(tr("Start a new breach?")):
+        if not self.editor.release(tr("Start a new breach?")):
             return
         self.editor.start_new(db.Breach(truce_id=self.default_truce or None))
         self._show_editor()
@@ -119,7 +120,7 @@ class BreachesView(QWidget):
         key = self.current_id()
         if key is None:
             return
-        if self.editor.isVisible() and not self.editor.release(tr("Duplicate another breach?")):
+        if not self.editor.release(tr("Duplicate another breach?")):
             return
         template = db.get_breach(self.ledger, key)
         template.victims = []
@@ -135,10 +136,10 @@ class BreachesView(QWidget):
     def open_breach(self, key: str | None) -> None:
         if key is None:
             return
-        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id == key:
+        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id == key:
             self.editor.form.date.setFocus()
             return
-        if self.editor.isVisible() and not self.editor.release(tr("Open another breach?")):
+        if not self.editor.release(tr("Open another breach?")):
             return
         self.editor.load(key)
         self._show_editor()
@@ -164,22 +165,28 @@ class BreachesView(QWidget):
         keys = self.selected_ids()
         if not keys:
             return
-        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id in keys:
-            self.editor.release(tr("Delete this breach?"))
-            self.editor.hide()
+        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id in keys:
+            if not self.editor.release(tr("Delete this breach?")):
+                return
+            self.editor.close_form()
+        next_row = min(self.table.currentIndex().row(), self.model.count.breaches - 1 - len(keys))
         command = delete_command(self.ledger, keys, self.after_undo, failed=self.undo_failed)
         try:
             command.do()
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("Not deleted"), str(error))
+            dialogs.show_error(self, tr("Not deleted"), error_text(error))
             return
         self.undo_stack.push(command)
+        if next_row >= 0:  # the row after the deleted ones, so Delete can go on
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(next_row, 0),
+                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
     def after_undo(self, keys: list[str]) -> None:
         """After an undo, a redo or a delete: show the file as it is now."""
-        if self.editor.isVisible() and self.editor.loaded and self.editor.loaded.id in keys:
+        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id in keys:
             if db.get_breach(self.ledger, self.editor.loaded.id).deleted_at:
-                self.editor.hide()
+                self.editor.close_form()
             else:
                 self.editor.load(self.editor.loaded.id, focus=False)
         self.refresh(select=keys[0] if keys else None)

@@ -27,9 +27,9 @@ def ask_unsaved(parent: QWidget | None, what: str) -> str:
     return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
 
-def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+def ask_yes_no(parent: QWidget | None, title: str, text: str, default_yes: bool = True) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No,
-                                  QMessageBox.Yes)
+                                  QMessageBox.Yes if default_yes else QMessageBox.No)
     return answer == QMessageBox.Yes
 
 

@@ -26,6 +26,12 @@ def value_text(value) -> str:
     return str(value)
 
 
+def isolate(value) -> str:
+    """A value kept apart from the text around it, so mixed Arabic and Latin text (or a
+    number) cannot swap places with the words before and after it."""
+    return f"\u2068{value}\u2069"
+
+
 class HistoryView(QTreeWidget):
     """The changes of one breach, newest first; each opens to the fields it changed."""
 
@@ -47,11 +53,15 @@ class HistoryView(QTreeWidget):
                 for field, before, after in db.changed_fields(change):
                     if isinstance(before, list):
                         line = tr("{field}: changed ({before} → {after})").format(
-                            field=field_label(field), before=len(before), after=len(after))
+                            field=field_label(field), before=isolate(len(before)),
+                            after=isolate(len(after)))
                     else:
                         line = tr("{field}: {before} → {after}").format(
-                            field=field_label(field), before=value_text(names.get(before, before)),
-                            after=value_text(names.get(after, after)))
+                            field=field_label(field),
+                            before=isolate(value_text(names.get(before, before))),
+                            after=isolate(value_text(names.get(after, after))))
+                    if self.isRightToLeft():
+                        line = line.replace("→", "←")  # from the old value to the new
                     QTreeWidgetItem(item, ["", "", line])
             self.addTopLevelItem(item)
         self.expandAll()
@@ -64,5 +74,6 @@ class HistoryView(QTreeWidget):
         for number in range(self.topLevelItemCount()):
             item = self.topLevelItem(number)
             result.append(" | ".join(item.text(c) for c in range(3)))
-            result += [item.child(i).text(2) for i in range(item.childCount())]
+            result += [item.child(i).text(2).replace("\u2068", "").replace("\u2069", "")
+                       for i in range(item.childCount())]
         return result

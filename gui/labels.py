@@ -18,7 +18,9 @@ def field_label(field: str) -> str:
         "injured_max": tr("Injured (up to)"), "citations": tr("Sources"),
         "victims": tr("Victims"), "deleted_at": tr("Deleted"), "name": tr("Name"),
         "kind": tr("Kind"), "reliability": tr("Reliability"), "contact": tr("Contact"),
-        "notes": tr("Notes"),
+        "notes": tr("Notes"), "reported_on": tr("date reported"), "reference": tr("reference"),
+        "sex": tr("sex"), "age_group": tr("age group"), "outcome": tr("outcome"),
+        "civilian": tr("civilian"), "start_date": tr("Start date"), "end_date": tr("End date"),
     }.get(field, field)
 
 

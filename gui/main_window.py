@@ -17,6 +17,7 @@ from db.paths import user_data_folder
 
 from . import dialogs, settings
 from .breaches_view import BreachesView
+from .messages import error_text
 from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
 from .trash_view import TrashView
@@ -93,7 +94,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{ledger.path.name}{demo} — Truce Ledger")
         self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
                                         "{sources} sources").format(
-            path=ledger.path, live=live, trash=trashed, sources=db.count_sources(ledger)))
+            path=f"\u2066{ledger.path}\u2069", live=live, trash=trashed,
+            sources=db.count_sources(ledger)))
 
     # Actions and menus.
     def _action(self, text: str, slot, shortcut=None, context=Qt.WindowShortcut) -> QAction:
@@ -127,9 +129,17 @@ class MainWindow(QMainWindow):
                                           QKeySequence.Delete)
         # Delete deletes breaches only from the table: in a text field it deletes text.
         self.delete_action.setShortcutContext(Qt.WidgetShortcut)
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.undo_action = self._action(tr("&Undo"), lambda: self._undo(forward=False),
+                                        QKeySequence.Undo)
+        self.redo_action = self._action(tr("&Redo"), lambda: self._undo(forward=True))
+        for action, can, text, label in (
+                (self.undo_action, self.undo_stack.canUndoChanged,
+                 self.undo_stack.undoTextChanged, tr("&Undo {what}")),
+                (self.redo_action, self.undo_stack.canRedoChanged,
+                 self.undo_stack.redoTextChanged, tr("&Redo {what}"))):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda what, a=action, t=label: a.setText(t.format(what=what.lower())))
         redo_keys = QKeySequence.keyBindings(QKeySequence.Redo)
         for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
             if extra not in redo_keys:
@@ -137,9 +147,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(redo_keys)
         self.find_action = self._action(tr("&Find…"), self._find, QKeySequence.Find)
         self.view_actions = [
-            self._action(tr("&Breaches"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1"),
-            self._action(tr("&Sources"), lambda: self.tabs.setCurrentIndex(1), "Ctrl+2"),
-            self._action(tr("Tr&ash"), lambda: self.tabs.setCurrentIndex(2), "Ctrl+3"),
+            self._action(tr("&Breaches"), lambda: self._show_view(0), "Ctrl+1"),
+            self._action(tr("&Sources"), lambda: self._show_view(1), "Ctrl+2"),
+            self._action(tr("Tr&ash"), lambda: self._show_view(2), "Ctrl+3"),
         ]
         self.settings_action = self._action(tr("&Settings…"), self.edit_settings)
 
@@ -172,6 +182,34 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         self.recent_menu.setEnabled(bool(self._recent))
 
+    def _undo(self, forward: bool) -> None:
+        """Undo (or redo) the last save, delete or restore; edits in the form are not
+        thrown away without asking."""
+        stack = self.undo_stack
+        if not (stack.canRedo() if forward else stack.canUndo()):
+            return
+        editor = self.breaches.editor
+        if editor.is_dirty():
+            if not dialogs.ask_yes_no(self, tr("Unsaved changes"), tr(
+                    "The breach in the editor has changes that are not saved. Throw them away "
+                    "and undo?") if not forward else tr(
+                    "The breach in the editor has changes that are not saved. Throw them away "
+                    "and redo?"), default_yes=False):
+                return
+            editor.close_form()
+        if forward:
+            stack.redo()
+        else:
+            stack.undo()
+
+    def _show_view(self, number: int) -> None:
+        """Ctrl+1, 2, 3: the view, with the keyboard in its list."""
+        self.tabs.setCurrentIndex(number)
+        table = self.tabs.currentWidget().table
+        table.setFocus(Qt.ShortcutFocusReason)
+        if not table.currentIndex().isValid() and table.model().rowCount():
+            table.setCurrentIndex(table.model().index(0, 0))
+
     def _breaches(self) -> BreachesView:
         self.tabs.setCurrentWidget(self.breaches)
         return self.breaches
@@ -179,7 +217,7 @@ class MainWindow(QMainWindow):
     def _editor_save(self, and_new: bool) -> None:
         if self.tabs.currentWidget() is self.sources:
             self.sources.save()
-        elif self.breaches.editor.isVisible():
+        elif self.breaches.editor.is_open:
             self.breaches.editor.save(and_new=and_new)
 
     def _find(self) -> None:
@@ -188,7 +226,7 @@ class MainWindow(QMainWindow):
     # Files.
     def release(self, what: str) -> bool:
         """True if the open file may be left: edits in forms saved or discarded."""
-        if self.breaches.editor.isVisible() and not self.breaches.editor.release(what):
+        if not self.breaches.editor.release(what):
             return False
         return self.sources.release(what)
 
@@ -216,7 +254,7 @@ class MainWindow(QMainWindow):
         try:
             ledger = db.open_ledger(path, create=create)
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            dialogs.show_error(self, tr("Cannot open the database"), error_text(error))
             return False
         self.set_ledger(ledger)
         return True
@@ -228,7 +266,7 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 create_demo(path)
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("Cannot make the demo"), str(error))
+            dialogs.show_error(self, tr("Cannot make the demo"), error_text(error))
             return
         self.open_path(path)
 
@@ -239,7 +277,7 @@ class MainWindow(QMainWindow):
         try:
             save_copy(self.ledger.conn, self.ledger.path, path)
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("The copy was not saved"), str(error))
+            dialogs.show_error(self, tr("The copy was not saved"), error_text(error))
             return
         self.statusBar().showMessage(tr("Copy saved to {path}").format(path=path), 8000)
 

@@ -13,6 +13,7 @@ from db.records import RELIABILITY, SOURCE_KINDS
 from . import dialogs
 from .breaches_view import make_table
 from .labels import choice_label
+from .messages import error_text, problem_texts
 from .i18n import tr
 
 
@@ -28,6 +29,9 @@ class SourcesView(QWidget):
                                               tr("Breaches citing it"), tr("Contact")])
         self.table = make_table(self.model)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        for column, width in enumerate((240, 130, 90, 130)):
+            self.table.setColumnWidth(column, width)
         self.name, self.kind, self.reliability = QLineEdit(), QComboBox(), QComboBox()
         for kind in SOURCE_KINDS:
             self.kind.addItem(choice_label(kind), kind)
@@ -88,6 +92,8 @@ class SourcesView(QWidget):
             for item in items:
                 item.setEditable(False)
             self.model.appendRow(items)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid() and self.release(tr("Edit another source?")):
@@ -115,16 +121,29 @@ class SourcesView(QWidget):
         try:
             saved = db.save_source(self.ledger, source)
         except db.ValidationError as refused:
-            self.error.setText("\n".join(refused.errors.values()))
+            self.error.setText("\n".join(problem_texts(refused).values()))
             self.error.show()
             return False
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("The source was not saved"), str(error))
+            dialogs.show_error(self, tr("The source was not saved"), error_text(error))
             return False
         self.refresh()
         self.edit(saved)
+        self._select(saved.id)
         self.changed.emit()
         return True
+
+    def _select(self, key: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).data(Qt.UserRole) == key:
+                self.table.selectionModel().blockSignals(True)
+                self.table.selectRow(row)
+                self.table.selectionModel().blockSignals(False)
+                return
+
+    def hideEvent(self, event) -> None:
+        self.show_contact.setChecked(False)  # a contact shown is hidden again on leaving
+        super().hideEvent(event)
 
     def release(self, what: str) -> bool:
         """Before the form is left: True if it may be, after saving or discarding edits."""

@@ -12,6 +12,7 @@ from . import dialogs
 from .breach_model import BreachTableModel
 from .breaches_view import make_table
 from .keys import bind
+from .messages import error_text
 from .undo import delete_command
 from .i18n import tr
 
@@ -45,6 +46,8 @@ class TrashView(QWidget):
 
     def restore_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
         keys = [k for k in (self.model.breach_id(r) for r in rows) if k]
         if not keys:
             return
@@ -54,7 +57,7 @@ class TrashView(QWidget):
         try:
             command.do()
         except db.LedgerError as error:
-            dialogs.show_error(self, tr("Not restored"), str(error))
+            dialogs.show_error(self, tr("Not restored"), error_text(error))
             return
         self.undo_stack.push(command)
 

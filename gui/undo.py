@@ -11,6 +11,8 @@ from typing import Callable
 from PySide6.QtGui import QUndoCommand
 
 import db
+
+from .messages import error_text
 from .i18n import tr
 
 Changed = Callable[[list[str]], None]  # told the keys of the breaches an undo touched
@@ -50,7 +52,7 @@ class LedgerCommand(QUndoCommand):
             # step can no longer be taken; the stack drops it and the user is told.
             self.setObsolete(True)
             if self._failed:
-                self._failed(str(error))
+                self._failed(error_text(error))
 
 
 def save_command(ledger: db.Ledger, before: db.Breach | None, after: db.Breach,

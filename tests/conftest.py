@@ -96,7 +96,7 @@ class Dialogs:
         self.asked.append(("unsaved", what))
         return self.unsaved_answer
 
-    def ask_yes_no(self, parent, title, text):
+    def ask_yes_no(self, parent, title, text, default_yes=True):
         self.asked.append(("yes_no", text))
         return self.yes
 

@@ -1,0 +1,98 @@
+"""The core's messages in the user's language: each error and failed rule of db/ carries
+a code and parameters, turned here into words through tr(). An unknown code falls back to
+the core's English."""
+from __future__ import annotations
+
+import db
+
+from .i18n import tr
+from .labels import field_label
+
+
+def problem_text(code: str, params: dict) -> str:
+    """The words of one failed rule (see db/messages.py for the codes)."""
+    p = dict(params)
+    if "field" in p:
+        p["label"] = field_label(p["field"])
+    for number in ("limit", "length"):
+        if isinstance(p.get(number), int):
+            p[number] = f"{p[number]:,}"
+    if code == "below_victims":
+        return tr("{label} ({count}) cannot be below the %n named victim(s) it lists.", "",
+                  p["victims"]).format(**p)
+    templates = {
+        "required": tr("{label} is required."),
+        "not_a_date": tr("{label} must be a date, like 2017-01-06."),
+        "future": tr("{label} cannot be in the future."),
+        "not_a_time": tr("Time must be a time of day, like 14:30."),
+        "unknown_truce": tr("Truce is not in this database."),
+        "unknown_governorate": tr("Governorate must be one of the gazetteer's governorates."),
+        "unknown_type": tr("Type must be one of the list of breach types."),
+        "unknown_actor": tr("Perpetrator must be one of the list of actors."),
+        "too_long": tr("{label} is too long: at most {limit} characters."),
+        "description_too_long": tr("Description is too long: {length} characters, "
+                                   "at most {limit}."),
+        "coordinates_pair": tr("Give both latitude and longitude, or neither."),
+        "coordinate_range": tr("{label} must be a number between -{limit} and {limit}."),
+        "grading": tr("Grading must be reported, confirmed, contested or discounted."),
+        "count": tr("{label} must be a whole number, 0 or more (at most {limit})."),
+        "count_max": tr("{label} (up to) must be a whole number, 0 or more (at most {limit})."),
+        "below_least": tr("{label} (up to) cannot be below {label} (at least), {least}."),
+        "over_killed": tr("Women ({women}) and children ({children}) killed add up to more "
+                          "than Killed ({killed})."),
+        "over_killed_max": tr("Women ({women}) and children ({children}) killed (up to) add "
+                              "up to more than Killed (up to), {killed}."),
+        "no_source": tr("Cite at least one source."),
+        "in_trash": tr("This breach is in the Trash: restore it first."),
+        "citation_source": tr("Source {n}: choose a source."),
+        "citation_unknown_source": tr("Source {n}: the source is not in this database."),
+        "citation_name_too_long": tr("Source {n}: the name is too long: at most {limit}."),
+        "citation_not_a_date": tr("Source {n}: date reported must be a date, like 2017-01-06."),
+        "citation_future": tr("Source {n}: date reported cannot be in the future."),
+        "citation_too_long": tr("Source {n}: reference is too long: at most {limit}."),
+        "victim_name": tr("Victim {n}: give a name, in Arabic or Latin script."),
+        "victim_choice": tr("Victim {n}: {label} must be one of {allowed}."),
+        "victim_age": tr("Victim {n}: age must be a whole number of years, 0 to 130."),
+        "victim_child_not_adult": tr("Victim {n}: age {age} is a child, not an adult."),
+        "victim_adult_not_child": tr("Victim {n}: age {age} is an adult, not a child."),
+        "one_of": tr("{label} must be one of: {allowed}."),
+        "end_before_start": tr("End date must be a date on or after the start date."),
+    }
+    template = templates.get(code)
+    return template.format(**p) if template else code
+
+
+def problem_texts(error: db.ValidationError) -> dict[str, str]:
+    """Each failed field of `error` with its words in the user's language."""
+    return {field: (problem_text(*error.codes[field]) if field in error.codes else message)
+            for field, message in error.errors.items()}
+
+
+def error_text(error: Exception) -> str:
+    """Why something failed, in the user's language where the core gave a code."""
+    code, p = getattr(error, "code", None), dict(getattr(error, "params", {}) or {})
+    if isinstance(error, db.ValidationError):
+        return "\n".join(problem_texts(error).values())
+    templates = {
+        "missing": tr("There is no file {name}."),
+        "folder": tr("{name} is a folder, not a Truce Ledger database."),
+        "unreadable": tr("{name} cannot be read: {reason}."),
+        "empty": tr("{name} is empty: it is not a Truce Ledger database."),
+        "not_sqlite": tr("{name} is not a Truce Ledger database (it is not a SQLite file)."),
+        "truncated": tr("{name} is truncated: part of the database is missing."),
+        "foreign": tr("{name} is a database of another program, not of Truce Ledger."),
+        "newer": tr("{name} was written by a newer version of Truce Ledger: update the "
+                    "program to open it."),
+        "damaged": tr("{name} is damaged: {reason}."),
+        "not_written": tr("Cannot write {name}: {reason}."),
+        "copy_onto_self": tr("A copy cannot replace the database it is made from."),
+        "demo_exists": tr("{name} already exists: the demo needs a file of its own."),
+        "conflict": tr("This breach was changed elsewhere since you opened it (another copy "
+                       "of the program saved it). Open it again to see that change."),
+        "not_saved": tr("The breach was not saved: {reason}."),
+    }
+    template = templates.get(code or "")
+    try:
+        return template.format(**p) if template else str(error)
+    except (KeyError, IndexError):
+        return str(error)
