@@ -8,8 +8,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
-from .errors import BadFileError
+from .errors import BadFileError, LedgerError
 from .store import one_line
 
 KEEP_BACKUPS = 10
@@ -51,19 +52,31 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
     return target
 
 
-def write_copy(conn: sqlite3.Connection, target: Path) -> None:
+def write_copy(conn: sqlite3.Connection, target: Path,
+               progress: Callable[[int, int], bool] | None = None) -> None:
     """A whole, consistent copy of the open database at `target`, standing alone (no
     write-ahead log beside it). Written under a temporary name and renamed when complete,
-    so that a failed copy leaves whatever was at `target` before. Raises BadFileError."""
+    so that a failed or cancelled copy leaves whatever was at `target` before.
+
+    `progress(pages done, pages in all)` is called as it goes; returning False cancels
+    (LedgerError with code "cancelled"). Raises BadFileError if the copy cannot be written.
+    """
     temporary = target.with_name(f".{target.name}.part")
+
+    def step(status: int, remaining: int, total: int) -> None:
+        if progress is not None and progress(total - remaining, total) is False:
+            raise _Cancelled
+
     try:
         copy = sqlite3.connect(temporary)
         try:
-            conn.backup(copy)
+            conn.backup(copy, pages=1024, progress=step)
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
         os.replace(temporary, target)
+    except _Cancelled:
+        raise LedgerError("The copy was cancelled; nothing was written.", "cancelled") from None
     except (OSError, sqlite3.Error) as error:
         raise BadFileError(f"Cannot write {target.name}: {error}.", "not_written",
                            name=target.name, reason=str(error)) from None
@@ -120,8 +133,21 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
     return report
 
 
-def save_copy(conn: sqlite3.Connection, source: Path, target: Path) -> None:
-    """File → Save a copy: the open database, whole, at `target` (replacing it)."""
+def save_copy(source: Path, target: Path,
+              progress: Callable[[int, int], bool] | None = None) -> None:
+    """File → Save a copy: the database at `source`, whole, at `target` (replacing it).
+
+    Reads through a connection of its own, so it may run on a thread of its own while the
+    window goes on with the file.
+    """
     if target.resolve() == source.resolve():
         raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
-    write_copy(conn, target)
+    conn = sqlite3.connect(source)
+    try:
+        write_copy(conn, target, progress)
+    finally:
+        conn.close()
+
+
+class _Cancelled(Exception):
+    pass

@@ -84,12 +84,13 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             values = _breach_values(conn, breach, key, ledger, before, now)
             conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
             if not breach.actor_id and breach.actor_name:
-                values["actor_id"] = _actor_named(conn, ledger, breach.actor_name, now)
+                values["actor_id"] = _entry_named(conn, ledger, "actor", breach.actor_name, now)
                 conn.execute("UPDATE breach SET actor_id = ? WHERE id = ?",
                              (values["actor_id"], key))
             for citation in breach.citations:
                 if not citation.source_id:
-                    citation.source_id = _source_named(conn, ledger, citation.source_name, now)
+                    citation.source_id = _entry_named(conn, ledger, "source",
+                                                          citation.source_name, now)
             _save_children(conn, "citation", CITATION_COLUMNS, key,
                            [asdict(c) for c in breach.citations], now)
             _save_children(conn, "victim", VICTIM_COLUMNS, key,
@@ -142,31 +143,21 @@ def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict 
     return values
 
 
-def _actor_named(conn: sqlite3.Connection, ledger: Ledger, name: str, now: str) -> str:
-    """The live actor called `name` (in English or Arabic, any case), made now if none."""
-    row = conn.execute("SELECT id FROM actor WHERE deleted_at IS NULL AND (name = ? COLLATE NOCASE"
-                       " OR name_ar = ?) ORDER BY created_at LIMIT 1", (name, name)).fetchone()
+def _entry_named(conn: sqlite3.Connection, ledger: Ledger, table: str, name: str,
+                 now: str) -> str:
+    """The live actor or source called `name` (any case; for an actor, its Arabic name
+    too), made now if there is none."""
+    arabic = " OR name_ar = ?" if table == "actor" else ""
+    row = conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL AND (name = ?"
+                       f" COLLATE NOCASE{arabic}) ORDER BY created_at LIMIT 1",
+                       (name, name) if arabic else (name,)).fetchone()
     if row:
         return row[0]
     key = new_id()
-    conn.execute("INSERT INTO actor (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+    conn.execute(f"INSERT INTO {table} (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
                  (key, name, now, now))
-    log_change(conn, ledger, "actor", key, "insert", None,
-               fetch_dicts(conn, "SELECT * FROM actor WHERE id = ?", (key,))[0], now)
-    return key
-
-
-def _source_named(conn: sqlite3.Connection, ledger: Ledger, name: str, now: str) -> str:
-    """The live source called `name` (in any case), made now if there is none."""
-    row = conn.execute("SELECT id FROM source WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE"
-                       " ORDER BY created_at LIMIT 1", (name,)).fetchone()
-    if row:
-        return row[0]
-    key = new_id()
-    conn.execute("INSERT INTO source (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                 (key, name, now, now))
-    log_change(conn, ledger, "source", key, "insert", None,
-               fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (key,))[0], now)
+    log_change(conn, ledger, table, key, "insert", None,
+               fetch_dicts(conn, f"SELECT * FROM {table} WHERE id = ?", (key,))[0], now)
     return key
 
 

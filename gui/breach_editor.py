@@ -87,6 +87,7 @@ class BreachEditor(QWidget):
         self.save_anyway_button.clicked.connect(
             lambda: self.save(and_new=self._twin_and_new, allow_duplicate=True))
         self.show_twin_button.clicked.connect(self._show_twin)
+        self.banner_text.linkActivated.connect(lambda _link: self._show_twin())
         self.form.edited.connect(self._hide_banner)
         self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
@@ -212,9 +213,10 @@ class BreachEditor(QWidget):
             return False
         except db.DuplicateBreachError as twin:
             self._twin, self._twin_and_new = twin.resembles_id, and_new
+            link = f'<a href="twin">{html.escape(twin.summary)}</a>'
             self.banner_text.setText(tr("This looks like a breach already recorded: {summary}. "
                                         "Save it only if it is a different incident.")
-                                     .format(summary=twin.summary))
+                                     .format(summary=link))
             self.banner.show()
             self.save_anyway_button.setFocus()
             return False

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .i18n import tr
 
@@ -39,6 +40,18 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def progress_box(parent: QWidget | None, title: str) -> QProgressDialog:
+    """A progress box with Cancel, shown at once over `parent`."""
+    box = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    box.setWindowTitle(title)
+    box.setWindowModality(Qt.WindowModal)
+    box.setMinimumDuration(0)
+    box.setAutoReset(False)
+    box.setAutoClose(False)
+    box.show()
+    return box
 
 
 def open_database_path(parent: QWidget | None, folder: str = "") -> Path | None:

@@ -21,6 +21,7 @@ from .messages import error_text
 from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
 from .trash_view import TrashView
+from .worker import run_with_progress
 from .i18n import tr
 
 
@@ -274,10 +275,12 @@ class MainWindow(QMainWindow):
         path = dialogs.save_copy_path(self, str(self.ledger.path.parent))
         if path is None:
             return
-        try:
-            save_copy(self.ledger.conn, self.ledger.path, path)
-        except db.LedgerError as error:
-            dialogs.show_error(self, tr("The copy was not saved"), error_text(error))
+        source = self.ledger.path
+        _, error = run_with_progress(self, tr("Saving a copy of the database…"),
+                                     lambda progress: save_copy(source, path, progress))
+        if error is not None:
+            if getattr(error, "code", None) != "cancelled":
+                dialogs.show_error(self, tr("The copy was not saved"), error_text(error))
             return
         self.statusBar().showMessage(tr("Copy saved to {path}").format(path=path), 8000)
 

@@ -219,3 +219,25 @@ def test_right_to_left_with_arabic_text(qtbot, window, lists, ledger):
         window.grab()  # paints right to left without error
     finally:
         QApplication.setLayoutDirection(Qt.LeftToRight)
+
+
+def test_save_a_copy_runs_aside_and_writes_a_whole_file(qtbot, window, ledger, make_breach,
+                                                        dialogs, tmp_path):
+    db.save_breach(ledger, make_breach())
+    target = tmp_path / "copy for the office.sqlite3"
+    dialogs.paths = [target]
+    window.save_a_copy()
+    with db.open_ledger(target) as copy:
+        assert db.count_breaches(copy).breaches == 1
+    assert not [a for a in dialogs.asked if a[0] == "error"]
+
+
+def test_a_cancelled_copy_leaves_nothing(tmp_path):
+    from db.backup import save_copy
+    source = tmp_path / "demo.sqlite3"
+    create_demo(source, size=3000)
+    target = tmp_path / "copy.sqlite3"
+    with pytest.raises(db.LedgerError) as cancelled:
+        save_copy(source, target, lambda done, total: done < total // 2)
+    assert cancelled.value.code == "cancelled"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite3"]

@@ -1,0 +1,63 @@
+"""Long work off the UI thread, with progress and cancel: the work runs on Qt's thread
+pool and its result or error comes back to the UI thread through a signal."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
+
+from . import dialogs
+
+# work(progress) -> result; progress(done, total) returns False once the user cancels.
+Work = Callable[[Callable[[int, int], bool]], object]
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object, object)  # result, error
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Work, signals: _Signals):
+        super().__init__()
+        self.work, self.signals, self.cancelled = work, signals, False
+
+    def progress(self, done: int, total: int) -> bool:
+        self.signals.progressed.emit(done, total)
+        return not self.cancelled
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.progress)
+        except Exception as error:  # handed to the UI thread, which shows it
+            self.signals.finished.emit(None, error)
+        else:
+            self.signals.finished.emit(result, None)
+
+
+def run_with_progress(parent, title: str, work: Work) -> tuple[object, Exception | None]:
+    """Run `work` on the thread pool behind a progress box with Cancel; the window keeps
+    painting meanwhile. Returns (result, error)."""
+    signals = _Signals()
+    task = _Task(work, signals)
+    task.setAutoDelete(False)
+    box = dialogs.progress_box(parent, title)
+    outcome: list = []
+    loop = QEventLoop()
+
+    def show(done: int, total: int) -> None:
+        box.setMaximum(max(total, 1))
+        box.setValue(done)
+
+    def finish(result, error) -> None:
+        outcome.extend([result, error])
+        loop.quit()
+
+    signals.progressed.connect(show)
+    signals.finished.connect(finish)
+    box.canceled.connect(lambda: setattr(task, "cancelled", True))
+    QThreadPool.globalInstance().start(task)
+    if not outcome:
+        loop.exec()
+    box.close()
+    return outcome[0], outcome[1]
