@@ -194,6 +194,8 @@ class BreachEditor(QWidget):
         try:
             new_actor = self._typed_actor(breach)
             db.validate_breach(self.ledger, breach)
+            self.form.show_problems({})  # every rule holds now: clear what was shown
+            self.general_error.hide()
             if new_actor and not dialogs.ask_yes_no(
                     self, tr("New perpetrator"),
                     tr("“{name}” is not in the list of perpetrators. Add it to the list?")

@@ -223,7 +223,11 @@ def test_a_likely_duplicate_is_shown_and_saved_only_when_confirmed(qtbot, window
     twin = db.save_breach(ledger, make_breach(place="Khan Tuman", occurred_on="2017-01-02"))
     editor = _editor_with(window, place="khan tuman")
     editor.form.date.setDate(editor.form.date.date().fromString("2017-01-02", "yyyy-MM-dd"))
-    assert not editor.save()
+    editor.form.least["killed"].setValue(0)  # first refused for a rule…
+    assert not editor.save() and editor.form.problem_text("killed")
+    editor.form.least["killed"].setValue(3)
+    assert not editor.save()  # …then held back as a likely duplicate
+    assert not editor.form.problem_text("killed")  # the old message is gone
     assert editor.banner.isVisible()
     assert "Khan Tuman" in editor.banner_text.text() and "2017-01-02" in editor.banner_text.text()
     assert db.count_breaches(ledger).breaches == 1
