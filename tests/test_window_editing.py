@@ -223,7 +223,7 @@ def test_a_likely_duplicate_is_shown_and_saved_only_when_confirmed(qtbot, window
     twin = db.save_breach(ledger, make_breach(place="Khan Tuman", occurred_on="2017-01-02"))
     editor = _editor_with(window, place="khan tuman")
     editor.form.date.setDate(editor.form.date.date().fromString("2017-01-02", "yyyy-MM-dd"))
-    editor.form.least["killed"].setValue(0)  # first refused for a rule…
+    editor.form.least["women"].setValue(1)  # first refused for a rule (1 woman of 0 killed)…
     assert not editor.save() and editor.form.problem_text("killed")
     editor.form.least["killed"].setValue(3)
     assert not editor.save()  # …then held back as a likely duplicate
