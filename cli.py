@@ -7,14 +7,19 @@ and nothing changed; 2 on bad usage (argparse's own).
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
+import json
 import sys
 from pathlib import Path
 
-from db import LedgerError, open_ledger
+from db import LedgerError, find_by_name, open_ledger
 from db.backup import check_and_back_up
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
+from db.press import week_sentence
+from db.totals import (COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for,
+                       totals_by, weekly_totals)
 
 PROG = "truce-ledger"
 
@@ -36,6 +41,24 @@ def build_parser() -> argparse.ArgumentParser:
                       help="add N synthetic breaches over later weeks (same every run)")
     commands.add_parser("check", parents=[common],
                         help="check the database's integrity, then back it up")
+    totals = commands.add_parser("totals", parents=[common],
+                                 help="breaches and casualties per week, or per group")
+    weeks = totals.add_mutually_exclusive_group()
+    weeks.add_argument("--truce", metavar="NAME",
+                       help="weeks since this truce went into force (default: the latest)")
+    weeks.add_argument("--week-start", choices=sorted(WEEK_STARTS),
+                       help="calendar weeks starting on this day")
+    totals.add_argument("--from", dest="date_from", metavar="DATE", help="from this day")
+    totals.add_argument("--to", dest="date_to", metavar="DATE", help="to this day")
+    totals.add_argument("--by", choices=sorted(GROUPINGS), help="per group instead of per week")
+    totals.add_argument("--governorate", metavar="NAME", help="only this governorate")
+    totals.add_argument("--actor", metavar="NAME", help="only this perpetrator")
+    totals.add_argument("--type", dest="breach_type", metavar="NAME", help="only this type")
+    totals.add_argument("--confirmed-only", action="store_true",
+                        help="only breaches graded confirmed")
+    totals.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    totals.add_argument("--sentence", action="store_true",
+                        help="also print the press sentence of each week")
     return parser
 
 
@@ -49,6 +72,8 @@ def run(argv: list[str] | None = None) -> int:
             return _demo(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "totals":
+            return _totals(args)
         return _window(args)
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
@@ -80,6 +105,74 @@ def _check(args: argparse.Namespace) -> int:
     print(f"backup: {report.backup}")
     print("ok")
     return 0
+
+
+def _totals(args: argparse.Namespace) -> int:
+    path = args.db or default_database_path()
+    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+        scheme = scheme_for(ledger, args.truce, args.week_start)
+        where = TotalsFilter(date_from=args.date_from, date_to=args.date_to,
+                             confirmed_only=args.confirmed_only)
+        for kind, name, field in (("governorate", args.governorate, "governorate_id"),
+                                  ("actor", args.actor, "actor_id"),
+                                  ("breach_type", args.breach_type, "breach_type_id")):
+            if name:
+                key = find_by_name(ledger, kind, name)
+                if key is None:
+                    raise LedgerError(f"There is no {kind.replace('_', ' ')} called {name!r}.")
+                setattr(where, field, key)
+        if args.by:
+            rows = totals_by(ledger, args.by, where, scheme)
+            table = [{args.by: row.name, **_counts(row)} for row in rows]
+        else:
+            weeks = weekly_totals(ledger, scheme, where)
+            table = [{"week": week.label, "from": week.first.isoformat(),
+                      "to": week.last.isoformat(), **_counts(week)} for week in weeks]
+            sentences = [week_sentence(ledger, scheme, w, where) for w in weeks] \
+                if args.sentence else []
+    if args.format == "json":
+        print(json.dumps(table, ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        _print_csv(table, args.by)
+    else:
+        _print_table(table, args.by, scheme)
+    if not args.by and args.sentence:
+        print()
+        print("\n\n".join(sentences))
+    return 0
+
+
+def _counts(row) -> dict:
+    return {name: getattr(row, name) for name in COUNT_NAMES}
+
+
+def _columns(by: str | None) -> list[str]:
+    return ([by] if by else ["week", "from", "to"]) + list(COUNT_NAMES)
+
+
+def _print_csv(table: list[dict], by: str | None) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(table)
+
+
+def _print_table(table: list[dict], by: str | None, scheme) -> None:
+    columns = _columns(by)
+    heading = {"killed_max": "killed≤", "women_max": "women≤", "children_max": "children≤",
+               "injured_max": "injured≤"}
+    if not by:
+        title = (f"Weeks since {scheme.truce.name} ({scheme.truce.start_date})"
+                 if scheme.truce else f"Calendar weeks from {scheme.week_start}")
+        print(title)
+    total = {c: sum(row[c] for row in table) for c in COUNT_NAMES}
+    total.update({columns[0]: "total"})
+    rows = [[str(row.get(c, "")) for c in columns] for row in table + [total]]
+    header = [heading.get(c, c) for c in columns]
+    widths = [max(len(x) for x in column) for column in zip(header, *rows)]
+    numeric = {c for c in COUNT_NAMES} | {"week"}
+    for line in [header] + rows:
+        print("  ".join(cell.rjust(w) if c in numeric else cell.ljust(w)
+                        for cell, w, c in zip(line, widths, columns)).rstrip())
 
 
 def _window(args: argparse.Namespace) -> int:

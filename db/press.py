@@ -1,0 +1,100 @@
+"""The press sentence of a week, as the media office writes it:
+
+"In the first week since the ceasefire went into force on 29 December 2016 (29 December
+2016 – 4 January 2017), no fewer than 251 breaches were recorded. At least 153 people were
+killed, including 13 women and 23 children. Most breaches took place in Aleppo and Rural
+Damascus."
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .records import Truce, as_date
+from .totals import Group, Week
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "eleventh", "twelfth")
+
+
+def day_text(day: date) -> str:
+    """29 December 2016."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def span_text(first: date, last: date) -> str:
+    """29 December 2016 – 4 January 2017; 2–8 January 2017; 26 February – 4 March 2017."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} – {day_text(last)}"
+    return f"{day_text(first)} – {day_text(last)}"
+
+
+def ordinal(number: int) -> str:
+    """first, second, … twelfth, then 13th, 21st, 22nd, 23rd, 101st…"""
+    if 1 <= number <= len(ORDINALS):
+        return ORDINALS[number - 1]
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _people(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def most_breaches_in(groups: list[Group]) -> list[str]:
+    """The governorates where most breaches took place: the fewest that together hold
+    more than half of them (at most three), in alphabetical order as the office writes."""
+    total = sum(g.breaches for g in groups)
+    chosen, held = [], 0
+    for group in groups:
+        if group.breaches == 0 or len(chosen) == 3 or held * 2 > total:
+            break
+        chosen.append(group.name)
+        held += group.breaches
+    return sorted(chosen)
+
+
+def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -> str:
+    """The paragraph for one week, from its totals and its breaches by governorate."""
+    dates = span_text(week.first, week.last)
+    if truce is not None and week.number is not None:
+        opening = (f"In the {ordinal(week.number)} week since the ceasefire went into force on "
+                   f"{day_text(as_date(truce.start_date))} ({dates}), ")
+    else:
+        opening = f"In the week of {dates}, "
+    if week.breaches == 0:
+        return opening + "no breaches were recorded."
+    parts = [opening + ("one breach was recorded." if week.breaches == 1 else
+                        f"no fewer than {week.breaches} breaches were recorded.")]
+    if week.killed:
+        killed = (f"At least {_people(week.killed, 'person was', 'people were')} killed")
+        including = [text for count, text in (
+            (week.women, _people(week.women, "woman", "women")),
+            (week.children, _people(week.children, "child", "children"))) if count]
+        parts.append(killed + (f", including {_and(including)}." if including else "."))
+    else:
+        parts.append("No one was reported killed.")
+    places = most_breaches_in(governorates)
+    if places:
+        where = "The breach took place" if week.breaches == 1 else "Most breaches took place"
+        parts.append(f"{where} in {_and(places)}.")
+    return " ".join(parts)
+
+
+def week_sentence(ledger, scheme, week: Week, where=None) -> str:
+    """The press sentence of `week`, with the governorates of its own breaches."""
+    from dataclasses import replace
+
+    from .totals import TotalsFilter, totals_by
+    narrowed = replace(where or TotalsFilter(), date_from=week.first, date_to=week.last)
+    return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed))

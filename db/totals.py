@@ -1,0 +1,230 @@
+"""Weekly totals: breaches and casualties per week since a truce went into force, or per
+calendar week; and the same counts broken down by governorate, actor or type.
+
+Counts are the sums of the "at least" figures, beside the sums of the "up to" figures
+(a missing "up to" counts as its "at least"). Discounted and deleted breaches are never
+counted. Weeks with no breaches are there, with zeros.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .errors import LedgerError
+from .records import Truce, as_date
+from .store import Ledger
+
+WEEK_STARTS = {"sunday": 0, "monday": 1, "saturday": 6}  # SQLite's %w numbering
+GROUPINGS = {
+    "governorate": ("g.name", "JOIN gazetteer g ON g.id = b.governorate_id"),
+    "actor": ("a.name", "JOIN actor a ON a.id = b.actor_id"),
+    "type": ("t.name", "JOIN breach_type t ON t.id = b.breach_type_id"),
+}
+COUNT_NAMES = ("breaches", "killed", "women", "children", "injured",
+               "killed_max", "women_max", "children_max", "injured_max")
+_SUMS = """count(*), coalesce(sum(b.killed), 0), coalesce(sum(b.women), 0),
+    coalesce(sum(b.children), 0), coalesce(sum(b.injured), 0),
+    coalesce(sum(coalesce(b.killed_max, b.killed)), 0),
+    coalesce(sum(coalesce(b.women_max, b.women)), 0),
+    coalesce(sum(coalesce(b.children_max, b.children)), 0),
+    coalesce(sum(coalesce(b.injured_max, b.injured)), 0)"""
+
+
+@dataclass
+class Counts:
+    """Breaches and casualties: sums of "at least", and of "up to"."""
+
+    breaches: int = 0
+    killed: int = 0
+    women: int = 0
+    children: int = 0
+    injured: int = 0
+    killed_max: int = 0
+    women_max: int = 0
+    children_max: int = 0
+    injured_max: int = 0
+
+    def add(self, other: "Counts") -> None:
+        for name in COUNT_NAMES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class Week(Counts):
+    """One week: its number since the truce (or None for a calendar week), first and last day."""
+
+    number: int | None = None
+    first: date = field(default_factory=date.today)
+    last: date = field(default_factory=date.today)
+
+    @property
+    def label(self) -> int | str:
+        """The week as `totals --format json` names it: its number, or its first day."""
+        return self.number if self.number is not None else self.first.isoformat()
+
+
+@dataclass
+class Group(Counts):
+    """The counts of one governorate, actor or type."""
+
+    name: str = ""
+
+
+@dataclass
+class TotalsFilter:
+    """What the totals count. Empty fields do not narrow."""
+
+    date_from: date | str | None = None
+    date_to: date | str | None = None
+    governorate_id: str | None = None
+    actor_id: str | None = None
+    breach_type_id: str | None = None
+    confirmed_only: bool = False
+
+    def where(self) -> tuple[str, list]:
+        clauses = ["b.deleted_at IS NULL", "b.status != 'discounted'"]
+        params: list = []
+        if self.confirmed_only:
+            clauses.append("b.status = 'confirmed'")
+        for value, clause in ((self.date_from, "b.occurred_on >= ?"),
+                              (self.date_to, "b.occurred_on <= ?")):
+            if value not in (None, ""):
+                day = as_date(value)
+                if day is None:
+                    raise LedgerError(f"{value} is not a date (use YYYY-MM-DD).", "not_a_date",
+                                      field="date_from")
+                clauses.append(clause)
+                params.append(day.isoformat())
+        for value, column in ((self.governorate_id, "b.governorate_id"),
+                              (self.actor_id, "b.actor_id"), (self.breach_type_id,
+                                                              "b.breach_type_id")):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return " AND ".join(clauses), params
+
+
+@dataclass
+class WeekScheme:
+    """How days are grouped into weeks: since a truce's start, or calendar weeks."""
+
+    truce: Truce | None = None
+    week_start: str = "monday"
+
+    def first_day(self, day: date) -> date:
+        """The first day of the week `day` falls in."""
+        if self.truce is not None:
+            start = as_date(self.truce.start_date)
+            return start + timedelta(days=7 * ((day - start).days // 7))
+        offset = (day.isoweekday() % 7 - WEEK_STARTS[self.week_start]) % 7
+        return day - timedelta(days=offset)
+
+    def number(self, first: date) -> int | None:
+        if self.truce is None:
+            return None
+        return (first - as_date(self.truce.start_date)).days // 7 + 1
+
+    def sql_first_day(self) -> tuple[str, list]:
+        """SQL giving the first day of a breach's week, as text, and its parameters."""
+        if self.truce is not None:
+            return ("date(?, '+' || (CAST((julianday(b.occurred_on) - julianday(?)) AS INTEGER)"
+                    " / 7 * 7) || ' days')", [self._start(), self._start()])
+        return ("date(b.occurred_on, '-' || ((CAST(strftime('%w', b.occurred_on) AS INTEGER)"
+                " - ? + 7) % 7) || ' days')", [WEEK_STARTS[self.week_start]])
+
+    def _start(self) -> str:
+        return as_date(self.truce.start_date).isoformat()
+
+
+def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
+                  where: TotalsFilter | None = None) -> list[Week]:
+    """One row a week, from the first week to the last, empty weeks included.
+
+    Since a truce, weeks start on its start date (week 1) and no breach before it counts;
+    the last week is the one of the truce's end, of `date_to`, or of the latest breach.
+    """
+    scheme, where = scheme or WeekScheme(), where or TotalsFilter()
+    if scheme.week_start not in WEEK_STARTS:
+        raise LedgerError(f"A week starts on monday, saturday or sunday, not {scheme.week_start}.",
+                          "week_start")
+    condition, params = where.where()
+    if scheme.truce is not None:
+        condition += " AND b.occurred_on >= ?"
+        params.append(scheme._start())
+        if scheme.truce.end_date:
+            condition += " AND b.occurred_on <= ?"
+            params.append(as_date(scheme.truce.end_date).isoformat())
+    first_sql, first_params = scheme.sql_first_day()
+    rows = ledger.conn.execute(
+        f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
+        " GROUP BY first ORDER BY first", first_params + params).fetchall()
+    found = {date.fromisoformat(row[0]): Counts(*row[1:]) for row in rows}
+    span = _span(scheme, where, found)
+    if span is None:
+        return []
+    weeks, first = [], span[0]
+    while first <= span[1]:
+        counts = found.get(first, Counts())
+        weeks.append(Week(**vars(counts), number=scheme.number(first), first=first,
+                          last=first + timedelta(days=6)))
+        first += timedelta(days=7)
+    return weeks
+
+
+def _span(scheme: WeekScheme, where: TotalsFilter, found: dict) -> tuple[date, date] | None:
+    """The first days of the first and the last week to show, or None for no weeks."""
+    start, end = as_date(where.date_from), as_date(where.date_to)
+    if scheme.truce is not None:
+        truce_start = as_date(scheme.truce.start_date)
+        start = max(start, truce_start) if start else truce_start
+        end = end or as_date(scheme.truce.end_date)
+    start = start or (min(found) if found else None)
+    end = end or (max(found) if found else start)
+    if start is None or end < start:
+        return None
+    return scheme.first_day(start), scheme.first_day(end)
+
+
+def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
+              scheme: WeekScheme | None = None) -> list[Group]:
+    """The counts per governorate, actor or type, most breaches first."""
+    if by not in GROUPINGS:
+        raise LedgerError(f"Totals are by governorate, actor or type, not {by}.", "grouping")
+    column, join = GROUPINGS[by]
+    condition, params = (where or TotalsFilter()).where()
+    if scheme is not None and scheme.truce is not None:
+        condition += " AND b.occurred_on >= ?"
+        params.append(scheme._start())
+    rows = ledger.conn.execute(
+        f"SELECT {column}, {_SUMS} FROM breach b {join} WHERE {condition}"
+        f" GROUP BY {column} ORDER BY count(*) DESC, {column}", params).fetchall()
+    return [Group(*row[1:], name=row[0]) for row in rows]
+
+
+def grand_total(rows: list[Counts]) -> Counts:
+    """The sum of weeks or groups."""
+    total = Counts()
+    for row in rows:
+        total.add(row)
+    return total
+
+
+def scheme_for(ledger: Ledger, truce_name: str | None = None,
+               week_start: str | None = None) -> WeekScheme:
+    """The weeks asked for: since the truce named (in any case), calendar weeks from
+    `week_start`, or else since the latest truce, or calendar weeks from Monday."""
+    from .lists import truces
+    known = truces(ledger)
+    if truce_name:
+        for truce in known:
+            if truce.name.casefold() == truce_name.strip().casefold():
+                return WeekScheme(truce=truce)
+        names = ", ".join(t.name for t in known) or "none"
+        raise LedgerError(f"There is no truce called {truce_name!r} (truces: {names}).",
+                          "unknown_truce_name", name=truce_name)
+    if week_start:
+        if week_start not in WEEK_STARTS:
+            raise LedgerError(f"A week starts on monday, saturday or sunday, not {week_start}.",
+                              "week_start")
+        return WeekScheme(week_start=week_start)
+    return WeekScheme(truce=known[0]) if known else WeekScheme()
