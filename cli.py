@@ -18,6 +18,7 @@ from db.backup import check_and_back_up
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import week_sentence
+from db.workbook import ExportOptions, export_workbook
 from db.totals import (COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for,
                        totals_by, weekly_totals)
 
@@ -59,6 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     totals.add_argument("--format", choices=("table", "csv", "json"), default="table")
     totals.add_argument("--sentence", action="store_true",
                         help="also print the press sentence of each week")
+    export = commands.add_parser("export", parents=[common],
+                                 help="write the Excel workbook for a press release")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="from this day")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="to this day")
+    weeks = export.add_mutually_exclusive_group()
+    weeks.add_argument("--truce", metavar="NAME",
+                       help="weeks since this truce went into force (default: the latest)")
+    weeks.add_argument("--week-start", choices=sorted(WEEK_STARTS),
+                       help="calendar weeks starting on this day")
+    export.add_argument("--full", action="store_true",
+                        help="include confidential victims and source contacts (not for press)")
+    export.add_argument("--office", default="", help="the office's name, for the Summary")
+    export.add_argument("--right-to-left", action="store_true",
+                        help="sheets read right to left, for an Arabic-speaking office")
     return parser
 
 
@@ -74,6 +90,8 @@ def run(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "totals":
             return _totals(args)
+        if args.command == "export":
+            return _export(args)
         return _window(args)
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
@@ -139,6 +157,24 @@ def _totals(args: argparse.Namespace) -> int:
     if not args.by and args.sentence:
         print()
         print("\n\n".join(sentences))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    path = args.db or default_database_path()
+    if args.out.suffix.lower() != ".xlsx":
+        raise LedgerError(f"{args.out.name}: the workbook's name must end in .xlsx.")
+    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+        options = ExportOptions(
+            scheme=scheme_for(ledger, args.truce, args.week_start),
+            where=TotalsFilter(date_from=args.date_from, date_to=args.date_to),
+            full=args.full, office=args.office, right_to_left=args.right_to_left)
+        report = export_workbook(ledger, args.out, options)
+    kind = "full (confidential data included)" if args.full else "public"
+    print(f"{args.out}: {kind} workbook, {report.breaches} breaches, {report.victims} victims, "
+          f"{report.sources} sources")
+    if report.removed_characters:
+        print(f"{report.removed_characters} control characters removed (see the Summary)")
     return 0
 
 

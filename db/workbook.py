@@ -1,0 +1,417 @@
+"""The Excel workbook for a press release (public) or for the office (full).
+
+Written with openpyxl's write-only mode, row by row, to a temporary file that is moved
+into place only when complete: a cancelled or failed export leaves nothing behind.
+Dates are dates and numbers are numbers; text is always text, never a formula.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
+
+from .errors import LedgerError
+from .press import span_text, week_sentence
+from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
+                     weekly_totals)
+from .store import Ledger
+
+BREACH_HEADERS = [
+    "ID", "Date", "Time", "Governorate", "District", "Place", "Latitude", "Longitude",
+    "Perpetrator", "Type", "Status", "Killed", "Killed (up to)", "Women killed",
+    "Women killed (up to)", "Children killed", "Children killed (up to)", "Injured",
+    "Injured (up to)", "Description", "Sources", "Truce", "Office", "Entered by", "Created",
+    "Updated",
+]
+BREACH_WIDTHS = [38, 11, 7, 16, 16, 20, 10, 10, 24, 18, 11] + [9] * 8 + [60, 36, 22, 18, 14,
+                                                                      19, 19]
+COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injured",
+                 "Killed (up to)", "Women killed (up to)", "Children killed (up to)",
+                 "Injured (up to)"]
+# A text that Excel or LibreOffice could take for a formula or an error, were it typed.
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+BOLD = Font(bold=True)
+PROGRESS_EVERY = 2000
+
+_BREACHES_SQL = """
+SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, b.latitude,
+       b.longitude, a.name, t.name, b.status, b.killed, b.killed_max, b.women, b.women_max,
+       b.children, b.children_max, b.injured, b.injured_max, b.description,
+       (SELECT group_concat(name, '; ') FROM (
+            SELECT s.name FROM citation c JOIN source s ON s.id = c.source_id
+            WHERE c.breach_id = b.id AND c.deleted_at IS NULL ORDER BY c.position)),
+       tr.name, b.office, b.entered_by, b.created_at, b.updated_at
+FROM breach b
+JOIN gazetteer g ON g.id = b.governorate_id
+JOIN actor a ON a.id = b.actor_id
+JOIN breach_type t ON t.id = b.breach_type_id
+LEFT JOIN truce tr ON tr.id = b.truce_id
+WHERE {where}
+ORDER BY b.occurred_on, b.occurred_at, b.created_at
+"""
+
+
+@dataclass
+class ExportOptions:
+    """What goes into the workbook."""
+
+    scheme: WeekScheme = field(default_factory=WeekScheme)
+    where: TotalsFilter = field(default_factory=TotalsFilter)
+    full: bool = False  # with confidential victims and source contacts
+    office: str = ""
+    title: str = "Breaches of the ceasefire"
+    right_to_left: bool = False  # sheets read right to left (an Arabic-speaking office)
+
+
+@dataclass
+class ExportReport:
+    """What the export wrote."""
+
+    path: Path
+    breaches: int = 0
+    victims: int = 0
+    sources: int = 0
+    left_out: int = 0  # confidential victims not in a public export
+    removed_characters: int = 0
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class _Text:
+    """Makes every text safe for a cell, and counts what it had to remove."""
+
+    def __init__(self, sheet_of: Callable[[], object]):
+        self.removed = 0
+        self._sheet_of = sheet_of
+
+    def __call__(self, value):
+        if not isinstance(value, str):
+            return value
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
+            self.removed += len(value) - len(cleaned)
+            value = cleaned
+        if value.startswith(_RISKY_START) or value.strip().upper() in ERROR_CODES:
+            cell = WriteOnlyCell(self._sheet_of(), value=value)
+            cell.data_type = "s"  # a string, whatever it looks like
+            cell.quotePrefix = True  # and one that stays text when the cell is edited
+            return cell
+        return value
+
+
+def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOptions,
+                    progress: Callable[[int, int], bool] | None = None) -> ExportReport:
+    """Write the workbook of `options` to `target`. `progress(done, total)` returning False
+    cancels (LedgerError "cancelled"); nothing is left at `target` then, nor on failure."""
+    target = Path(target)
+    temporary = target.with_name(f".{target.name}.part")
+    report = ExportReport(path=target)
+    try:
+        book = Workbook(write_only=True)
+        try:
+            _write(ledger, book, temporary, options, report, progress)
+        except BaseException:
+            _discard(book)
+            raise
+        os.replace(temporary, target)
+    except _Cancelled:
+        raise LedgerError("The export was cancelled; nothing was written.", "cancelled") from None
+    except OSError as error:
+        raise LedgerError(f"Cannot write {target.name}: {error.strerror or error}.",
+                          "not_written", name=target.name,
+                          reason=error.strerror or str(error)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    return report
+
+
+def _discard(book: Workbook) -> None:
+    """Close and delete the sheets' temporary files of a workbook that will not be saved."""
+    for ws in book.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        with contextlib.suppress(Exception):
+            os.remove(ws._writer.out)
+
+
+def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
+           report: ExportReport, progress) -> None:
+    current = {"sheet": None}
+    text = _Text(lambda: current["sheet"])
+
+    def sheet(title: str, widths: list[int], header: bool = True):
+        # A write-only sheet writes its view before its first row: set it all up first.
+        ws = book.create_sheet(title)
+        current["sheet"] = ws
+        ws.sheet_view.rightToLeft = options.right_to_left
+        if header:
+            ws.freeze_panes = "A2"
+        for number, width in enumerate(widths, start=1):
+            ws.column_dimensions[_letter(number)].width = width
+        return ws
+
+    summary = sheet("Summary", [28, 90, 16], header=False)
+    where = _with_truce(options)
+    weeks = weekly_totals(ledger, options.scheme, where)
+    total = grand_total(weeks)
+    _weekly(sheet("Weekly totals", [8, 11, 11] + [10] * 9), weeks, total, text)
+    for title, by in (("By governorate", "governorate"), ("By actor", "actor"),
+                      ("By type", "type")):
+        groups = totals_by(ledger, by, where, options.scheme)
+        _groups(sheet(title, [28] + [10] * 9), by, groups, text)
+    expected = _count_breaches(ledger, where)
+    ws = sheet("Breaches", BREACH_WIDTHS)
+    report.breaches = _breaches(ledger, ws, where, text, progress, expected)
+    report.victims, report.left_out = _victims(
+        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), where, options,
+        text)
+    report.sources = _sources(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]), where,
+                              options, text)
+    current["sheet"] = summary
+    report.removed_characters = text.removed
+    _summary(ledger, summary, options, weeks, total, report, text)
+    book.save(path)
+
+
+def _with_truce(options: ExportOptions) -> TotalsFilter:
+    """The filter, narrowed to the truce's days when the weeks are counted from one."""
+    where = TotalsFilter(**vars(options.where))
+    truce = options.scheme.truce
+    if truce is not None:
+        start = str(truce.start_date)
+        where.date_from = max(str(where.date_from or start), start)
+        if truce.end_date:
+            end = str(truce.end_date)
+            where.date_to = min(str(where.date_to or end), end)
+    return where
+
+
+def _letter(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(number)
+
+
+def _header(ws, names: list[str]) -> None:
+    row = []
+    for name in names:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = BOLD
+        row.append(cell)
+    ws.append(row)
+
+
+def _counts(row: Counts) -> list[int]:
+    return [getattr(row, name) for name in COUNT_NAMES]
+
+
+def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
+    cells = [WriteOnlyCell(ws, value=label)] + [None] * blanks + [
+        WriteOnlyCell(ws, value=v) for v in _counts(total)]
+    for cell in cells:
+        if cell is not None:
+            cell.font = BOLD
+    ws.append(cells)
+
+
+def _weekly(ws, weeks, total: Counts, text) -> None:
+    _header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
+    for week in weeks:
+        ws.append([week.label, week.first, week.last] + _counts(week))
+    if weeks:
+        ws.auto_filter.ref = f"A1:{_letter(12)}{len(weeks) + 1}"
+    _total_row(ws, "Total", total, blanks=2)
+    if weeks:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "Breaches and people killed per week"
+        chart.y_axis.title = "Count"
+        chart.x_axis.title = "Week"
+        last = len(weeks) + 1
+        chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=1, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        chart.width, chart.height = 24, 12
+        ws.add_chart(chart, "N2")
+
+
+def _groups(ws, by: str, groups, text) -> None:
+    _header(ws, [by.capitalize()] + COUNT_HEADERS)
+    for group in groups:
+        ws.append([text(group.name)] + _counts(group))
+    if groups:
+        ws.auto_filter.ref = f"A1:{_letter(10)}{len(groups) + 1}"
+    _total_row(ws, "Total", grand_total(groups))
+
+
+def _breach_where(where: TotalsFilter) -> tuple[str, list]:
+    """The breaches a workbook lists: as the totals count them, but discounted ones too
+    (marked so in Status), unless only confirmed ones are asked for."""
+    condition, params = where.where()
+    if not where.confirmed_only:
+        condition = condition.replace(" AND b.status != 'discounted'", "")
+    return condition, params
+
+
+def _count_breaches(ledger: Ledger, where: TotalsFilter) -> int:
+    condition, params = _breach_where(where)
+    return ledger.conn.execute(f"SELECT count(*) FROM breach b WHERE {condition}",
+                               params).fetchone()[0]
+
+
+def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected: int) -> int:
+    _header(ws, BREACH_HEADERS)
+    condition, params = _breach_where(where)
+    written = 0
+    for row in ledger.conn.execute(_BREACHES_SQL.format(where=condition), params):
+        values = list(row)
+        values[1] = date.fromisoformat(values[1])
+        if values[2]:
+            values[2] = time.fromisoformat(values[2])
+        values[24], values[25] = _moment(values[24]), _moment(values[25])
+        ws.append([text(v) for v in values])
+        written += 1
+        if progress is not None and written % PROGRESS_EVERY == 0:
+            if progress(written, expected) is False:
+                raise _Cancelled
+    if written:
+        ws.auto_filter.ref = f"A1:{_letter(len(BREACH_HEADERS))}{written + 1}"
+    if progress is not None and progress(written, expected) is False:
+        raise _Cancelled
+    return written
+
+
+def _moment(stamp: str | None) -> datetime | None:
+    """A stored UTC time as a datetime Excel can hold (which has no time zones)."""
+    if not stamp:
+        return None
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def _victims(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, text):
+    headers = ["Breach ID", "Breach date", "Name", "Name (Latin)", "Sex", "Age", "Age group",
+               "Outcome", "Civilian"]
+    if options.full:
+        headers += ["Confidential", "Notes"]
+    _header(ws, headers)
+    condition, params = _breach_where(where)
+    written = left_out = 0
+    for row in ledger.conn.execute(
+            "SELECT v.breach_id, b.occurred_on, v.name, v.name_latin, v.sex, v.age, v.age_group,"
+            " v.outcome, v.civilian, v.confidential, v.notes FROM victim v"
+            f" JOIN breach b ON b.id = v.breach_id WHERE v.deleted_at IS NULL AND {condition}"
+            " ORDER BY b.occurred_on, v.breach_id, v.position", params):
+        if row[9] and not options.full:
+            left_out += 1
+            continue
+        values = [row[0], date.fromisoformat(row[1])] + list(row[2:9])
+        if options.full:
+            values += ["yes" if row[9] else "no", row[10]]
+        ws.append([text(v) for v in values])
+        written += 1
+    if written:
+        ws.auto_filter.ref = f"A1:{_letter(len(headers))}{written + 1}"
+    return written, left_out
+
+
+def _sources(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, text) -> int:
+    headers = ["Name", "Kind", "Reliability", "Breaches cited"]
+    if options.full:
+        headers += ["Contact", "Notes"]
+    _header(ws, headers)
+    condition, params = _breach_where(where)
+    written = 0
+    for row in ledger.conn.execute(
+            "SELECT s.name, s.kind, s.reliability, count(DISTINCT b.id), s.contact, s.notes"
+            " FROM source s JOIN citation c ON c.source_id = s.id AND c.deleted_at IS NULL"
+            f" JOIN breach b ON b.id = c.breach_id WHERE s.deleted_at IS NULL AND {condition}"
+            " GROUP BY s.id ORDER BY count(DISTINCT b.id) DESC, s.name", params):
+        values = list(row[:4]) + (list(row[4:]) if options.full else [])
+        ws.append([text(v) for v in values])
+        written += 1
+    if written:
+        ws.auto_filter.ref = f"A1:{_letter(len(headers))}{written + 1}"
+    return written
+
+
+def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
+             report: ExportReport, text) -> None:
+    scheme, where = options.scheme, options.where
+    title = WriteOnlyCell(ws, value=text(options.title))
+    title.font = Font(bold=True, size=14)
+    ws.append([title])
+    period = span_text(weeks[0].first, weeks[-1].last) if weeks else "no breaches"
+    counted = (f"Weeks since {scheme.truce.name} went into force on {scheme.truce.start_date}"
+               if scheme.truce else f"Calendar weeks starting on {scheme.week_start}")
+    lines = [
+        ("Office", options.office or "—"),
+        ("Period", period),
+        ("Weeks", counted),
+        ("Filters", _filters_text(ledger, where)),
+        ("Generated", datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)),
+        ("Export", "FULL: includes confidential victims and the contacts of sources. "
+                   "Not for publication." if options.full else
+                   "Public: confidential victims and the contacts of sources are left out."),
+    ]
+    busy = [w for w in weeks if w.breaches]
+    if busy:
+        lines.append(("Press sentence", week_sentence(ledger, scheme, busy[-1], where)))
+    for label, value in lines:
+        cell = WriteOnlyCell(ws, value=text(value))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if label == "Generated":
+            cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
+        ws.append([WriteOnlyCell(ws, value=label), cell])
+    ws.append([])
+    ws.append([_bold(ws, "Totals"), _bold(ws, "At least"), _bold(ws, "Up to")])
+    ws.append(["Breaches", total.breaches])
+    for label, name in (("Killed", "killed"), ("Women killed", "women"),
+                        ("Children killed", "children"), ("Injured", "injured")):
+        ws.append([label, getattr(total, name), getattr(total, f"{name}_max")])
+    ws.append([])
+    ws.append(["How counted", text(
+        "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside it, "
+        "where a missing \"up to\" counts as its \"at least\"). Discounted reports and deleted "
+        "entries are left out of every total. Children are under 18; women are adult "
+        "females.")])
+    ws.append(["Breaches listed", report.breaches])
+    if not options.full:
+        ws.append(["Confidential victims left out", report.left_out])
+    ws.append(["Characters removed", text.removed])
+
+
+def _bold(ws, value):
+    cell = WriteOnlyCell(ws, value=value)
+    cell.font = BOLD
+    return cell
+
+
+def _filters_text(ledger: Ledger, where: TotalsFilter) -> str:
+    parts = []
+    if where.date_from:
+        parts.append(f"from {where.date_from}")
+    if where.date_to:
+        parts.append(f"to {where.date_to}")
+    for field_name, table in (("governorate_id", "gazetteer"), ("actor_id", "actor"),
+                              ("breach_type_id", "breach_type")):
+        key = getattr(where, field_name)
+        if key:
+            row = ledger.conn.execute(f"SELECT name FROM {table} WHERE id = ?", (key,)).fetchone()
+            parts.append(f"{field_name.split('_')[0].replace('breach', 'type')}: "
+                         f"{row[0] if row else key}")
+    if where.confirmed_only:
+        parts.append("confirmed breaches only")
+    return "; ".join(parts) or "none"
