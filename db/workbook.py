@@ -41,6 +41,8 @@ COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injur
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOLD = Font(bold=True)
 PROGRESS_EVERY = 2000
+# The columns of the Breaches sheet that hold text (the others: dates, numbers).
+_TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
 
 _BREACHES_SQL = """
 SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, b.latitude,
@@ -275,13 +277,17 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected:
     _header(ws, BREACH_HEADERS)
     condition, params = _breach_where(where)
     written = 0
+    append, day, moment = ws.append, date.fromisoformat, _moment
     for row in ledger.conn.execute(_BREACHES_SQL.format(where=condition), params):
         values = list(row)
-        values[1] = date.fromisoformat(values[1])
+        for column in _TEXT_COLUMNS:
+            if values[column]:
+                values[column] = text(values[column])
+        values[1] = day(values[1])
         if values[2]:
             values[2] = time.fromisoformat(values[2])
-        values[24], values[25] = _moment(values[24]), _moment(values[25])
-        ws.append([text(v) for v in values])
+        values[24], values[25] = moment(values[24]), moment(values[25])
+        append(values)
         written += 1
         if progress is not None and written % PROGRESS_EVERY == 0:
             if progress(written, expected) is False:
@@ -294,11 +300,8 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected:
 
 
 def _moment(stamp: str | None) -> datetime | None:
-    """A stored UTC time as a datetime Excel can hold (which has no time zones)."""
-    if not stamp:
-        return None
-    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    """A stored UTC time (…Z) as a datetime Excel can hold (which has no time zones)."""
+    return datetime.fromisoformat(stamp[:-1]) if stamp else None
 
 
 def _victims(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, text):
