@@ -94,6 +94,20 @@ def fetch_dicts(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor]
 
 
+def open_reader(path: str | os.PathLike) -> Ledger:
+    """A read-only connection to a ledger already opened (and checked) elsewhere, for work
+    on another thread: one connection per thread."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
+                               isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
+    except sqlite3.DatabaseError as error:
+        raise BadFileError(f"{path.name} cannot be read ({error}).", "unreadable",
+                           name=path.name, reason=str(error)) from None
+    return Ledger(conn, path, "", "")
+
+
 def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
                 create: bool = True) -> Ledger:
     """Open the ledger at `path`, creating it when it does not exist and `create` is set.

@@ -72,6 +72,17 @@ def save_copy_path(parent: QWidget | None, folder: str = "") -> Path | None:
     return _with_suffix(path)
 
 
+def export_path(parent: QWidget | None, folder: str, full: bool) -> Path | None:
+    """Where to write a workbook (a full one, with confidential data, when `full`)."""
+    title = tr("Export the full workbook") if full else tr("Export the workbook for press")
+    path, _ = QFileDialog.getSaveFileName(parent, title, folder,
+                                          tr("Excel workbook (*.xlsx)"))
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_suffix(".xlsx")
+
+
 def _with_suffix(path: str) -> Path | None:
     if not path:
         return None

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
+                               QWidget)
 
 import db
 from db.records import GRADINGS
+from db.totals import TotalsFilter
 
 from .labels import choice_label
 from .i18n import tr
@@ -14,12 +16,16 @@ NO_DATE = QDate(1900, 1, 1)
 
 
 class FilterBar(QWidget):
-    """Emits `changed` with a db.BreachFilter; typing waits for a pause before it does."""
+    """Emits `changed` with a db.BreachFilter; typing waits for a pause before it does.
+
+    For the weekly totals (`for_totals`): no text and no grading, but "confirmed only".
+    """
 
     changed = Signal(object)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, for_totals: bool = False):
         super().__init__(parent)
+        self.for_totals = for_totals
         self.text = QLineEdit()
         self.text.setPlaceholderText(tr("Find in place or description (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
@@ -32,6 +38,12 @@ class FilterBar(QWidget):
             self.status.addItem(choice_label(grading), grading)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.confirmed_only = QCheckBox(tr("Confirmed only"))
+        if for_totals:
+            self.text.hide()
+            self.status.hide()
+        else:
+            self.confirmed_only.hide()
         layout.addWidget(self.text, 3)
         layout.addWidget(QLabel(tr("From")))
         layout.addWidget(self.date_from)
@@ -42,6 +54,8 @@ class FilterBar(QWidget):
             combo.setMinimumContentsLength(8)
             layout.addWidget(combo, 1)
             combo.activated.connect(self._emit)
+        layout.addWidget(self.confirmed_only)
+        self.confirmed_only.toggled.connect(self._emit)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
         self._pause.setInterval(250)
@@ -80,6 +94,14 @@ class FilterBar(QWidget):
             breach_type_id=self.breach_type.currentData(), status=self.status.currentData(),
             text=self.text.text())
 
+    def totals_filter(self) -> TotalsFilter:
+        """What the weekly totals count."""
+        where = self.current()
+        return TotalsFilter(date_from=where.date_from, date_to=where.date_to,
+                            governorate_id=where.governorate_id, actor_id=where.actor_id,
+                            breach_type_id=where.breach_type_id,
+                            confirmed_only=self.confirmed_only.isChecked())
+
     def _emit(self, *_args) -> None:
         self._pause.stop()
-        self.changed.emit(self.current())
+        self.changed.emit(self.totals_filter() if self.for_totals else self.current())

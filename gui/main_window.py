@@ -20,6 +20,7 @@ from .breaches_view import BreachesView
 from .messages import error_text
 from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
+from .totals_view import TotalsView
 from .trash_view import TrashView
 from .worker import run_with_progress
 from .i18n import tr
@@ -50,7 +51,9 @@ class MainWindow(QMainWindow):
         self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
         self.sources = SourcesView(ledger)
         self.trash = TrashView(ledger, self.undo_stack)
+        self.totals = TotalsView(ledger)
         self.tabs.addTab(self.breaches, tr("&Breaches"))
+        self.tabs.addTab(self.totals, tr("&Weekly totals"))
         self.tabs.addTab(self.sources, tr("S&ources"))
         self.tabs.addTab(self.trash, tr("Tr&ash"))
         self.breaches.changed.connect(self._file_changed)
@@ -78,6 +81,8 @@ class MainWindow(QMainWindow):
     def _tab_shown(self, number: int) -> None:
         if self.tabs.widget(number) is getattr(self, "sources", None) and self.sources.stale:
             self.sources.refresh()  # the editor may have made sources meanwhile
+        if self.tabs.widget(number) is getattr(self, "totals", None) and self.totals.stale:
+            self.totals.recount()  # counted when shown, not on every save
 
     def _file_changed(self, fresh: bool = False) -> None:
         """Counts and lists elsewhere are stale (`fresh`: the views were just made)."""
@@ -86,11 +91,12 @@ class MainWindow(QMainWindow):
             self.trash.refresh()
         live = db.count_breaches(ledger).breaches
         trashed = self.trash.model.count.breaches
-        self.tabs.setTabText(2, tr("Tr&ash ({n})").format(n=trashed))
+        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Tr&ash ({n})").format(n=trashed))
         if self.tabs.currentWidget() is self.sources:
             self.sources.refresh()
         else:
             self.sources.stale = True  # read again when shown
+        self.totals.stale = True
         demo = tr(" — demo") if ledger.is_demo else ""
         self.setWindowTitle(f"{ledger.path.name}{demo} — Truce Ledger")
         self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
@@ -148,9 +154,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(redo_keys)
         self.find_action = self._action(tr("&Find…"), self._find, QKeySequence.Find)
         self.view_actions = [
-            self._action(tr("&Breaches"), lambda: self._show_view(0), "Ctrl+1"),
-            self._action(tr("&Sources"), lambda: self._show_view(1), "Ctrl+2"),
-            self._action(tr("Tr&ash"), lambda: self._show_view(2), "Ctrl+3"),
+            self._action(tr("&Breaches"), lambda: self._show_view("breaches"), "Ctrl+1"),
+            self._action(tr("&Weekly totals"), lambda: self._show_view("totals"), "Ctrl+2"),
+            self._action(tr("&Sources"), lambda: self._show_view("sources"), "Ctrl+3"),
+            self._action(tr("Tr&ash"), lambda: self._show_view("trash"), "Ctrl+4"),
         ]
         self.settings_action = self._action(tr("&Settings…"), self.edit_settings)
 
@@ -203,9 +210,9 @@ class MainWindow(QMainWindow):
         else:
             stack.undo()
 
-    def _show_view(self, number: int) -> None:
-        """Ctrl+1, 2, 3: the view, with the keyboard in its list."""
-        self.tabs.setCurrentIndex(number)
+    def _show_view(self, name: str) -> None:
+        """Ctrl+1 to 4: the view, with the keyboard in its list."""
+        self.tabs.setCurrentWidget(getattr(self, name))
         table = self.tabs.currentWidget().table
         table.setFocus(Qt.ShortcutFocusReason)
         if not table.currentIndex().isValid() and table.model().rowCount():

@@ -61,3 +61,22 @@ def run_with_progress(parent, title: str, work: Work) -> tuple[object, Exception
         loop.exec()
     box.close()
     return outcome[0], outcome[1]
+
+
+_running: set = set()  # tasks and their signals, kept alive until they report
+
+
+def run_later(work: Callable[[], object], done: Callable[[object, Exception | None], None]) -> None:
+    """Run `work` on the thread pool; `done(result, error)` is called on the UI thread."""
+    signals = _Signals()
+    task = _Task(lambda _progress: work(), signals)
+    task.setAutoDelete(False)
+    held = (task, signals)
+    _running.add(held)
+
+    def finish(result, error) -> None:
+        _running.discard(held)
+        done(result, error)
+
+    signals.finished.connect(finish)
+    QThreadPool.globalInstance().start(task)

@@ -119,6 +119,7 @@ def dialogs(monkeypatch):
         monkeypatch.setattr(module, name, getattr(fake, name))
     for name in ("open_database_path", "new_database_path", "save_copy_path"):
         monkeypatch.setattr(module, name, fake.path)
+    monkeypatch.setattr(module, "export_path", lambda parent, folder, full: fake.path(parent))
     return fake
 
 

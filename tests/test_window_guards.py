@@ -16,7 +16,7 @@ def test_quitting_from_another_tab_still_asks_about_the_editors_edits(qtbot, win
     saved = db.save_breach(ledger, make_breach())
     window.breaches.open_breach(saved.id)
     window.breaches.editor.form.place.setText("Al-Eis")
-    key(qtbot, Qt.Key_2, Qt.ControlModifier)  # to Sources: the editor is out of sight
+    key(qtbot, Qt.Key_3, Qt.ControlModifier)  # to Sources: the editor is out of sight
     assert window.tabs.currentWidget() is window.sources
     dialogs.unsaved_answer = "cancel"
     assert not window.close()
@@ -120,7 +120,7 @@ def test_the_trash_restores_from_the_keyboard(qtbot, window, ledger, make_breach
     gone = db.save_breach(ledger, make_breach())
     db.delete_breach(ledger, gone.id)
     window.breaches.refresh()
-    key(qtbot, Qt.Key_3, Qt.ControlModifier)
+    key(qtbot, Qt.Key_4, Qt.ControlModifier)
     assert QApplication.focusWidget() is window.trash.table
     key(qtbot, Qt.Key_Return)
     assert db.count_breaches(ledger).breaches == 1

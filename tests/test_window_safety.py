@@ -167,7 +167,7 @@ def test_the_window_remembers_its_file_recent_files_and_size(qtbot, tmp_path, di
     first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
     window = MainWindow(db.open_ledger(first))
     qtbot.addWidget(window)
-    window.resize(701, 502)  # the offscreen screen is only 800 × 600: heights compare
+    window.resize(701, 580)  # the offscreen screen is only 800 × 600: heights compare
     window.show()
     dialogs.paths = [second]
     window.new_database()
@@ -177,7 +177,7 @@ def test_the_window_remembers_its_file_recent_files_and_size(qtbot, tmp_path, di
     assert settings.get(settings.RECENT_FILES)[:2] == [str(second), str(first)]
     again = MainWindow(db.open_ledger(second))
     qtbot.addWidget(again)
-    assert again.height() == 502 and settings.get(settings.WINDOW_GEOMETRY)
+    assert again.height() == 580 and settings.get(settings.WINDOW_GEOMETRY)
     assert [a.text() for a in again.recent_menu.actions()][:2] == [str(second), str(first)]
 
 

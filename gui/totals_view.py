@@ -1,0 +1,189 @@
+"""The Weekly totals view: the week scheme and filters, the table of weeks, a chart of
+breaches and killed per week, the press sentence of the selected week, and Export.
+
+Totals are counted on the thread pool, through a connection of their own, so that a
+large file never freezes the window; an answer to an older question is dropped.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+import shiboken6
+
+import db
+from db.press import week_sentence
+from db.store import open_reader
+from db.totals import TotalsFilter, WeekScheme, grand_total, weekly_totals
+from db.workbook import ExportOptions, export_workbook
+
+from . import dialogs, settings
+from .filter_bar import FilterBar
+from .i18n import tr
+from .messages import error_text
+from .week_chart import WeekChart
+from .weeks_model import WeeksModel
+from .worker import run_later, run_with_progress
+
+
+class TotalsView(QWidget):
+    counted = Signal()  # the table, chart and sentence show the latest counts
+
+    def __init__(self, ledger: db.Ledger, parent=None):
+        super().__init__(parent)
+        self.ledger = ledger
+        self._asked = 0  # the number of the latest question put to the thread pool
+        self.scheme_box = QComboBox()
+        self.filter_bar = FilterBar(for_totals=True)
+        self.status = QLabel()
+        self.model = WeeksModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.setSelectionMode(QTableView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.chart = WeekChart()
+        self.sentence = QPlainTextEdit()
+        self.sentence.setReadOnly(True)
+        self.sentence.setMaximumHeight(90)
+        self.copy_button = QPushButton(tr("&Copy the sentence"))
+        self.export_button = QPushButton(tr("E&xport for press…"))
+        self.export_full_button = QPushButton(tr("Export &full…"))
+        self.export_full_button.setToolTip(tr("With confidential victims and the contacts of "
+                                              "sources: not for publication"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Weeks")))
+        top.addWidget(self.scheme_box, 1)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.export_full_button)
+        sentence_row = QHBoxLayout()
+        sentence_row.addWidget(self.sentence, 1)
+        sentence_row.addWidget(self.copy_button, 0, Qt.AlignTop)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.chart, 1)
+        lower_layout.addLayout(sentence_row)
+        splitter = QSplitter(Qt.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        self.refresh_lists()
+        self.scheme_box.activated.connect(lambda _i: self.recount())
+        self.filter_bar.changed.connect(lambda _w: self.recount())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_sentence())
+        self.copy_button.clicked.connect(self.copy_sentence)
+        self.export_button.clicked.connect(lambda: self.export(full=False))
+        self.export_full_button.clicked.connect(lambda: self.export(full=True))
+        self.stale = True  # counted when first shown
+
+    # What is counted.
+    def refresh_lists(self) -> None:
+        chosen = self.scheme_box.currentData()
+        self.scheme_box.clear()
+        truces = db.truces(self.ledger)
+        for truce in truces:
+            self.scheme_box.addItem(tr("Since {name} went into force ({day})").format(
+                name=truce.name, day=truce.start_date), f"truce:{truce.id}")
+        for value, label in (("monday", tr("Calendar weeks from Monday")),
+                             ("saturday", tr("Calendar weeks from Saturday")),
+                             ("sunday", tr("Calendar weeks from Sunday"))):
+            self.scheme_box.addItem(label, f"calendar:{value}")
+        default = chosen or (f"truce:{settings.get(settings.DEFAULT_TRUCE)}"
+                             if settings.get(settings.DEFAULT_TRUCE) else
+                             f"truce:{truces[0].id}" if truces else
+                             f"calendar:{settings.get(settings.WEEK_START)}")
+        self.scheme_box.setCurrentIndex(max(self.scheme_box.findData(default), 0))
+        self.filter_bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
+                                  db.breach_types(self.ledger))
+
+    def scheme(self) -> WeekScheme:
+        # Items hold "truce:<key>" or "calendar:<first day of the week>".
+        kind, _, value = (self.scheme_box.currentData() or "calendar:monday").partition(":")
+        if kind == "truce":
+            for truce in db.truces(self.ledger):
+                if truce.id == value:
+                    return WeekScheme(truce=truce)
+        return WeekScheme(week_start=value if kind == "calendar" else "monday")
+
+    def where(self) -> TotalsFilter:
+        return self.filter_bar.totals_filter()
+
+    def recount(self) -> None:
+        """Count again, off the UI thread; the answer replaces the table and the chart."""
+        self.stale = False
+        self._asked += 1
+        asked, path, scheme, where = self._asked, self.ledger.path, self.scheme(), self.where()
+        self.status.setText(tr("Counting…"))
+
+        def work():
+            with open_reader(path) as reader:
+                return weekly_totals(reader, scheme, where)
+
+        run_later(work, lambda weeks, error: self._counted(asked, weeks, error))
+
+    def _counted(self, asked: int, weeks, error) -> None:
+        if not shiboken6.isValid(self) or asked != self._asked:
+            return  # the view is gone (another file), or this answers an older question
+        if error is not None:
+            self.status.setText(error_text(error))
+            return
+        total = grand_total(weeks)
+        self.model.set_weeks(weeks, total)
+        self.chart.show_weeks(weeks)
+        self.status.setText(tr("{weeks} weeks, {breaches} breaches, at least {killed} killed "
+                               "(discounted reports left out)").format(
+            weeks=len(weeks), breaches=total.breaches, killed=total.killed))
+        busy = [row for row, week in enumerate(weeks) if week.breaches]
+        if busy:
+            self.table.selectRow(busy[-1])  # the latest week with breaches
+            self.table.scrollTo(self.model.index(busy[-1], 0))
+        self._show_sentence()
+        self.counted.emit()
+
+    # The press sentence.
+    def _show_sentence(self) -> None:
+        week = self.model.week(self.table.currentIndex().row())
+        self.sentence.setPlainText(
+            week_sentence(self.ledger, self.scheme(), week, self.where()) if week else "")
+
+    def copy_sentence(self) -> None:
+        QGuiApplication.clipboard().setText(self.sentence.toPlainText())
+
+    # Export.
+    def export(self, full: bool) -> None:
+        if full and not dialogs.ask_yes_no(self, tr("Full export"), tr(
+                "A full export holds the confidential victims and the contacts of sources. "
+                "Keep it inside the office: never send it to the press. Go on?"),
+                default_yes=False):
+            return
+        path = dialogs.export_path(self, str(self.ledger.path.parent), full)
+        if path is None:
+            return
+        options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
+                                office=settings.get(settings.OFFICE_NAME),
+                                right_to_left=self.isRightToLeft())
+        source = self.ledger.path
+
+        def work(progress):
+            with open_reader(source) as reader:
+                return export_workbook(reader, path, options, progress)
+
+        report, error = run_with_progress(self, tr("Writing the workbook…"), work)
+        if error is not None:
+            if getattr(error, "code", None) != "cancelled":
+                dialogs.show_error(self, tr("The workbook was not written"), error_text(error))
+            return
+        dialogs.show_info(self, tr("Workbook written"), tr(
+            "{path}\n{breaches} breaches, {victims} victims, {sources} sources.").format(
+            path=report.path, breaches=report.breaches, victims=report.victims,
+            sources=report.sources))

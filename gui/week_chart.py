@@ -1,0 +1,54 @@
+"""A bar chart of breaches and people killed per week (QtCharts)."""
+from __future__ import annotations
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+
+from db.totals import Week
+
+from .i18n import tr
+
+
+class WeekChart(QChartView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setRenderHint(QPainter.Antialiasing)
+        self.setMinimumHeight(160)
+        self.show_weeks([])
+
+    def show_weeks(self, weeks: list[Week]) -> None:
+        chart = QChart()
+        chart.setTitle(tr("Breaches and people killed per week"))
+        chart.legend().setAlignment(Qt.AlignBottom)
+        self.breaches, self.killed = QBarSet(tr("Breaches")), QBarSet(tr("Killed"))
+        labels = []
+        for week in weeks:
+            self.breaches.append(week.breaches)
+            self.killed.append(week.killed)
+            labels.append(str(week.number) if week.number is not None
+                          else week.first.strftime("%d %b %y"))
+        series = QBarSeries()
+        series.append(self.breaches)
+        series.append(self.killed)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(labels)
+        axis_x.setTitleText(tr("Week"))
+        axis_y = QValueAxis()
+        axis_y.setRange(0, max([w.breaches for w in weeks] + [w.killed for w in weeks] + [1]))
+        axis_y.applyNiceNumbers()
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+
+    def values(self) -> tuple[list[int], list[int]]:
+        """The heights of the bars, breaches and killed (for tests)."""
+        return ([int(self.breaches.at(i)) for i in range(self.breaches.count())],
+                [int(self.killed.at(i)) for i in range(self.killed.count())])

@@ -1,0 +1,73 @@
+"""The table of weekly totals (or of a breakdown): a few hundred rows at most, held whole."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from db.totals import COUNT_NAMES, Counts, Week
+
+from .i18n import tr
+
+
+def count_headers() -> list[str]:
+    return [tr("Breaches"), tr("Killed"), tr("Women"), tr("Children"), tr("Injured"),
+            tr("Killed (up to)"), tr("Women (up to)"), tr("Children (up to)"),
+            tr("Injured (up to)")]
+
+
+class WeeksModel(QAbstractTableModel):
+    """Weeks, then a total row."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.weeks: list[Week] = []
+        self.total = Counts()
+
+    def set_weeks(self, weeks: list[Week], total: Counts) -> None:
+        self.beginResetModel()
+        self.weeks, self.total = weeks, total
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or not self.weeks else len(self.weeks) + 1
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3 + len(COUNT_NAMES)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return ([tr("Week"), tr("From"), tr("To")] + count_headers())[section]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        is_total = row == len(self.weeks)
+        if role == Qt.TextAlignmentRole:
+            return int((Qt.AlignRight if column >= 3 or column == 0 else Qt.AlignLeading)
+                       | Qt.AlignVCenter)
+        if role == Qt.FontRole and is_total:
+            from PySide6.QtGui import QFont
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role != Qt.DisplayRole:
+            return None
+        if is_total:
+            if column == 0:
+                return tr("Total")
+            return "" if column < 3 else str(getattr(self.total, COUNT_NAMES[column - 3]))
+        week = self.weeks[row]
+        if column == 0:
+            return str(week.number) if week.number is not None else ""
+        if column == 1:
+            return week.first.isoformat()
+        if column == 2:
+            return week.last.isoformat()
+        return str(getattr(week, COUNT_NAMES[column - 3]))
+
+    def week(self, row: int) -> Week | None:
+        return self.weeks[row] if 0 <= row < len(self.weeks) else None
