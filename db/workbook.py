@@ -40,6 +40,8 @@ COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injur
 # A text that Excel or LibreOffice could take for a formula or an error, were it typed.
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+LEFT = Alignment(horizontal="left")
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers).
 _TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
@@ -159,6 +161,11 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
         ws = book.create_sheet(title)
         current["sheet"] = ws
         ws.sheet_view.rightToLeft = options.right_to_left
+        # Printed, a sheet is one page wide, landscape: offices print the weekly report.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         if header:
             ws.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
@@ -169,11 +176,11 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
     where = _with_truce(options)
     weeks = weekly_totals(ledger, options.scheme, where)
     total = grand_total(weeks)
-    _weekly(sheet("Weekly totals", [8, 11, 11] + [10] * 9), weeks, total, text)
+    _weekly(sheet("Weekly totals", [8, 11, 11] + [12] * 9), weeks, total, text)
     for title, by in (("By governorate", "governorate"), ("By actor", "actor"),
                       ("By type", "type")):
         groups = totals_by(ledger, by, where, options.scheme)
-        _groups(sheet(title, [28] + [10] * 9), by, groups, text)
+        _groups(sheet(title, [28] + [12] * 9), by, groups, text)
     expected = _count_breaches(ledger, where)
     ws = sheet("Breaches", BREACH_WIDTHS)
     report.breaches = _breaches(ledger, ws, where, text, progress, expected)
@@ -210,7 +217,7 @@ def _header(ws, names: list[str]) -> None:
     row = []
     for name in names:
         cell = WriteOnlyCell(ws, value=name)
-        cell.font = BOLD
+        cell.font, cell.alignment = BOLD, WRAP
         row.append(cell)
     ws.append(row)
 
@@ -353,9 +360,19 @@ def _sources(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, te
 def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
              report: ExportReport, text) -> None:
     scheme, where = options.scheme, options.where
+    rows = [0]
+
+    def put(values: list, text_length: int = 0) -> None:
+        """Append a row; a long text wraps in column B, so its row is made tall enough
+        (a write-only sheet sets a row's height before writing it)."""
+        rows[0] += 1
+        if text_length > 90:
+            ws.row_dimensions[rows[0]].height = 15 * (text_length // 90 + 1)
+        ws.append(values)
+
     title = WriteOnlyCell(ws, value=text(options.title))
     title.font = Font(bold=True, size=14)
-    ws.append([title])
+    put([title])
     period = span_text(weeks[0].first, weeks[-1].last) if weeks else "no breaches"
     counted = (f"Weeks since {scheme.truce.name} went into force on {scheme.truce.start_date}"
                if scheme.truce else f"Calendar weeks starting on {scheme.week_start}")
@@ -372,28 +389,36 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
     busy = [w for w in weeks if w.breaches]
     if busy:
         lines.append(("Press sentence", week_sentence(ledger, scheme, busy[-1], where)))
+    lines.append(("How counted", "Each figure is the sum of the \"at least\" count of every "
+                  "breach (\"up to\" beside it, where a missing \"up to\" counts as its \"at "
+                  "least\"). Discounted reports and deleted entries are left out of every "
+                  "total. Children are under 18; women are adult females."))
     for label, value in lines:
         cell = WriteOnlyCell(ws, value=text(value))
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
         if label == "Generated":
             cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
-        ws.append([WriteOnlyCell(ws, value=label), cell])
-    ws.append([])
-    ws.append([_bold(ws, "Totals"), _bold(ws, "At least"), _bold(ws, "Up to")])
-    ws.append(["Breaches", total.breaches])
+        name = WriteOnlyCell(ws, value=label)
+        name.alignment = Alignment(vertical="top")
+        put([name, cell], len(value) if isinstance(value, str) else 0)
+    put([])
+    put([_bold(ws, "Totals"), _bold(ws, "At least"), _bold(ws, "Up to")])
+    put(["Breaches", _left(ws, total.breaches)])
     for label, name in (("Killed", "killed"), ("Women killed", "women"),
                         ("Children killed", "children"), ("Injured", "injured")):
-        ws.append([label, getattr(total, name), getattr(total, f"{name}_max")])
-    ws.append([])
-    ws.append(["How counted", text(
-        "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside it, "
-        "where a missing \"up to\" counts as its \"at least\"). Discounted reports and deleted "
-        "entries are left out of every total. Children are under 18; women are adult "
-        "females.")])
-    ws.append(["Breaches listed", report.breaches])
+        put([label, _left(ws, getattr(total, name)), _left(ws, getattr(total, f"{name}_max"))])
+    put([])
+    put(["Breaches listed", _left(ws, report.breaches)])
     if not options.full:
-        ws.append(["Confidential victims left out", report.left_out])
-    ws.append(["Characters removed", text.removed])
+        put(["Confidential victims left out", _left(ws, report.left_out)])
+    put(["Characters removed", _left(ws, text.removed)])
+
+
+def _left(ws, number: int):
+    """A number beside text in the Summary, where a right-aligned one would drift away."""
+    cell = WriteOnlyCell(ws, value=number)
+    cell.alignment = LEFT
+    return cell
 
 
 def _bold(ws, value):

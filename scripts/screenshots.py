@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +21,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import db  # noqa: E402
 from db.demo import create_demo  # noqa: E402
+from db.totals import scheme_for  # noqa: E402
+from db.workbook import ExportOptions, export_workbook  # noqa: E402
 
 SIZE = (1440, 900)
 
@@ -76,8 +81,49 @@ def main() -> int:
     view.splitter.setSizes([700, 740])
     app.processEvents()
     shoot(window, args.out / "right-to-left.png")
+    # The Weekly totals of the demo week and the weeks after it.
+    QApplication.setLayoutDirection(Qt.LeftToRight)
+    window.close()
+    big = work / "weeks.sqlite3"
+    create_demo(big, size=3000)
+    window = MainWindow(db.open_ledger(big, user="Rima", office="Media office"))
+    window.resize(*SIZE)
+    window.show()
+    totals = window.totals
+    window.tabs.setCurrentWidget(totals)
+    wait_for(app, lambda: totals.model.weeks)
+    totals.table.selectRow(0)
+    shoot(window, args.out / "weekly-totals.png")
+
+    # The workbook, as Excel or LibreOffice shows it (needs LibreOffice and pdftoppm).
+    workbook = work / "press.xlsx"
+    with db.open_ledger(big) as ledger:
+        export_workbook(ledger, workbook, ExportOptions(scheme=scheme_for(ledger),
+                                                        office="Media office"))
+    shoot_workbook(workbook, args.out, work)
     window.close()
     return 0
+
+
+def wait_for(app, condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def shoot_workbook(workbook: Path, out: Path, work: Path) -> None:
+    """The Summary and Weekly totals sheets, printed by LibreOffice and made PNG."""
+    if not (shutil.which("soffice") and shutil.which("pdftoppm")):
+        print("LibreOffice or pdftoppm missing: no picture of the workbook")
+        return
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
+                    str(workbook)], check=True, capture_output=True, timeout=300)
+    pdf = work / (workbook.stem + ".pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf),
+                    str(out / "workbook")], check=True, timeout=120)
+    for page in sorted(out.glob("workbook-*.png")):
+        print(page)
 
 
 def shoot(window, path: Path) -> None:
