@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self.new_file_action = self._action(tr("&New database…"), self.new_database)
         self.open_action = self._action(tr("&Open…"), self.open_database, QKeySequence.Open)
         self.copy_action = self._action(tr("Save a &copy…"), self.save_a_copy)
+        self.export_action = self._action(tr("&Export workbook for press…"),
+                                          lambda: self._export(full=False), "Ctrl+E")
+        self.export_full_action = self._action(tr("Export &full workbook…"),
+                                               lambda: self._export(full=True))
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
         self.new_breach_action = self._action(tr("&New breach"), lambda: self._breaches().new_breach(),
                                               QKeySequence.New)
@@ -167,6 +171,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_file_action, self.open_action])
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.export_full_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -217,6 +223,11 @@ class MainWindow(QMainWindow):
         table.setFocus(Qt.ShortcutFocusReason)
         if not table.currentIndex().isValid() and table.model().rowCount():
             table.setCurrentIndex(table.model().index(0, 0))
+
+    def _export(self, full: bool) -> None:
+        """File → Export: the workbook of the Weekly totals as they are set there."""
+        self.tabs.setCurrentWidget(self.totals)
+        self.totals.export(full=full)
 
     def _breaches(self) -> BreachesView:
         self.tabs.setCurrentWidget(self.breaches)

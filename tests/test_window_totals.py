@@ -83,7 +83,9 @@ def test_export_through_the_window(qtbot, demo_window, dialogs, tmp_path):
         demo_window.tabs.setCurrentWidget(view)
     target = tmp_path / "press.xlsx"
     dialogs.paths = [target]
-    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    demo_window.tabs.setCurrentWidget(demo_window.breaches)
+    key(qtbot, Qt.Key_E, Qt.ControlModifier)  # File → Export workbook for press
+    assert demo_window.tabs.currentWidget() is view
     book = load_workbook(target)
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
     assert summary["Export"].startswith("Public")
