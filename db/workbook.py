@@ -15,9 +15,10 @@ from typing import Callable
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
+
+from .cells import BOLD, SafeText, bold, header, left, letter
 
 from .errors import LedgerError
 from .press import span_text, week_sentence
@@ -37,11 +38,6 @@ BREACH_WIDTHS = [38, 11, 7, 16, 16, 20, 10, 10, 24, 18, 11] + [9] * 8 + [60, 36,
 COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injured",
                  "Killed (up to)", "Women killed (up to)", "Children killed (up to)",
                  "Injured (up to)"]
-# A text that Excel or LibreOffice could take for a formula or an error, were it typed.
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
-LEFT = Alignment(horizontal="left")
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers).
 _TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
@@ -92,28 +88,6 @@ class _Cancelled(Exception):
     pass
 
 
-class _Text:
-    """Makes every text safe for a cell, and counts what it had to remove."""
-
-    def __init__(self, sheet_of: Callable[[], object]):
-        self.removed = 0
-        self._sheet_of = sheet_of
-
-    def __call__(self, value):
-        if not isinstance(value, str):
-            return value
-        if ILLEGAL_CHARACTERS_RE.search(value):
-            cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
-            self.removed += len(value) - len(cleaned)
-            value = cleaned
-        if value.startswith(_RISKY_START) or value.strip().upper() in ERROR_CODES:
-            cell = WriteOnlyCell(self._sheet_of(), value=value)
-            cell.data_type = "s"  # a string, whatever it looks like
-            cell.quotePrefix = True  # and one that stays text when the cell is edited
-            return cell
-        return value
-
-
 def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOptions,
                     progress: Callable[[int, int], bool] | None = None) -> ExportReport:
     """Write the workbook of `options` to `target`. `progress(done, total)` returning False
@@ -154,7 +128,7 @@ def _discard(book: Workbook) -> None:
 def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
            report: ExportReport, progress) -> None:
     current = {"sheet": None}
-    text = _Text(lambda: current["sheet"])
+    text = SafeText(lambda: current["sheet"])
 
     def sheet(title: str, widths: list[int], header: bool = True):
         # A write-only sheet writes its view before its first row: set it all up first.
@@ -169,7 +143,7 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
         if header:
             ws.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
-            ws.column_dimensions[_letter(number)].width = width
+            ws.column_dimensions[letter(number)].width = width
         return ws
 
     summary = sheet("Summary", [28, 90, 16], header=False)
@@ -208,39 +182,16 @@ def _with_truce(options: ExportOptions) -> TotalsFilter:
     return where
 
 
-def _letter(number: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(number)
-
-
-def _header(ws, names: list[str]) -> None:
-    row = []
-    for name in names:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font, cell.alignment = BOLD, WRAP
-        row.append(cell)
-    ws.append(row)
-
-
 def _counts(row: Counts) -> list[int]:
     return [getattr(row, name) for name in COUNT_NAMES]
 
 
-def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
-    cells = [WriteOnlyCell(ws, value=label)] + [None] * blanks + [
-        WriteOnlyCell(ws, value=v) for v in _counts(total)]
-    for cell in cells:
-        if cell is not None:
-            cell.font = BOLD
-    ws.append(cells)
-
-
 def _weekly(ws, weeks, total: Counts, text) -> None:
-    _header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
+    header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
     for week in weeks:
         ws.append([week.label, week.first, week.last] + _counts(week))
     if weeks:
-        ws.auto_filter.ref = f"A1:{_letter(12)}{len(weeks) + 1}"
+        ws.auto_filter.ref = f"A1:{letter(12)}{len(weeks) + 1}"
     _total_row(ws, "Total", total, blanks=2)
     if weeks:
         chart = BarChart()
@@ -257,11 +208,11 @@ def _weekly(ws, weeks, total: Counts, text) -> None:
 
 
 def _groups(ws, by: str, groups, text) -> None:
-    _header(ws, [by.capitalize()] + COUNT_HEADERS)
+    header(ws, [by.capitalize()] + COUNT_HEADERS)
     for group in groups:
         ws.append([text(group.name)] + _counts(group))
     if groups:
-        ws.auto_filter.ref = f"A1:{_letter(10)}{len(groups) + 1}"
+        ws.auto_filter.ref = f"A1:{letter(10)}{len(groups) + 1}"
     _total_row(ws, "Total", grand_total(groups))
 
 
@@ -281,7 +232,7 @@ def _count_breaches(ledger: Ledger, where: TotalsFilter) -> int:
 
 
 def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected: int) -> int:
-    _header(ws, BREACH_HEADERS)
+    header(ws, BREACH_HEADERS)
     condition, params = _breach_where(where)
     written = 0
     append, day, moment = ws.append, date.fromisoformat, _moment
@@ -300,7 +251,7 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected:
             if progress(written, expected) is False:
                 raise _Cancelled
     if written:
-        ws.auto_filter.ref = f"A1:{_letter(len(BREACH_HEADERS))}{written + 1}"
+        ws.auto_filter.ref = f"A1:{letter(len(BREACH_HEADERS))}{written + 1}"
     if progress is not None and progress(written, expected) is False:
         raise _Cancelled
     return written
@@ -316,7 +267,7 @@ def _victims(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, te
                "Outcome", "Civilian"]
     if options.full:
         headers += ["Confidential", "Notes"]
-    _header(ws, headers)
+    header(ws, headers)
     condition, params = _breach_where(where)
     written = left_out = 0
     for row in ledger.conn.execute(
@@ -333,7 +284,7 @@ def _victims(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, te
         ws.append([text(v) for v in values])
         written += 1
     if written:
-        ws.auto_filter.ref = f"A1:{_letter(len(headers))}{written + 1}"
+        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
     return written, left_out
 
 
@@ -341,7 +292,7 @@ def _sources(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, te
     headers = ["Name", "Kind", "Reliability", "Breaches cited"]
     if options.full:
         headers += ["Contact", "Notes"]
-    _header(ws, headers)
+    header(ws, headers)
     condition, params = _breach_where(where)
     written = 0
     for row in ledger.conn.execute(
@@ -353,7 +304,7 @@ def _sources(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, te
         ws.append([text(v) for v in values])
         written += 1
     if written:
-        ws.auto_filter.ref = f"A1:{_letter(len(headers))}{written + 1}"
+        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
     return written
 
 
@@ -402,29 +353,16 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
         name.alignment = Alignment(vertical="top")
         put([name, cell], len(value) if isinstance(value, str) else 0)
     put([])
-    put([_bold(ws, "Totals"), _bold(ws, "At least"), _bold(ws, "Up to")])
-    put(["Breaches", _left(ws, total.breaches)])
+    put([bold(ws, "Totals"), bold(ws, "At least"), bold(ws, "Up to")])
+    put(["Breaches", left(ws, total.breaches)])
     for label, name in (("Killed", "killed"), ("Women killed", "women"),
                         ("Children killed", "children"), ("Injured", "injured")):
-        put([label, _left(ws, getattr(total, name)), _left(ws, getattr(total, f"{name}_max"))])
+        put([label, left(ws, getattr(total, name)), left(ws, getattr(total, f"{name}_max"))])
     put([])
-    put(["Breaches listed", _left(ws, report.breaches)])
+    put(["Breaches listed", left(ws, report.breaches)])
     if not options.full:
-        put(["Confidential victims left out", _left(ws, report.left_out)])
-    put(["Characters removed", _left(ws, text.removed)])
-
-
-def _left(ws, number: int):
-    """A number beside text in the Summary, where a right-aligned one would drift away."""
-    cell = WriteOnlyCell(ws, value=number)
-    cell.alignment = LEFT
-    return cell
-
-
-def _bold(ws, value):
-    cell = WriteOnlyCell(ws, value=value)
-    cell.font = BOLD
-    return cell
+        put(["Confidential victims left out", left(ws, report.left_out)])
+    put(["Characters removed", left(ws, text.removed)])
 
 
 def _filters_text(ledger: Ledger, where: TotalsFilter) -> str:
@@ -443,3 +381,12 @@ def _filters_text(ledger: Ledger, where: TotalsFilter) -> str:
     if where.confirmed_only:
         parts.append("confirmed breaches only")
     return "; ".join(parts) or "none"
+
+
+def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
+    cells = [WriteOnlyCell(ws, value=label)] + [None] * blanks + [
+        WriteOnlyCell(ws, value=v) for v in _counts(total)]
+    for cell in cells:
+        if cell is not None:
+            cell.font = BOLD
+    ws.append(cells)

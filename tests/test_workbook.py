@@ -170,10 +170,10 @@ def test_dangerous_text_stays_text(public):
 def test_a_leading_tab_or_an_error_code_is_written_as_text(tmp_path):
     from openpyxl import Workbook
 
-    from db.workbook import _Text
+    from db.cells import SafeText
     book = Workbook(write_only=True)
     sheet = book.create_sheet("x")
-    guard = _Text(lambda: sheet)
+    guard = SafeText(lambda: sheet)
     sheet.append([guard("\tshelling"), guard(" #div/0! "), guard("plain"), guard(3)])
     book.save(tmp_path / "x.xlsx")
     row = [c for c in load_workbook(tmp_path / "x.xlsx")["x"][1]]
