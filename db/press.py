@@ -52,16 +52,17 @@ def _and(items: list[str]) -> str:
 
 
 def most_breaches_in(groups: list[Group]) -> list[str]:
-    """The governorates where most breaches took place: the fewest that together hold
-    more than half of them (at most three), in alphabetical order as the office writes."""
+    """The governorates where most breaches took place: the fewest (at most three) that
+    together hold more than half of them, in alphabetical order as the office writes;
+    none when no three do."""
     total = sum(g.breaches for g in groups)
     chosen, held = [], 0
     for group in groups:
-        if group.breaches == 0 or len(chosen) == 3 or held * 2 > total:
+        if held * 2 > total or len(chosen) == 3 or group.breaches == 0:
             break
         chosen.append(group.name)
         held += group.breaches
-    return sorted(chosen)
+    return sorted(chosen) if held * 2 > total else []
 
 
 def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -> str:
@@ -92,9 +93,10 @@ def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -
 
 
 def week_sentence(ledger, scheme, week: Week, where=None) -> str:
-    """The press sentence of `week`, with the governorates of its own breaches."""
-    from dataclasses import replace
-
-    from .totals import TotalsFilter, totals_by
-    narrowed = replace(where or TotalsFilter(), date_from=week.first, date_to=week.last)
+    """The press sentence of `week`, naming the governorates of the breaches it counts:
+    those of the week's days that the filter (and the truce) also take in."""
+    from .totals import TotalsFilter, totals_by, within
+    narrowed = within(scheme, where or TotalsFilter())
+    narrowed.date_from = max(week.first, narrowed.date_from or week.first)
+    narrowed.date_to = min(week.last, narrowed.date_to or week.last)
     return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed))

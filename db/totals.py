@@ -7,7 +7,7 @@ counted. Weeks with no breaches are there, with zeros.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .errors import LedgerError
@@ -136,24 +136,43 @@ class WeekScheme:
         return as_date(self.truce.start_date).isoformat()
 
 
+def within(scheme: WeekScheme, where: TotalsFilter) -> TotalsFilter:
+    """The filter with its dates narrowed to the truce's days, when weeks count from a
+    truce: no breach before it went into force, nor after it ended, is counted."""
+    where = replace(where)
+    start, end = as_date(where.date_from), as_date(where.date_to)
+    for value, name in ((where.date_from, "date_from"), (where.date_to, "date_to")):
+        if value not in (None, "") and as_date(value) is None:
+            raise LedgerError(f"{value} is not a date (use YYYY-MM-DD).", "not_a_date",
+                              field=name)
+    if start and end and end < start:
+        raise LedgerError(f"The range ends ({end}) before it begins ({start}).",
+                          "reversed_range", start=start.isoformat(), end=end.isoformat())
+    if scheme.truce is not None:
+        truce_start, truce_end = as_date(scheme.truce.start_date), as_date(scheme.truce.end_date)
+        start = max(start, truce_start) if start else truce_start
+        if truce_end:
+            end = min(end, truce_end) if end else truce_end
+    where.date_from, where.date_to = start, end
+    return where
+
+
 def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
                   where: TotalsFilter | None = None) -> list[Week]:
     """One row a week, from the first week to the last, empty weeks included.
 
-    Since a truce, weeks start on its start date (week 1) and no breach before it counts;
-    the last week is the one of the truce's end, of `date_to`, or of the latest breach.
+    Since a truce, weeks start on its start date (week 1) and no breach before it, nor
+    after its end, counts; the last week is that of `date_to`, of the truce's end, or of
+    the latest breach.
     """
-    scheme, where = scheme or WeekScheme(), where or TotalsFilter()
+    scheme = scheme or WeekScheme()
     if scheme.week_start not in WEEK_STARTS:
         raise LedgerError(f"A week starts on monday, saturday or sunday, not {scheme.week_start}.",
                           "week_start")
+    where = within(scheme, where or TotalsFilter())
+    if where.date_from and where.date_to and where.date_to < where.date_from:
+        return []  # the range and the truce do not meet
     condition, params = where.where()
-    if scheme.truce is not None:
-        condition += " AND b.occurred_on >= ?"
-        params.append(scheme._start())
-        if scheme.truce.end_date:
-            condition += " AND b.occurred_on <= ?"
-            params.append(as_date(scheme.truce.end_date).isoformat())
     first_sql, first_params = scheme.sql_first_day()
     rows = ledger.conn.execute(
         f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
@@ -173,28 +192,23 @@ def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
 
 def _span(scheme: WeekScheme, where: TotalsFilter, found: dict) -> tuple[date, date] | None:
     """The first days of the first and the last week to show, or None for no weeks."""
-    start, end = as_date(where.date_from), as_date(where.date_to)
-    if scheme.truce is not None:
-        truce_start = as_date(scheme.truce.start_date)
-        start = max(start, truce_start) if start else truce_start
-        end = end or as_date(scheme.truce.end_date)
-    start = start or (min(found) if found else None)
-    end = end or (max(found) if found else start)
-    if start is None or end < start:
+    start = where.date_from or (min(found) if found else None)
+    end = where.date_to or (max(found) if found else start)
+    if start is None:
         return None
-    return scheme.first_day(start), scheme.first_day(end)
+    first, last = scheme.first_day(start), scheme.first_day(end)
+    return (first, last) if first <= last else None
 
 
 def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
               scheme: WeekScheme | None = None) -> list[Group]:
-    """The counts per governorate, actor or type, most breaches first."""
+    """The counts per governorate, actor or type, most breaches first (within the truce's
+    days when `scheme` counts from one)."""
     if by not in GROUPINGS:
         raise LedgerError(f"Totals are by governorate, actor or type, not {by}.", "grouping")
     column, join = GROUPINGS[by]
-    condition, params = (where or TotalsFilter()).where()
-    if scheme is not None and scheme.truce is not None:
-        condition += " AND b.occurred_on >= ?"
-        params.append(scheme._start())
+    where = within(scheme or WeekScheme(), where or TotalsFilter())
+    condition, params = where.where()
     rows = ledger.conn.execute(
         f"SELECT {column}, {_SUMS} FROM breach b {join} WHERE {condition}"
         f" GROUP BY {column} ORDER BY count(*) DESC, {column}", params).fetchall()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -23,7 +23,7 @@ from .cells import BOLD, SafeText, bold, header, left, letter
 from .errors import LedgerError
 from .press import span_text, week_sentence
 from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
-                     weekly_totals)
+                     weekly_totals, within)
 from .store import Ledger
 
 BREACH_HEADERS = [
@@ -81,6 +81,7 @@ class ExportReport:
     victims: int = 0
     sources: int = 0
     left_out: int = 0  # confidential victims not in a public export
+    discounted: int = 0  # listed in the Breaches sheet, left out of every total
     removed_characters: int = 0
 
 
@@ -147,7 +148,9 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
         return ws
 
     summary = sheet("Summary", [28, 90, 16], header=False)
-    where = _with_truce(options)
+    where = within(options.scheme, options.where)
+    if where.date_from and where.date_to and where.date_to < where.date_from:
+        where.date_to = where.date_from - timedelta(days=1)  # the range misses the truce
     weeks = weekly_totals(ledger, options.scheme, where)
     total = grand_total(weeks)
     _weekly(sheet("Weekly totals", [8, 11, 11] + [12] * 9), weeks, total, text)
@@ -155,31 +158,29 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
                       ("By type", "type")):
         groups = totals_by(ledger, by, where, options.scheme)
         _groups(sheet(title, [28] + [12] * 9), by, groups, text)
+    _go_on(progress, 0, 1)
     expected = _count_breaches(ledger, where)
     ws = sheet("Breaches", BREACH_WIDTHS)
-    report.breaches = _breaches(ledger, ws, where, text, progress, expected)
+    report.breaches, report.discounted = _breaches(ledger, ws, where, text, progress,
+                                                   expected)
     report.victims, report.left_out = _victims(
         ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), where, options,
         text)
+    _go_on(progress, report.breaches, expected)
     report.sources = _sources(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]), where,
                               options, text)
+    _go_on(progress, report.breaches, expected)
     current["sheet"] = summary
     report.removed_characters = text.removed
     _summary(ledger, summary, options, weeks, total, report, text)
     book.save(path)
+    _go_on(progress, report.breaches, expected)  # a Cancel while saving still cancels
 
 
-def _with_truce(options: ExportOptions) -> TotalsFilter:
-    """The filter, narrowed to the truce's days when the weeks are counted from one."""
-    where = TotalsFilter(**vars(options.where))
-    truce = options.scheme.truce
-    if truce is not None:
-        start = str(truce.start_date)
-        where.date_from = max(str(where.date_from or start), start)
-        if truce.end_date:
-            end = str(truce.end_date)
-            where.date_to = min(str(where.date_to or end), end)
-    return where
+def _go_on(progress, done: int, total: int) -> None:
+    """Ask the caller whether to go on; a Cancel stops the export here."""
+    if progress is not None and progress(done, total) is False:
+        raise _Cancelled
 
 
 def _counts(row: Counts) -> list[int]:
@@ -188,8 +189,9 @@ def _counts(row: Counts) -> list[int]:
 
 def _weekly(ws, weeks, total: Counts, text) -> None:
     header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
-    for week in weeks:
-        ws.append([week.label, week.first, week.last] + _counts(week))
+    for week in weeks:  # the week's number since the truce, or its first day (a date)
+        ws.append([week.number if week.number is not None else week.first, week.first,
+                   week.last] + _counts(week))
     if weeks:
         ws.auto_filter.ref = f"A1:{letter(12)}{len(weeks) + 1}"
     _total_row(ws, "Total", total, blanks=2)
@@ -231,10 +233,11 @@ def _count_breaches(ledger: Ledger, where: TotalsFilter) -> int:
                                params).fetchone()[0]
 
 
-def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected: int) -> int:
+def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress,
+              expected: int) -> tuple[int, int]:
     header(ws, BREACH_HEADERS)
     condition, params = _breach_where(where)
-    written = 0
+    written = discounted = 0
     append, day, moment = ws.append, date.fromisoformat, _moment
     for row in ledger.conn.execute(_BREACHES_SQL.format(where=condition), params):
         values = list(row)
@@ -247,14 +250,13 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress, expected:
         values[24], values[25] = moment(values[24]), moment(values[25])
         append(values)
         written += 1
-        if progress is not None and written % PROGRESS_EVERY == 0:
-            if progress(written, expected) is False:
-                raise _Cancelled
+        discounted += values[10] == "discounted"
+        if written % PROGRESS_EVERY == 0:
+            _go_on(progress, written, expected)
     if written:
         ws.auto_filter.ref = f"A1:{letter(len(BREACH_HEADERS))}{written + 1}"
-    if progress is not None and progress(written, expected) is False:
-        raise _Cancelled
-    return written
+    _go_on(progress, written, expected)
+    return written, discounted
 
 
 def _moment(stamp: str | None) -> datetime | None:
@@ -360,6 +362,7 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
         put([label, left(ws, getattr(total, name)), left(ws, getattr(total, f"{name}_max"))])
     put([])
     put(["Breaches listed", left(ws, report.breaches)])
+    put(["of which discounted (listed, not counted)", left(ws, report.discounted)])
     if not options.full:
         put(["Confidential victims left out", left(ws, report.left_out)])
     put(["Characters removed", left(ws, text.removed)])

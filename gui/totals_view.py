@@ -85,6 +85,7 @@ class TotalsView(QWidget):
         self.export_button.clicked.connect(lambda: self.export(full=False))
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
+        self._question: tuple | None = None
 
     # What is counted.
     def refresh_lists(self) -> None:
@@ -129,15 +130,17 @@ class TotalsView(QWidget):
             with open_reader(path) as reader:
                 return weekly_totals(reader, scheme, where)
 
-        run_later(work, lambda weeks, error: self._counted(asked, weeks, error))
+        run_later(work, lambda weeks, error: self._counted(asked, weeks, error,
+                                                           (scheme, where)))
 
-    def _counted(self, asked: int, weeks, error) -> None:
+    def _counted(self, asked: int, weeks, error, question=None) -> None:
         if not shiboken6.isValid(self) or asked != self._asked:
             return  # the view is gone (another file), or this answers an older question
         if error is not None:
             self.status.setText(error_text(error))
             return
         total = grand_total(weeks)
+        self._question = question  # the sentence speaks of what was counted
         self.model.set_weeks(weeks, total)
         self.chart.show_weeks(weeks)
         self.status.setText(tr("{weeks} weeks, {breaches} breaches, at least {killed} killed "
@@ -153,8 +156,9 @@ class TotalsView(QWidget):
     # The press sentence.
     def _show_sentence(self) -> None:
         week = self.model.week(self.table.currentIndex().row())
-        self.sentence.setPlainText(
-            week_sentence(self.ledger, self.scheme(), week, self.where()) if week else "")
+        scheme, where = self._question or (self.scheme(), self.where())
+        self.sentence.setPlainText(week_sentence(self.ledger, scheme, week, where)
+                                   if week else "")
 
     def copy_sentence(self) -> None:
         QGuiApplication.clipboard().setText(self.sentence.toPlainText())

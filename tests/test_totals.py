@@ -233,3 +233,53 @@ def test_the_command_line_prints_the_weeks_as_json_csv_and_a_table(tmp_path):
         refused = run("totals", "--db", str(path), *bad)
         assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
     assert run("totals", "--db", str(path), "--by", "week").returncode == 2
+
+
+@pytest.fixture
+def ended_truce(ledger, make_breach, lists):
+    """A truce from 29 December 2016 to 7 January 2017; breaches in and after it."""
+    db.add_truce(ledger, db.Truce("Short truce", "2016-12-29", end_date="2017-01-07"))
+    db.save_breach(ledger, make_breach(occurred_on="2017-01-05", place="in", killed=1,
+                                       women=0, children=0))
+    for number, day in enumerate(("2017-01-08", "2017-01-20", "2017-02-01")):
+        db.save_breach(ledger, make_breach(occurred_on=day, place=f"after {number}",
+                                           governorate_id=lists["rif"], killed=10))
+    return ledger
+
+
+def test_a_truce_that_ended_counts_nothing_after_its_end(ended_truce):
+    scheme = scheme_for(ended_truce, "Short truce")
+    weeks = weekly_totals(ended_truce, scheme)
+    assert [(w.number, w.breaches, w.killed) for w in weeks] == [(1, 0, 0), (2, 1, 1)]
+    # Neither a later --to, nor the breakdown, nor the sentence looks past the end.
+    assert weekly_totals(ended_truce, scheme, TotalsFilter(date_to="2017-03-01")) == weeks
+    groups = totals_by(ended_truce, "governorate", scheme=scheme)
+    assert [(g.name, g.breaches) for g in groups] == [("Aleppo", 1)]
+    assert week_sentence(ended_truce, scheme, weeks[1]).endswith(
+        "The breach took place in Aleppo.")
+    # A range wholly after the truce has no weeks.
+    assert weekly_totals(ended_truce, scheme, TotalsFilter(date_from="2017-01-10",
+                                                           date_to="2017-02-10")) == []
+
+
+def test_a_range_starting_mid_week_keeps_that_week(ended_truce):
+    weeks = weekly_totals(ended_truce, WeekScheme(), TotalsFilter(date_from="2017-01-04"))
+    assert weeks[0].first == date(2017, 1, 2) and weeks[0].breaches == 2  # 5 and 8 January
+    assert sum(w.breaches for w in weeks) == 4
+
+
+def test_the_sentence_names_governorates_only_for_a_majority():
+    week = Week(breaches=7, killed=7, number=3, first=date(2017, 1, 12), last=date(2017, 1, 18))
+    spread = [Group(breaches=1, name=name) for name in "ABCDEFG"]
+    assert "Most breaches" not in press_sentence(week, None, spread)
+    held = [Group(breaches=4, name="Idlib")] + spread[:3]
+    assert press_sentence(week, None, held).endswith("Most breaches took place in Idlib.")
+
+
+def test_a_reversed_range_is_refused(ended_truce, tmp_path):
+    with pytest.raises(db.LedgerError, match="before it begins"):
+        weekly_totals(ended_truce, WeekScheme(), TotalsFilter(date_from="2017-03-01",
+                                                              date_to="2017-01-01"))
+    result = run("totals", "--db", str(ended_truce.path), "--from", "2017-03-01", "--to",
+                 "2017-01-01")
+    assert result.returncode == 1 and "before it begins" in result.stderr

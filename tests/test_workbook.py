@@ -225,3 +225,34 @@ def test_the_command_line_exports(demo_path, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "public workbook" in result.stdout
     assert load_workbook(target)["Weekly totals"]["D2"].value == 251 + len(DANGEROUS) + 1
+
+
+def test_calendar_weeks_are_dates_and_a_late_cancel_still_cancels(demo_path, tmp_path):
+    from db.totals import WeekScheme
+    export(demo_path, tmp_path / "calendar.xlsx", scheme=WeekScheme(week_start="saturday"))
+    first = load_workbook(tmp_path / "calendar.xlsx")["Weekly totals"]["A2"]
+    assert isinstance(first.value, datetime) and first.value.date() == date(2016, 12, 24)
+    asked = []
+
+    def cancel_at_the_end(done, total):
+        asked.append(done)
+        return len(asked) < 3  # go on through the Breaches sheet, then cancel
+
+    with db.open_ledger(demo_path) as ledger, pytest.raises(db.LedgerError):
+        export_workbook(ledger, tmp_path / "late.xlsx", ExportOptions(scheme=scheme_for(ledger)),
+                        progress=cancel_at_the_end)
+    assert not (tmp_path / "late.xlsx").exists()
+
+
+def test_the_workbook_and_the_command_line_agree_on_a_truce_that_ended(tmp_path, ledger,
+                                                                       make_breach, lists):
+    db.add_truce(ledger, db.Truce("Short truce", "2016-12-29", end_date="2017-01-07"))
+    for day in ("2017-01-05", "2017-01-06", "2017-01-09"):
+        db.save_breach(ledger, make_breach(occurred_on=day, place=day))
+    report = export(ledger.path, tmp_path / "short.xlsx")
+    book = load_workbook(tmp_path / "short.xlsx")
+    weekly = [row for row in book["Weekly totals"].iter_rows(min_row=2, values_only=True)]
+    # Week 1 (29 December – 4 January) is empty; week 2 ends with the truce.
+    assert [(row[0], row[3]) for row in weekly] == [(1, 0), (2, 2), ("Total", 2)]
+    assert book["By governorate"]["B2"].value == 2
+    assert report.breaches == 2
