@@ -18,6 +18,8 @@ from db.backup import check_and_back_up
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import week_sentence
+from db.importer import ImportRefused, import_file
+from db.merge import merge_file
 from db.workbook import ExportOptions, export_workbook
 from db.totals import (COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for,
                        totals_by, weekly_totals)
@@ -75,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--office", default="", help="the office's name, for the Summary")
     export.add_argument("--right-to-left", action="store_true",
                         help="sheets read right to left, for an Arabic-speaking office")
+    importing = commands.add_parser("import", parents=[common],
+                                    help="import breaches from an .xlsx or .csv file")
+    importing.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
+    importing.add_argument("--dry-run", action="store_true",
+                           help="say what would happen, and write nothing")
+    merging = commands.add_parser("merge", parents=[common],
+                                  help="merge the database of another office into this one")
+    merging.add_argument("other", type=Path, metavar="OTHER.sqlite3")
     return parser
 
 
@@ -92,7 +102,20 @@ def run(argv: list[str] | None = None) -> int:
             return _totals(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "import":
+            return _import(args)
+        if args.command == "merge":
+            return _merge(args)
         return _window(args)
+    except ImportRefused as refused:
+        for row, reason in refused.report.problems:
+            print(f"{PROG}: error: row {row}: {reason}", file=sys.stderr)
+        if refused.report.more_problems:
+            print(f"{PROG}: error: and {refused.report.more_problems} more rows",
+                  file=sys.stderr)
+        print(f"{PROG}: error: {refused.report.refused} of {refused.report.rows} rows cannot "
+              "be imported; nothing was written", file=sys.stderr)
+        return 1
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
@@ -175,6 +198,23 @@ def _export(args: argparse.Namespace) -> int:
           f"{report.sources} sources")
     if report.removed_characters:
         print(f"{report.removed_characters} control characters removed (see the Summary)")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = args.db or default_database_path()
+    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+        report = import_file(ledger, args.file, dry_run=args.dry_run)
+    print(f"{args.file.name}: {report.summary()}"
+          + ("" if report.written else " (dry run: nothing written)"))
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    path = args.db or default_database_path()
+    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+        report = merge_file(ledger, args.other)
+    print(f"{args.other.name}: {report.summary()}")
     return 0
 
 

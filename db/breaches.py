@@ -52,7 +52,7 @@ def record_exists(conn: sqlite3.Connection, kind: str, key: str) -> bool:
 
 
 def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False,
-                today: date | None = None) -> Breach:
+                today: date | None = None, imported: bool = False) -> Breach:
     """Save a new breach (no `id`, or an id not yet in the file) or the edits of one.
 
     Raises ValidationError naming each failed field; DuplicateBreachError when a new
@@ -60,6 +60,10 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
     a live breach, unless `allow_duplicate`; ConflictError when `breach.updated_at` is
     given and the stored breach has changed since. A disk or database failure raises
     LedgerError; in every case nothing is saved. Returns the breach as stored.
+
+    `imported`: the breach comes from a file that says when it was made and last changed
+    (`created_at`, `updated_at`, office, entered by): those are kept, and the caller has
+    already decided that the file's version is the newer one.
     """
     problems = check_breach(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
                             today)
@@ -71,7 +75,8 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             before = breach_document(conn, breach.id) if breach.id else None
             if before and before["deleted_at"]:
                 raise ValidationError.of("id", "in_trash")
-            if before and breach.updated_at and breach.updated_at != before["updated_at"]:
+            if (before and breach.updated_at and not imported
+                    and breach.updated_at != before["updated_at"]):
                 raise ConflictError(
                     "This breach was changed elsewhere since you opened it (another copy of "
                     "the program saved it). Open it again to see that change.", "conflict")
@@ -81,6 +86,8 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
                     raise DuplicateBreachError(twin[0], twin[1])
             key = breach.id or new_id()
             now = timestamp_after(before["updated_at"] if before else None)
+            if imported and breach.updated_at:
+                now = breach.updated_at
             values = _breach_values(conn, breach, key, ledger, before, now)
             conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
             if not breach.actor_id and breach.actor_name:
@@ -132,7 +139,7 @@ def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict 
     values["id"] = key
     values["actor_id"] = breach.actor_id or UNKNOWN_ACTOR_ID
     values["truce_id"] = breach.truce_id or truce_for_date(conn, breach.occurred_on)
-    if before:
+    if before and not (breach.office or breach.entered_by):
         values["office"], values["entered_by"] = before["office"], before["entered_by"]
     else:
         values["office"] = breach.office or ledger.office
