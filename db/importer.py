@@ -34,6 +34,8 @@ COLUMNS = {header_key(h): f for h, f in (
     ("Latitude", "latitude"), ("Longitude", "longitude"), ("Perpetrator", "actor"),
     ("Actor", "actor"), ("Type", "breach_type"), ("Breach type", "breach_type"),
     ("Status", "status"), ("Grading", "status"), ("Killed", "killed"),
+    ("Women", "women"), ("Children", "children"), ("Women (up to)", "women_max"),
+    ("Children (up to)", "children_max"),
     ("Killed (up to)", "killed_max"), ("Women killed", "women"),
     ("Women killed (up to)", "women_max"), ("Children killed", "children"),
     ("Children killed (up to)", "children_max"), ("Injured", "injured"),
@@ -349,8 +351,9 @@ def _text(value) -> str:
 
 
 def _choice(value, allowed: tuple, default: str = "unknown") -> str:
+    """The allowed value the cell names, in any case; `default` if it names none."""
     text = _text(value).casefold()
-    return text if text in allowed else default
+    return next((choice for choice in allowed if choice.casefold() == text), default)
 
 
 def _count(value, label: str, empty):
@@ -389,6 +392,8 @@ def _date(value, label: str) -> date | None:
     if isinstance(value, (int, float)) and 1 <= value < 2958466:  # an Excel day number
         return date(1899, 12, 30) + timedelta(days=int(value))
     text = _text(value)
+    if text.isdigit() and 20000 <= int(text) <= 80000:  # an Excel day number, as text
+        return date(1899, 12, 30) + timedelta(days=int(text))
     try:
         return date.fromisoformat(text)
     except ValueError:

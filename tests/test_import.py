@@ -1,0 +1,214 @@
+"""Importing spreadsheets: an export comes back whole, CSV with or without BOM and with
+Arabic text, every date form, updates by ID, twice changes nothing, bad rows refuse all."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+import db
+from db.demo import create_demo
+from db.importer import ImportRefused, import_file
+from db.totals import scheme_for
+from db.workbook import ExportOptions, export_workbook
+from tests.conftest import ROOT
+
+CSV_HEADER = "ID,Date,Time,Governorate,Place,Perpetrator,Type,Status,Killed,Killed (up to),"\
+             "Women killed,Children killed,Injured,Description,Sources,Updated\n"
+
+
+def export(path: Path, target: Path, full=True) -> Path:
+    with db.open_ledger(path) as ledger:
+        export_workbook(ledger, target, ExportOptions(scheme=scheme_for(ledger), full=full))
+    return target
+
+
+def sheet_values(path: Path, sheet: str) -> list[tuple]:
+    return [row for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("roundtrip")
+    create_demo(folder / "demo.sqlite3", size=400)
+    return folder, export(folder / "demo.sqlite3", folder / "full.xlsx")
+
+
+def empty_office(path: Path) -> db.Ledger:
+    ledger = db.open_ledger(path, user="Sami", office="Idlib office")
+    db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))  # set up first
+    return ledger
+
+
+def test_an_export_imported_into_an_empty_database_gives_the_same_cells(exported):
+    folder, workbook = exported
+    with empty_office(folder / "office.sqlite3") as ledger:
+        report = import_file(ledger, workbook)
+        assert (report.new, report.updated, report.refused) == (651, 0, 0)
+        assert report.written and report.victims > 0
+    again = export(folder / "office.sqlite3", folder / "again.xlsx")
+    for sheet in ("Breaches", "Victims", "Sources", "Weekly totals", "By governorate"):
+        assert sheet_values(again, sheet) == sheet_values(workbook, sheet), sheet
+
+
+def test_importing_the_same_file_twice_changes_nothing(exported, tmp_path):
+    folder, workbook = exported
+    path = tmp_path / "office.sqlite3"
+    with empty_office(path) as ledger:
+        import_file(ledger, workbook)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with db.open_ledger(path) as ledger:
+        report = import_file(ledger, workbook)
+        assert (report.new, report.updated, report.unchanged) == (0, 0, 651)
+        count = ledger.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    with db.open_ledger(path) as ledger:
+        assert ledger.conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == count
+
+
+def test_a_newer_row_updates_an_older_one_leaves_it(tmp_path, ledger, make_breach):
+    saved = db.save_breach(ledger, make_breach(description="first report"))
+    csv = tmp_path / "update.csv"
+    later = "2030-01-01T00:00:00"
+    csv.write_text(CSV_HEADER + f"{saved.id},2017-01-02,,Aleppo,Khan Tuman,Unknown,Shelling,"
+                   f"confirmed,5,,1,1,4,corrected report,Aleppo Media Center,{later}\n",
+                   encoding="utf-8")
+    report = import_file(ledger, csv)
+    assert (report.updated, report.new) == (1, 0)
+    updated = db.get_breach(ledger, saved.id)
+    assert (updated.killed, updated.status, updated.description) == (5, "confirmed",
+                                                                     "corrected report")
+    assert [c.action for c in db.record_history(ledger, saved.id)] == ["insert", "update"]
+    older = csv.read_text(encoding="utf-8").replace(later, "2000-01-01T00:00:00") \
+        .replace("corrected report", "an old copy")
+    csv.write_text(older, encoding="utf-8")
+    assert import_file(ledger, csv).unchanged == 1
+    assert db.get_breach(ledger, saved.id).description == "corrected report"
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_csv_with_or_without_bom_and_arabic_text(tmp_path, ledger, lists, bom):
+    rows = ("Date,Governorate,Type,Place,Perpetrator,Killed,Description,Sources\n"
+            "2017-01-02,ريف دمشق,قصف مدفعي,عين الفيجة,قوات النظام,2,قصف على النبع,"
+            "Aleppo Media Center; مركز حلب الإعلامي\n")
+    path = tmp_path / "arabic.csv"
+    path.write_bytes(("\ufeff" if bom else "").encode() + rows.encode("utf-8"))
+    report = import_file(ledger, path)
+    assert report.new == 1
+    row = db.list_breaches(ledger)[0]
+    assert (row.governorate, row.place, row.actor, row.killed) == (
+        "Rural Damascus", "عين الفيجة", "Assad regime forces", 2)
+    breach = db.get_breach(ledger, row.id)
+    assert [c.source_name for c in breach.citations] == ["Aleppo Media Center",
+                                                         "مركز حلب الإعلامي"]
+    assert db.find_by_name(ledger, "source", "مركز حلب الإعلامي")  # made by the import
+
+
+@pytest.mark.parametrize("written, day", [
+    ("2017-01-06", "2017-01-06"), ("06.01.2017", "2017-01-06"), ("6/1/2017", "2017-01-06"),
+    ("31/12/2016", "2016-12-31"), ("42741", "2017-01-06")])
+def test_each_date_form(tmp_path, ledger, lists, written, day):
+    path = tmp_path / "dates.csv"
+    path.write_text("Date,Governorate,Type,Sources,Perpetrator\n"
+                    f"{written},Aleppo,Shelling,Aleppo Media Center,New militia\n",
+                    encoding="utf-8")
+    import_file(ledger, path)
+    row = db.list_breaches(ledger)[0]
+    assert row.occurred_on == day and row.actor == "New militia"
+
+
+def test_real_spreadsheet_dates_and_headers_in_any_case(tmp_path, ledger, lists):
+    from datetime import date, datetime
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["  DATE ", "governorate", "TYPE", "sources", "killed_up_to", "KILLED"])
+    sheet.append([datetime(2017, 1, 3), "Idlib", "Air strike", "Aleppo Media Center", 4, 2])
+    sheet.append([date(2017, 1, 4), "Idlib", "Air strike", "Aleppo Media Center", None, 1])
+    book.save(tmp_path / "office.xlsx")
+    assert import_file(ledger, tmp_path / "office.xlsx").new == 2
+    rows = {r.occurred_on: (r.killed, r.killed_max) for r in db.list_breaches(ledger)}
+    assert rows == {"2017-01-03": (2, 4), "2017-01-04": (1, None)}
+
+
+def test_a_file_with_three_bad_rows_is_refused_and_the_database_unchanged(tmp_path,
+                                                                         ledger_path, ledger,
+                                                                         lists):
+    path = tmp_path / "bad.csv"
+    good = "2017-01-02,Aleppo,Shelling,Aleppo Media Center,1,0\n"
+    path.write_text("Date,Governorate,Type,Sources,Killed,Children\n" + good * 3
+                    + "31.02.2017,Aleppo,Shelling,Aleppo Media Center,1,0\n" + good
+                    + "2017-01-02,Gaza,Shelling,Aleppo Media Center,1,0\n"
+                    + "2017-01-02,Aleppo,Shelling,Aleppo Media Center,1,3\n", encoding="utf-8")
+    ledger.close()
+    before = hashlib.sha256(ledger_path.read_bytes()).hexdigest()
+    with db.open_ledger(ledger_path) as reopened:
+        with pytest.raises(ImportRefused) as refused:
+            import_file(reopened, path)
+    report = refused.value.report
+    assert [row for row, _ in report.problems] == [5, 7, 8]
+    assert "31.02.2017" in report.problems[0][1] and "Gaza" in report.problems[1][1]
+    assert "add up to more than Killed" in report.problems[2][1]
+    assert hashlib.sha256(ledger_path.read_bytes()).hexdigest() == before
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "--db",
+                             str(ledger_path), str(path)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert [line.split(":")[2].strip() for line in lines[:3]] == ["row 5", "row 7", "row 8"]
+    assert "3 of 7 rows" in lines[-1]
+    assert hashlib.sha256(ledger_path.read_bytes()).hexdigest() == before
+
+
+def test_more_than_twenty_bad_rows_are_counted(tmp_path, ledger, lists):
+    path = tmp_path / "many.csv"
+    path.write_text("Date,Governorate,Type,Sources\n"
+                    + "2017-01-02,Nowhere,Shelling,Aleppo Media Center\n" * 25, encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_file(ledger, path)
+    assert len(refused.value.report.problems) == 20
+    assert refused.value.report.more_problems == 5
+
+
+def test_a_dry_run_writes_nothing(exported, tmp_path):
+    folder, workbook = exported
+    path = tmp_path / "office.sqlite3"
+    empty_office(path).close()
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "--db", str(path),
+                             str(workbook), "--dry-run"], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "651 would be new" in result.stdout and "nothing written" in result.stdout
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_file_without_the_needed_columns_or_not_a_sheet_is_refused(tmp_path, ledger):
+    path = tmp_path / "other.csv"
+    path.write_text("Name,Phone\nx,1\n", encoding="utf-8")
+    with pytest.raises(db.LedgerError, match="no column Date, Governorate, Type, Sources"):
+        import_file(ledger, path)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(db.LedgerError, match="not a workbook"):
+        import_file(ledger, fake)
+
+
+def test_a_public_export_does_not_take_away_confidential_victims(tmp_path, ledger,
+                                                                 make_breach):
+    saved = db.save_breach(ledger, make_breach(killed=3, victims=[
+        db.Victim(name="Open name", age=30, sex="male"),
+        db.Victim(name="Hidden name", age=40, sex="male", confidential=True)]))
+    public = tmp_path / "public.xlsx"
+    export_workbook(ledger, public, ExportOptions())
+    book = load_workbook(public)
+    # The office corrects the row in the public workbook and marks it newer.
+    book["Breaches"]["T2"] = "corrected"
+    book["Breaches"]["Z2"] = "2030-01-01 00:00:00"
+    book.save(public)
+    assert import_file(ledger, public).updated == 1
+    names = sorted(v.name for v in db.get_breach(ledger, saved.id).victims)
+    assert names == ["Hidden name", "Open name"]

@@ -1,0 +1,151 @@
+"""Merging the databases of two offices: both ways give the same live records, twice
+changes nothing, deletions travel, a bad file is refused and ours is left as it was."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+import db
+from db.breaches import breach_document
+from db.demo import create_demo
+from db.merge import merge_file
+from tests.conftest import ROOT, table_counts
+
+
+def state(ledger) -> list:
+    """Every breach with what a reader sees of it, deleted ones included."""
+    result = []
+    for (key,) in ledger.conn.execute("SELECT id FROM breach ORDER BY id"):
+        doc = breach_document(ledger.conn, key)
+        actor = ledger.conn.execute("SELECT name FROM actor WHERE id = ?",
+                                    (doc["actor_id"],)).fetchone()[0]
+        sources = sorted(ledger.conn.execute(
+            "SELECT s.name FROM citation c JOIN source s ON s.id = c.source_id"
+            " WHERE c.breach_id = ? AND c.deleted_at IS NULL", (key,)).fetchall())
+        result.append((key, doc["description"], doc["killed"], actor, doc["deleted_at"] is None,
+                       sorted(v["name"] for v in doc["victims"]), sources, doc["updated_at"]))
+    return result
+
+
+@pytest.fixture
+def offices(tmp_path):
+    """Two offices that share the demo week, then work apart."""
+    main_path, field_path = tmp_path / "main.sqlite3", tmp_path / "field.sqlite3"
+    create_demo(main_path, size=200)
+    with db.open_ledger(field_path, user="Field", office="Idlib") as field:
+        merge_file(field, main_path)
+    with db.open_ledger(main_path, user="Main", office="Gaziantep") as main, \
+            db.open_ledger(field_path, user="Field", office="Idlib") as field:
+        shared = [r.id for r in db.list_breaches(main, limit=40)]
+        for key in shared[:6]:  # the main office corrects
+            breach = db.get_breach(main, key)
+            breach.description += " — corrected in Gaziantep"
+            db.save_breach(main, breach, allow_duplicate=True)
+        for key in shared[6:9]:
+            db.delete_breach(main, key)
+        time.sleep(0.002)
+        for key in shared[3:5] + shared[10:14]:  # the field office corrects, some later
+            breach = db.get_breach(field, key)
+            breach.killed += 1
+            breach.victims.append(db.Victim(name="Named in Idlib", age=25, sex="male"))
+            db.save_breach(field, breach, allow_duplicate=True)
+        db.delete_breach(field, shared[15])
+        own_actor = db.add_actor(field, "Local militia")
+        db.save_breach(field, db.Breach(
+            occurred_on="2017-01-04", governorate_id=db.find_by_name(field, "governorate",
+                                                                     "Idlib"),
+            breach_type_id=db.find_by_name(field, "breach_type", "Sniper fire"),
+            actor_id=own_actor, place="Saraqib", citations=[
+                db.Citation(source_id=None, source_name="Idlib activist")]))
+    return main_path, field_path
+
+
+def test_merged_both_ways_the_offices_hold_the_same_records(offices):
+    main_path, field_path = offices
+    with db.open_ledger(main_path, user="Main") as main:
+        report = merge_file(main, field_path)
+        assert (report.added, report.deleted) == (1, 1)
+        assert report.updated == 6  # two both edited (Idlib later), four Idlib alone
+    with db.open_ledger(field_path, user="Field") as field:
+        merge_file(field, main_path)
+    with db.open_ledger(main_path) as main, db.open_ledger(field_path) as field:
+        assert state(main) == state(field)
+        live = [r for r in state(main) if r[4]]
+        assert any(r[3] == "Local militia" and r[6] == [("Idlib activist",)] for r in live)
+        corrected = [r for r in live if r[1].endswith("corrected in Gaziantep")]
+        assert len(corrected) == 4  # two were corrected later in Idlib, which wins
+        assert db.count_breaches(main, db.BreachFilter(deleted=True)).breaches == 4
+        # The older version of a breach both edited is in the change log.
+        both = [r for r in state(main) if "Named in Idlib" in r[5] and r[2]][0][0]
+        actions = [c.action for c in db.record_history(main, both)]
+        assert actions.count("update") >= 2
+
+
+def test_merging_twice_changes_nothing(offices):
+    main_path, field_path = offices
+    with db.open_ledger(main_path) as main:
+        merge_file(main, field_path)
+    counts = table_counts(main_path)
+    with db.open_ledger(main_path) as main:
+        before = state(main)
+        report = merge_file(main, field_path)
+        assert (report.added, report.updated, report.deleted, report.history) == (0, 0, 0, 0)
+        assert state(main) == before
+    assert table_counts(main_path) == counts
+
+
+def bad(kind, path):
+    if kind == "foreign":
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE people (name)")
+        conn.commit()
+        conn.close()
+    elif kind == "text":
+        path.write_text("id,date\n1,2017-01-01\n")
+    else:  # damaged
+        create_demo(path, size=2000)
+        data = bytearray(path.read_bytes())
+        page = int.from_bytes(data[16:18], "big")
+        data[page * 6: page * 7] = b"\xa5" * page
+        path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("kind", ["foreign", "text", "damaged"])
+def test_a_bad_file_is_refused_and_ours_is_unchanged(tmp_path, ledger_path, ledger,
+                                                     make_breach, kind):
+    db.save_breach(ledger, make_breach())
+    ledger.close()
+    other = tmp_path / f"{kind}.sqlite3"
+    bad(kind, other)
+    ours_before = hashlib.sha256(ledger_path.read_bytes()).hexdigest()
+    theirs_before = hashlib.sha256(other.read_bytes()).hexdigest()
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", "--db",
+                             str(ledger_path), str(other)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+    assert hashlib.sha256(ledger_path.read_bytes()).hexdigest() == ours_before
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == theirs_before
+
+
+def test_a_cancelled_merge_changes_nothing(offices):
+    main_path, field_path = offices
+    counts = table_counts(main_path)
+    with db.open_ledger(main_path) as main:
+        with pytest.raises(db.LedgerError) as cancelled:
+            merge_file(main, field_path, progress=lambda done, total: False)
+        assert cancelled.value.code == "cancelled"
+    assert table_counts(main_path) == counts
+
+
+def test_the_command_line_merges(offices):
+    main_path, field_path = offices
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", "--db",
+                             str(main_path), str(field_path)], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "1 added, 6 updated, 1 deleted" in result.stdout
