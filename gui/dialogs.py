@@ -83,6 +83,18 @@ def export_path(parent: QWidget | None, folder: str, full: bool) -> Path | None:
     return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_suffix(".xlsx")
 
 
+def import_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Import breaches"), folder,
+                                          tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
+    return Path(path) if path else None
+
+
+def merge_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Merge the database of another office"),
+                                          folder, database_filter())
+    return Path(path) if path else None
+
+
 def _with_suffix(path: str) -> Path | None:
     if not path:
         return None

@@ -17,6 +17,7 @@ from db.paths import user_data_folder
 
 from . import dialogs, settings
 from .breaches_view import BreachesView
+from .bring_in import bring_in_file, merge_office_file
 from .messages import error_text
 from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
                                           lambda: self._export(full=False), "Ctrl+E")
         self.export_full_action = self._action(tr("Export &full workbook…"),
                                                lambda: self._export(full=True))
+        self.import_action = self._action(tr("&Import breaches…"), self.import_breaches)
+        self.merge_action = self._action(tr("&Merge office database…"), self.merge_office)
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
         self.new_breach_action = self._action(tr("&New breach"), lambda: self._breaches().new_breach(),
                                               QKeySequence.New)
@@ -174,6 +177,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.export_full_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.merge_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.new_breach_action, self.save_action, self.save_new_action,
@@ -223,6 +228,21 @@ class MainWindow(QMainWindow):
         table.setFocus(Qt.ShortcutFocusReason)
         if not table.currentIndex().isValid() and table.model().rowCount():
             table.setCurrentIndex(table.model().index(0, 0))
+
+    def import_breaches(self) -> None:
+        """File → Import: a spreadsheet, checked whole, then written whole."""
+        if self.release(tr("Import breaches?")) and bring_in_file(self, self.ledger):
+            self.breaches.editor.reload_lists()
+            self.breaches.after_undo([])
+            self.undo_stack.clear()  # the import is not one of the steps undo takes back
+
+    def merge_office(self) -> None:
+        """File → Merge office database."""
+        if self.release(tr("Merge another office's database?")) and \
+                merge_office_file(self, self.ledger):
+            self.breaches.editor.reload_lists()
+            self.breaches.after_undo([])
+            self.undo_stack.clear()
 
     def _export(self, full: bool) -> None:
         """File → Export: the workbook of the Weekly totals as they are set there."""

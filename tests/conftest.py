@@ -120,6 +120,8 @@ def dialogs(monkeypatch):
     for name in ("open_database_path", "new_database_path", "save_copy_path"):
         monkeypatch.setattr(module, name, fake.path)
     monkeypatch.setattr(module, "export_path", lambda parent, folder, full: fake.path(parent))
+    monkeypatch.setattr(module, "import_path", fake.path)
+    monkeypatch.setattr(module, "merge_path", fake.path)
     return fake
 
 

@@ -1,0 +1,96 @@
+"""File → Import and File → Merge office database: the work runs on the thread pool with
+progress and Cancel, through a connection of its own; an import first shows what it
+would do and asks; a cancel leaves the database as it was."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+import db
+from db.importer import ImportRefused, import_file
+from db.merge import merge_file
+
+from . import dialogs
+from .i18n import tr
+from .messages import error_text
+from .worker import run_with_progress
+
+
+def bring_in_file(parent: QWidget, ledger: db.Ledger) -> bool:
+    """Import a spreadsheet into `ledger`'s file. Returns whether anything was written."""
+    path = dialogs.import_path(parent, str(ledger.path.parent))
+    if path is None:
+        return False
+    source, user, office = ledger.path, ledger.user, ledger.office
+
+    def run(dry_run: bool):
+        def work(progress):
+            with db.open_ledger(source, user=user, office=office, create=False) as own:
+                return import_file(own, path, dry_run=dry_run, progress=progress)
+        return work
+
+    report, error = run_with_progress(parent, tr("Reading {name}…").format(name=path.name),
+                                      run(dry_run=True))
+    if error is not None:
+        _refused(parent, path.name, error)
+        return False
+    if report.new + report.updated == 0:
+        dialogs.show_info(parent, tr("Nothing to import"), tr(
+            "{name}: all {rows} rows are already in this database.").format(
+            name=path.name, rows=report.rows))
+        return False
+    if not dialogs.ask_yes_no(parent, tr("Import"), tr(
+            "{name}: {new} new breaches, {updated} updated, {unchanged} unchanged.\n"
+            "Import them?").format(name=path.name, new=report.new, updated=report.updated,
+                                   unchanged=report.unchanged)):
+        return False
+    report, error = run_with_progress(parent, tr("Importing {name}…").format(name=path.name),
+                                      run(dry_run=False))
+    if error is not None:
+        _refused(parent, path.name, error)
+        return False
+    dialogs.show_info(parent, tr("Imported"), tr(
+        "{name}: {new} new breaches, {updated} updated.").format(
+        name=path.name, new=report.new, updated=report.updated))
+    return True
+
+
+def _refused(parent: QWidget, name: str, error: Exception) -> None:
+    if getattr(error, "code", None) == "cancelled":
+        return
+    if isinstance(error, ImportRefused):
+        report = error.report
+        lines = [tr("Row {row}: {reason}").format(row=row, reason=reason)
+                 for row, reason in report.problems]
+        if report.more_problems:
+            lines.append(tr("…and {n} more rows.").format(n=report.more_problems))
+        dialogs.show_error(parent, tr("Not imported"), tr(
+            "{name}: {refused} of {rows} rows cannot be imported, so nothing was. Correct "
+            "them and import the file again.\n\n{rows_text}").format(
+            name=name, refused=report.refused, rows=report.rows, rows_text="\n".join(lines)))
+        return
+    dialogs.show_error(parent, tr("Not imported"), error_text(error))
+
+
+def merge_office_file(parent: QWidget, ledger: db.Ledger) -> bool:
+    """Merge another office's database into `ledger`'s file. Returns whether it did."""
+    path = dialogs.merge_path(parent, str(ledger.path.parent))
+    if path is None:
+        return False
+    source, user, office = ledger.path, ledger.user, ledger.office
+
+    def work(progress):
+        with db.open_ledger(source, user=user, office=office, create=False) as own:
+            return merge_file(own, path, progress)
+
+    report, error = run_with_progress(parent, tr("Merging {name}…").format(name=path.name),
+                                      work)
+    if error is not None:
+        if getattr(error, "code", None) != "cancelled":
+            dialogs.show_error(parent, tr("Not merged"), error_text(error))
+        return False
+    dialogs.show_info(parent, tr("Merged"), tr(
+        "{name}: {added} breaches added, {updated} updated, {deleted} deleted, {left} left as "
+        "they were; {sources} sources added or updated.").format(
+        name=path.name, added=report.added, updated=report.updated, deleted=report.deleted,
+        left=report.left, sources=report.sources))
+    return True

@@ -1,0 +1,46 @@
+"""File → Import and File → Merge office database, through the window."""
+from __future__ import annotations
+
+import db
+from db.demo import create_demo
+
+
+def test_import_shows_what_it_will_do_then_does_it(qtbot, window, lists, ledger, tmp_path,
+                                                   dialogs):
+    path = tmp_path / "office.csv"
+    path.write_text("Date,Governorate,Type,Sources,Place,Killed\n"
+                    "2017-01-02,Aleppo,Shelling,Aleppo Media Center,Khan Tuman,2\n"
+                    "2017-01-03,Idlib,Air strike,New network,Saraqib,1\n", encoding="utf-8")
+    dialogs.paths = [path]
+    dialogs.yes = False  # first, say no
+    window.import_breaches()
+    assert "2 new breaches" in dialogs.asked[-1][1]
+    assert db.count_breaches(ledger).breaches == 0
+    dialogs.paths, dialogs.yes = [path], True
+    window.import_breaches()
+    assert db.count_breaches(ledger).breaches == 2
+    assert window.breaches.model.count.breaches == 2
+    assert dialogs.asked[-1][0] == "info" and "2 new breaches" in dialogs.asked[-1][1]
+
+
+def test_a_refused_import_lists_its_rows(qtbot, window, lists, ledger, tmp_path, dialogs):
+    path = tmp_path / "bad.csv"
+    path.write_text("Date,Governorate,Type,Sources\n2017-01-02,Aleppo,Shelling,x\n"
+                    "2017-13-40,Aleppo,Shelling,x\n", encoding="utf-8")
+    dialogs.paths = [path]
+    window.import_breaches()
+    kind, text = dialogs.asked[-1]
+    assert kind == "error" and "Row 3:" in text and "2017-13-40" in text
+    assert db.count_breaches(ledger).breaches == 0
+
+
+def test_merge_through_the_window(qtbot, window, ledger, tmp_path, dialogs):
+    other = tmp_path / "field.sqlite3"
+    create_demo(other)
+    dialogs.paths = [other]
+    window.merge_office()
+    assert "251 breaches added" in dialogs.asked[-1][1]
+    assert window.breaches.model.count.breaches == 251
+    dialogs.paths = [tmp_path / "field.sqlite3"]
+    window.merge_office()
+    assert "0 breaches added" in dialogs.asked[-1][1]
