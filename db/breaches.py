@@ -52,7 +52,8 @@ def record_exists(conn: sqlite3.Connection, kind: str, key: str) -> bool:
 
 
 def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False,
-                today: date | None = None, imported: bool = False) -> Breach:
+                today: date | None = None, imported: bool = False,
+                validated: bool = False) -> Breach | None:
     """Save a new breach (no `id`, or an id not yet in the file) or the edits of one.
 
     Raises ValidationError naming each failed field; DuplicateBreachError when a new
@@ -63,12 +64,12 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
 
     `imported`: the breach comes from a file that says when it was made and last changed
     (`created_at`, `updated_at`, office, entered by): those are kept, and the caller has
-    already decided that the file's version is the newer one.
+    already decided that the file's version is the newer one. `validated`: the caller
+    has just checked the breach with `validate_breach`, in the same transaction, and
+    needs nothing back (an import of many rows): None is returned.
     """
-    problems = check_breach(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
-                            today)
-    if problems:
-        raise ValidationError(problems.messages(), problems.codes)
+    if not validated:
+        validate_breach(ledger, breach, today)
     breach = normalized(breach)
     try:
         with ledger.transaction() as conn:
@@ -112,7 +113,7 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
     except (sqlite3.Error, OSError) as error:
         raise LedgerError(f"The breach was not saved: {error}.", "not_saved",
                           reason=str(error)) from None
-    return get_breach(ledger, key)
+    return None if validated else get_breach(ledger, key)
 
 
 def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None) -> None:

@@ -109,7 +109,8 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     with ledger.transaction():
         for done, planned in enumerate(plan, start=1):
             if planned.action != "unchanged":
-                save_breach(ledger, planned.breach, allow_duplicate=True, imported=True)
+                save_breach(ledger, planned.breach, allow_duplicate=True, imported=True,
+                            validated=True)
             if progress is not None and done % 500 == 0 and progress(done, total) is False:
                 raise LedgerError("The import was cancelled; nothing was written.",
                                   "cancelled")
@@ -366,6 +367,12 @@ def _count(value, label: str, empty):
     text = _text(value)
     if text.isdigit():
         return int(text)
+    try:  # "3.0", as some programs write whole numbers
+        number = float(text)
+    except ValueError:
+        number = None
+    if number is not None and number.is_integer() and number >= 0:
+        return int(number)
     raise ValueError(f"{label} {text!r} is not a whole number")
 
 

@@ -1,0 +1,158 @@
+"""Benchmark of bringing data in.
+
+Prints, on the same machine:
+- how long the readers take to read the Breaches sheet of an exported workbook of N
+  breaches: python-calamine (which the import uses) and openpyxl's read-only mode (the
+  measurement behind that choice), and Python's csv module for the same rows as CSV;
+- the time and peak memory to import those N rows from .xlsx and from .csv into an
+  empty database, beside reading the same file with the bare library;
+- the time to merge two databases of N breaches (half of them shared, each with its own
+  edits), beside copying N breaches with a bare INSERT … SELECT.
+
+    python bench/bench_import.py [--size 100000]
+
+Each timed run is a fresh process, so that its peak memory is its own.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHILD = r"""
+import csv, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+mode, path, target = sys.argv[2], sys.argv[3], sys.argv[4]
+start = time.perf_counter()
+if mode == "calamine":
+    from python_calamine import CalamineWorkbook
+    rows = CalamineWorkbook.from_path(path).get_sheet_by_name("Breaches").to_python()
+elif mode == "openpyxl":
+    from openpyxl import load_workbook
+    book = load_workbook(path, read_only=True)
+    rows = list(book["Breaches"].iter_rows(values_only=True))
+elif mode == "csv":
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+elif mode == "import":
+    import db
+    from db.importer import import_file
+    with db.open_ledger(target, user="bench") as ledger:
+        db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
+        report = import_file(ledger, path)
+    rows = range(report.new)
+elif mode == "merge":
+    import db
+    from db.merge import merge_file
+    with db.open_ledger(target, user="bench") as ledger:
+        report = merge_file(ledger, path)
+    rows = range(report.added + report.updated)
+elif mode == "bare-merge":
+    import sqlite3
+    conn = sqlite3.connect(target)
+    conn.execute("ATTACH DATABASE ? AS theirs", (path,))
+    with conn:
+        for table in ("breach", "citation", "victim"):
+            conn.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM theirs.{table}")
+    rows = [1]
+elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(rows))
+"""
+
+
+def child(mode: str, path: Path, target: Path | str = "-") -> tuple[float, float, int]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(path), str(target)],
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    seconds, megabytes, rows = out.stdout.split()
+    return float(seconds), float(megabytes), int(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--skip-openpyxl", action="store_true",
+                        help="leave out openpyxl's read-only reading (slow)")
+    args = parser.parse_args()
+    import db
+    from db.demo import create_demo
+    from db.totals import scheme_for
+    from db.workbook import ExportOptions, export_workbook
+    folder = Path(tempfile.mkdtemp(prefix="truce-bench-import-"))
+    try:
+        demo = folder / "demo.sqlite3"
+        create_demo(demo, size=max(args.size - 251, 0))
+        xlsx, csv_path = folder / "breaches.xlsx", folder / "breaches.csv"
+        with db.open_ledger(demo) as ledger:
+            export_workbook(ledger, xlsx, ExportOptions(scheme=scheme_for(ledger), full=True))
+        subprocess.run([sys.executable, "-c", CSV_FROM_XLSX, str(xlsx), str(csv_path)],
+                       check=True)
+        print(f"{args.size:,} breaches: {xlsx.stat().st_size / 1e6:.0f} MB .xlsx, "
+              f"{csv_path.stat().st_size / 1e6:.0f} MB .csv\n")
+        print(f"{'reading the Breaches rows':40} {'seconds':>8} {'peak MB':>8}")
+        readers = ["calamine"] + ([] if args.skip_openpyxl else ["openpyxl"])
+        bare = {}
+        for mode, path in [(m, xlsx) for m in readers] + [("csv", csv_path)]:
+            seconds, megabytes, rows = child(mode, path)
+            bare[mode] = seconds
+            print(f"{mode + ' (' + str(rows - 1) + ' rows)':40} {seconds:8.2f} {megabytes:8.0f}")
+        print(f"\n{'import into an empty database':40} {'seconds':>8} {'peak MB':>8} "
+              f"{'× bare read':>11}")
+        for label, path, reader in (("from .xlsx", xlsx, "calamine"), ("from .csv", csv_path,
+                                                                     "csv")):
+            target = folder / f"import-{reader}.sqlite3"
+            seconds, megabytes, rows = child("import", path, target)
+            print(f"{label + ' (' + str(rows) + ' new)':40} {seconds:8.2f} {megabytes:8.0f} "
+                  f"{seconds / bare[reader]:11.1f}")
+        # Two offices: the field office has the first half and edits of its own.
+        field = folder / "field.sqlite3"
+        shutil.copy(demo, field)
+        with db.open_ledger(field, user="field") as ledger:
+            keys = [r[0] for r in ledger.conn.execute(
+                "SELECT id FROM breach ORDER BY id LIMIT ?", (args.size // 2,))]
+            with ledger.transaction():
+                for key in keys[: args.size // 20]:
+                    breach = db.get_breach(ledger, key)
+                    breach.description += " (field office)"
+                    db.save_breach(ledger, breach, allow_duplicate=True)
+        main_office = folder / "main.sqlite3"
+        shutil.copy(demo, main_office)
+        with db.open_ledger(main_office) as ledger, ledger.transaction():
+            ledger.conn.execute("DELETE FROM citation WHERE breach_id IN (SELECT id FROM breach"
+                                " ORDER BY id DESC LIMIT ?)", (args.size // 2,))
+            ledger.conn.execute("DELETE FROM victim WHERE breach_id IN (SELECT id FROM breach"
+                                " ORDER BY id DESC LIMIT ?)", (args.size // 2,))
+            ledger.conn.execute("DELETE FROM breach WHERE id IN (SELECT id FROM breach"
+                                " ORDER BY id DESC LIMIT ?)", (args.size // 2,))
+        bare_target = folder / "bare.sqlite3"
+        shutil.copy(main_office, bare_target)
+        seconds, megabytes, changed = child("merge", field, main_office)
+        bare_seconds, _, _ = child("bare-merge", field, bare_target)
+        print(f"\n{'merge two databases of ' + f'{args.size:,}':40} {'seconds':>8} "
+              f"{'peak MB':>8} {'× bare':>11}")
+        print(f"{f'({changed:,} added or updated)':40} {seconds:8.2f} {megabytes:8.0f} "
+              f"{seconds / bare_seconds:11.1f}")
+        print(f"{'bare INSERT … SELECT of the same tables':40} {bare_seconds:8.2f}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+CSV_FROM_XLSX = r"""
+import csv, sys
+from python_calamine import CalamineWorkbook
+rows = CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name("Breaches").to_python()
+with open(sys.argv[2], "w", newline="", encoding="utf-8-sig") as handle:
+    csv.writer(handle).writerows(rows)
+"""
+
+if __name__ == "__main__":
+    sys.exit(main())
