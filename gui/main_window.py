@@ -23,6 +23,7 @@ from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
 from .totals_view import TotalsView
 from .trash_view import TrashView
+from .truces_dialog import TrucesDialog
 from .worker import run_with_progress
 from .i18n import tr
 
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
             self._action(tr("Tr&ash"), lambda: self._show_view("trash"), "Ctrl+4"),
         ]
         self.settings_action = self._action(tr("&Settings…"), self.edit_settings)
+        self.truces_action = self._action(tr("&Truces…"), self.edit_truces)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(tr("&View"))
         view_menu.addActions(self.view_actions)
         settings_menu = bar.addMenu(tr("&Settings"))
-        settings_menu.addAction(self.settings_action)
+        settings_menu.addActions([self.settings_action, self.truces_action])
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([self.new_breach_action, self.save_action, self.delete_action,
@@ -327,6 +329,12 @@ class MainWindow(QMainWindow):
             self.ledger.user = settings.user_name()
             self.ledger.office = settings.get(settings.OFFICE_NAME)
             self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
+
+    def edit_truces(self) -> None:
+        TrucesDialog(self.ledger, self).exec()
+        self.breaches.editor.reload_lists()
+        self.totals.refresh_lists()
+        self.totals.stale = True
 
     # Geometry and closing.
     def _restore_geometry(self) -> None:
