@@ -12,13 +12,13 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Callable
 
 from .breaches import breach_document, get_breach, save_breach, validate_breach
 from .errors import LedgerError, ValidationError
 from .lists import find_by_name
+from . import cell_values as cells
 from .records import (AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, RELIABILITY, SEXES,
                       SOURCE_KINDS, Breach, Citation, Victim)
 from .rules import clean_text
@@ -91,16 +91,16 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     """Import the breaches of `path`; with `dry_run`, only say what would happen.
 
     Raises LedgerError for a file that cannot be read or lacks a needed column, and
-    ValidationError (code "import_refused", with the report) when rows are wrong; in
-    both cases nothing is written. `progress(done, total)` returning False cancels
-    before anything is kept.
+    ImportRefused (with the report) when rows are wrong; in both cases nothing is
+    written. `progress(done, total)` returning False cancels before anything is kept.
     """
     path = Path(path)
     tables = read_tables(path)
     table = _breaches_table(tables, path)
     report = ImportReport(rows=len(table.rows))
-    victims, public = _victims_by_breach(tables.get("Victims"), report)
-    plan = _plan(ledger, table, victims, public, report, progress)
+    victims = _Victims(tables.get("Victims"), report)
+    present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
+    plan = _plan(ledger, table, present, victims, report, progress)
     if report.refused:
         raise ImportRefused(report)
     if dry_run:
@@ -111,13 +111,17 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
             if planned.action != "unchanged":
                 save_breach(ledger, planned.breach, allow_duplicate=True, imported=True,
                             validated=True)
-            if progress is not None and done % 500 == 0 and progress(done, total) is False:
-                raise LedgerError("The import was cancelled; nothing was written.",
-                                  "cancelled")
-        if tables.get("Sources") is not None:
-            _update_sources(ledger, tables["Sources"], dry_run=False)
+            if done % 500 == 0:
+                _go_on(progress, done, total)
+        _fill_sources(ledger, tables.get("Sources"))
+        _go_on(progress, total, total)  # the last chance to cancel, before the commit
     report.written = True
     return report
+
+
+def _go_on(progress, done: int, total: int) -> None:
+    if progress is not None and progress(done, total) is False:
+        raise LedgerError("The import was cancelled; nothing was written.", "cancelled")
 
 
 class ImportRefused(LedgerError):
@@ -147,13 +151,19 @@ def _breaches_table(tables: dict[str, Table], path: Path) -> Table:
     return table
 
 
-def _plan(ledger: Ledger, table: Table, victims: dict[str, list[Victim]] | None, public: bool,
+# A breach's fields that a file may leave out; an update keeps ours for those it does.
+_OPTIONAL_FIELDS = ("occurred_at", "district", "place", "latitude", "longitude",
+                    "description", "status", "killed", "killed_max", "women", "women_max",
+                    "children", "children_max", "injured", "injured_max", "truce_id")
+
+
+def _plan(ledger: Ledger, table: Table, present: set[str], victims: "_Victims",
           report: ImportReport, progress) -> list[_Planned]:
-    plan, seen = [], Counter()
+    plan, seen, names = [], Counter(), _Names(ledger)
     total = len(table.rows)
     for done, (number, row) in enumerate(table.records(COLUMNS), start=1):
         try:
-            breach = _breach_of(ledger, row)
+            breach, content = _breach_of(names, row, ledger.office)
         except _RowError as error:
             report.refused += 1
             report.add_problem(number, str(error))
@@ -161,16 +171,21 @@ def _plan(ledger: Ledger, table: Table, victims: dict[str, list[Victim]] | None,
         if not breach.id:
             # The same content gives the same key (counting repeats), so a second import
             # of the same file finds its rows already there.
-            content = repr(_content_key(breach))
             seen[content] += 1
             breach.id = str(uuid.uuid5(IMPORT_NAMESPACE, f"{content}#{seen[content]}"))
         stored = breach_document(ledger.conn, breach.id)
         action = _action(stored, breach)
+        if action == "update" and stored["deleted_at"]:
+            report.refused += 1
+            report.add_problem(number, "this breach is in the Trash: restore it first")
+            continue
         if action != "unchanged":
-            listed = None if victims is None else victims.get(breach.id, [])
-            breach.victims = _merged_victims(ledger, breach.id, listed, stored, public)
             if stored is not None:
+                for name in _OPTIONAL_FIELDS:
+                    if name.removesuffix("_id") not in present and name not in present:
+                        setattr(breach, name, stored[name])
                 breach.citations = _kept_citations(stored, breach.citations)
+            breach.victims = victims.for_breach(ledger, breach.id, stored)
             try:
                 validate_breach(ledger, breach)
             except ValidationError as refused:
@@ -181,34 +196,51 @@ def _plan(ledger: Ledger, table: Table, victims: dict[str, list[Victim]] | None,
         counter = {"new": "new", "update": "updated", "unchanged": "unchanged"}[action]
         setattr(report, counter, getattr(report, counter) + 1)
         plan.append(_Planned(number, breach, action))
-        if progress is not None and done % 2000 == 0 and progress(done, 2 * total) is False:
-            raise LedgerError("The import was cancelled; nothing was written.", "cancelled")
+        if done % 2000 == 0:
+            _go_on(progress, done, 2 * total)
     return plan
 
 
 def _action(stored: dict | None, breach: Breach) -> str:
     if stored is None:
         return "new"
-    # A spreadsheet keeps times to the millisecond: compare them so.
-    if breach.updated_at and breach.updated_at[:23] > stored["updated_at"][:23]:
+    # A spreadsheet keeps times to the millisecond: compare both sides so rounded.
+    if breach.updated_at and (cells.to_millisecond(breach.updated_at)
+                              > cells.to_millisecond(stored["updated_at"])):
         return "update"
     return "unchanged"  # the file's row is not newer than the database's
-
-
-def _content_key(breach: Breach) -> tuple:
-    return (str(breach.occurred_on), breach.occurred_at, breach.governorate_id, breach.district,
-            breach.place, breach.actor_id or breach.actor_name, breach.breach_type_id,
-            breach.killed, breach.killed_max, breach.women, breach.women_max, breach.children,
-            breach.children_max, breach.injured, breach.injured_max, breach.description,
-            tuple(c.source_name for c in breach.citations))
 
 
 class _RowError(Exception):
     pass
 
 
-def _breach_of(ledger: Ledger, row: dict) -> Breach:
-    """A breach from one row, names turned into keys; _RowError says what is wrong."""
+class _Names:
+    """Names of list entries to keys, asked of the file once each."""
+
+    def __init__(self, ledger: Ledger):
+        self.ledger, self.known = ledger, {}
+
+    def key(self, kind: str, name: str) -> str | None:
+        if (kind, name) not in self.known:
+            self.known[kind, name] = find_by_name(self.ledger, kind, name)
+        return self.known[kind, name]
+
+
+def _key_of(written: str, office: str) -> str | None:
+    """A record key from the ID cell: a UUID as it is; any other ID (an office's own row
+    numbers) made into one that is the same each import, and the office's own."""
+    if not written:
+        return None
+    try:
+        return str(uuid.UUID(written))
+    except ValueError:
+        return str(uuid.uuid5(IMPORT_NAMESPACE, f"{office.casefold()}|{written}"))
+
+
+def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
+    """A breach from one row, names turned into keys, and a text of its content (for the
+    keys of rows without one); _RowError says what is wrong."""
     problems = []
 
     def grab(name, parse, *args):
@@ -219,50 +251,53 @@ def _breach_of(ledger: Ledger, row: dict) -> Breach:
             return None
 
     breach = Breach(
-        id=grab("id", _text) or None,
-        occurred_on=grab("occurred_on", _date, "Date"),
-        occurred_at=grab("occurred_at", _time),
-        district=grab("district", _text) or "", place=grab("place", _text) or "",
-        latitude=grab("latitude", _number, "Latitude"),
-        longitude=grab("longitude", _number, "Longitude"),
-        description=grab("description", _text) or "",
-        status=(grab("status", _text) or "reported").casefold(),
-        office=grab("office", _text) or "", entered_by=grab("entered_by", _text) or "",
-        created_at=grab("created_at", _moment, "Created"),
-        updated_at=grab("updated_at", _moment, "Updated"),
+        occurred_on=grab("occurred_on", cells.day, "Date"),
+        occurred_at=grab("occurred_at", cells.time_of_day),
+        district=grab("district", cells.text) or "", place=grab("place", cells.text) or "",
+        latitude=grab("latitude", cells.number, "Latitude"),
+        longitude=grab("longitude", cells.number, "Longitude"),
+        description=grab("description", cells.text) or "",
+        status=grab("status", cells.choice, GRADINGS, "Status", "reported"),
+        office=grab("office", cells.text) or "", entered_by=grab("entered_by", cells.text) or "",
+        created_at=grab("created_at", cells.moment, "Created"),
+        updated_at=grab("updated_at", cells.moment, "Updated"),
     )
+    breach.id = _key_of(grab("id", cells.text) or "", breach.office or office)
     for name, label in (("killed", "Killed"), ("women", "Women killed"),
                         ("children", "Children killed"), ("injured", "Injured")):
-        setattr(breach, name, grab(name, _count, label, 0))
-        setattr(breach, f"{name}_max", grab(f"{name}_max", _count, f"{label} (up to)", None))
-    if breach.status not in GRADINGS:
-        problems.append(f"Status {breach.status!r} is not one of {', '.join(GRADINGS)}")
+        setattr(breach, name, grab(name, cells.count, label, 0))
+        setattr(breach, f"{name}_max", grab(f"{name}_max", cells.count, f"{label} (up to)", None))
     for name, kind, label in (("governorate", "governorate", "Governorate"),
                               ("breach_type", "breach_type", "Type")):
-        text = grab(name, _text)
-        key = find_by_name(ledger, kind, text) if text else None
-        if not text:
+        written = grab(name, cells.text)
+        key = names.key(kind, written) if written else None
+        if not written:
             problems.append(f"{label} is required")
         elif key is None:
-            problems.append(f"{label} {text!r} is not in the list")
+            problems.append(f"{label} {written!r} is not in the list")
         setattr(breach, f"{name}_id", key)
-    actor = grab("actor", _text)
+    actor = grab("actor", cells.text) or ""
     if actor:
-        breach.actor_id = find_by_name(ledger, "actor", actor)
+        breach.actor_id = names.key("actor", actor)
         breach.actor_name = "" if breach.actor_id else actor
-    truce = grab("truce", _text)
+    truce = grab("truce", cells.text)
     if truce:
-        breach.truce_id = find_by_name(ledger, "truce", truce)
+        breach.truce_id = names.key("truce", truce)
         if breach.truce_id is None:
             problems.append(f"Truce {truce!r} is not in this database: add it first")
-    names = [clean_text(n) for n in (grab("sources", _text) or "").split(";")]
-    breach.citations = [Citation(source_id=find_by_name(ledger, "source", n), source_name=n,
-                                 reported_on=None) for n in names if n]
+    sources = [clean_text(n) for n in (grab("sources", cells.text) or "").split(";")]
+    breach.citations = [Citation(source_id=names.key("source", n), source_name=n)
+                        for n in sources if n]
     if not breach.citations:
         problems.append("Sources: cite at least one source")
     if problems:
         raise _RowError("; ".join(problems))
-    return breach
+    content = repr((str(breach.occurred_on), breach.occurred_at, breach.governorate_id,
+                    breach.district, breach.place, actor.casefold(), breach.breach_type_id,
+                    breach.killed, breach.killed_max, breach.women, breach.women_max,
+                    breach.children, breach.children_max, breach.injured, breach.injured_max,
+                    breach.description, tuple(n.casefold() for n in sources if n)))
+    return breach, content
 
 
 def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
@@ -277,168 +312,80 @@ def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
     return kept
 
 
-def _merged_victims(ledger: Ledger, key: str, listed: list[Victim] | None,
-                    stored: dict | None, public: bool) -> list[Victim]:
-    """The victims to save: those the file lists (keeping the keys of ones already there
-    by name); with no Victims sheet, those already stored. Confidential victims are kept
-    when the file is a public export, which leaves them out."""
-    current = get_breach(ledger, key).victims if stored is not None else []
-    if listed is None:
-        return current
-    by_name = {(v.name, v.name_latin): v for v in current}
-    result = []
-    for victim in listed:
-        old = by_name.pop((victim.name, victim.name_latin), None)
-        result.append(replace(victim, id=old.id) if old else victim)
-    if public:  # a public export leaves confidential victims out: keep ours
-        result += [v for v in by_name.values() if v.confidential]
-    return result
+class _Victims:
+    """The Victims sheet of an export, by breach key. A public export has no Confidential
+    (nor Notes) column: what it leaves out is kept as it is in the database."""
+
+    FIELDS = ("name", "name_latin", "sex", "age", "age_group", "outcome", "civilian",
+              "confidential", "notes")
+
+    def __init__(self, table: Table | None, report: ImportReport):
+        self.by_breach: dict[str, list[Victim]] | None = None if table is None else {}
+        self.present: set[str] = set()
+        if table is None:
+            return
+        self.present = {VICTIM_COLUMNS[header_key(h)] for h in table.headers
+                        if header_key(h) in VICTIM_COLUMNS}
+        for number, row in table.records(VICTIM_COLUMNS):
+            try:
+                victim = Victim(
+                    name=cells.text(row.get("name")),
+                    name_latin=cells.text(row.get("name_latin")),
+                    sex=cells.choice(row.get("sex"), SEXES, "Sex"),
+                    age=cells.count(row.get("age"), "Age", None),
+                    age_group=cells.choice(row.get("age_group"), AGE_GROUPS, "Age group"),
+                    outcome=cells.choice(row.get("outcome"), OUTCOMES, "Outcome", "killed"),
+                    civilian=cells.choice(row.get("civilian"), CIVILIAN, "Civilian"),
+                    confidential=cells.yes_no(row.get("confidential"), "Confidential"),
+                    notes=cells.text(row.get("notes")))
+            except ValueError as error:
+                report.refused += 1
+                report.add_problem(number, f"Victims sheet: {error}")
+                continue
+            self.by_breach.setdefault(cells.text(row.get("breach_id")), []).append(victim)
+
+    def for_breach(self, ledger: Ledger, key: str, stored: dict | None) -> list[Victim]:
+        """The victims to save with a breach: those the sheet lists (keeping the keys, and
+        the fields the sheet leaves out, of ones already there by name); with no sheet,
+        those already stored."""
+        current = get_breach(ledger, key).victims if stored is not None else []
+        if self.by_breach is None:
+            return current
+        by_name = {(v.name, v.name_latin): v for v in current}
+        result = []
+        for victim in self.by_breach.get(key, []):
+            old = by_name.pop((victim.name, victim.name_latin), None)
+            if old is not None:
+                kept = {f: getattr(old, f) for f in self.FIELDS if f not in self.present}
+                victim = replace(victim, id=old.id, **kept)
+            result.append(victim)
+        if "confidential" not in self.present:  # a public export: keep what it left out
+            result += [v for v in by_name.values() if v.confidential]
+        return result
 
 
-def _victims_by_breach(table: Table | None,
-                       report: ImportReport) -> tuple[dict[str, list[Victim]] | None, bool]:
-    """The Victims sheet by breach key (None without one), and whether it comes from a
-    public export (no Confidential column)."""
+def _fill_sources(ledger: Ledger, table: Table | None) -> None:
+    """From the Sources sheet of an export: the kind and reliability of sources that have
+    none yet (made by this import), and, from a full export, contacts and notes where ours
+    are empty. Never overwrites what the office has set."""
     if table is None:
-        return None, False
-    public = not table.has(VICTIM_COLUMNS, "confidential")
-    victims: dict[str, list[Victim]] = {}
-    for number, row in table.records(VICTIM_COLUMNS):
-        try:
-            age = _count(row.get("age"), "Age", None)
-        except ValueError as error:
-            report.add_problem(number, f"Victims sheet: {error}")
-            report.refused += 1
-            continue
-        victim = Victim(
-            name=_text(row.get("name")), name_latin=_text(row.get("name_latin")),
-            sex=_choice(row.get("sex"), SEXES), age=age,
-            age_group=_choice(row.get("age_group"), AGE_GROUPS),
-            outcome=_choice(row.get("outcome"), OUTCOMES, "killed"),
-            civilian=_choice(row.get("civilian"), CIVILIAN),
-            confidential=_text(row.get("confidential")).casefold() in ("yes", "true", "1"),
-            notes=_text(row.get("notes")))
-        victims.setdefault(_text(row.get("breach_id")), []).append(victim)
-    return victims, public
-
-
-def _update_sources(ledger: Ledger, table: Table | None, dry_run: bool) -> None:
-    """The Sources sheet of an export: kind and reliability (and, from a full export,
-    contact and notes) of sources made by the import or still at their defaults."""
-    if table is None or dry_run:
         return
     from .lists import get_source, save_source
     for _number, row in table.records(SOURCE_COLUMNS):
-        key = find_by_name(ledger, "source", _text(row.get("name")))
+        key = find_by_name(ledger, "source", cells.text(row.get("name")))
         if key is None:
             continue
         source = get_source(ledger, key)
+        try:
+            kind = cells.choice(row.get("kind"), SOURCE_KINDS, "Kind", source.kind)
+            reliability = cells.choice(row.get("reliability"), RELIABILITY, "Reliability",
+                                       source.reliability)
+        except ValueError:
+            continue  # a source's words the office set will do
         changed = replace(
-            source, kind=_choice(row.get("kind"), SOURCE_KINDS, source.kind),
-            reliability=_choice(row.get("reliability"), RELIABILITY, source.reliability),
-            contact=source.contact or _text(row.get("contact")),
-            notes=source.notes or _text(row.get("notes")))
+            source, kind=kind if source.kind == "other" else source.kind,
+            reliability=reliability if source.reliability == "unknown" else source.reliability,
+            contact=source.contact or cells.text(row.get("contact")),
+            notes=source.notes or cells.text(row.get("notes")))
         if changed != source:
             save_source(ledger, changed)
-
-
-# Cells.
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return clean_text(value)
-
-
-def _choice(value, allowed: tuple, default: str = "unknown") -> str:
-    """The allowed value the cell names, in any case; `default` if it names none."""
-    text = _text(value).casefold()
-    return next((choice for choice in allowed if choice.casefold() == text), default)
-
-
-def _count(value, label: str, empty):
-    if value in (None, ""):
-        return empty
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = _text(value)
-    if text.isdigit():
-        return int(text)
-    try:  # "3.0", as some programs write whole numbers
-        number = float(text)
-    except ValueError:
-        number = None
-    if number is not None and number.is_integer() and number >= 0:
-        return int(number)
-    raise ValueError(f"{label} {text!r} is not a whole number")
-
-
-def _number(value, label: str):
-    if value in (None, ""):
-        return None
-    try:
-        return float(_text(value).replace(",", "."))
-    except ValueError:
-        raise ValueError(f"{label} {_text(value)!r} is not a number") from None
-
-
-_DAY_FIRST = ("%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%y", "%d/%m/%y")
-
-
-def _date(value, label: str) -> date | None:
-    """A spreadsheet date, YYYY-MM-DD, or day first (06.01.2017, 6/1/2017)."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and 1 <= value < 2958466:  # an Excel day number
-        return date(1899, 12, 30) + timedelta(days=int(value))
-    text = _text(value)
-    if text.isdigit() and 20000 <= int(text) <= 80000:  # an Excel day number, as text
-        return date(1899, 12, 30) + timedelta(days=int(text))
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    for layout in _DAY_FIRST:
-        try:
-            return datetime.strptime(text, layout).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{label} {text!r} is not a date (use 2017-01-06 or 06.01.2017)")
-
-
-def _time(value) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, (time, datetime)):
-        return f"{value.hour:02d}:{value.minute:02d}"
-    if isinstance(value, timedelta):  # some readers give a time of day as a duration
-        minutes = int(value.total_seconds() // 60)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
-    text = _text(value)
-    try:
-        moment = time.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"Time {text!r} is not a time of day (use 14:30)") from None
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def _moment(value, label: str) -> str | None:
-    """A creation or update time as stored: UTC ISO 8601 with microseconds."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        text = _text(value).removesuffix("Z").replace(" ", "T")
-        try:
-            moment = datetime.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"{label} {text!r} is not a date and time") from None
-    return moment.replace(tzinfo=None).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -129,6 +129,8 @@ def save_source(ledger: Ledger, source: Source) -> Source:
     problems = Problems()
     if not source.name:
         problems.fail("name", "required", field="name")
+    elif ";" in source.name:
+        problems.fail("name", "semicolon", field="name")
     if source.kind not in SOURCE_KINDS:
         problems.fail("kind", "one_of", field="kind", allowed=", ".join(SOURCE_KINDS))
     if source.reliability not in RELIABILITY:

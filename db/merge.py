@@ -53,6 +53,7 @@ def merge_file(ledger: Ledger, other: str | Path,
     inspect_file(other)  # refuses, untouched, a file that is not ours, damaged or newer
     theirs = sqlite3.connect(f"file:{quote(str(other.resolve()))}?mode=ro", uri=True)
     try:
+        _no_demo_in_real(ledger, theirs, other.name)
         with ledger.transaction() as conn:
             return _merge(ledger, conn, theirs, progress)
     except _Cancelled:
@@ -62,6 +63,20 @@ def merge_file(ledger: Ledger, other: str | Path,
                            "changed.", "damaged", name=other.name, reason=str(error)) from None
     finally:
         theirs.close()
+
+
+def _no_demo_in_real(ledger: Ledger, theirs: sqlite3.Connection, name: str) -> None:
+    """The demo never mixes with real breaches: a demo file merges only into a demo file
+    or an empty one, and a real file not into a demo one."""
+    their_demo = theirs.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    their_demo = bool(their_demo and their_demo[0] == "1")
+    ours_empty = ledger.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
+    if their_demo != ledger.is_demo and not ours_empty:
+        which = "a demo database" if their_demo else "a database of real breaches"
+        raise BadFileError(f"{name} is {which}: the demo is never mixed with real breaches.",
+                           "demo_mix", name=name)
+    if their_demo and ours_empty and not ledger.is_demo:
+        ledger.set_meta("demo", "1")
 
 
 def _merge(ledger: Ledger, conn: sqlite3.Connection, theirs: sqlite3.Connection,
@@ -131,10 +146,14 @@ def _join_sources(ledger: Ledger, conn, theirs) -> tuple[dict, int]:
             continue
         mapping[row["id"]] = mine["id"]
         fields = ("kind", "reliability", "contact", "notes")
-        if row["updated_at"] > mine["updated_at"] and any(row[f] != mine[f] for f in fields):
+        # Theirs, where changed later, but never an empty value over one we have: an
+        # office that imported our public export has sources without contacts.
+        wanted = {f: (row[f] if row[f] not in ("", None, "other", "unknown") else mine[f])
+                  for f in fields}
+        if row["updated_at"] > mine["updated_at"] and any(wanted[f] != mine[f] for f in fields):
             conn.execute("UPDATE source SET kind = ?, reliability = ?, contact = ?, notes = ?,"
                          " updated_at = ? WHERE id = ?",
-                         [row[f] for f in fields] + [row["updated_at"], mine["id"]])
+                         [wanted[f] for f in fields] + [row["updated_at"], mine["id"]])
             after = fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (mine["id"],))[0]
             log_change(conn, ledger, "source", mine["id"], "update", mine, after,
                        row["updated_at"])
@@ -155,20 +174,23 @@ def _merge_breach(ledger: Ledger, conn, theirs, row: dict, keys: dict,
             values[column] = keys[table].get(values[column], values[column])
     _upsert(conn, "breach", values, BREACH_COLUMNS)
     for table in CHILD_TABLES:
+        # Their citations and victims, deleted ones too, replace ours of the same key. Ours
+        # they never had stay: they did not delete them, they never saw them (an office
+        # that has only our public export has no confidential victims, nor our references).
+        unknown_to_them = {r["id"]: r for r in fetch_dicts(
+            conn, f"SELECT * FROM {table} WHERE breach_id = ? AND deleted_at IS NULL",
+            (row["id"],))}
         children = fetch_dicts(theirs, f"SELECT * FROM {table} WHERE breach_id = ?",
                                (row["id"],))
-        theirs_ids = set()
+        for child in children:
+            unknown_to_them.pop(child["id"], None)
+        ours_only = {_same(table, r) for r in unknown_to_them.values()}
         for child in children:
             if table == "citation":
                 child["source_id"] = keys["source"].get(child["source_id"], child["source_id"])
+            if _same(table, child) in ours_only and not _known(conn, table, child["id"]):
+                continue  # the same source or victim we have already, under our own key
             _upsert(conn, table, child, tuple(child))
-            theirs_ids.add(child["id"])
-        # Ours that they never had: their newer version of the breach goes without them.
-        for (key,) in conn.execute(f"SELECT id FROM {table} WHERE breach_id = ? AND deleted_at"
-                                   " IS NULL", (row["id"],)).fetchall():
-            if key not in theirs_ids:
-                conn.execute(f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                             (row["updated_at"], row["updated_at"], key))
     after = breach_document(conn, row["id"])
     if before is None:
         action = "delete" if row["deleted_at"] else "insert"
@@ -181,6 +203,18 @@ def _merge_breach(ledger: Ledger, conn, theirs, row: dict, keys: dict,
         action = "restore" if before["deleted_at"] and not row["deleted_at"] else "update"
         report.updated += 1
     log_change(conn, ledger, "breach", row["id"], action, before, after, row["updated_at"])
+
+
+def _same(table: str, child: dict) -> tuple:
+    """What makes two citations (their source) or two victims (their names) the same,
+    when an import gave one office's copy keys of its own."""
+    if table == "citation":
+        return (child["source_id"],)
+    return (child["name"].casefold(), child["name_latin"].casefold())
+
+
+def _known(conn, table: str, key: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
 
 
 def _insert(conn, table: str, values: dict) -> None:

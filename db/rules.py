@@ -180,6 +180,8 @@ def _check_citation(index: int, citation: Citation, exists: Exists, today: date,
             fail(field + "source_id", "citation_source", n=n)
         elif len(clean_text(citation.source_name)) > MAX_SHORT_TEXT:
             fail(field + "source_id", "citation_name_too_long", n=n, limit=MAX_SHORT_TEXT)
+        elif ";" in citation.source_name:
+            fail(field + "source_id", "citation_semicolon", n=n)
     elif not exists("source", citation.source_id):
         fail(field + "source_id", "citation_unknown_source", n=n)
     if citation.reported_on not in (None, ""):

@@ -149,3 +149,38 @@ def test_the_command_line_merges(offices):
                             cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "1 added, 6 updated, 1 deleted" in result.stdout
+
+
+def test_an_office_with_only_our_public_export_takes_nothing_confidential_away(
+        tmp_path, ledger_path, ledger, make_breach, lists):
+    from db.importer import import_file
+    from db.workbook import ExportOptions, export_workbook
+    saved = db.save_breach(ledger, make_breach(killed=3, victims=[
+        db.Victim(name="Open name", age=30, sex="male"),
+        db.Victim(name="Hidden name", age=40, sex="male", confidential=True)]))
+    export_workbook(ledger, tmp_path / "public.xlsx", ExportOptions())
+    field_path = tmp_path / "field.sqlite3"
+    with db.open_ledger(field_path, user="Field") as field:
+        import_file(field, tmp_path / "public.xlsx")
+        theirs = db.get_breach(field, saved.id)
+        theirs.description = "corrected in Idlib"
+        db.save_breach(field, theirs)
+    report = merge_file(ledger, field_path)
+    assert report.updated == 1
+    ours = db.get_breach(ledger, saved.id)
+    assert ours.description == "corrected in Idlib"
+    assert sorted(v.name for v in ours.victims) == ["Hidden name", "Open name"]
+    assert [c.reference for c in ours.citations] == ["https://example.org/1"]
+    assert db.get_source(ledger, lists["source"]).contact == "+90 555 000 11"
+
+
+def test_the_demo_is_never_merged_into_real_breaches(tmp_path, ledger_path, ledger,
+                                                     make_breach):
+    db.save_breach(ledger, make_breach())
+    demo = tmp_path / "demo.sqlite3"
+    create_demo(demo)
+    with pytest.raises(db.BadFileError, match="demo is never mixed"):
+        merge_file(ledger, demo)
+    assert db.count_breaches(ledger).breaches == 1
+    with db.open_ledger(demo) as demo_ledger, pytest.raises(db.BadFileError):
+        merge_file(demo_ledger, ledger_path)
