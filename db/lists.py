@@ -176,17 +176,19 @@ def sources(ledger: Ledger) -> list[tuple[Source, int]]:
 
     Reads every citation: for the Sources view, not for every keystroke.
     """
-    result = []
-    for row in fetch_dicts(ledger.conn, """
-            SELECT s.*, coalesce(cited.n, 0) AS cited FROM source s
-            LEFT JOIN (SELECT c.source_id, count(DISTINCT c.breach_id) AS n FROM citation c
-                       JOIN breach b ON b.id = c.breach_id
-                       WHERE c.deleted_at IS NULL AND b.deleted_at IS NULL
-                       GROUP BY c.source_id) cited ON cited.source_id = s.id
-            WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE"""):
-        cited = row.pop("cited")
-        result.append((Source(**row), cited))
-    return result
+    # Every citing breach (from an index alone), less those in the Trash (a few).
+    cited = dict(ledger.conn.execute(
+        "SELECT source_id, count(DISTINCT breach_id) FROM citation WHERE deleted_at IS NULL"
+        " GROUP BY source_id"))
+    for source_id, trashed in ledger.conn.execute(
+            # CROSS JOIN: from the few deleted breaches to their citations, not the other way.
+            "SELECT c.source_id, count(DISTINCT c.breach_id) FROM breach b"
+            " CROSS JOIN citation c ON c.breach_id = b.id WHERE b.deleted_at IS NOT NULL"
+            " AND c.deleted_at IS NULL GROUP BY c.source_id"):
+        cited[source_id] -= trashed
+    return [(Source(**row), cited.get(row["id"], 0)) for row in fetch_dicts(
+        ledger.conn, "SELECT * FROM source WHERE deleted_at IS NULL"
+                     " ORDER BY name COLLATE NOCASE")]
 
 
 def source_choices(ledger: Ledger) -> list[Choice]:
