@@ -7,7 +7,7 @@ import html
 import sqlite3
 from dataclasses import asdict, replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -15,10 +15,14 @@ import db
 
 from . import dialogs
 from .breach_form import BreachForm
+from .drafts import remove_draft, write_draft
 from .history_view import HistoryView
 from .messages import error_text, problem_texts
 from .keys import bind
 from .i18n import tr
+
+
+DRAFT_DELAY_MS = 1500
 
 
 class BreachEditor(QWidget):
@@ -89,6 +93,12 @@ class BreachEditor(QWidget):
         self.show_twin_button.clicked.connect(self._show_twin)
         self.banner_text.linkActivated.connect(lambda _link: self._show_twin())
         self.form.edited.connect(self._hide_banner)
+        # What is typed is kept in a draft beside the database a moment after each edit.
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_draft)
+        self.form.edited.connect(self._draft_timer.start)
         self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
 
@@ -130,6 +140,31 @@ class BreachEditor(QWidget):
         self.history.show_history(db.record_history(self.ledger, breach_id), self._names())
         self.tabs.setTabEnabled(1, True)
 
+    def keep_draft(self) -> None:
+        """Write the form to the draft file if it holds unsaved edits, else remove it."""
+        if self.is_dirty():
+            write_draft(self.ledger.path, self.form.breach(),
+                        self.loaded.id if self.loaded else None,
+                        self.loaded.updated_at if self.loaded else None)
+        else:
+            remove_draft(self.ledger.path)
+
+    def restore_draft(self, breach: db.Breach, editing: str | None,
+                      editing_updated_at: str | None) -> None:
+        """Put a draft back in the form: the edits of a saved breach, or a new one."""
+        try:
+            if editing:
+                self.load(editing)
+            else:
+                self.start_new()
+        except db.NotFoundError:
+            self.start_new()
+        if self.loaded is not None and editing_updated_at:
+            # A save is refused if another copy saved this breach since the draft began.
+            self.loaded.updated_at = editing_updated_at
+        self.form.set_breach(breach)
+        self.keep_draft()
+
     def _after_load(self, title: str, focus: bool = True) -> None:
         self.title.setText(f"<b>{html.escape(title)}</b>")
         self._snapshot = self._state()
@@ -161,6 +196,8 @@ class BreachEditor(QWidget):
         answer = dialogs.ask_unsaved(self, what)
         if answer == "save":
             return self.save()
+        if answer == "discard":
+            remove_draft(self.ledger.path)
         return answer == "discard"
 
     def cancel(self) -> None:
@@ -175,6 +212,8 @@ class BreachEditor(QWidget):
 
     def close_form(self) -> None:
         """Forget the form without asking (its edits were saved or discarded)."""
+        self._draft_timer.stop()
+        remove_draft(self.ledger.path)
         self._snapshot = None
         self.loaded = None
         self.closed.emit()
@@ -228,6 +267,8 @@ class BreachEditor(QWidget):
                                .format(reason=error_text(error)))
             return False
         before, self.loaded = self.loaded, saved
+        self._draft_timer.stop()
+        remove_draft(self.ledger.path)
         self.saved.emit(before, saved)
         self.reload_lists()
         self.form.add_place(saved.place)

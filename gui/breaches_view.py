@@ -12,6 +12,7 @@ import db
 from . import dialogs
 from .breach_editor import BreachEditor
 from .breach_model import BreachTableModel
+from .drafts import read_draft, remove_draft
 from .filter_bar import FilterBar
 from .keys import bind
 from .messages import error_text
@@ -143,6 +144,23 @@ class BreachesView(QWidget):
             return
         self.editor.load(key)
         self._show_editor()
+
+    def offer_draft(self) -> None:
+        """At start: a breach typed but not saved when the program last stopped (a power
+        cut, a crash) is offered back."""
+        draft = read_draft(self.ledger.path)
+        if draft is None:
+            return
+        breach, editing, editing_updated_at = draft
+        what = breach.place or tr("no place given")
+        if dialogs.ask_yes_no(self, tr("A breach was not saved"), tr(
+                "The program stopped while a breach ({day}, {place}) was being typed, "
+                "before it was saved. Open it in the editor to finish it?").format(
+                day=breach.occurred_on or "—", place=what)):
+            self.editor.restore_draft(breach, editing, editing_updated_at)
+            self._show_editor()
+        else:
+            remove_draft(self.ledger.path)
 
     def _show_editor(self) -> None:
         self.editor.show()

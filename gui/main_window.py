@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self._file_changed(fresh=True)
         self.breaches.table.setFocus()
+        self.breaches.offer_draft()
 
     def _drop_views(self) -> None:
         """Let go of the views of the file shown before: none may read it once closed."""

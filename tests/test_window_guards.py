@@ -143,3 +143,41 @@ def test_a_place_that_looks_like_markup_is_shown_as_typed(qtbot, window, lists, 
     saved = db.save_breach(ledger, make_breach(place="<i>Tell</i> <Rifaat"))
     window.breaches.open_breach(saved.id)
     assert "&lt;i&gt;Tell&lt;/i&gt; &lt;Rifaat" in window.breaches.editor.title.text()
+
+
+def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledger_path,
+                                             dialogs):
+    from gui.drafts import draft_path
+    from gui.main_window import MainWindow
+    window.breaches.new_breach()
+    form = window.breaches.editor.form
+    form.governorate.setEditText("Aleppo")
+    form.place.setFocus()
+    type_text(qtbot, "Khan Tuman")
+    form.description.setPlainText("Shelling at dawn, typed and not yet saved.")
+    form.citations.source_edit.setText("Aleppo Media Center")
+    qtbot.waitUntil(lambda: draft_path(ledger_path).exists(), timeout=5000)
+    # The power goes: no question, no save. The next start offers the breach back.
+    again = MainWindow(db.open_ledger(ledger_path))
+    qtbot.addWidget(again)
+    assert "was being typed" in dialogs.asked[-1][1]
+    editor = again.breaches.editor
+    assert editor.is_open and editor.is_dirty()
+    assert editor.form.place.text() == "Khan Tuman"
+    assert editor.form.description.toPlainText().startswith("Shelling at dawn")
+    assert editor.save()
+    assert not draft_path(ledger_path).exists()
+    assert db.count_breaches(again.ledger).breaches == 1
+    window.breaches.editor.close_form()  # the first window's form, gone with the power
+
+
+def test_a_discarded_breach_leaves_no_draft(qtbot, window, lists, ledger, ledger_path,
+                                            dialogs):
+    from gui.drafts import draft_path
+    window.breaches.new_breach()
+    window.breaches.editor.form.place.setText("Zitan")
+    window.breaches.editor.keep_draft()
+    assert draft_path(ledger_path).exists()
+    dialogs.unsaved_answer = "discard"
+    window.breaches.editor.cancel()
+    assert not draft_path(ledger_path).exists()
