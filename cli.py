@@ -10,6 +10,7 @@ import argparse
 import csv
 import getpass
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -118,6 +119,10 @@ def run(argv: list[str] | None = None) -> int:
         return 1
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:  # a file locked for too long, or damaged on the way
+        print(f"{PROG}: error: the database could not be read or written: {error}",
+              file=sys.stderr)
         return 1
     except OSError as error:  # a disk full, a folder not writable…
         print(f"{PROG}: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),

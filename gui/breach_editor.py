@@ -15,7 +15,7 @@ import db
 
 from . import dialogs
 from .breach_form import BreachForm
-from .drafts import remove_draft, write_draft
+from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
 from .messages import error_text, problem_texts
 from .keys import bind
@@ -23,6 +23,13 @@ from .i18n import tr
 
 
 DRAFT_DELAY_MS = 1500
+
+
+def cited_again(citations: list[db.Citation], with_references: bool) -> list[db.Citation]:
+    """The same sources cited by a new breach (as new citations, without their keys)."""
+    return [db.Citation(source_id=c.source_id, source_name=c.source_name,
+                        reference=c.reference if with_references else "",
+                        reported_on=c.reported_on) for c in citations]
 
 
 class BreachEditor(QWidget):
@@ -98,6 +105,7 @@ class BreachEditor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
+        self.draft_owner = new_owner()
         self.form.edited.connect(self._draft_timer.start)
         self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
@@ -143,11 +151,14 @@ class BreachEditor(QWidget):
     def keep_draft(self) -> None:
         """Write the form to the draft file if it holds unsaved edits, else remove it."""
         if self.is_dirty():
-            write_draft(self.ledger.path, self.form.breach(),
+            write_draft(self.ledger.path, self.draft_owner, self.form.breach(),
                         self.loaded.id if self.loaded else None,
                         self.loaded.updated_at if self.loaded else None)
         else:
-            remove_draft(self.ledger.path)
+            self._drop_draft()
+
+    def _drop_draft(self) -> None:
+        remove_draft(draft_path(self.ledger.path, self.draft_owner))
 
     def restore_draft(self, breach: db.Breach, editing: str | None,
                       editing_updated_at: str | None) -> None:
@@ -197,7 +208,7 @@ class BreachEditor(QWidget):
         if answer == "save":
             return self.save()
         if answer == "discard":
-            remove_draft(self.ledger.path)
+            self._drop_draft()
         return answer == "discard"
 
     def cancel(self) -> None:
@@ -213,7 +224,7 @@ class BreachEditor(QWidget):
     def close_form(self) -> None:
         """Forget the form without asking (its edits were saved or discarded)."""
         self._draft_timer.stop()
-        remove_draft(self.ledger.path)
+        self._drop_draft()
         self._snapshot = None
         self.loaded = None
         self.closed.emit()
@@ -268,7 +279,7 @@ class BreachEditor(QWidget):
             return False
         before, self.loaded = self.loaded, saved
         self._draft_timer.stop()
-        remove_draft(self.ledger.path)
+        self._drop_draft()
         self.saved.emit(before, saved)
         self.reload_lists()
         self.form.add_place(saved.place)
@@ -286,8 +297,7 @@ class BreachEditor(QWidget):
             occurred_on=saved.occurred_on, governorate_id=saved.governorate_id,
             district=saved.district, place=saved.place, truce_id=saved.truce_id,
             breach_type_id=saved.breach_type_id,
-            citations=[db.Citation(source_id=c.source_id, source_name=c.source_name,
-                                   reported_on=c.reported_on) for c in saved.citations])
+            citations=cited_again(saved.citations, with_references=False))
 
     def _typed_actor(self, breach: db.Breach) -> str | None:
         """A perpetrator typed that is not in the list: moved to `actor_name`, so that the

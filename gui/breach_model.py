@@ -9,14 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 import db
 from .i18n import tr
+from .labels import choice_label
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.UserRole + 1
-
-
-def grading_label(status: str) -> str:
-    return {"reported": tr("reported"), "confirmed": tr("confirmed"),
-            "contested": tr("contested"), "discounted": tr("discounted")}.get(status, status)
 
 
 def count_text(least: int, most: int | None) -> str:
@@ -162,7 +158,7 @@ class BreachTableModel(QAbstractTableModel):
         if key in ("killed", "women", "children", "injured"):
             return count_text(getattr(row, key), getattr(row, f"{key}_max"))
         if key == "status":
-            return grading_label(row.status)
+            return choice_label(row.status)
         if key == "description":
             return " ".join(row.description.split())  # one line in the table
         return str(getattr(row, key))

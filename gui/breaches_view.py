@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButt
 import db
 
 from . import dialogs
-from .breach_editor import BreachEditor
+from .breach_editor import BreachEditor, cited_again
 from .breach_model import BreachTableModel
-from .drafts import read_draft, remove_draft
+from .drafts import orphan_drafts, read_draft, remove_draft
 from .filter_bar import FilterBar
 from .keys import bind
 from .messages import error_text
@@ -125,9 +125,7 @@ class BreachesView(QWidget):
             return
         template = db.get_breach(self.ledger, key)
         template.victims = []
-        template.citations = [db.Citation(source_id=c.source_id, source_name=c.source_name,
-                                          reference=c.reference, reported_on=c.reported_on)
-                              for c in template.citations]
+        template.citations = cited_again(template.citations, with_references=True)
         self.editor.start_new(template)
         self._show_editor()
 
@@ -148,8 +146,11 @@ class BreachesView(QWidget):
     def offer_draft(self) -> None:
         """At start: a breach typed but not saved when the program last stopped (a power
         cut, a crash) is offered back."""
-        draft = read_draft(self.ledger.path)
+        drafts = orphan_drafts(self.ledger.path)
+        draft = read_draft(drafts[0]) if drafts else None
         if draft is None:
+            for path in drafts[:1]:
+                remove_draft(path)  # not readable: nothing to offer
             return
         breach, editing, editing_updated_at = draft
         what = breach.place or tr("no place given")
@@ -159,8 +160,7 @@ class BreachesView(QWidget):
                 day=breach.occurred_on or "—", place=what)):
             self.editor.restore_draft(breach, editing, editing_updated_at)
             self._show_editor()
-        else:
-            remove_draft(self.ledger.path)
+        remove_draft(drafts[0])  # from now on, the editor keeps a draft of its own
 
     def _show_editor(self) -> None:
         self.editor.show()

@@ -1,14 +1,18 @@
 """The breach being typed, kept in a draft file beside the database every few seconds,
 so that a power cut or a crash does not take it: the next start offers it back.
 
-The draft lives next to the database (`office.sqlite3.draft.json`), written whole under
-a temporary name and renamed, and is removed once the breach is saved or discarded.
+Each running copy of the program has a draft of its own beside the database
+(`office.sqlite3.draft-<process>-<n>.json`), written whole under a temporary name and
+renamed, and removed once its breach is saved or discarded. At start, only the drafts of
+copies no longer running are offered.
 """
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import sys
+import uuid
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
@@ -16,15 +20,46 @@ from pathlib import Path
 import db
 
 
-def draft_path(database: Path) -> Path:
-    return database.with_name(database.name + ".draft.json")
+def new_owner() -> str:
+    """The name of one editor's drafts: this process, and a number of its own."""
+    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
-def write_draft(database: Path, breach: db.Breach, editing: str | None,
+def draft_path(database: Path, owner: str) -> Path:
+    return database.with_name(f"{database.name}.draft-{owner}.json")
+
+
+def orphan_drafts(database: Path) -> list[Path]:
+    """Drafts left by copies of the program that are no longer running, newest first."""
+    found = []
+    for path in database.parent.glob(f"{database.name}.draft-*.json"):
+        pid = path.name.removeprefix(f"{database.name}.draft-").split("-")[0]
+        if not _running(pid):
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _running(pid: str) -> bool:
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return True  # another window of this very program
+    if sys.platform == "win32":  # os.kill would end the process there: assume gone
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # running, as another user
+    return True
+
+
+def write_draft(database: Path, owner: str, breach: db.Breach, editing: str | None,
                 editing_updated_at: str | None) -> None:
     """Keep `breach` (the form as it is) for `database`; `editing` is the key of the saved
     breach being edited, if any."""
-    target = draft_path(database)
+    target = draft_path(database, owner)
     temporary = target.with_name(target.name + ".part")
     document = {"editing": editing, "editing_updated_at": editing_updated_at,
                 "breach": asdict(breach)}
@@ -36,11 +71,11 @@ def write_draft(database: Path, breach: db.Breach, editing: str | None,
         os.replace(temporary, target)
 
 
-def read_draft(database: Path) -> tuple[db.Breach, str | None, str | None] | None:
-    """The draft kept for `database`: the breach, the key it edits and the version it
-    started from; None if there is none (or it cannot be read)."""
+def read_draft(path: Path) -> tuple[db.Breach, str | None, str | None] | None:
+    """The draft in `path`: the breach, the key it edits and the version it started from;
+    None if it cannot be read."""
     try:
-        document = json.loads(draft_path(database).read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8"))
         data = document["breach"]
         data["citations"] = [db.Citation(**_known(db.Citation, c)) for c in data["citations"]]
         data["victims"] = [db.Victim(**_known(db.Victim, v)) for v in data["victims"]]
@@ -50,9 +85,9 @@ def read_draft(database: Path) -> tuple[db.Breach, str | None, str | None] | Non
         return None
 
 
-def remove_draft(database: Path) -> None:
+def remove_draft(path: Path) -> None:
     with contextlib.suppress(OSError):
-        draft_path(database).unlink()
+        path.unlink()
 
 
 def _known(kind, data: dict) -> dict:

@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
             self.sources.stale = True  # read again when shown
         self.totals.stale = True
         demo = tr(" — demo") if ledger.is_demo else ""
-        self.setWindowTitle(f"{ledger.path.name}{demo} — Truce Ledger")
+        self.setWindowTitle(tr("{file}{demo} — Truce Ledger").format(file=ledger.path.name,
+                                                                      demo=demo))
         self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
                                         "{sources} sources").format(
             path=f"\u2066{ledger.path}\u2069", live=live, trash=trashed,

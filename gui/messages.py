@@ -93,6 +93,18 @@ def error_text(error: Exception) -> str:
         "conflict": tr("This breach was changed elsewhere since you opened it (another copy "
                        "of the program saved it). Open it again to see that change."),
         "not_saved": tr("The breach was not saved: {reason}."),
+        "demo_mix": tr("{name}: the demo is never mixed with real breaches."),
+        "merge_self": tr("A database cannot be merged into itself."),
+        "missing_columns": tr("{name} has no column {columns} (its first row must name the "
+                              "columns, as the Breaches sheet of an export does)."),
+        "empty_sheet": tr("{name} holds no rows."),
+        "not_workbook": tr("{name} is not a workbook that can be read."),
+        "not_csv": tr("{name} is not a CSV file."),
+        "not_utf8": tr("{name} is not UTF-8 text: save it from the spreadsheet as "
+                       "\"CSV UTF-8\"."),
+        "import_kind": tr("{name}: import reads .xlsx and .csv files."),
+        "reversed_range": tr("The range ends ({end}) before it begins ({start})."),
+        "unknown_truce_name": tr("There is no truce called {name}."),
     }
     template = templates.get(code or "")
     try:

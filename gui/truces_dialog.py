@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
 import db
 
 from .i18n import tr
-from .messages import problem_texts
+from .messages import error_text, problem_texts
 
 
 class TrucesDialog(QDialog):
@@ -71,6 +71,10 @@ class TrucesDialog(QDialog):
             db.add_truce(self.ledger, truce)
         except db.ValidationError as refused:
             self.error.setText("\n".join(problem_texts(refused).values()))
+            self.error.show()
+            return False
+        except db.LedgerError as error:
+            self.error.setText(error_text(error))
             self.error.show()
             return False
         self.error.hide()

@@ -58,12 +58,17 @@ class LedgerCommand(QUndoCommand):
 def save_command(ledger: db.Ledger, before: db.Breach | None, after: db.Breach,
                  changed: Changed, failed: Callable[[str], None] | None = None) -> LedgerCommand:
     """The save of a new breach (`before` None) or of the edits of one."""
+    expected = {"updated_at": after.updated_at}  # the version this command last wrote
+
     def run(forward: bool) -> list[str]:
         if before is None:
             (db.restore_breach if forward else db.delete_breach)(ledger, after.id)
         else:
-            version = replace(after if forward else before, updated_at=None)
-            db.save_breach(ledger, version, allow_duplicate=True)
+            # Refused (ConflictError) if another copy saved the breach meanwhile: an undo
+            # never overwrites someone else's save.
+            version = replace(after if forward else before, updated_at=expected["updated_at"])
+            saved = db.save_breach(ledger, version, allow_duplicate=True)
+            expected["updated_at"] = saved.updated_at
         return [after.id]
     text = tr("New breach") if before is None else tr("Edit of a breach")
     return LedgerCommand(text, run, changed, failed)

@@ -150,14 +150,18 @@ def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledge
     from gui.drafts import draft_path
     from gui.main_window import MainWindow
     window.breaches.new_breach()
+    first_draft = draft_path(ledger_path, window.breaches.editor.draft_owner)
     form = window.breaches.editor.form
     form.governorate.setEditText("Aleppo")
     form.place.setFocus()
     type_text(qtbot, "Khan Tuman")
     form.description.setPlainText("Shelling at dawn, typed and not yet saved.")
     form.citations.source_edit.setText("Aleppo Media Center")
-    qtbot.waitUntil(lambda: draft_path(ledger_path).exists(), timeout=5000)
-    # The power goes: no question, no save. The next start offers the breach back.
+    qtbot.waitUntil(first_draft.exists, timeout=5000)
+    # The power goes: no question, no save. The next start offers the breach back. (Here
+    # the first copy's process lives on: its draft is made to look left by another.)
+    first_draft.rename(ledger_path.with_name(f"{ledger_path.name}.draft-999999999-a.json"))
+    window.breaches.editor.draft_owner = "gone"
     again = MainWindow(db.open_ledger(ledger_path))
     qtbot.addWidget(again)
     assert "was being typed" in dialogs.asked[-1][1]
@@ -166,18 +170,38 @@ def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledge
     assert editor.form.place.text() == "Khan Tuman"
     assert editor.form.description.toPlainText().startswith("Shelling at dawn")
     assert editor.save()
-    assert not draft_path(ledger_path).exists()
+    assert list(ledger_path.parent.glob("*.draft-*.json")) == []
     assert db.count_breaches(again.ledger).breaches == 1
     window.breaches.editor.close_form()  # the first window's form, gone with the power
 
 
 def test_a_discarded_breach_leaves_no_draft(qtbot, window, lists, ledger, ledger_path,
                                             dialogs):
-    from gui.drafts import draft_path
+    from gui.drafts import draft_path, orphan_drafts
     window.breaches.new_breach()
     window.breaches.editor.form.place.setText("Zitan")
     window.breaches.editor.keep_draft()
-    assert draft_path(ledger_path).exists()
+    mine = draft_path(ledger_path, window.breaches.editor.draft_owner)
+    assert mine.exists()
+    assert orphan_drafts(ledger_path) == []  # a running copy's draft is not offered
     dialogs.unsaved_answer = "discard"
     window.breaches.editor.cancel()
-    assert not draft_path(ledger_path).exists()
+    assert not mine.exists()
+
+
+def test_undo_never_overwrites_a_save_made_by_another_copy(qtbot, window, ledger, ledger_path,
+                                                           make_breach, dialogs):
+    saved = db.save_breach(ledger, make_breach(killed=3))
+    window.breaches.open_breach(saved.id)
+    window.breaches.editor.form.least["killed"].setValue(5)
+    assert window.breaches.editor.save()
+    with db.open_ledger(ledger_path, user="Other copy") as other:
+        theirs = db.get_breach(other, saved.id)
+        theirs.victims.append(db.Victim(name="Named by the other copy", age=30, sex="male"))
+        db.save_breach(other, theirs)
+    window.breaches.table.setFocus()
+    key(qtbot, Qt.Key_Z, Qt.ControlModifier)
+    assert dialogs.asked[-1][0] == "error" and "changed elsewhere" in dialogs.asked[-1][1]
+    kept = db.get_breach(ledger, saved.id)
+    assert [v.name for v in kept.victims] == ["Named by the other copy"] and kept.killed == 5
+    assert not window.undo_action.isEnabled()  # that step is gone from the stack
