@@ -73,13 +73,17 @@ class MainWindow(QMainWindow):
 
     def _drop_views(self) -> None:
         """Let go of the views of the file shown before: none may read it once closed."""
+        self.tabs.blockSignals(True)  # no view is shown (and counts) while they go
         for number in reversed(range(self.tabs.count())):
             view = self.tabs.widget(number)
             self.tabs.removeTab(number)
             model = getattr(view, "model", None)
             if hasattr(model, "set_ledger"):
                 model.set_ledger(None)
+            if hasattr(view, "detach"):
+                view.detach()
             view.deleteLater()
+        self.tabs.blockSignals(False)
 
     def _tab_shown(self, number: int) -> None:
         if self.tabs.widget(number) is getattr(self, "sources", None) and self.sources.stale:

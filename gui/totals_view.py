@@ -86,6 +86,7 @@ class TotalsView(QWidget):
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
         self._question: tuple | None = None
+        self._detached = False
 
     # What is counted.
     def refresh_lists(self) -> None:
@@ -134,7 +135,7 @@ class TotalsView(QWidget):
                                                            (scheme, where)))
 
     def _counted(self, asked: int, weeks, error, question=None) -> None:
-        if not shiboken6.isValid(self) or asked != self._asked:
+        if not shiboken6.isValid(self) or self._detached or asked != self._asked:
             return  # the view is gone (another file), or this answers an older question
         if error is not None:
             self.status.setText(error_text(error))
@@ -153,8 +154,15 @@ class TotalsView(QWidget):
         self._show_sentence()
         self.counted.emit()
 
+    def detach(self) -> None:
+        """The file is closing: drop any count still on its way."""
+        self._asked += 1
+        self._detached = True
+
     # The press sentence.
     def _show_sentence(self) -> None:
+        if self._detached:
+            return
         week = self.model.week(self.table.currentIndex().row())
         scheme, where = self._question or (self.scheme(), self.where())
         self.sentence.setPlainText(week_sentence(self.ledger, scheme, week, where)
