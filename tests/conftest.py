@@ -125,9 +125,8 @@ def dialogs(monkeypatch):
     return fake
 
 
-@pytest.fixture
-def window(qtbot, ledger, dialogs):
-    """The main window on the test's ledger, shown and active."""
+def show_window(qtbot, ledger):
+    """The main window on `ledger`, shown and active, as a user meets it."""
     from PySide6.QtWidgets import QApplication
 
     from gui.app import install_translations
@@ -140,3 +139,9 @@ def window(qtbot, ledger, dialogs):
     qtbot.waitExposed(main)
     main.activateWindow()
     return main
+
+
+@pytest.fixture
+def window(qtbot, ledger, dialogs):
+    """The main window on the test's ledger."""
+    return show_window(qtbot, ledger)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 import db
 from db.demo import create_demo
-from gui.main_window import MainWindow
+from tests.conftest import show_window
 from tests.test_totals import PRESS
 from tests.test_window_editing import key
 
@@ -18,18 +18,8 @@ from tests.test_window_editing import key
 def demo_window(qtbot, tmp_path, dialogs):
     path = tmp_path / "demo.sqlite3"
     create_demo(path, size=400)
-    window = MainWindow(db.open_ledger(path))
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    return window
+    return show_window(qtbot, db.open_ledger(path))
 
-
-def counted(qtbot, view):
-    with qtbot.waitSignal(view.counted, timeout=10_000):
-        pass
 
 
 def test_the_weeks_chart_and_sentence_follow_the_scheme_and_filters(qtbot, demo_window):
