@@ -29,7 +29,7 @@ class FilterBar(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(tr("Find in place or description (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
-        self.text.setMinimumWidth(180)
+        self.text.setMinimumWidth(120)
         self.date_from, self.date_to = self._date_edit(), self._date_edit()
         self.governorate, self.actor = QComboBox(), QComboBox()
         self.breach_type, self.status = QComboBox(), QComboBox()
@@ -44,14 +44,14 @@ class FilterBar(QWidget):
             self.status.hide()
         else:
             self.confirmed_only.hide()
-        layout.addWidget(self.text, 3)
+        layout.addWidget(self.text, 2)
         layout.addWidget(QLabel(tr("From")))
         layout.addWidget(self.date_from)
         layout.addWidget(QLabel(tr("to")))
         layout.addWidget(self.date_to)
         for combo in (self.governorate, self.actor, self.breach_type, self.status):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(5)  # so the window fits a 1366-pixel screen
             layout.addWidget(combo, 1)
             combo.activated.connect(self._emit)
         layout.addWidget(self.confirmed_only)

@@ -107,10 +107,13 @@ class MainWindow(QMainWindow):
         demo = tr(" — demo") if ledger.is_demo else ""
         self.setWindowTitle(tr("{file}{demo} — Truce Ledger").format(file=ledger.path.name,
                                                                       demo=demo))
-        self.statusBar().showMessage(tr("{path} · {live} breaches · {trash} in the Trash · "
-                                        "{sources} sources").format(
-            path=f"\u2066{ledger.path}\u2069", live=live, trash=trashed,
-            sources=db.count_sources(ledger)))
+        # The line as a whole reads in the direction of its own words (an isolate takes
+        # that from its first letter), whatever the layout's.
+        self.statusBar().showMessage("\u2068" + tr("{path} · {live} breaches · {trash} in the "
+                                                   "Trash · {sources} sources").format(
+            path=f"\u2066{ledger.path}\u2069", live=f"\u2068{live}\u2069",
+            trash=f"\u2068{trashed}\u2069",
+            sources=db.count_sources(ledger)) + "\u2069")
 
     # Actions and menus.
     def _action(self, text: str, slot, shortcut=None, context=Qt.WindowShortcut) -> QAction:
