@@ -4,6 +4,7 @@ Imports no Qt: the command line, the window and the tests all call these functio
 """
 from .breaches import (delete_breach, find_duplicate, get_breach, restore_breach, save_breach,
                        validate_breach)
+from .dates import DateError, parse_day
 from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
 from .history import changed_fields, record_history
@@ -15,7 +16,7 @@ from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce,
 from .store import Ledger, open_ledger
 
 __all__ = [
-    "BadFileError", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
+    "BadFileError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",

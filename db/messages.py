@@ -21,7 +21,9 @@ LABELS = {
 MESSAGES = {
     # A breach's fields.
     "required": "{label} is required.",
-    "not_a_date": "{label} must be a date, like 2017-01-06.",
+    "not_a_date": "{label} must be a date, like 4.1.2017 or 2017-01-04.",
+    "no_such_day": "{label}: {value} is not a day of the calendar.",
+    "year_range": "{label}: the year must be between {first} and {last}.",
     "future": "{label} cannot be in the future.",
     "not_a_time": "Time must be a time of day, like 14:30.",
     "unknown_truce": "Truce is not in this database.",

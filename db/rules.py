@@ -12,6 +12,7 @@ from datetime import date
 from typing import Callable
 
 from .messages import english
+from .dates import DateError, parse_day
 from .records import (ADULT_AGE, AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach,
                       Citation, Victim, as_date)
 
@@ -82,7 +83,8 @@ def _check_when(breach: Breach, exists: Exists, today: date, fail) -> None:
     else:
         day = as_date(breach.occurred_on)
         if day is None:
-            fail("occurred_on", "not_a_date", field="occurred_on")
+            code, params = _date_problem(breach.occurred_on)
+            fail("occurred_on", code, field="occurred_on", **params)
         elif day > today:
             fail("occurred_on", "future", field="occurred_on")
     if breach.occurred_at not in (None, "") and not (
@@ -90,6 +92,16 @@ def _check_when(breach: Breach, exists: Exists, today: date, fail) -> None:
         fail("occurred_at", "not_a_time")
     if breach.truce_id and not exists("truce", breach.truce_id):
         fail("truce_id", "unknown_truce")
+
+
+def _date_problem(value) -> tuple[str, dict]:
+    """Why `value`, which is not a stored date, is none: a form that cannot be read, a
+    day the calendar lacks, or a year out of range (see db/dates.py)."""
+    try:
+        parse_day(str(value))
+    except DateError as error:
+        return error.code, {k: v for k, v in error.params.items() if k != "label"}
+    return "not_a_date", {}
 
 
 def _check_where(breach: Breach, exists: Exists, fail) -> None:

@@ -18,6 +18,8 @@ from .i18n import tr
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 STYLE = """
 QLabel#fieldError { color: #b00020; }
+QLabel#dateWords { color: palette(dark); }
+QLabel#dateWords[problem="true"] { color: #b00020; }
 QFrame#duplicateBanner { background: #fff4ce; border: 1px solid #e0b000; border-radius: 4px; }
 QLabel#filterSummary { font-weight: bold; padding: 2px; }
 """

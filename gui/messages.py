@@ -22,7 +22,9 @@ def problem_text(code: str, params: dict) -> str:
                   p["victims"]).format(**p)
     templates = {
         "required": tr("{label} is required."),
-        "not_a_date": tr("{label} must be a date, like 2017-01-06."),
+        "not_a_date": tr("{label} must be a date, like 4.1.2017 or 2017-01-04."),
+        "no_such_day": tr("{label}: {value} is not a day of the calendar."),
+        "year_range": tr("{label}: the year must be between {first} and {last}."),
         "future": tr("{label} cannot be in the future."),
         "not_a_time": tr("Time must be a time of day, like 14:30."),
         "unknown_truce": tr("Truce is not in this database."),
