@@ -4,7 +4,6 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../gui/breaches_view.py" line="230"/>
         <source>%n breach(es) shown, at least {killed} killed</source>
         <translation>
             <numerusform>%n breach shown, at least {killed} killed</numerusform>
@@ -12,7 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/trash_view.py" line="65"/>
+        <source>{label} ({count}) cannot be below the %n named victim(s) it lists.</source>
+        <translation>
+            <numerusform>{label} ({count}) cannot be below the %n named victim it lists.</numerusform>
+            <numerusform>{label} ({count}) cannot be below the %n named victims it lists.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n deleted breach(es). Restore brings a breach back into every list and total.</source>
         <translation>
             <numerusform>%n deleted breach. Restore brings a breach back into every list and total.</numerusform>
@@ -20,7 +25,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/undo.py" line="84"/>
         <source>Restore of %n breach(es)</source>
         <translation>
             <numerusform>Restore of %n breach</numerusform>
@@ -28,19 +32,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/undo.py" line="85"/>
         <source>Delete of %n breach(es)</source>
         <translation>
             <numerusform>Delete of %n breach</numerusform>
             <numerusform>Delete of %n breaches</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../gui/messages.py" line="21"/>
-        <source>{label} ({count}) cannot be below the %n named victim(s) it lists.</source>
-        <translation>
-            <numerusform>{label} ({count}) cannot be below the %n named victim it lists.</numerusform>
-            <numerusform>{label} ({count}) cannot be below the %n named victims it lists.</numerusform>
         </translation>
     </message>
 </context>
