@@ -14,6 +14,11 @@ from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
                     source_choices, sources, truces)
 from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce, Victim
 from .store import Ledger, open_ledger
+from .truces import (TruceChanges, TruceEffect, delete_truce, get_truce, truce_breach_counts,
+                     truce_edit_effect, update_truce)
+# The functions `sources` and `truces`, not the modules db/sources.py and db/truces.py,
+# whose import above set these names to themselves.
+from .lists import sources, truces  # noqa: E402,F811
 
 __all__ = [
     "BadFileError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
@@ -22,4 +27,6 @@ __all__ = [
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
+    "TruceChanges", "TruceEffect", "delete_truce", "get_truce", "truce_breach_counts",
+    "truce_edit_effect", "update_truce",
 ]
