@@ -14,18 +14,21 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from db import LedgerError, find_by_name, open_ledger
+from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
 from db.backup import check_and_back_up
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import week_sentence
 from db.importer import ImportRefused, import_file
 from db.merge import merge_file
+from db.messages import english
 from db.workbook import ExportOptions, export_workbook
 from db.totals import (COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for,
                        totals_by, weekly_totals)
 
 PROG = "truce-ledger"
+DAY_HELP = ("from this day: 2017-01-04, 4.1.2017, 04/01/2017, 20170104, 4 Jan 2017… "
+            "(day first; without a year, the latest such day)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="weeks since this truce went into force (default: the latest)")
     weeks.add_argument("--week-start", choices=sorted(WEEK_STARTS),
                        help="calendar weeks starting on this day")
-    totals.add_argument("--from", dest="date_from", metavar="DATE", help="from this day")
+    totals.add_argument("--from", dest="date_from", metavar="DATE", help=DAY_HELP)
     totals.add_argument("--to", dest="date_to", metavar="DATE", help="to this day")
     totals.add_argument("--by", choices=sorted(GROUPINGS), help="per group instead of per week")
     totals.add_argument("--governorate", metavar="NAME", help="only this governorate")
@@ -62,11 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only breaches graded confirmed")
     totals.add_argument("--format", choices=("table", "csv", "json"), default="table")
     totals.add_argument("--sentence", action="store_true",
-                        help="also print the press sentence of each week")
+                        help="also give the press sentence of each week (in json and csv, "
+                             "as its \"sentence\")")
     export = commands.add_parser("export", parents=[common],
                                  help="write the Excel workbook for a press release")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
-    export.add_argument("--from", dest="date_from", metavar="DATE", help="from this day")
+    export.add_argument("--force", action="store_true",
+                        help="replace FILE.xlsx if it exists (else it is left as it is)")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help=DAY_HELP)
     export.add_argument("--to", dest="date_to", metavar="DATE", help="to this day")
     weeks = export.add_mutually_exclusive_group()
     weeks.add_argument("--truce", metavar="NAME",
@@ -155,9 +161,10 @@ def _check(args: argparse.Namespace) -> int:
 
 def _totals(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
+    date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         scheme = scheme_for(ledger, args.truce, args.week_start)
-        where = TotalsFilter(date_from=args.date_from, date_to=args.date_to,
+        where = TotalsFilter(date_from=date_from, date_to=date_to,
                              confirmed_only=args.confirmed_only)
         for kind, name, field in (("governorate", args.governorate, "governorate_id"),
                                   ("actor", args.actor, "actor_id"),
@@ -174,17 +181,18 @@ def _totals(args: argparse.Namespace) -> int:
             weeks = weekly_totals(ledger, scheme, where)
             table = [{"week": week.label, "from": week.first.isoformat(),
                       "to": week.last.isoformat(), **_counts(week)} for week in weeks]
-            sentences = [week_sentence(ledger, scheme, w, where) for w in weeks] \
-                if args.sentence else []
+            if args.sentence:
+                for row, week in zip(table, weeks):
+                    row["sentence"] = week_sentence(ledger, scheme, week, where)
     if args.format == "json":
         print(json.dumps(table, ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        _print_csv(table, args.by)
+        _print_csv(table, args.by, args.sentence and not args.by)
     else:
         _print_table(table, args.by, scheme)
-    if not args.by and args.sentence:
-        print()
-        print("\n\n".join(sentences))
+        if not args.by and args.sentence:  # after the table: a sentence is too long for it
+            print()
+            print("\n\n".join(row["sentence"] for row in table))
     return 0
 
 
@@ -192,10 +200,14 @@ def _export(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     if args.out.suffix.lower() != ".xlsx":
         raise LedgerError(f"{args.out.name}: the workbook's name must end in .xlsx.")
+    if args.out.exists() and not args.force:
+        raise LedgerError(f"{args.out} already exists: give --force to replace it, or "
+                          "another --out.")
+    date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
-            where=TotalsFilter(date_from=args.date_from, date_to=args.date_to),
+            where=TotalsFilter(date_from=date_from, date_to=date_to),
             full=args.full, office=args.office, right_to_left=args.right_to_left)
         report = export_workbook(ledger, args.out, options)
     kind = "full (confidential data included)" if args.full else "public"
@@ -223,6 +235,16 @@ def _merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(written: str | None, option: str):
+    """The day an option names, in any form db/dates.py reads; LedgerError if none."""
+    try:
+        return parse_day(written) if written else None
+    except DateError as error:
+        label = option if error.code != "not_a_date" else f"{option} {written!r}"
+        raise LedgerError(english(error.code, {**error.params, "label": label}),
+                          error.code, **error.params) from None
+
+
 def _counts(row) -> dict:
     return {name: getattr(row, name) for name in COUNT_NAMES}
 
@@ -231,8 +253,9 @@ def _columns(by: str | None) -> list[str]:
     return ([by] if by else ["week", "from", "to"]) + list(COUNT_NAMES)
 
 
-def _print_csv(table: list[dict], by: str | None) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by), lineterminator="\n")
+def _print_csv(table: list[dict], by: str | None, sentence: bool) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by) + ["sentence"] * sentence,
+                            lineterminator="\n")
     writer.writeheader()
     writer.writerows(table)
 

@@ -1,13 +1,14 @@
 """Values of spreadsheet cells as the importer reads them: text, whole numbers, numbers,
-dates (real, ISO, or day first), times, and moments. A cell that holds something else
-raises ValueError with words that name the column and the value."""
+dates (real, Excel day numbers, or text as db/dates.py reads it), times, and moments. A
+cell that holds something else raises ValueError with words that name the column and the
+value."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
 from .rules import clean_text
 
-_DAY_FIRST = ("%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%y", "%d/%m/%y")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _YES = ("yes", "y", "true", "1", "x", "نعم")
 _NO = ("no", "n", "false", "0", "", "لا")
@@ -73,26 +74,30 @@ def number(value, label: str):
 
 
 def day(value, label: str) -> date | None:
-    """A spreadsheet date, YYYY-MM-DD, or day first (06.01.2017, 6/1/2017)."""
+    """A spreadsheet date, an Excel day number, or text in any form db/dates.py reads
+    (2017-01-06, 06.01.2017, 6/1/2017, 20170106, 6 Jan 2017, ٦ كانون الثاني ٢٠١٧…)."""
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and 20_000 <= value <= 80_000:  # an Excel day number, perhaps with a time
+        return _EXCEL_EPOCH + timedelta(days=int(value))
     written = text(value)
-    if written.isdigit() and 20_000 <= int(written) <= 80_000:  # an Excel day number
-        return _EXCEL_EPOCH + timedelta(days=int(written))
+    if written.isdigit() and len(written) == 5 and 20_000 <= int(written) <= 80_000:
+        return _EXCEL_EPOCH + timedelta(days=int(written))  # 1954 to 2119, as text
     try:
-        return date.fromisoformat(written)
-    except ValueError:
-        pass
-    for layout in _DAY_FIRST:
-        try:
-            return datetime.strptime(written, layout).date()
-        except ValueError:
-            continue
-    raise ValueError(f"{label} {written!r} is not a date (use 2017-01-06 or 06.01.2017)")
+        return parse_day(written)
+    except DateError as error:
+        if error.code == "no_such_day":
+            raise ValueError(f"{label}: {written} is not a day of the calendar") from None
+        if error.code == "year_range":
+            raise ValueError(f"{label} {written!r}: the year must be between "
+                             f"{FIRST_YEAR} and {LAST_YEAR}") from None
+        raise ValueError(f"{label} {written!r} is not a date (use 2017-01-06 or 06.01.2017)") \
+            from None
 
 
 def time_of_day(value) -> str | None:

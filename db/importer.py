@@ -9,6 +9,8 @@ content, so that importing the same file twice changes nothing the second time.
 """
 from __future__ import annotations
 
+import csv
+import io
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from .breaches import breach_document, get_breach, save_breach, validate_breach
-from .errors import LedgerError, ValidationError
+from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
 from . import cell_values as cells
 from .records import (AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, RELIABILITY, SEXES,
@@ -95,8 +97,9 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     written. `progress(done, total)` returning False cancels before anything is kept.
     """
     path = Path(path)
-    tables = read_tables(path)
+    tables = _read_csv(path) if path.suffix.lower() == ".csv" else read_tables(path)
     table = _breaches_table(tables, path)
+    _no_demo_in_real(ledger, tables, path.name)
     report = ImportReport(rows=len(table.rows))
     victims = _Victims(tables.get("Victims"), report)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
@@ -107,6 +110,8 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
         return report
     total = len(plan)
     with ledger.transaction():
+        if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
+            ledger.set_meta("demo", "1")
         for done, planned in enumerate(plan, start=1):
             if planned.action != "unchanged":
                 save_breach(ledger, planned.breach, allow_duplicate=True, imported=True,
@@ -137,6 +142,64 @@ def _refusal(report: ImportReport) -> str:
     more = f"; and {report.more_problems} more" if report.more_problems else ""
     return (f"{report.refused} of {report.rows} rows cannot be imported, so nothing was: "
             + "; ".join(lines) + more + ".")
+
+
+def _read_csv(path: Path) -> dict[str, Table]:
+    """A CSV file as one sheet, "Breaches"; separated by commas, semicolons (as Excel
+    writes where a comma is the decimal mark: Arabic and European settings) or tabs."""
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            written = handle.read()
+        separator = _separator(written)
+        rows = list(csv.reader(io.StringIO(written, newline=""), delimiter=separator))
+    except OSError as error:
+        raise LedgerError(f"{path.name} cannot be read: {error.strerror or error}.",
+                          "unreadable", name=path.name, reason=error.strerror or str(error)) \
+            from None
+    except UnicodeDecodeError:
+        raise LedgerError(f"{path.name} is not UTF-8 text: save it from the spreadsheet as "
+                          "\"CSV UTF-8\".", "not_utf8", name=path.name) from None
+    except csv.Error as error:
+        raise LedgerError(f"{path.name} is not a CSV file ({error}).", "not_csv",
+                          name=path.name) from None
+    if not rows:
+        raise LedgerError(f"{path.name} is empty.", "empty_sheet", name=path.name)
+    return {"Breaches": Table(rows[0], [(n, row) for n, row in enumerate(rows[1:], start=2)
+                                        if any(row)])}
+
+
+def _separator(written: str) -> str:
+    """The separator that splits the header (the first record, read as CSV, so quotes
+    count) into the most columns we know; on a tie, into the most columns; else a comma.
+    Only the header is looked at: a description full of commas does not sway it."""
+    def score(separator: str) -> tuple[int, int]:
+        try:
+            header = next(csv.reader(io.StringIO(written[:65_536], newline=""),
+                                     delimiter=separator), [])
+        except csv.Error:
+            return -1, -1
+        return sum(header_key(h) in COLUMNS for h in header), len(header)
+    return max((",", ";", "\t"), key=score)  # max keeps the first of equals: the comma
+
+
+def _is_demo_export(tables: dict[str, Table]) -> bool:
+    """Whether the workbook is an export of the demo: its Summary says so (db/workbook.py)."""
+    summary = tables.get("Summary")
+    return summary is not None and any(
+        row and header_key(row[0]) == "demo" and str(row[1] if len(row) > 1 else "")
+        .casefold().startswith("yes") for _number, row in summary.rows)
+
+
+def _no_demo_in_real(ledger: Ledger, tables: dict[str, Table], name: str) -> None:
+    """The demo never mixes with real breaches, as in a merge: the demo's export goes only
+    into the demo or an empty file, and no other file into the demo."""
+    demo = _is_demo_export(tables)
+    empty = ledger.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
+    if demo != ledger.is_demo and not empty:
+        which = ("is an export of the demo database" if demo else
+                 "holds real breaches and this database is the demo")
+        raise BadFileError(f"{name} {which}: the demo is never mixed with real breaches.",
+                           "demo_mix", name=name)
 
 
 def _breaches_table(tables: dict[str, Table], path: Path) -> Table:

@@ -339,6 +339,9 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
                    "Not for publication." if options.full else
                    "Public: confidential victims and the contacts of sources are left out."),
     ]
+    if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
+        lines.append(("Demo", "Yes: these are the demo's breaches, not real ones. They are "
+                      "never imported into a database of real breaches."))
     busy = [w for w in weeks if w.breaches]
     if busy:
         lines.append(("Press sentence", week_sentence(ledger, scheme, busy[-1], where)))
