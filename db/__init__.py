@@ -12,6 +12,7 @@ from .listing import BreachCount, BreachFilter, count_breaches, has_any_breach, 
 from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
                     count_sources, find_by_name, get_source, governorates, places, save_source,
                     source_choices, sources, truces)
+from .sources import SourceChanges, delete_source, merge_sources, rename_source
 from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce, Victim
 from .store import Ledger, open_ledger
 from .truces import (TruceChanges, TruceEffect, delete_truce, get_truce, truce_breach_counts,
@@ -26,6 +27,7 @@ __all__ = [
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
+    "SourceChanges", "delete_source", "merge_sources", "rename_source",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
     "TruceChanges", "TruceEffect", "delete_truce", "get_truce", "truce_breach_counts",
     "truce_edit_effect", "update_truce",

@@ -7,7 +7,7 @@ from .breaches import log_change
 from .errors import NotFoundError, ValidationError
 from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,
                       timestamp_after, utc_now)
-from .rules import Problems, clean_text
+from .rules import MAX_SHORT_TEXT, Problems, clean_text
 from .store import Ledger, fetch_dicts
 
 SOURCE_COLUMNS = ("id", "name", "kind", "reliability", "contact", "notes")
@@ -127,10 +127,9 @@ def save_source(ledger: Ledger, source: Source) -> Source:
                      notes=clean_text(source.notes), kind=clean_text(source.kind) or "other",
                      reliability=clean_text(source.reliability) or "unknown")
     problems = Problems()
-    if not source.name:
-        problems.fail("name", "required", field="name")
-    elif ";" in source.name:
-        problems.fail("name", "semicolon", field="name")
+    problem = source_name_problem(ledger.conn, source.name, source.id)
+    if problem:
+        problems.fail("name", problem[0], **problem[1])
     if source.kind not in SOURCE_KINDS:
         problems.fail("kind", "one_of", field="kind", allowed=", ".join(SOURCE_KINDS))
     if source.reliability not in RELIABILITY:
@@ -161,6 +160,23 @@ def save_source(ledger: Ledger, source: Source) -> Source:
         log_change(conn, ledger, "source", key, "update" if before else "insert", before, after,
                    now)
     return get_source(ledger, key)
+
+
+def source_name_problem(conn, name: str, key: str | None = None) -> tuple[str, dict] | None:
+    """Why `name` (cleaned) cannot be the name of the source `key` (None: a new one), as
+    (code, params), or None when it can: it is empty, holds ";", is too long, or another
+    live source is called so, in any case (two of one name make junk: merge them)."""
+    if not name:
+        return "required", {"field": "name"}
+    if ";" in name:
+        return "semicolon", {"field": "name"}
+    if len(name) > MAX_SHORT_TEXT:
+        return "too_long", {"field": "name", "limit": MAX_SHORT_TEXT}
+    other = conn.execute("SELECT id FROM source WHERE deleted_at IS NULL AND name = ?"
+                         " COLLATE NOCASE AND id IS NOT ? LIMIT 1", (name, key)).fetchone()
+    if other:
+        return "source_name_taken", {"name": name}
+    return None
 
 
 def get_source(ledger: Ledger, key: str) -> Source:

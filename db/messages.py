@@ -55,6 +55,7 @@ MESSAGES = {
     "citation_not_a_date": "Source {n}: date reported must be a date, like 2017-01-06.",
     "citation_future": "Source {n}: date reported cannot be in the future.",
     "citation_too_long": "Source {n}: reference is too long: at most {limit:,}.",
+    "citation_twice": "Source {n} is already cited by this breach: cite each source once.",
     # A victim (n counts from 1).
     "victim_name": "Victim {n}: give a name, in Arabic or Latin script.",
     "victim_choice": "Victim {n}: {label} must be one of {allowed}.",
@@ -65,6 +66,10 @@ MESSAGES = {
     "one_of": "{label} must be one of: {allowed}.",
     "semicolon": "{label} cannot hold \";\" (it separates sources in spreadsheets).",
     "end_before_start": "End date must be a date on or after the start date.",
+    "source_name_taken": "There is already a source of that name: merge the two instead.",
+    "merge_same_source": "A source cannot be merged into itself.",
+    "source_cited": "This source cannot be deleted: it is cited by {count} {breach_word}. "
+                    "Merge it into another source instead.",
 }
 
 
@@ -73,6 +78,8 @@ def english(code: str, params: dict) -> str:
     values = dict(params)
     if "field" in values:
         values.setdefault("label", LABELS.get(values["field"], values["field"]))
+    if code == "source_cited":
+        values["breach_word"] = "breach" if values["count"] == 1 else "breaches"
     if "victims" in values:
         values["victim_word"] = "victim" if values["victims"] == 1 else "victims"
     return MESSAGES[code].format(**values)

@@ -68,8 +68,7 @@ def check_breach(breach: Breach, exists: Exists, today: date | None = None) -> P
     _check_where(breach, exists, problems.fail)
     _check_what(breach, exists, problems.fail)
     _check_counts(breach, problems.fail)
-    for index, citation in enumerate(breach.citations):
-        _check_citation(index, citation, exists, today, problems.fail)
+    _check_citations(breach.citations, exists, today, problems.fail)
     if not breach.citations:
         problems.fail("citations", "no_source")
     for index, victim in enumerate(breach.victims):
@@ -182,6 +181,33 @@ def victim_counts(victims: list[Victim]) -> dict[str, int]:
         elif victim.outcome == "injured":
             counts["injured"] += 1
     return counts
+
+
+def _check_citations(citations: list[Citation], exists: Exists, today: date, fail) -> None:
+    """Each citation's rules, and that no source is cited twice by one breach.
+
+    A citation of a known source is one by key; one by name alone (a new source, or the
+    known one of that name, as the save will decide) is the same as any other of its name.
+    """
+    by_key: dict[str, int] = {}  # known source -> n of its first citation
+    by_name: dict[str, int] = {}  # name alone -> n of its first citation
+    known_names: dict[str, int] = {}  # name of a known source -> n of its first citation
+    for index, citation in enumerate(citations):
+        _check_citation(index, citation, exists, today, fail)
+        n, name = index + 1, clean_text(citation.source_name).casefold()
+        if citation.source_id:
+            first = by_key.get(citation.source_id) or (by_name.get(name) if name else None)
+        else:
+            first = (by_name.get(name) or known_names.get(name)) if name else None
+        if first is not None:
+            fail(f"citations[{index}].source_id", "citation_twice", n=n, first=first,
+                 name=clean_text(citation.source_name))
+        if citation.source_id:
+            by_key.setdefault(citation.source_id, n)
+            if name:
+                known_names.setdefault(name, n)
+        elif name:
+            by_name.setdefault(name, n)
 
 
 def _check_citation(index: int, citation: Citation, exists: Exists, today: date, fail) -> None:

@@ -17,6 +17,9 @@ def problem_text(code: str, params: dict) -> str:
     for number in ("limit", "length"):
         if isinstance(p.get(number), int):
             p[number] = f"{p[number]:,}"
+    if code == "source_cited":
+        return tr("This source cannot be deleted: it is cited by %n breach(es). Merge it "
+                  "into another source instead.", "", p["count"])
     if code == "below_victims":
         return tr("{label} ({count}) cannot be below the %n named victim(s) it lists.", "",
                   p["victims"]).format(**p)
@@ -54,6 +57,8 @@ def problem_text(code: str, params: dict) -> str:
         "citation_not_a_date": tr("Source {n}: date reported must be a date, like 2017-01-06."),
         "citation_future": tr("Source {n}: date reported cannot be in the future."),
         "citation_too_long": tr("Source {n}: reference is too long: at most {limit}."),
+        "citation_twice": tr("Source {n} is already cited by this breach: cite each source "
+                             "once."),
         "victim_name": tr("Victim {n}: give a name, in Arabic or Latin script."),
         "victim_choice": tr("Victim {n}: {label} must be one of {allowed}."),
         "victim_age": tr("Victim {n}: age must be a whole number of years, 0 to 130."),
@@ -62,6 +67,9 @@ def problem_text(code: str, params: dict) -> str:
         "one_of": tr("{label} must be one of: {allowed}."),
         "semicolon": tr("{label} cannot hold \";\" (it separates sources in spreadsheets)."),
         "end_before_start": tr("End date must be a date on or after the start date."),
+        "source_name_taken": tr("There is already a source of that name: merge the two "
+                                "instead."),
+        "merge_same_source": tr("A source cannot be merged into itself."),
     }
     template = templates.get(code)
     return template.format(**p) if template else code
@@ -78,7 +86,15 @@ def error_text(error: Exception) -> str:
     code, p = getattr(error, "code", None), dict(getattr(error, "params", {}) or {})
     if isinstance(error, db.ValidationError):
         return "\n".join(problem_texts(error).values())
+    if code == "truce_in_use":
+        text = tr("The truce {name} cannot be deleted: it has %n breach(es). Give them "
+                  "another truce in the editor first.", "", p["count"]).format(**p)
+        if p.get("trashed"):
+            text += " " + tr("(Of these, %n breach(es) in the Trash.)", "", p["trashed"])
+        return text
     templates = {
+        "no_truce": tr("This truce is no longer in the database (another copy of the "
+                       "program may have deleted it)."),
         "missing": tr("There is no file {name}."),
         "folder": tr("{name} is a folder, not a Truce Ledger database."),
         "unreadable": tr("{name} cannot be read: {reason}."),
@@ -107,6 +123,8 @@ def error_text(error: Exception) -> str:
         "import_kind": tr("{name}: import reads .xlsx and .csv files."),
         "reversed_range": tr("The range ends ({end}) before it begins ({start})."),
         "unknown_truce_name": tr("There is no truce called {name}."),
+        "no_such_source": tr("This source is no longer in the database (another copy of the "
+                             "program may have merged or deleted it)."),
     }
     template = templates.get(code or "")
     try:
