@@ -110,7 +110,11 @@ def test_csv_with_or_without_bom_and_arabic_text(tmp_path, ledger, lists, bom):
 
 @pytest.mark.parametrize("written, day", [
     ("2017-01-06", "2017-01-06"), ("06.01.2017", "2017-01-06"), ("6/1/2017", "2017-01-06"),
-    ("31/12/2016", "2016-12-31"), ("42741", "2017-01-06")])
+    ("31/12/2016", "2016-12-31"), ("42741", "2017-01-06"), ("6-1-2017", "2017-01-06"),
+    ("20170106", "2017-01-06"), ("6 Jan 2017", "2017-01-06"), ("6 January 2017", "2017-01-06"),
+    ("Friday 6 January 2017", "2017-01-06"), ("6 كانون الثاني 2017", "2017-01-06"),
+    ("٦ يناير ٢٠١٧", "2017-01-06"), ("٠٦/٠١/٢٠١٧", "2017-01-06"), ("۶.۱.۲۰۱۷", "2017-01-06"),
+    ("6.1.17", "2017-01-06")])
 def test_each_date_form(tmp_path, ledger, lists, written, day):
     path = tmp_path / "dates.csv"
     path.write_text("Date,Governorate,Type,Sources,Perpetrator\n"
@@ -260,3 +264,104 @@ def test_reimporting_our_own_export_changes_nothing(tmp_path, ledger, make_breac
     assert (report.updated, report.new, report.unchanged) == (0, 0, 30)
     notes = {v.notes for r in db.list_breaches(ledger) for v in db.get_breach(ledger, r.id).victims}
     assert notes == {"kept in the office"}
+
+
+def test_text_dates_in_a_real_workbook_and_a_day_that_does_not_exist(tmp_path, ledger, lists):
+    from datetime import datetime
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Governorate", "Type", "Sources", "Place"])
+    sheet.append(["4 Jan 2017", "Idlib", "Air strike", "Aleppo Media Center", "text"])
+    sheet.append([datetime(2017, 1, 3, 14, 30), "Idlib", "Air strike", "Aleppo Media Center",
+                  "a real date"])
+    sheet.append([42737, "Idlib", "Air strike", "Aleppo Media Center", "an Excel day number"])
+    sheet.append(["٥/١/٢٠١٧", "Idlib", "Air strike", "Aleppo Media Center", "Arabic digits"])
+    book.save(tmp_path / "office.xlsx")
+    assert import_file(ledger, tmp_path / "office.xlsx").new == 4
+    assert {r.place: r.occurred_on for r in db.list_breaches(ledger)} == {
+        "text": "2017-01-04", "a real date": "2017-01-03", "an Excel day number": "2017-01-02",
+        "Arabic digits": "2017-01-05"}
+    sheet.append(["31.2.2017", "Idlib", "Air strike", "Aleppo Media Center", "no such day"])
+    sheet.append(["soon", "Idlib", "Air strike", "Aleppo Media Center", "no date"])
+    book.save(tmp_path / "office.xlsx")
+    with pytest.raises(ImportRefused) as refused:
+        import_file(ledger, tmp_path / "office.xlsx")
+    assert refused.value.report.problems == [
+        (6, "Date: 31.2.2017 is not a day of the calendar"),
+        (7, "Date 'soon' is not a date (use 2017-01-06 or 06.01.2017)")]
+    assert db.count_breaches(ledger).breaches == 4
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_csv_separated_by_semicolons_or_tabs(tmp_path, ledger, lists, separator):
+    # As Excel writes it with Arabic or European settings: the description holds commas,
+    # and one quoted field holds the separator itself.
+    lines = [["Date", "Governorate", "Type", "Place", "Killed", "Description", "Sources"],
+             ["04.01.2017", "ريف دمشق", "Shelling", "عين الفيجة", "2",
+              '"Shells, then more shells, on the spring"', "Aleppo Media Center"],
+             ["05.01.2017", "Aleppo", "Shelling", '"Khan Tuman' + separator + ' east"', "1",
+              "one, two, three", '"Aleppo Media Center; مركز حلب الإعلامي"']]
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(separator.join(line) for line in lines)
+                     .encode("utf-8") + b"\r\n")
+    assert import_file(ledger, path).new == 2
+    rows = {r.place: r for r in db.list_breaches(ledger)}
+    assert set(rows) == {"عين الفيجة", f"Khan Tuman{separator} east"}
+    spring = db.get_breach(ledger, rows["عين الفيجة"].id)
+    assert (spring.occurred_on, spring.killed, spring.description) == (
+        "2017-01-04", 2, "Shells, then more shells, on the spring")
+    east = db.get_breach(ledger, rows[f"Khan Tuman{separator} east"].id)
+    assert east.description == "one, two, three"
+    assert [c.source_name for c in east.citations] == ["Aleppo Media Center",
+                                                       "مركز حلب الإعلامي"]
+
+
+def test_a_comma_csv_with_semicolons_in_its_cells_stays_a_comma_csv(tmp_path, ledger, lists):
+    path = tmp_path / "commas.csv"
+    path.write_text('Date,Governorate,Type,Description,Sources\n'
+                    '2017-01-04,Aleppo,Shelling,"first; second; third",'
+                    '"Aleppo Media Center; Activist in Khan Tuman"\n', encoding="utf-8")
+    assert import_file(ledger, path).new == 1
+    breach = db.get_breach(ledger, db.list_breaches(ledger)[0].id)
+    assert breach.description == "first; second; third"
+    assert len(breach.citations) == 2
+
+
+def test_the_demo_export_is_never_imported_into_real_breaches(exported, tmp_path,
+                                                               ledger_path, ledger,
+                                                               make_breach):
+    folder, workbook = exported
+    db.save_breach(ledger, make_breach())
+    ledger.close()
+    before = hashlib.sha256(ledger_path.read_bytes()).hexdigest()
+    for dry_run in (["--dry-run"], []):
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", "--db",
+                                 str(ledger_path), str(workbook), *dry_run],
+                                capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 1 and result.stdout == ""
+        assert result.stderr.strip().splitlines() == [
+            "truce-ledger: error: full.xlsx is an export of the demo database: the demo is "
+            "never mixed with real breaches."]
+        assert hashlib.sha256(ledger_path.read_bytes()).hexdigest() == before
+    with db.open_ledger(ledger_path) as reopened, pytest.raises(db.LedgerError) as refused:
+        import_file(reopened, workbook, dry_run=True)
+    assert refused.value.code == "demo_mix"
+
+
+def test_the_demo_takes_no_real_breaches_and_an_empty_file_becomes_the_demo(exported,
+                                                                            tmp_path):
+    folder, workbook = exported
+    path = tmp_path / "new.sqlite3"
+    with empty_office(path) as ledger:
+        import_file(ledger, workbook, dry_run=True)
+        assert not ledger.is_demo  # a dry run marks nothing
+        import_file(ledger, workbook)
+        assert ledger.is_demo  # as a merge of the demo into an empty file
+        real = tmp_path / "office.csv"
+        real.write_text("Date,Governorate,Type,Sources\n2017-01-02,Aleppo,Shelling,x\n",
+                        encoding="utf-8")
+        with pytest.raises(db.LedgerError, match="the demo is never mixed") as refused:
+            import_file(ledger, real)
+        assert refused.value.code == "demo_mix"
+        assert db.count_breaches(ledger).breaches == 651
