@@ -57,3 +57,18 @@ def test_a_truce_is_added_in_settings(qtbot, window, ledger):
     assert dialog.add()
     assert [t.name for t in db.truces(ledger)] == ["Astana de-escalation"]
     assert dialog.list.item(0).text() == "Astana de-escalation: from 2017-05-06"
+
+
+def test_the_demo_export_is_refused_in_words_before_anything_is_asked(
+        qtbot, window, ledger, make_breach, tmp_path, dialogs):
+    from db.workbook import ExportOptions, export_workbook
+    db.save_breach(ledger, make_breach())
+    create_demo(tmp_path / "demo.sqlite3")
+    with db.open_ledger(tmp_path / "demo.sqlite3") as demo:
+        export_workbook(demo, tmp_path / "demo.xlsx", ExportOptions())
+    dialogs.paths = [tmp_path / "demo.xlsx"]
+    window.import_breaches()
+    assert [kind for kind, _ in dialogs.asked] == ["path", "error"]  # no "Import them?"
+    assert dialogs.asked[-1][1] == ("Not imported: demo.xlsx: the demo is never mixed with "
+                                    "real breaches.")
+    assert db.count_breaches(ledger).breaches == 1
