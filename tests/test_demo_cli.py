@@ -78,6 +78,25 @@ def test_the_demo_never_goes_into_an_existing_file(tmp_path, ledger_path, make_b
     assert ledger_path.read_bytes() == before
 
 
+def test_the_demo_exported_is_not_imported_into_real_breaches(tmp_path, ledger_path,
+                                                              make_breach, ledger):
+    db.save_breach(ledger, make_breach())
+    ledger.close()
+    demo, workbook = tmp_path / "demo.sqlite3", tmp_path / "demo.xlsx"
+    assert run("demo", "--db", str(demo)).returncode == 0
+    assert run("export", "--db", str(demo), "--out", str(workbook)).returncode == 0
+    before = ledger_path.read_bytes()
+    for dry_run in (("--dry-run",), ()):
+        result = run("import", "--db", str(ledger_path), str(workbook), *dry_run)
+        assert result.returncode == 1 and "would be new" not in result.stdout
+        assert result.stderr.strip().splitlines() == [
+            "truce-ledger: error: demo.xlsx is an export of the demo database: the demo is "
+            "never mixed with real breaches."]
+        assert ledger_path.read_bytes() == before
+    again = run("import", "--db", str(demo), str(workbook), "--dry-run")  # the demo's own
+    assert again.returncode == 0 and "251 unchanged" in again.stdout
+
+
 def test_check_reports_counts_and_keeps_ten_backups(tmp_path):
     path = tmp_path / "office.sqlite3"
     create_demo(path, size=49)
