@@ -46,19 +46,6 @@ def test_merge_through_the_window(qtbot, window, ledger, tmp_path, dialogs):
     assert "0 breaches added" in dialogs.asked[-1][1]
 
 
-def test_a_truce_is_added_in_settings(qtbot, window, ledger):
-    from gui.truces_dialog import TrucesDialog
-    dialog = TrucesDialog(ledger, window)
-    qtbot.addWidget(dialog)
-    assert not dialog.add()  # no name
-    assert "Name is required" in dialog.error.text()
-    dialog.name.setText("Astana de-escalation")
-    dialog.start.setDate(dialog.start.date().fromString("2017-05-06", "yyyy-MM-dd"))
-    assert dialog.add()
-    assert [t.name for t in db.truces(ledger)] == ["Astana de-escalation"]
-    assert dialog.list.item(0).text() == "Astana de-escalation: from 2017-05-06"
-
-
 def test_the_demo_export_is_refused_in_words_before_anything_is_asked(
         qtbot, window, ledger, make_breach, tmp_path, dialogs):
     from db.workbook import ExportOptions, export_workbook
