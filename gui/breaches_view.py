@@ -66,7 +66,12 @@ class BreachesView(QWidget):
         self.summary.setObjectName("filterSummary")
         self.empty = QWidget()
         self.empty_text = QLabel(tr(
-            "<h3>No breaches recorded yet</h3><p>Press <b>Ctrl+N</b> (Edit → New breach) to "
+            "<h3>No breaches recorded yet</h3><p>A new office sets up two things first:</p>"
+            "<ul><li><b>Settings → Truces…</b>: the truce its weeks count from. Week 1 of the "
+            "Weekly totals is the day the truce went into force and the six days after it; "
+            "without a truce they show calendar weeks.</li><li><b>Settings → Settings…</b>: "
+            "the office's name, written on every breach and on every exported workbook.</li>"
+            "</ul><p>Then press <b>Ctrl+N</b> (Edit → New breach) to "
             "record the first one: its date, place, perpetrator, casualties and the sources "
             "that reported it.</p><p>To look around first, open the demo: the first week of the "
             "nationwide ceasefire of 29 December 2016, in a file of its own.</p>"))

@@ -6,7 +6,7 @@ large file never freezes the window; an answer to an older question is dropped.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -77,8 +77,9 @@ class TotalsView(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
+        self._scheme_picked = False  # weeks chosen in the box, not the default
         self.refresh_lists()
-        self.scheme_box.activated.connect(lambda _i: self.recount())
+        self.scheme_box.activated.connect(lambda _i: self._pick_scheme())
         self.filter_bar.changed.connect(lambda _w: self.recount())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_sentence())
         self.copy_button.clicked.connect(self.copy_sentence)
@@ -90,9 +91,13 @@ class TotalsView(QWidget):
 
     # What is counted.
     def refresh_lists(self) -> None:
-        chosen = self.scheme_box.currentData()
-        self.scheme_box.clear()
+        """The truces and the filter's lists as the file now has them (after Settings →
+        Truces). Weeks the user picked stay while they exist; weeks shown only because
+        nothing was picked follow the truces: the first truce added replaces calendar
+        weeks, a deleted one gives way to the default."""
         truces = db.truces(self.ledger)
+        chosen = self.scheme_box.currentData() if self._scheme_picked else None
+        self.scheme_box.clear()
         for truce in truces:
             self.scheme_box.addItem(tr("Since {name} went into force ({day})").format(
                 name=truce.name, day=truce.start_date), f"truce:{truce.id}")
@@ -100,13 +105,29 @@ class TotalsView(QWidget):
                              ("saturday", tr("Calendar weeks from Saturday")),
                              ("sunday", tr("Calendar weeks from Sunday"))):
             self.scheme_box.addItem(label, f"calendar:{value}")
-        default = chosen or (f"truce:{settings.get(settings.DEFAULT_TRUCE)}"
-                             if settings.get(settings.DEFAULT_TRUCE) else
-                             f"truce:{truces[0].id}" if truces else
-                             f"calendar:{settings.get(settings.WEEK_START)}")
-        self.scheme_box.setCurrentIndex(max(self.scheme_box.findData(default), 0))
+        if chosen is None or self.scheme_box.findData(chosen) < 0:
+            self._scheme_picked = False
+            chosen = self._default_scheme(truces)
+        self.scheme_box.setCurrentIndex(max(self.scheme_box.findData(chosen), 0))
         self.filter_bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
                                   db.breach_types(self.ledger))
+        if self.isVisible():  # a truce's dates may have moved the weeks shown
+            QTimer.singleShot(0, self.recount)
+
+    @staticmethod
+    def _default_scheme(truces: list[db.Truce]) -> str:
+        """The truce of Settings, else the latest truce, else calendar weeks."""
+        keys = {truce.id for truce in truces}
+        preferred = settings.get(settings.DEFAULT_TRUCE)
+        if preferred in keys:
+            return f"truce:{preferred}"
+        if truces:
+            return f"truce:{truces[0].id}"
+        return f"calendar:{settings.get(settings.WEEK_START)}"
+
+    def _pick_scheme(self) -> None:
+        self._scheme_picked = True
+        self.recount()
 
     def scheme(self) -> WeekScheme:
         # Items hold "truce:<key>" or "calendar:<first day of the week>".
@@ -144,9 +165,10 @@ class TotalsView(QWidget):
         self._question = question  # the sentence speaks of what was counted
         self.model.set_weeks(weeks, total)
         self.chart.show_weeks(weeks)
-        self.status.setText(tr("{weeks} weeks, {breaches} breaches, at least {killed} killed "
-                               "(discounted reports left out)").format(
-            weeks=len(weeks), breaches=total.breaches, killed=total.killed))
+        self.status.setText(tr("{weeks}, {breaches}, at least {killed} killed (discounted "
+                               "reports left out)").format(
+            weeks=tr("%n week(s)", "", len(weeks)),
+            breaches=tr("%n breach(es)", "", total.breaches), killed=total.killed))
         busy = [row for row, week in enumerate(weeks) if week.breaches]
         if busy:
             self.table.selectRow(busy[-1])  # the latest week with breaches
@@ -178,7 +200,9 @@ class TotalsView(QWidget):
                 "Keep it inside the office: never send it to the press. Go on?"),
                 default_yes=False):
             return
-        path = dialogs.export_path(self, str(self.ledger.path.parent), full)
+        proposed = self.ledger.path.parent / dialogs.export_file_name(
+            settings.get(settings.OFFICE_NAME) or self.ledger.path.stem, *self._period())
+        path = dialogs.export_path(self, str(proposed), full)
         if path is None:
             return
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
@@ -199,3 +223,16 @@ class TotalsView(QWidget):
             "{path}\n{breaches} breaches, {victims} victims, {sources} sources.").format(
             path=report.path, breaches=report.breaches, victims=report.victims,
             sources=report.sources))
+
+    def _period(self) -> tuple:
+        """The first and last day the export covers: of the weeks counted for the scheme
+        and filters now set (counted again here if the table answers another question);
+        (None, None) when there are no weeks."""
+        scheme, where = self.scheme(), self.where()
+        weeks = self.model.weeks
+        if self._question != (scheme, where):
+            try:
+                weeks = weekly_totals(self.ledger, scheme, where)
+            except db.LedgerError:
+                weeks = []
+        return (weeks[0].first, weeks[-1].last) if weeks else (None, None)
