@@ -4,12 +4,19 @@ Tests replace these functions instead of clicking modal boxes.
 """
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .i18n import tr
+
+# What a file name cannot hold on some system (Windows' reserved characters, control
+# characters), and the invisible marks of direction an Arabic name may carry.
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def database_filter() -> str:
@@ -72,10 +79,21 @@ def save_copy_path(parent: QWidget | None, folder: str = "") -> Path | None:
     return _with_suffix(path)
 
 
-def export_path(parent: QWidget | None, folder: str, full: bool) -> Path | None:
-    """Where to write a workbook (a full one, with confidential data, when `full`)."""
+def export_file_name(office: str, first: date | None, last: date | None) -> str:
+    """The name proposed for a workbook: office-2016-12-29-2017-01-04.xlsx (without the
+    days when there are none), with what a file name cannot hold (on Windows, macOS or
+    Linux) replaced by "_"."""
+    parts = [office.strip()] + [day.isoformat() for day in (first, last) if day]
+    name = _NOT_IN_NAMES.sub("_", _DIRECTION_MARKS.sub("", "-".join(p for p in parts if p)))
+    name = name.strip(" .") or "truce-ledger"
+    return f"{name}.xlsx"
+
+
+def export_path(parent: QWidget | None, proposed: str, full: bool) -> Path | None:
+    """Where to write a workbook (a full one, with confidential data, when `full`).
+    `proposed`: a folder, or the file (folder and name) first offered."""
     title = tr("Export the full workbook") if full else tr("Export the workbook for press")
-    path, _ = QFileDialog.getSaveFileName(parent, title, folder,
+    path, _ = QFileDialog.getSaveFileName(parent, title, proposed,
                                           tr("Excel workbook (*.xlsx)"))
     if not path:
         return None

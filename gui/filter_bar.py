@@ -1,22 +1,25 @@
 """The filter bar above the breaches table: text, dates, governorate, actor, type, grading."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
-                               QWidget)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 import db
 from db.records import GRADINGS
 from db.totals import TotalsFilter
 
+from .date_field import DateField
 from .labels import choice_label
 from .i18n import tr
-
-NO_DATE = QDate(1900, 1, 1)
 
 
 class FilterBar(QWidget):
     """Emits `changed` with a db.BreachFilter; typing waits for a pause before it does.
+
+    The dates are typed in any form the date fields read; an empty one is no bound. The
+    bar has no room for words: the day understood is the field's tooltip; a date that
+    names no day is marked "not a day" beside it, with why in the tooltip, and the filter
+    waits for one that does.
 
     For the weekly totals (`for_totals`): no text and no grading, but "confirmed only".
     """
@@ -30,7 +33,8 @@ class FilterBar(QWidget):
         self.text.setPlaceholderText(tr("Find in place or description (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(120)
-        self.date_from, self.date_to = self._date_edit(), self._date_edit()
+        self.date_from = self._date_field(tr("From"))
+        self.date_to = self._date_field(tr("To"))
         self.governorate, self.actor = QComboBox(), QComboBox()
         self.breach_type, self.status = QComboBox(), QComboBox()
         self.status.addItem(tr("Any grading"), None)
@@ -61,18 +65,35 @@ class FilterBar(QWidget):
         self._pause.setInterval(250)
         self._pause.timeout.connect(self._emit)
         self.text.textChanged.connect(lambda _t: self._pause.start())
-        self.date_from.dateChanged.connect(self._emit)
-        self.date_to.dateChanged.connect(self._emit)
+        for field in (self.date_from, self.date_to):
+            field.changed.connect(self._pause.start)
+            field.edit.editingFinished.connect(self._date_done)
+            field.edit.textChanged.connect(lambda _t, f=field: self._show_date_words(f))
+
+    def _date_field(self, label: str) -> DateField:
+        field = DateField(optional=True, label=label)
+        # Room for 29.12.2016 or "4 Jan 2017"; the words show only to say what is wrong.
+        field.edit.setFixedWidth(field.edit.fontMetrics().horizontalAdvance("00 Jan 00000") + 16)
+        field.words.hide()
+        return field
 
     @staticmethod
-    def _date_edit() -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(tr("any day"))
-        edit.setDate(NO_DATE)
-        return edit
+    def _show_date_words(field: DateField) -> None:
+        problem = field.problem()
+        field.edit.setToolTip(problem or field.words.text())
+        field.words.setToolTip(problem)
+        if problem:
+            field.words.setText(tr("not a day"))
+        field.words.setVisible(bool(problem))
+
+    def _date_done(self) -> None:
+        """Enter, or leaving a date field: the filter now, not after the pause."""
+        if self._pause.isActive():
+            self._emit()
+
+    def dates_readable(self) -> bool:
+        """Whether both date fields are empty or name a day."""
+        return not (self.date_from.problem() or self.date_to.problem())
 
     def set_lists(self, governorates, actors, kinds) -> None:
         for combo, everything, choices in ((self.governorate, tr("All governorates"), governorates),
@@ -86,10 +107,8 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
 
     def current(self) -> db.BreachFilter:
-        def day(edit: QDateEdit):
-            return None if edit.date() == NO_DATE else edit.date().toPython()
         return db.BreachFilter(
-            date_from=day(self.date_from), date_to=day(self.date_to),
+            date_from=self.date_from.date(), date_to=self.date_to.date(),
             governorate_id=self.governorate.currentData(), actor_id=self.actor.currentData(),
             breach_type_id=self.breach_type.currentData(), status=self.status.currentData(),
             text=self.text.text())
@@ -104,4 +123,6 @@ class FilterBar(QWidget):
 
     def _emit(self, *_args) -> None:
         self._pause.stop()
+        if not self.dates_readable():
+            return  # the field says why; the filter stays as it was
         self.changed.emit(self.totals_filter() if self.for_totals else self.current())

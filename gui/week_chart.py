@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QPainter
 
 from db.totals import Week
@@ -27,7 +27,7 @@ class WeekChart(QChartView):
             self.breaches.append(week.breaches)
             self.killed.append(week.killed)
             labels.append(str(week.number) if week.number is not None
-                          else week.first.strftime("%d %b %y"))
+                          else QLocale().toString(QDate(week.first), "d MMM yy"))
         series = QBarSeries()
         series.append(self.breaches)
         series.append(self.killed)

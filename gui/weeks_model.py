@@ -61,8 +61,8 @@ class WeeksModel(QAbstractTableModel):
                 return tr("Total")
             return "" if column < 3 else str(getattr(self.total, COUNT_NAMES[column - 3]))
         week = self.weeks[row]
-        if column == 0:
-            return str(week.number) if week.number is not None else ""
+        if column == 0:  # the number since the truce; a calendar week by its first day
+            return str(week.label)
         if column == 1:
             return week.first.isoformat()
         if column == 2:

@@ -11,7 +11,7 @@ import db
 from db.demo import create_demo
 from tests.conftest import show_window
 from tests.test_totals import PRESS
-from tests.test_window_editing import key
+from tests.test_window_editing import focused, key, type_text
 
 
 @pytest.fixture
@@ -90,3 +90,112 @@ def test_export_through_the_window(qtbot, demo_window, dialogs, tmp_path):
     qtbot.mouseClick(view.export_full_button, Qt.LeftButton)
     full = load_workbook(tmp_path / "full.xlsx")
     assert full["Summary"]["B7"].value.startswith("FULL")
+
+
+# Words and names.
+def test_one_week_is_one_week_and_calendar_weeks_show_their_first_day(qtbot, window, ledger,
+                                                                       make_breach):
+    db.save_breach(ledger, make_breach(occurred_on="2017-01-04", killed=1, women=0,
+                                       children=0))
+    window.breaches.refresh()
+    view = window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    assert view.status.text().startswith("1 week, 1 breach, at least 1 killed")
+    assert view.model.index(0, 0).data() == "2017-01-02"  # Monday, the week's first day
+    assert view.model.index(1, 0).data() == "Total"
+    db.save_breach(ledger, make_breach(occurred_on="2017-01-10", place="Another"))
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        view.recount()
+    assert view.status.text().startswith("2 weeks, 2 breaches")
+    assert [view.model.index(r, 0).data() for r in range(2)] == ["2017-01-02", "2017-01-09"]
+
+
+def test_the_week_column_numbers_the_weeks_since_a_truce(qtbot, demo_window):
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    assert [view.model.index(r, 0).data() for r in range(2)] == ["1", "2"]
+
+
+@pytest.mark.parametrize("office, expected", [
+    ("Media office: Aleppo/Idlib", "Media office_ Aleppo_Idlib-2016-12-29-{last}.xlsx"),
+    ("", "demo-2016-12-29-{last}.xlsx"),  # no office set: the database file's name
+])
+def test_export_proposes_office_and_period(qtbot, demo_window, monkeypatch, office, expected):
+    from gui import dialogs as module
+    from gui import settings
+    settings.put(settings.OFFICE_NAME, office)
+    proposed = []
+    monkeypatch.setattr(module, "export_path",
+                        lambda parent, path, full: proposed.append(path) or None)
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    last = view.model.weeks[-1].last.isoformat()
+    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    assert proposed == [str(demo_window.ledger.path.parent / expected.format(last=last))]
+    # The period follows the filter's dates, even before they are counted.
+    bar = view.filter_bar
+    bar.date_to.setFocus()
+    type_text(qtbot, "4.1.2017")
+    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    assert proposed[-1].endswith("-2016-12-29-2017-01-04.xlsx")
+
+
+# The date range of the filter bars, typed.
+def test_the_totals_date_range_is_typed_in_any_form(qtbot, demo_window):
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    bar = view.filter_bar
+    bar.date_from.setFocus()
+    type_text(qtbot, "29.12.2016")
+    key(qtbot, Qt.Key_Tab)
+    assert focused() is bar.date_to.edit
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        type_text(qtbot, "4.1.2017")
+        key(qtbot, Qt.Key_Return)
+    assert bar.date_from.text() == "2016-12-29"
+    assert len(view.model.weeks) == 1 and view.model.total.breaches == 251
+    # Emptied: no bound again.
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_A, Qt.ControlModifier)
+        key(qtbot, Qt.Key_Delete)
+        key(qtbot, Qt.Key_Return)
+    assert len(view.model.weeks) > 1
+
+
+def test_a_filter_date_that_names_no_day_says_why_and_filters_nothing(qtbot, window, ledger,
+                                                                       make_breach):
+    db.save_breach(ledger, make_breach(occurred_on="2017-01-04"))
+    db.save_breach(ledger, make_breach(occurred_on="2016-12-30", place="Earlier"))
+    view = window.breaches
+    view.refresh()
+    bar = view.filter_bar
+    bar.date_from.setFocus()
+    with qtbot.waitSignal(bar.changed, timeout=5_000) as changed:
+        type_text(qtbot, "1.1.2017")
+        key(qtbot, Qt.Key_Tab)
+    assert changed.args[0].date_from.isoformat() == "2017-01-01"
+    assert view.model.count.breaches == 1
+    assert "Sunday 1 January 2017" in bar.date_from.edit.toolTip()
+    bar.date_from.setFocus()
+    with qtbot.assertNotEmitted(bar.changed, wait=400):
+        type_text(qtbot, "31.2.2017")
+        key(qtbot, Qt.Key_Return)
+    assert bar.date_from.words.isVisible() and bar.date_from.words.text() == "not a day"
+    assert "31.2.2017 is not a day of the calendar" in bar.date_from.edit.toolTip()
+    assert view.model.count.breaches == 1  # the filter as it was
+
+
+def test_the_window_fits_a_laptop_screen_with_the_editor_open(qtbot, window):
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    assert window.breaches.editor.isVisible()
+    window.resize(1366, 740)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() <= 1366
+    bar = window.breaches.filter_bar
+    assert bar.date_from.edit.width() >= bar.date_from.edit.fontMetrics().horizontalAdvance(
+        "29.12.2016")
