@@ -11,6 +11,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n breach</numerusform>
+            <numerusform>%n breaches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This source cannot be deleted: it is cited by %n breach(es). Merge it into another source instead.</source>
+        <translation>
+            <numerusform>This source cannot be deleted: it is cited by %n breach. Merge it into another source instead.</numerusform>
+            <numerusform>This source cannot be deleted: it is cited by %n breaches. Merge it into another source instead.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{label} ({count}) cannot be below the %n named victim(s) it lists.</source>
         <translation>
             <numerusform>{label} ({count}) cannot be below the %n named victim it lists.</numerusform>
@@ -18,10 +39,87 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>The truce {name} cannot be deleted: it has %n breach(es). Give them another truce in the editor first.</source>
+        <translation>
+            <numerusform>The truce {name} cannot be deleted: it has %n breach. Give them another truce in the editor first.</numerusform>
+            <numerusform>The truce {name} cannot be deleted: it has %n breaches. Give them another truce in the editor first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(Of these, %n breach(es) in the Trash.)</source>
+        <translation>
+            <numerusform>(Of these, %n breach in the Trash.)</numerusform>
+            <numerusform>(Of these, %n breaches in the Trash.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n deleted breach(es). Restore brings a breach back into every list and total.</source>
         <translation>
             <numerusform>%n deleted breach. Restore brings a breach back into every list and total.</numerusform>
             <numerusform>%n deleted breaches. Restore brings a breach back into every list and total.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This truce has %n breach(es).</source>
+        <translation>
+            <numerusform>This truce has %n breach.</numerusform>
+            <numerusform>This truce has %n breaches.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It also has %n breach(es) in the Trash.</source>
+        <translation>
+            <numerusform>It also has %n breach in the Trash.</numerusform>
+            <numerusform>It also has %n breaches in the Trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) moved to another week since the truce.</source>
+        <translation>
+            <numerusform>%n breach moved to another week since the truce.</numerusform>
+            <numerusform>%n breaches moved to another week since the truce.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) will be in another week since the truce.</source>
+        <translation>
+            <numerusform>%n breach will be in another week since the truce.</numerusform>
+            <numerusform>%n breaches will be in another week since the truce.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) left the truce (no longer within its dates).</source>
+        <translation>
+            <numerusform>%n breach left the truce (no longer within its dates).</numerusform>
+            <numerusform>%n breaches left the truce (no longer within its dates).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) will leave the truce: the new dates leave their days out.</source>
+        <translation>
+            <numerusform>%n breach will leave the truce: the new dates leave their days out.</numerusform>
+            <numerusform>%n breaches will leave the truce: the new dates leave their days out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) of no truce joined it.</source>
+        <translation>
+            <numerusform>%n breach of no truce joined it.</numerusform>
+            <numerusform>%n breaches of no truce joined it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es) of no truce will join it: the new dates take in their days.</source>
+        <translation>
+            <numerusform>%n breach of no truce will join it: the new dates take in their days.</numerusform>
+            <numerusform>%n breaches of no truce will join it: the new dates take in their days.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
