@@ -112,7 +112,7 @@ class TotalsView(QWidget):
         self.filter_bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
                                   db.breach_types(self.ledger))
         if self.isVisible():  # a truce's dates may have moved the weeks shown
-            QTimer.singleShot(0, self.recount)
+            QTimer.singleShot(0, self, self.recount)  # dropped if the view goes first
 
     @staticmethod
     def _default_scheme(truces: list[db.Truce]) -> str:
@@ -143,6 +143,8 @@ class TotalsView(QWidget):
 
     def recount(self) -> None:
         """Count again, off the UI thread; the answer replaces the table and the chart."""
+        if self._detached:
+            return  # the file is closing
         self.stale = False
         self._asked += 1
         asked, path, scheme, where = self._asked, self.ledger.path, self.scheme(), self.where()

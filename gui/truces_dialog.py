@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayo
 import db
 from db.records import as_date
 
-from . import dialogs
+from . import dialogs, settings
 from .date_field import DateField
 from .i18n import tr
 from .messages import error_text, problem_texts
@@ -183,15 +183,18 @@ class TrucesDialog(QDialog):
     def delete(self) -> bool:
         if self.editing is None:
             return False
-        name = self.name.text().strip()
+        name = db.get_truce(self.ledger, self.editing).name  # as stored, not as typed
         if not dialogs.ask_yes_no(self, tr("Delete the truce?"), tr(
                 "Delete the truce {name}?").format(name=name), default_yes=False):
             return False
+        deleted = self.editing
         try:
-            db.delete_truce(self.ledger, self.editing)
+            db.delete_truce(self.ledger, deleted)
         except db.LedgerError as error:
             self._fail(error_text(error))
             return False
+        if settings.get(settings.DEFAULT_TRUCE) == deleted:
+            settings.put(settings.DEFAULT_TRUCE, "")  # new breaches: the truce by date again
         self.report.setText(tr("Truce {name} deleted.").format(name=name))
         self.refresh()
         self.start_new()

@@ -2,6 +2,8 @@
 and the press sentence; the sentence is copied; the workbook is exported."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
@@ -141,6 +143,17 @@ def test_export_proposes_office_and_period(qtbot, demo_window, monkeypatch, offi
     type_text(qtbot, "4.1.2017")
     qtbot.mouseClick(view.export_button, Qt.LeftButton)
     assert proposed[-1].endswith("-2016-12-29-2017-01-04.xlsx")
+
+
+@pytest.mark.parametrize("office, first, last, name", [
+    ("Gaziantep", date(2016, 12, 29), date(2017, 1, 4), "Gaziantep-2016-12-29-2017-01-04.xlsx"),
+    ("مكتب حلب\u200f", None, None, "مكتب حلب.xlsx"),
+    ('a<b>c:d"e/f\\g|h?i*', None, None, "a_b_c_d_e_f_g_h_i_.xlsx"),
+    (" .. ", None, None, "truce-ledger.xlsx"),
+])
+def test_the_proposed_file_name_is_one_a_file_can_have(office, first, last, name):
+    from gui.dialogs import export_file_name
+    assert export_file_name(office, first, last) == name
 
 
 # The date range of the filter bars, typed.

@@ -155,7 +155,9 @@ def test_a_truce_with_breaches_is_not_deleted(qtbot, truces_dialog, dialogs, led
 
 def test_a_truce_without_breaches_is_deleted_after_asking(qtbot, truces_dialog, dialogs,
                                                           ledger, ledger_path):
-    db.add_truce(ledger, db.Truce("Astana de-escalation", "2017-05-06"))
+    from gui import settings
+    key_ = db.add_truce(ledger, db.Truce("Astana de-escalation", "2017-05-06"))
+    settings.put(settings.DEFAULT_TRUCE, key_)  # the default truce of new breaches
     dialog = truces_dialog()
     choose_first_truce(qtbot, dialog)
     dialogs.yes = False
@@ -166,6 +168,7 @@ def test_a_truce_without_breaches_is_deleted_after_asking(qtbot, truces_dialog, 
     qtbot.mouseClick(dialog.delete_button, Qt.LeftButton)
     assert stored_truces(ledger_path) == [] and dialog.list.count() == 0
     assert dialog.editing is None and not dialog.delete_button.isEnabled()
+    assert settings.get(settings.DEFAULT_TRUCE) == ""  # new breaches: the truce by date
 
 
 # The Weekly totals follow the truces.
