@@ -24,6 +24,8 @@ class TrucesDialog(QDialog):
         super().__init__(parent)
         self.ledger = ledger
         self.editing: str | None = None  # the key of the truce in the form; None: a new one
+        # Breaches whose stored truce an edit changed: an editor holding one reads it again.
+        self.moved_breaches: list[str] = []
         self.setWindowTitle(tr("Truces"))
         self.setMinimumWidth(480)
         self.list = QListWidget()
@@ -164,7 +166,9 @@ class TrucesDialog(QDialog):
                         self._effect_text(effect) + "\n\n" + tr("Save the new dates?"),
                         default_yes=False):
                     return False
-                key = db.update_truce(self.ledger, truce).truce_id
+                changes = db.update_truce(self.ledger, truce)
+                key = changes.truce_id
+                self.moved_breaches += changes.changed_breaches
                 self.report.setText(tr("Truce {name} saved.").format(name=truce.name.strip())
                                     + (" " + self._effect_text(effect, done=True)
                                        if effect else ""))

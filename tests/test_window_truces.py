@@ -127,6 +127,10 @@ def test_editing_the_dates_says_what_moves_and_asks_first(qtbot, truces_dialog, 
     key(qtbot, Qt.Key_Return)
     assert stored_truces(ledger_path)[0][1] == "2016-12-29"
     assert "1 breach left the truce" in dialog.report.text()
+    conn = sqlite3.connect(ledger_path)
+    left = conn.execute("SELECT id FROM breach WHERE place = 'Before'").fetchone()[0]
+    conn.close()
+    assert dialog.moved_breaches == [left]  # for an editor holding it to read it again
     assert dialog.list.item(0).text() == "Nationwide ceasefire: from 2016-12-29"
     before = db.find_by_name(ledger, "truce", "Nationwide ceasefire")
     assert db.truce_breach_counts(ledger, before) == (3, 0)
