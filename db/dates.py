@@ -6,7 +6,8 @@ Day first, always (the region's convention): 4.1.2017, 04/01/2017 and 4-1-2017 a
 4 January 2017, Jan 4 2017, 4 كانون الثاني 2017, 4 يناير 2017, with Western, Arabic-Indic
 (٠١٢٣٤٥٦٧٨٩) or Persian (۰۱۲۳۴۵۶۷۸۹) digits; a weekday name before the date is ignored
 (the window shows "Wednesday 4 January 2017", and that text reads back). A day and a
-month without a year (4.1) is the latest such day not after today.
+month without a year (4.1) is the latest such day not after today; "today" and
+"yesterday" (اليوم، أمس) are what they say.
 
 A text that cannot be read raises DateError with code "not_a_date"; one that reads as a
 day that does not exist (31.2.2017) raises it with code "no_such_day".
@@ -14,7 +15,7 @@ day that does not exist (31.2.2017) raises it with code "no_such_day".
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .errors import LedgerError
 from .messages import english
@@ -44,6 +45,8 @@ for _number, _names in enumerate((
     for _name in _names:
         MONTHS[_name] = _number
 
+TODAY = ("today", "اليوم")
+YESTERDAY = ("yesterday", "أمس", "امس", "البارحة")
 WEEKDAYS = ("monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu",
             "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
             "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة",
@@ -81,6 +84,10 @@ def parse_day(text: str, today: date | None = None) -> date | None:
     if not written:
         return None
     today = today or date.today()
+    if written in TODAY:
+        return today
+    if written in YESTERDAY:
+        return today - timedelta(days=1)
     day, month, year = _parts(written)
     if day is None:
         raise _error("not_a_date", text)

@@ -65,7 +65,7 @@ class BreachEditor(QWidget):
         self.general_error.setObjectName("fieldError")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setMinimumWidth(480)
@@ -109,6 +109,20 @@ class BreachEditor(QWidget):
         self.form.edited.connect(self._draft_timer.start)
         self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever takes the focus in the form (Ctrl+N, a refused save, Ctrl+Shift+V, a
+        label's Alt key, Tab) is scrolled into sight, and a list of completions left
+        open by the field it came from is closed: the next key goes where the cursor is."""
+        if new is None or not self.form.isAncestorOf(new):
+            return
+        for completer in self.form.completers():
+            popup = completer.popup()
+            if popup.isVisible() and completer.widget() is not new and \
+                    not (completer.widget() and completer.widget().isAncestorOf(new)):
+                popup.hide()
+        self.scroll.ensureWidgetVisible(self.form.part_to_show(new), 0, 24)
 
     # Loading.
     def reload_lists(self) -> None:
@@ -182,6 +196,7 @@ class BreachEditor(QWidget):
         self._hide_banner()
         self.general_error.hide()
         self.tabs.setCurrentIndex(0)
+        self.scroll.verticalScrollBar().setValue(0)
         if focus:
             self.form.date.setFocus(Qt.OtherFocusReason)
 
@@ -261,7 +276,7 @@ class BreachEditor(QWidget):
             self.general_error.setText(problems.get("id", ""))
             self.general_error.setVisible("id" in problems)
             self.tabs.setCurrentIndex(0)
-            self.form.focus_field(next(iter(problems)))
+            self.form.focus_field(self.form.first_field(problems))
             return False
         except db.DuplicateBreachError as twin:
             self._twin, self._twin_and_new = twin.resembles_id, and_new

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import (QComboBox, QCompleter, QDateEdit, QFormLayout, QGridLayout,
-                               QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QIntValidator, QWheelEvent
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QCompleter,
+                               QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
 
 import db
 from db.records import GRADINGS, as_date
 
 from .citations_panel import CitationsPanel
+from .date_field import DateField
 from .labels import choice_label
 from .victims_panel import VictimsPanel
 from .i18n import tr
@@ -28,6 +29,31 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+class WheelGuard(QObject):
+    """The mouse wheel scrolls the form; it changes a picker or a number only while that
+    field has the focus (a user scrolling past the Perpetrator must not change it)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Wheel or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:  # the wheel turns for the scroll area around the form
+            viewport = area.viewport()
+            where = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
+            QApplication.sendEvent(viewport, QWheelEvent(
+                where, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                event.buttons(), event.modifiers(), event.phase(), event.inverted()))
+        return True
+
+
+def guard_wheel(guard: WheelGuard, *widgets: QWidget) -> None:
+    for widget in widgets:
+        widget.setFocusPolicy(Qt.StrongFocus)  # the wheel does not take the focus either
+        widget.installEventFilter(guard)
 
 
 class ChoiceCombo(QComboBox):
@@ -91,12 +117,10 @@ class BreachForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.errors: dict[str, QLabel] = {}
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, QWidget] = {}  # in the order of the form
+        self._holders: dict[QWidget, QWidget] = {}  # a field and its error line
         self._truces: list[db.Truce] = []
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(QDate.currentDate())
+        self.date = DateField(label=tr("Date"))
         self.time = QLineEdit()
         self.time.setPlaceholderText(tr("HH:MM, if known"))
         self.truce = QComboBox()
@@ -134,8 +158,30 @@ class BreachForm(QWidget):
         self.description.setMinimumHeight(70)
         self.citations = CitationsPanel()
         self.victims = VictimsPanel()
+        for picker in (self.truce, self.governorate, self.actor, self.breach_type, self.status):
+            # Wide enough on the first layout for a name such as "Nationwide ceasefire".
+            picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            picker.setMinimumContentsLength(18)
+        self._wheel_guard = WheelGuard(self)
+        guard_wheel(self._wheel_guard, self.truce, self.governorate, self.actor,
+                    self.breach_type, self.status, *self.least.values())
         self._lay_out()
         self._connect()
+        # Enter moves along the fields of a quick entry (Tab goes through every field).
+        self.quick_path: list[QWidget] = [
+            self.date.edit, self.governorate, self.place, self.actor, self.breach_type,
+            self.least["killed"], self.citations.source_edit]
+        for widget in self.quick_path[:-1]:
+            widget.installEventFilter(self)
+        # Enter in an open list of completions takes the highlighted entry (or, with none
+        # highlighted, what is typed) and goes on, in one key. Installed after the
+        # completer's own filter, so asked first.
+        self._quick_popups = {}
+        for widget, completer in ((self.governorate, self.governorate.completer()),
+                                  (self.place, self.place_completer),
+                                  (self.actor, self.actor.completer())):
+            completer.popup().installEventFilter(self)
+            self._quick_popups[completer.popup()] = (widget, completer)
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -200,9 +246,49 @@ class BreachForm(QWidget):
         form.addRow(label, holder)
         form.labelForField(holder).setBuddy(widget)
         self.fields[field], self.errors[field] = widget, error
+        self._holders[widget] = holder
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a field of the quick path goes to the next one, once no list of
+        completions is open (Enter there takes the highlighted entry)."""
+        if not (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
+                and not event.modifiers() & ~Qt.KeypadModifier):
+            return super().eventFilter(watched, event)
+        if watched in self._quick_popups:
+            widget, completer = self._quick_popups[watched]
+            chosen = watched.currentIndex()
+            watched.hide()
+            if chosen.isValid():
+                self._take(widget, chosen.data(completer.completionRole()))
+            self._next_after(widget)
+            return True
+        if QApplication.activePopupWidget() is None and watched in self.quick_path:
+            if isinstance(watched, QAbstractSpinBox):
+                watched.interpretText()
+            self._next_after(watched)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _take(self, widget: QWidget, text: str) -> None:
+        """The completion chosen, as if typed whole."""
+        if isinstance(widget, QComboBox):
+            number = widget.findText(text)
+            if number >= 0:
+                widget.setCurrentIndex(number)
+            else:
+                widget.setEditText(text)
+        else:
+            widget.setText(text)
+            widget.textEdited.emit(text)
+
+    def _next_after(self, widget: QWidget) -> None:
+        following = self.quick_path[self.quick_path.index(widget) + 1]
+        following.setFocus(Qt.TabFocusReason)
+        if isinstance(following, QLineEdit):
+            following.selectAll()
 
     def _connect(self) -> None:
-        for signal in (self.date.dateChanged, self.time.textEdited, self.truce.activated,
+        for signal in (self.date.changed, self.time.textEdited, self.truce.activated,
                        self.governorate.editTextChanged, self.district.textEdited,
                        self.place.textEdited, self.latitude.textEdited, self.longitude.textEdited,
                        self.actor.editTextChanged, self.breach_type.activated,
@@ -212,7 +298,7 @@ class BreachForm(QWidget):
         for name in COUNTS:
             self.least[name].valueChanged.connect(lambda *_: self.edited.emit())
             self.most[name].textEdited.connect(lambda *_: self.edited.emit())
-        self.date.dateChanged.connect(self._update_truce_label)
+        self.date.edit.textChanged.connect(self._update_truce_label)
 
     # Lists behind the pickers.
     def set_lists(self, governorates, actors, kinds, truces, sources) -> None:
@@ -242,9 +328,11 @@ class BreachForm(QWidget):
         if place and place not in model.stringList():
             model.setStringList([place] + model.stringList())
 
-    def _truce_in_force(self, day: date) -> db.Truce | None:
+    def _truce_in_force(self, day: date | None) -> db.Truce | None:
         """The truce the core would pick for `day`: the latest to start (truces come
         latest first)."""
+        if day is None:
+            return None
         for truce in self._truces:
             if str(truce.start_date) <= day.isoformat() and (
                     not truce.end_date or day.isoformat() <= str(truce.end_date)):
@@ -252,7 +340,7 @@ class BreachForm(QWidget):
         return None
 
     def _update_truce_label(self) -> None:
-        truce = self._truce_in_force(self.date.date().toPython())
+        truce = self._truce_in_force(self.date.date())
         name = truce.name if truce else tr("none")
         self.truce.setItemText(0, tr("By date: {name}").format(name=name))
 
@@ -266,12 +354,15 @@ class BreachForm(QWidget):
         self.show_problems({})
 
     def _fill(self, breach: db.Breach) -> None:
-        day = as_date(breach.occurred_on) or date.today()
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        day = as_date(breach.occurred_on)
+        if day is not None or not breach.occurred_on:
+            self.date.set_date(day)  # a new breach starts with no date: none is assumed
+        else:  # a draft of a date that names no day: kept as it was typed
+            self.date.edit.setText(str(breach.occurred_on))
         self.time.setText(breach.occurred_at or "")
         # The truce in force on the date shows as "by date", so that a corrected date
         # picks the truce again; a truce chosen against the date shows as chosen.
-        by_date = self._truce_in_force(as_date(breach.occurred_on) or date.today())
+        by_date = self._truce_in_force(day)
         chosen = breach.truce_id if breach.truce_id != (by_date.id if by_date else None) else None
         self.truce.setCurrentIndex(max(self.truce.findData(chosen), 0) if chosen else 0)
         self.governorate.set_key(breach.governorate_id)
@@ -294,7 +385,7 @@ class BreachForm(QWidget):
     def breach(self) -> db.Breach:
         """The breach as the fields show it now, including what is still being typed."""
         values = dict(
-            occurred_on=self.date.date().toPython(),
+            occurred_on=self.date.value(),
             occurred_at=self.time.text().strip() or None,
             truce_id=self.truce.currentData() if self.truce.currentIndex() > 0 else None,
             governorate_id=self.governorate.key(),
@@ -336,6 +427,36 @@ class BreachForm(QWidget):
         widget = self.fields.get(field) or self.fields.get(base)
         if widget is not None:
             widget.setFocus(Qt.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()  # what is typed next replaces what was refused
+
+    def first_field(self, fields) -> str:
+        """Of the failing `fields`, the one highest in the form."""
+        order = list(self.fields)
+
+        def place(field: str) -> int:
+            base = field.split("[")[0].split(".")[0]
+            for name in (field, base):
+                if name in order:
+                    return order.index(name)
+            return len(order)
+        return min(fields, key=place)
+
+    def part_to_show(self, widget: QWidget) -> QWidget:
+        """What must be in sight when `widget` has the focus: the field with the message
+        under it, or the panel (sources, victims) that holds it."""
+        for panel in (self.citations, self.victims):
+            if panel.isAncestorOf(widget):
+                return panel
+        while widget is not None and widget is not self:
+            if widget in self._holders:
+                return self._holders[widget]
+            widget = widget.parentWidget()
+        return widget
+
+    def completers(self) -> list[QCompleter]:
+        return [c for c in (self.governorate.completer(), self.actor.completer(),
+                            self.place_completer, self.citations.completer) if c]
 
 
 def _number(text: str):

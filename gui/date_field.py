@@ -28,8 +28,10 @@ class DateLineEdit(QLineEdit):
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        # After the click that gave the focus has placed the cursor.
-        QTimer.singleShot(0, self.selectAll)
+        self.selectAll()
+        if event.reason() == Qt.MouseFocusReason:
+            # Again after the click that gave the focus has placed the cursor.
+            QTimer.singleShot(0, self.selectAll)
 
 
 class DateField(QWidget):

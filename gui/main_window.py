@@ -54,10 +54,12 @@ class MainWindow(QMainWindow):
         self.sources = SourcesView(ledger)
         self.trash = TrashView(ledger, self.undo_stack)
         self.totals = TotalsView(ledger)
-        self.tabs.addTab(self.breaches, tr("&Breaches"))
-        self.tabs.addTab(self.totals, tr("&Weekly totals"))
-        self.tabs.addTab(self.sources, tr("S&ources"))
-        self.tabs.addTab(self.trash, tr("Tr&ash"))
+        # No Alt keys on the tabs (Ctrl+1 to 4 and the View menu): the form's labels need
+        # the letters.
+        self.tabs.addTab(self.breaches, tr("Breaches"))
+        self.tabs.addTab(self.totals, tr("Weekly totals"))
+        self.tabs.addTab(self.sources, tr("Sources"))
+        self.tabs.addTab(self.trash, tr("Trash"))
         self.breaches.changed.connect(self._file_changed)
         self.sources.changed.connect(self._file_changed)
         self.trash.restored.connect(self.breaches.after_undo)
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
             self.trash.refresh()
         live = db.count_breaches(ledger).breaches
         trashed = self.trash.model.count.breaches
-        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Tr&ash ({n})").format(n=trashed))
+        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Trash ({n})").format(n=trashed))
         if self.tabs.currentWidget() is self.sources:
             self.sources.refresh()
         else:
@@ -109,11 +111,11 @@ class MainWindow(QMainWindow):
                                                                       demo=demo))
         # The line as a whole reads in the direction of its own words (an isolate takes
         # that from its first letter), whatever the layout's.
-        self.statusBar().showMessage("\u2068" + tr("{path} · {live} breaches · {trash} in the "
-                                                   "Trash · {sources} sources").format(
-            path=f"\u2066{ledger.path}\u2069", live=f"\u2068{live}\u2069",
-            trash=f"\u2068{trashed}\u2069",
-            sources=db.count_sources(ledger)) + "\u2069")
+        counts = (tr("%n breach(es)", "", live), tr("{n} in the Trash").format(n=trashed),
+                  tr("%n source(s)", "", db.count_sources(ledger)))
+        self.statusBar().showMessage("\u2068" + " · ".join(
+            [f"\u2066{ledger.path}\u2069"] + [f"\u2068{part}\u2069" for part in counts])
+            + "\u2069")
 
     # Actions and menus.
     def _action(self, text: str, slot, shortcut=None, context=Qt.WindowShortcut) -> QAction:
@@ -148,9 +150,10 @@ class MainWindow(QMainWindow):
         self.duplicate_action = self._action(tr("&Duplicate breach"),
                                              lambda: self._breaches().duplicate_current(),
                                              "Ctrl+D")
+        # Delete only: the platform's standard Delete is also Ctrl+D on X11 (Duplicate).
         self.delete_action = self._action(tr("De&lete breach"),
                                           lambda: self._breaches().delete_selected(),
-                                          QKeySequence.Delete)
+                                          QKeySequence(Qt.Key_Delete))
         # Delete deletes breaches only from the table: in a text field it deletes text.
         self.delete_action.setShortcutContext(Qt.WidgetShortcut)
         self.undo_action = self._action(tr("&Undo"), lambda: self._undo(forward=False),

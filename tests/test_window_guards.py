@@ -2,6 +2,8 @@
 delete; a refused save adds nothing to the lists; Escape closes a completion list first."""
 from __future__ import annotations
 
+from datetime import date
+
 import sqlite3
 
 from PySide6.QtCore import Qt
@@ -72,6 +74,7 @@ def test_a_new_perpetrator_is_added_only_with_a_saved_breach_and_a_yes(qtbot, wi
     window.breaches.new_breach()
     editor = window.breaches.editor
     form = editor.form
+    form.date.set_date(date(2017, 1, 2))
     form.actor.setEditText("Wagner Group")
     form.governorate.setEditText("Atlantis")  # the breach is refused
     form.citations.source_edit.setText("Aleppo Media Center")
@@ -92,6 +95,7 @@ def test_a_new_perpetrator_is_added_only_with_a_saved_breach_and_a_yes(qtbot, wi
 def test_part_of_a_name_picks_the_one_entry_it_names(qtbot, window, lists, ledger):
     window.breaches.new_breach()
     form = window.breaches.editor.form
+    form.date.set_date(date(2017, 1, 2))
     form.governorate.setEditText("alep")
     form.actor.setEditText("regime")
     form.citations.source_edit.setText("Aleppo Media Center")
@@ -152,6 +156,7 @@ def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledge
     window.breaches.new_breach()
     first_draft = draft_path(ledger_path, window.breaches.editor.draft_owner)
     form = window.breaches.editor.form
+    form.date.set_date(date(2017, 1, 2))
     form.governorate.setEditText("Aleppo")
     form.place.setFocus()
     type_text(qtbot, "Khan Tuman")

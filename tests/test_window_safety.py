@@ -2,6 +2,8 @@
 the first start says how to begin, and the window works right to left."""
 from __future__ import annotations
 
+from datetime import date
+
 import sqlite3
 
 import pytest
@@ -20,6 +22,7 @@ def test_quitting_with_a_value_still_in_a_field_asks_first(qtbot, window, lists,
                                                            dialogs):
     window.breaches.new_breach()
     form = window.breaches.editor.form
+    form.date.set_date(date(2017, 1, 2))
     form.governorate.setEditText("Aleppo")
     form.citations.source_edit.setFocus()
     type_text(qtbot, "Aleppo Media Center")  # still in its field, not added yet
@@ -74,6 +77,7 @@ def test_an_error_while_saving_is_shown_and_the_edits_stay(qtbot, window, lists,
                                                            monkeypatch):
     window.breaches.new_breach()
     form = window.breaches.editor.form
+    form.date.set_date(date(2017, 1, 2))
     form.governorate.setEditText("Aleppo")
     form.place.setText("Khan Tuman")
     form.citations.source_edit.setText("Aleppo Media Center")
@@ -205,6 +209,7 @@ def test_right_to_left_with_arabic_text(qtbot, window, lists, ledger):
         window.breaches.new_breach()
         form = window.breaches.editor.form
         assert form.isRightToLeft() and window.breaches.table.isRightToLeft()
+        form.date.set_date(date(2017, 1, 2))
         form.governorate.setEditText("ريف دمشق")
         form.place.setFocus()
         type_text(qtbot, "عين الفيجة")
