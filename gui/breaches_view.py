@@ -158,13 +158,19 @@ class BreachesView(QWidget):
                 remove_draft(path)  # not readable: nothing to offer
             return
         breach, editing, editing_updated_at = draft
+        self.editor.restore_draft(breach, editing, editing_updated_at)
+        if not self.editor.is_dirty():  # its edits were put back: nothing to offer
+            self.editor.close_form()
+            remove_draft(drafts[0])
+            return
         what = breach.place or tr("no place given")
         if dialogs.ask_yes_no(self, tr("A breach was not saved"), tr(
                 "The program stopped while a breach ({day}, {place}) was being typed, "
                 "before it was saved. Open it in the editor to finish it?").format(
                 day=breach.occurred_on or "—", place=what)):
-            self.editor.restore_draft(breach, editing, editing_updated_at)
             self._show_editor()
+        else:
+            self.editor.close_form()
         remove_draft(drafts[0])  # from now on, the editor keeps a draft of its own
 
     def _show_editor(self) -> None:

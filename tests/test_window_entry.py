@@ -261,3 +261,19 @@ def test_a_draft_put_back_to_the_saved_breach_is_removed(qtbot, window, ledger, 
     key(qtbot, Qt.Key_Backspace)  # back to what is saved
     qtbot.waitUntil(lambda: not mine.exists(), timeout=5000)
     assert orphan_drafts(ledger_path) == []
+
+
+def test_a_draft_equal_to_the_saved_breach_is_not_offered_at_start(
+        qtbot, ledger, make_breach, ledger_path, dialogs):
+    """A copy stopped with its edits put back: its draft holds the saved breach. It was
+    offered again at every start."""
+    from gui.drafts import write_draft
+    from gui.main_window import MainWindow
+    saved = db.save_breach(ledger, make_breach(place="Zitan"))
+    write_draft(ledger_path, "999999999-gone", db.get_breach(ledger, saved.id), saved.id,
+                saved.updated_at)
+    assert len(orphan_drafts(ledger_path)) == 1
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    assert dialogs.asked == [] and orphan_drafts(ledger_path) == []
+    assert not window.breaches.editor.is_open
