@@ -8,7 +8,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QIntValidator, QWheelEvent
 from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QCompleter,
                                QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 import db
 from db.records import GRADINGS, as_date
@@ -237,6 +238,9 @@ class BreachForm(QWidget):
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
         holder = QWidget()
+        # The whole width of the row, so that a message under a narrow picker wraps there
+        # and shows whole.
+        holder.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -409,7 +413,9 @@ class BreachForm(QWidget):
             if field.endswith("_max"):
                 continue
             label.setText(text or "")
-            label.setVisible(bool(text))
+            # A date that names no day is said once, beside the field, as it is typed.
+            label.setVisible(bool(text) and not (field == "occurred_on"
+                                                 and text == self.date.problem()))
         self.citations.show_problems([m for f, m in problems.items() if f.startswith("citations")])
         self.victims.show_problems([m for f, m in problems.items() if f.startswith("victims")])
 
@@ -420,6 +426,8 @@ class BreachForm(QWidget):
         if field.startswith("victims"):
             return self.victims.error.text()
         label = self.errors.get(field)
+        if field == "occurred_on" and label.isHidden() and self.date.problem():
+            return self.date.problem()
         return label.text() if label and not label.isHidden() else ""
 
     def focus_field(self, field: str) -> None:

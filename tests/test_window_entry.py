@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import db
 from gui.drafts import draft_path, orphan_drafts
+from gui.messages import problem_text
 
 from test_window_editing import focused, key, type_text
 
@@ -277,3 +278,32 @@ def test_a_draft_equal_to_the_saved_breach_is_not_offered_at_start(
     qtbot.addWidget(window)
     assert dialogs.asked == [] and orphan_drafts(ledger_path) == []
     assert not window.breaches.editor.is_open
+
+
+def test_messages_under_fields_show_whole_at_the_narrowest_editor(qtbot, window, lists):
+    """A message under a narrow picker (Governorate, Perpetrator) was cut off."""
+    window.breaches.splitter.setSizes([2000, 10])  # the editor at its narrowest
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    form = window.breaches.editor.form
+    type_text(qtbot, "31.2.2017")
+    form.least["women"].setValue(13)
+    form.most["killed"].setText("1")
+    window.breaches.editor.save()  # "Governorate is required."
+    key(qtbot, Qt.Key_Return)
+    type_text(qtbot, "Atlantis")  # "… must be one of the gazetteer's governorates."
+    window.breaches.editor.save()
+    qtbot.wait(50)
+    shown = [label for label in set(form.errors.values()) if label.isVisible()]
+    assert form.errors["governorate_id"] in shown and form.errors["killed"] in shown
+    for label in shown:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    # The core's messages one after another under the narrow pickers, as saves show them.
+    for code in ("unknown_governorate", "not_a_time", "unknown_actor"):
+        words = problem_text(code, {})
+        form.show_problems({"governorate_id": words, "actor_id": words})
+        qtbot.wait(20)
+        for field in ("governorate_id", "actor_id"):
+            label = form.errors[field]
+            assert label.height() >= label.heightForWidth(label.width()), (code, field)
+    assert "not a day of the calendar" in form.date.words.text()
+    assert not form.errors["occurred_on"].isVisible()  # said once, beside the date
