@@ -1,15 +1,32 @@
 """The sources a breach cites: type a name (completed from known sources, or new),
-a reference, and Enter; the table below holds the citations."""
+a reference, and Enter; the table below holds the citations.
+
+Completion never makes junk:
+- Enter in the list of completions cites the highlighted source. With none highlighted
+  it cites the source whose name is typed in full, else the only one the list holds;
+  when it holds several, the first is highlighted and a second Enter cites it.
+- A click on a completion cites that source.
+- Tab takes the highlighted name into the box (or leaves what was typed) and goes on to
+  the reference; Escape closes the list and puts back what was typed.
+- A name that no source has is cited only after the user says to make a new source.
+- The same source is never cited twice; after each citation the fields are empty.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QApplication, QCompleter, QHBoxLayout, QLineEdit, QPushButton,
+                               QVBoxLayout)
 
 import db
 
+from . import dialogs
 from .i18n import tr
 from .record_panel import RecordTablePanel
 from .record_table import Column
+
+_ENTER = (Qt.Key_Return, Qt.Key_Enter)
+_POPUP_KEYS = _ENTER + (Qt.Key_Tab, Qt.Key_Backtab, Qt.Key_Escape)
 
 
 def source_text(citation: db.Citation) -> str:
@@ -25,10 +42,11 @@ class CitationsPanel(RecordTablePanel):
         super().__init__([
             Column("source_name", tr("Source"), "fixed", display=source_text),
             Column("reference", tr("Reference")),
-            Column("reported_on", tr("Date reported")),
+            Column("reported_on", tr("Date reported"), "date"),
             Column("note", tr("Note")),
         ], (180, 200, 100), tr("Remove source"), parent)
-        self._sources: dict[str, str] = {}  # lower-case name -> key
+        self._sources: dict[str, db.Choice] = {}  # case-folded name -> source
+        self._typed_name = ""  # the name as the user typed it, before any completion showed
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(tr("Source: type a name"))
         self.source_edit.setAccessibleName(tr("Source"))
@@ -38,10 +56,14 @@ class CitationsPanel(RecordTablePanel):
         self.add_button = QPushButton(tr("Add so&urce"))
         self.table.setMinimumHeight(90)
         self.table.setTabKeyNavigation(False)
-        self.completer = QCompleter([], self)
+        self.completer = QCompleter(QStringListModel(self), self)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchContains)
+        self.completer.setCompletionMode(QCompleter.PopupCompletion)
         self.source_edit.setCompleter(self.completer)
+        # Installed after the completer's own filter, so it sees the popup's keys first.
+        self.completer.popup().installEventFilter(self)
+        self.source_edit.installEventFilter(self)  # keys that reach the box with the list open
 
         adder = QHBoxLayout()
         adder.setContentsMargins(0, 0, 0, 0)
@@ -61,18 +83,23 @@ class CitationsPanel(RecordTablePanel):
         self.add_button.clicked.connect(self.add_typed)
         self.source_edit.returnPressed.connect(self.add_typed)
         self.reference_edit.returnPressed.connect(self.add_typed)
+        # A click on a completion (keys are handled in eventFilter and never reach this).
+        # Queued: after the line edit has shown the name the completer hands it.
+        self.completer.activated[str].connect(self._cite_chosen, Qt.QueuedConnection)
+        self.source_edit.textEdited.connect(self._remember_typed)
         self.source_edit.textEdited.connect(lambda _t: self.edited.emit())
         self.reference_edit.textEdited.connect(lambda _t: self.edited.emit())
 
     def set_sources(self, sources: list[db.Choice]) -> None:
         """The known sources, for completion."""
-        self._sources = {s.name.lower(): s.id for s in sources}
+        self._sources = {s.name.casefold(): s for s in sources}
         self.completer.model().setStringList([s.name for s in sources])
 
     def set_citations(self, citations: list[db.Citation]) -> None:
         self.model.set_rows(citations)
         self.source_edit.clear()
         self.reference_edit.clear()
+        self._typed_name = ""
 
     def citations(self) -> list[db.Citation]:
         """The citations in the table, and the one still typed in the fields, if any."""
@@ -84,16 +111,111 @@ class CitationsPanel(RecordTablePanel):
         name = self.source_edit.text().strip()
         if not name:
             return None
-        key = self._sources.get(name.lower())
-        return db.Citation(source_id=key, source_name=name,
+        known = self._sources.get(name.casefold())
+        return db.Citation(source_id=known.id if known else None,
+                           source_name=known.name if known else name,
                            reference=self.reference_edit.text().strip())
 
-    def add_typed(self) -> None:
-        """Move what is typed in the fields into the table, and get ready for the next."""
+    def add_typed(self) -> bool:
+        """Move what is typed in the fields into the table, and get ready for the next.
+
+        A name that no source has is cited only once the user agrees to a new source;
+        a source already cited is refused with a message. True when a citation was added.
+        """
+        self.completer.popup().hide()
         citation = self._typed()
         if citation is None:
-            return
-        self.model.append(citation)
+            return False
+        if citation.source_id is None and not dialogs.ask_yes_no(
+                self, tr("New source"),
+                tr("No source is called \"{name}\". Make a new source of that name?").format(
+                    name=citation.source_name), default_yes=False):
+            self.source_edit.setFocus()
+            self.source_edit.selectAll()
+            return False
+        twin = self._cited_row(citation)
         self.source_edit.clear()
+        self._typed_name = ""
+        self.source_edit.setFocus()
+        if twin is not None:
+            self.show_problems([tr("{name} is already cited by this breach (row {n}).").format(
+                name=citation.source_name, n=twin + 1)])
+            self.table.selectRow(twin)
+            return False
+        self.model.append(citation)
         self.reference_edit.clear()
+        self.show_problems([])
+        return True
+
+    def confirm_typed(self) -> bool:
+        """Before a save: cite what is still typed in the fields, asking before a new
+        source. False when something typed was not cited (the save should wait)."""
+        return self._typed() is None or self.add_typed()
+
+    def _cited_row(self, citation: db.Citation) -> int | None:
+        name = citation.source_name.strip().casefold()
+        for row, cited in enumerate(self.model.rows()):
+            if (citation.source_id and cited.source_id == citation.source_id) or (
+                    cited.source_name.strip().casefold() == name):
+                return row
+        return None
+
+    def _cite_chosen(self, name: str) -> None:
+        self.source_edit.setText(name)
+        self.add_typed()
+
+    def _remember_typed(self, text: str) -> None:
+        self._typed_name = text
+
+    # The popup's keys, before the completer sees them.
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched not in (self.completer.popup(), self.source_edit)
+                or not self.completer.popup().isVisible()):
+            return super().eventFilter(watched, event)
+        if event.type() == QEvent.ShortcutOverride and event.key() in _POPUP_KEYS:
+            event.accept()  # these keys are the list's: Escape must not close the editor
+            return True
+        if event.type() == QEvent.KeyPress:
+            key = event.key()
+            if key in _ENTER:
+                return self._enter_in_popup()
+            if key in (Qt.Key_Tab, Qt.Key_Backtab):
+                self._close_popup(keep_highlighted=True)
+                QApplication.sendEvent(self.source_edit, QKeyEvent(
+                    QEvent.KeyPress, key, event.modifiers()))
+                return True
+            if key == Qt.Key_Escape:
+                self._close_popup(keep_highlighted=False)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter_in_popup(self) -> bool:
+        popup, matches = self.completer.popup(), self.completer.completionModel()
+        current = popup.currentIndex()
+        typed = self._sources.get(self.source_edit.text().strip().casefold())
+        if current.isValid():
+            name = current.data()
+        elif typed is not None:
+            name = typed.name
+        elif matches.rowCount() == 1:
+            name = matches.index(0, 0).data()
+        elif matches.rowCount() > 1:
+            popup.setCurrentIndex(matches.index(0, 0))  # shown: a second Enter cites it
+            return True
+        else:
+            name = self.source_edit.text()
+        popup.hide()
+        self._cite_chosen(name)
+        return True
+
+    def _close_popup(self, keep_highlighted: bool) -> None:
+        """Close the list of completions, leaving in the box a whole name (the highlighted
+        one, if kept) or exactly what was typed."""
+        popup = self.completer.popup()
+        current = popup.currentIndex()
+        popup.hide()
+        if keep_highlighted and current.isValid():
+            self.source_edit.setText(current.data())
+        else:
+            self.source_edit.setText(self._typed_name)
         self.source_edit.setFocus()

@@ -2,12 +2,14 @@
 sources and the victims of the breach editor share."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from .delegates import LiveDelegate
+from .i18n import tr
 from .keys import bind
+from .messages import problem_text
 from .record_table import Column, RecordTableModel
 
 
@@ -36,6 +38,9 @@ class RecordTablePanel(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         bind(self.table, QKeySequence.Delete, self.remove_current)
         self.model.edited.connect(self.edited)
+        self.model.refused.connect(self._cell_refused)
+        self.model.date_stored.connect(self._cell_accepted)
+        self._cell_problem = ""
 
     def remove_current(self) -> None:
         index = self.table.currentIndex()
@@ -43,5 +48,17 @@ class RecordTablePanel(QWidget):
             self.model.remove(index.row())
 
     def show_problems(self, messages: list[str]) -> None:
+        self._cell_problem = ""
         self.error.setText("\n".join(messages))
         self.error.setVisible(bool(messages))
+
+    def _cell_refused(self, row: int, column: int, code: str, params: dict) -> None:
+        """A cell's text was not stored (a date that names no day): say why, under the table."""
+        header = self.model.headerData(column, Qt.Horizontal)
+        self.show_problems([tr("Row {n}: {problem}").format(
+            n=row + 1, problem=problem_text(code, dict(params, label=header)))])
+        self._cell_problem = self.error.text()
+
+    def _cell_accepted(self, _row: int, _column: int) -> None:
+        if self._cell_problem and self.error.text() == self._cell_problem:
+            self.show_problems([])

@@ -7,7 +7,9 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
-from .delegates import CHOICES_ROLE
+import db
+
+from .delegates import CHOICES_ROLE, KIND_ROLE, TYPING_ROLE
 from .labels import choice_label
 
 
@@ -15,15 +17,22 @@ from .labels import choice_label
 class Column:
     attr: str
     header: str  # already translated
-    kind: str = "text"  # text, count, check, choice, fixed (not editable)
+    kind: str = "text"  # text, count, check, choice, date (kept as 2017-01-04), fixed
     choices: tuple = ()
     display: Callable[[object], str] | None = None  # for fixed columns: the row to text
 
 
 class RecordTableModel(QAbstractTableModel):
-    """Rows are dataclass instances; each column edits one of their fields."""
+    """Rows are dataclass instances; each column edits one of their fields.
+
+    A date column reads what is typed with db.parse_day and keeps the day in ISO form;
+    text that names no day is not stored: `refused` says why (code and parameters of
+    db.DateError), and the cell keeps its value.
+    """
 
     edited = Signal()
+    refused = Signal(int, int, str, dict)  # row, column, code, params
+    date_stored = Signal(int, int)  # row, column: a date cell left holding a day (or none)
 
     def __init__(self, columns: list[Column], parent=None):
         super().__init__(parent)
@@ -95,6 +104,8 @@ class RecordTableModel(QAbstractTableModel):
             return value
         if role == Qt.CheckStateRole and column.kind == "check":
             return Qt.Checked if value else Qt.Unchecked
+        if role == KIND_ROLE:
+            return column.kind
         if role == CHOICES_ROLE and column.kind == "choice":
             return list(column.choices)
         return None
@@ -105,6 +116,19 @@ class RecordTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], self._columns[index.column()]
         if column.kind == "check" and role == Qt.CheckStateRole:
             value = Qt.CheckState(value) == Qt.Checked
+        elif column.kind == "date" and role in (Qt.EditRole, TYPING_ROLE):
+            try:
+                day = db.parse_day("" if value is None else str(value))
+            except db.DateError as error:
+                if role == Qt.EditRole:
+                    self.refused.emit(index.row(), index.column(), error.code,
+                                      {k: v for k, v in error.params.items() if k != "label"})
+                    return False
+                value = str(value).strip()  # half typed: a save refuses it, and says why
+            else:
+                value = day.isoformat() if day else None
+                if role == Qt.EditRole:
+                    self.date_stored.emit(index.row(), index.column())
         elif role != Qt.EditRole or column.kind in ("fixed", "check"):
             return False
         elif column.kind == "count":
@@ -115,6 +139,7 @@ class RecordTableModel(QAbstractTableModel):
         if getattr(row, column.attr) == value:
             return True
         setattr(row, column.attr, value)
-        self.dataChanged.emit(index, index, [role, Qt.DisplayRole])
+        self.dataChanged.emit(index, index, [Qt.EditRole if role == TYPING_ROLE else role,
+                                             Qt.DisplayRole])
         self.edited.emit()
         return True

@@ -53,6 +53,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Merge "{merged}" into "{kept}"? %n breach(es) citing "{merged}" will cite "{kept}" instead, and "{merged}" leaves the list.</source>
+        <translation>
+            <numerusform>Merge "{merged}" into "{kept}"? %n breach citing "{merged}" will cite "{kept}" instead, and "{merged}" leaves the list.</numerusform>
+            <numerusform>Merge "{merged}" into "{kept}"? %n breaches citing "{merged}" will cite "{kept}" instead, and "{merged}" leaves the list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged into {kept}: %n breach(es) changed.</source>
+        <translation>
+            <numerusform>Merged into {kept}: %n breach changed.</numerusform>
+            <numerusform>Merged into {kept}: %n breaches changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
