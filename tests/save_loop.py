@@ -12,8 +12,9 @@ import db  # noqa: E402
 
 def main(path: str, count: int, tag: str) -> None:
     with db.open_ledger(path, user=f"writer {tag}", office="test") as ledger:
-        source = db.find_by_name(ledger, "source", f"Source {tag}") or db.save_source(
-            ledger, db.Source(name=f"Source {tag}", kind="activist")).id
+        source, second = (db.find_by_name(ledger, "source", name) or db.save_source(
+            ledger, db.Source(name=name, kind="activist")).id
+            for name in (f"Source {tag}", f"Witness {tag}"))
         governorate = db.find_by_name(ledger, "governorate", "Idlib")
         kind = db.find_by_name(ledger, "breach_type", "Air strike")
         number = 0
@@ -24,7 +25,7 @@ def main(path: str, count: int, tag: str) -> None:
                 place=f"{tag} place {number}", killed=2, children=1, injured=number % 7,
                 description="نص عربي " * 20,
                 citations=[db.Citation(source_id=source, reference=f"report {number}"),
-                           db.Citation(source_id=source, reference=f"video {number}")],
+                           db.Citation(source_id=second, reference=f"video {number}")],
                 victims=[db.Victim(name=f"victim {number}", age=11),
                          db.Victim(name=f"adult {number}", sex="male", age=40)]))
             print(saved.id, flush=True)

@@ -7,7 +7,8 @@ from db.messages import MESSAGES, english
 from gui.messages import problem_text
 
 SAMPLE = dict(field="killed", limit=90, length=12_345, least=3, women=2, children=2,
-              killed=3, count=1, victims=2, n=2, allowed="female, male, unknown", age=30)
+              killed=3, count=1, victims=2, n=2, allowed="female, male, unknown", age=30,
+              value="31.2.2017", first=1900, last=2100)
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
