@@ -252,6 +252,8 @@ class BreachEditor(QWidget):
     # Saving.
     def save(self, and_new: bool = False, allow_duplicate: bool = False) -> bool:
         """Save the form; on success emit `saved` and show the saved breach (or a new form)."""
+        if not self.form.citations.confirm_typed():
+            return False  # a name typed in Sources is cited first, or the save waits
         breach = self.form.breach()
         if self.loaded is not None:
             # updated_at: refused if another copy saved this breach since it was opened.

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.trash, tr("Trash"))
         self.breaches.changed.connect(self._file_changed)
         self.sources.changed.connect(self._file_changed)
+        self.sources.sources_changed.connect(lambda _changes: self._lists_changed())
         self.trash.restored.connect(self.breaches.after_undo)
         self.breaches.demo_requested.connect(self.open_demo)
         self.breaches.table.addAction(self.delete_action)
@@ -343,10 +344,27 @@ class MainWindow(QMainWindow):
             self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
 
     def edit_truces(self) -> None:
-        TrucesDialog(self.ledger, self).exec()
-        self.breaches.editor.reload_lists()
+        dialog = TrucesDialog(self.ledger, self)
+        dialog.exec()
+        # Deleting the default truce resets the setting.
+        self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
+        self._lists_changed(dialog.moved_breaches)
         self.totals.refresh_lists()
         self.totals.stale = True
+
+    def _lists_changed(self, changed_breaches=()) -> None:
+        """Sources or truces were renamed, merged, deleted or moved breaches: the editor
+        reads its lists again, and a breach it shows unedited is read again."""
+        editor = self.breaches.editor
+        editor.reload_lists()
+        shown = editor.loaded
+        if shown is not None and not editor.is_dirty():
+            editor.load(shown.id, focus=False)
+        elif shown is not None and shown.id in changed_breaches:
+            # Only its truce changed, which the form picks again from the date when it is
+            # saved: the edits stay, and the save is not refused as made elsewhere.
+            editor.loaded = db.get_breach(self.ledger, shown.id)
+        self.breaches.refresh(select=shown.id if shown is not None else None)
 
     # Geometry and closing.
     def _restore_geometry(self) -> None:

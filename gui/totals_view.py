@@ -52,7 +52,7 @@ class TotalsView(QWidget):
         self.sentence.setMaximumHeight(90)
         self.copy_button = QPushButton(tr("&Copy the sentence"))
         self.export_button = QPushButton(tr("E&xport for press…"))
-        self.export_full_button = QPushButton(tr("Export &full…"))
+        self.export_full_button = QPushButton(tr("Export f&ull…"))
         self.export_full_button.setToolTip(tr("With confidential victims and the contacts of "
                                               "sources: not for publication"))
         top = QHBoxLayout()
