@@ -307,3 +307,21 @@ def test_messages_under_fields_show_whole_at_the_narrowest_editor(qtbot, window,
             assert label.height() >= label.heightForWidth(label.width()), (code, field)
     assert "not a day of the calendar" in form.date.words.text()
     assert not form.errors["occurred_on"].isVisible()  # said once, beside the date
+
+
+def test_a_source_name_still_typed_is_asked_about_before_the_save(qtbot, window, lists,
+                                                                  ledger_path, dialogs):
+    """Ctrl+S with a new name in the Sources box made that source without a word."""
+    dialogs.yes = False  # "Make a new source?" No
+    keys = Keys(qtbot)
+    keys(Qt.Key_N, Qt.ControlModifier)
+    for text in ("4.1.2017", "Alep", "Zitan", "regime", "Shel", "1"):
+        keys.type(text)
+        keys(Qt.Key_Return)
+    keys.type("Local act")
+    keys(Qt.Key_S, Qt.ControlModifier)
+    assert any("Local act" in text for kind, text in dialogs.asked if kind == "yes_no")
+    assert stored(ledger_path) == []
+    with sqlite3.connect(ledger_path) as conn:
+        assert conn.execute("SELECT count(*) FROM source WHERE name = 'Local act'"
+                            ).fetchone()[0] == 0

@@ -4,31 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 import db
 
 
-def focused():
-    """Where a key goes: the list of completions while it is open, else the focus."""
-    return QApplication.activePopupWidget() or QApplication.focusWidget()
-
-
-def key(qtbot, key_, modifier=Qt.NoModifier, times: int = 1):
-    for _ in range(times):
-        qtbot.keyClick(focused(), key_, modifier)
-
-
-def type_text(qtbot, text: str):
-    """Type as a keyboard does; Arabic-Indic digits arrive as key events carrying their text."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(focused(), char)
-        else:
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(focused(), QKeyEvent(kind, 0, Qt.NoModifier, char))
+# Where a key goes: the list of completions while it is open, else the focus.
+from test_window_editing import keyboard_target as focused, key, type_text  # noqa: E402
 
 
 def cited(ledger_path, breach_id=None):
@@ -340,6 +322,9 @@ def test_merge_two_sources_from_the_keyboard(qtbot, lists, window, ledger, ledge
         "Aleppo Media Center"]
     assert view.model.item(0, 3).data(Qt.DisplayRole) == 2
     assert "2 breaches" in view.done.text()
+    # The editor completes only the sources that are left.
+    assert window.breaches.editor.form.citations.completer.model().stringList() == [
+        "Aleppo Media Center"]
 
 
 def test_a_cited_source_is_not_deleted_and_the_message_says_how_many_cite_it(
