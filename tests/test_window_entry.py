@@ -325,3 +325,21 @@ def test_a_source_name_still_typed_is_asked_about_before_the_save(qtbot, window,
     with sqlite3.connect(ledger_path) as conn:
         assert conn.execute("SELECT count(*) FROM source WHERE name = 'Local act'"
                             ).fetchone()[0] == 0
+
+
+def test_the_truce_and_perpetrator_pickers_show_their_choice_whole(qtbot, window, lists,
+                                                                   ledger):
+    """On the first layout they were cut short ("By date: Nation…")."""
+    db.add_truce(ledger, db.Truce(name="Nationwide ceasefire of December",
+                                  start_date="2016-12-29"))
+    window.breaches.editor.reload_lists()
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    form = window.breaches.editor.form
+    type_text(qtbot, "4.1.2017")
+    form.actor.setCurrentIndex(form.actor.findData(lists["regime"]))
+    qtbot.wait(20)
+    for picker in (form.truce, form.actor):
+        text = picker.currentText()
+        assert "Nationwide ceasefire of December" in form.truce.currentText()
+        room = picker.width() - 40  # less the arrow and the frame
+        assert picker.fontMetrics().horizontalAdvance(text) <= room, text
