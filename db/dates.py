@@ -91,9 +91,10 @@ def parse_day(text: str, today: date | None = None) -> date | None:
     day, month, year = _parts(written)
     if day is None:
         raise _error("not_a_date", text)
-    if year is None:  # 4.1: the latest 4 January that is not after today
+    if year is None:  # 4.1: the latest 4 January not after today (29.2: of a leap year)
         year = today.year
-        if _exists(year, month, day) and date(year, month, day) > today:
+        while year > today.year - 8 and not (
+                _exists(year, month, day) and date(year, month, day) <= today):
             year -= 1
     elif year < 100:  # 4.1.17: this century, unless that is after this year
         year += 2000 if 2000 + year <= today.year else 1900

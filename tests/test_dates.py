@@ -70,3 +70,8 @@ def test_what_is_not_a_day_is_refused_with_its_reason(written, code):
 def test_a_leap_day_reads_in_a_leap_year():
     assert db.parse_day("29.2.2016", today=TODAY) == date(2016, 2, 29)
     assert db.parse_day("20160229", today=TODAY) == date(2016, 2, 29)
+
+
+def test_the_29th_of_february_without_a_year_is_that_of_the_last_leap_year():
+    assert db.parse_day("29.2", date(2027, 3, 1)) == date(2024, 2, 29)
+    assert db.parse_day("29.2", date(2028, 3, 1)) == date(2028, 2, 29)
