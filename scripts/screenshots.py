@@ -64,6 +64,7 @@ def main() -> int:
     QApplication.setLayoutDirection(Qt.RightToLeft)
     view.new_breach()
     form = editor.form
+    form.date.edit.setText("٤ كانون الثاني ٢٠١٧")  # the day, as an Arabic press release writes it
     form.governorate.setEditText("ريف دمشق")
     form.district.setText("قدسيا")
     form.place.setText("عين الفيجة")
