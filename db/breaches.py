@@ -303,8 +303,33 @@ def _set_deleted(ledger: Ledger, key: str, deleting: bool) -> None:
         now = timestamp_after(before["updated_at"])
         conn.execute("UPDATE breach SET deleted_at = ?, updated_at = ? WHERE id = ?",
                      (now if deleting else None, now, key))
+        if not deleting:
+            _bring_back_sources(conn, ledger, key, now)
         log_change(conn, ledger, "breach", key, "delete" if deleting else "restore",
                    before, breach_document(conn, key), now)
+
+
+def _bring_back_sources(conn: sqlite3.Connection, ledger: Ledger, key: str, now: str) -> None:
+    """A restored breach may cite a source deleted while it was in the Trash (a source no
+    live breach cited): that source comes back too, or, if a live source has taken its
+    name meanwhile, the breach cites that one."""
+    for source in fetch_dicts(
+            conn, "SELECT s.* FROM source s JOIN citation c ON c.source_id = s.id"
+            " WHERE c.breach_id = ? AND c.deleted_at IS NULL AND s.deleted_at IS NOT NULL",
+            (key,)):
+        namesake = conn.execute(
+            "SELECT id FROM source WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE",
+            (source["name"],)).fetchone()
+        if namesake:
+            conn.execute("UPDATE citation SET source_id = ?, updated_at = ? WHERE breach_id = ?"
+                         " AND source_id = ? AND deleted_at IS NULL",
+                         (namesake[0], now, key, source["id"]))
+            continue
+        conn.execute("UPDATE source SET deleted_at = NULL, updated_at = ? WHERE id = ?",
+                     (now, source["id"]))
+        log_change(conn, ledger, "source", source["id"], "restore", source,
+                   fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (source["id"],))[0],
+                   now)
 
 
 def log_change(conn: sqlite3.Connection, ledger: Ledger, table: str, key: str, action: str,

@@ -177,3 +177,32 @@ def test_a_cited_source_is_not_deleted_and_the_error_says_how_many_breaches_cite
     assert "2 breaches" in str(refused.value)
     assert read(ledger_path, "SELECT deleted_at FROM source WHERE id = ?",
                 (lists["source"],)) == [(None,)]
+
+
+def test_a_breach_restored_from_the_trash_brings_back_the_source_it_cites(
+        ledger, ledger_path, lists, make_breach):
+    """Its source was deleted while it was in the Trash: once restored, the breach could
+    not be saved again ("the source is not in this database")."""
+    trashed = db.save_breach(ledger, make_breach(citations=[cite(lists["activist"])]))
+    db.delete_breach(ledger, trashed.id)
+    db.delete_source(ledger, lists["activist"])
+    db.restore_breach(ledger, trashed.id)
+    assert read(ledger_path, "SELECT deleted_at FROM source WHERE id = ?",
+                (lists["activist"],)) == [(None,)]
+    assert read(ledger_path, "SELECT action FROM change_log WHERE record_id = ?"
+                " ORDER BY changed_at DESC LIMIT 1", (lists["activist"],)) == [("restore",)]
+    restored = db.get_breach(ledger, trashed.id)
+    restored.killed = 4
+    assert db.save_breach(ledger, restored).killed == 4  # it saves again
+
+
+def test_a_restored_breach_cites_the_live_source_that_took_its_sources_name(
+        ledger, ledger_path, lists, make_breach):
+    trashed = db.save_breach(ledger, make_breach(citations=[cite(lists["activist"])]))
+    db.delete_breach(ledger, trashed.id)
+    db.delete_source(ledger, lists["activist"])
+    again = db.save_source(ledger, db.Source(name="activist in khan tuman")).id
+    db.restore_breach(ledger, trashed.id)
+    assert [c.source_id for c in db.get_breach(ledger, trashed.id).citations] == [again]
+    assert read(ledger_path, "SELECT count(*) FROM source WHERE deleted_at IS NULL"
+                " AND name = 'Activist in Khan Tuman' COLLATE NOCASE") == [(1,)]
