@@ -9,8 +9,6 @@ content, so that importing the same file twice changes nothing the second time.
 """
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -97,7 +95,7 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     written. `progress(done, total)` returning False cancels before anything is kept.
     """
     path = Path(path)
-    tables = _read_csv(path) if path.suffix.lower() == ".csv" else read_tables(path)
+    tables = read_tables(path, known=frozenset(COLUMNS))
     table = _breaches_table(tables, path)
     _no_demo_in_real(ledger, tables, path.name)
     report = ImportReport(rows=len(table.rows))
@@ -142,44 +140,6 @@ def _refusal(report: ImportReport) -> str:
     more = f"; and {report.more_problems} more" if report.more_problems else ""
     return (f"{report.refused} of {report.rows} rows cannot be imported, so nothing was: "
             + "; ".join(lines) + more + ".")
-
-
-def _read_csv(path: Path) -> dict[str, Table]:
-    """A CSV file as one sheet, "Breaches"; separated by commas, semicolons (as Excel
-    writes where a comma is the decimal mark: Arabic and European settings) or tabs."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            written = handle.read()
-        separator = _separator(written)
-        rows = list(csv.reader(io.StringIO(written, newline=""), delimiter=separator))
-    except OSError as error:
-        raise LedgerError(f"{path.name} cannot be read: {error.strerror or error}.",
-                          "unreadable", name=path.name, reason=error.strerror or str(error)) \
-            from None
-    except UnicodeDecodeError:
-        raise LedgerError(f"{path.name} is not UTF-8 text: save it from the spreadsheet as "
-                          "\"CSV UTF-8\".", "not_utf8", name=path.name) from None
-    except csv.Error as error:
-        raise LedgerError(f"{path.name} is not a CSV file ({error}).", "not_csv",
-                          name=path.name) from None
-    if not rows:
-        raise LedgerError(f"{path.name} is empty.", "empty_sheet", name=path.name)
-    return {"Breaches": Table(rows[0], [(n, row) for n, row in enumerate(rows[1:], start=2)
-                                        if any(row)])}
-
-
-def _separator(written: str) -> str:
-    """The separator that splits the header (the first record, read as CSV, so quotes
-    count) into the most columns we know; on a tie, into the most columns; else a comma.
-    Only the header is looked at: a description full of commas does not sway it."""
-    def score(separator: str) -> tuple[int, int]:
-        try:
-            header = next(csv.reader(io.StringIO(written[:65_536], newline=""),
-                                     delimiter=separator), [])
-        except csv.Error:
-            return -1, -1
-        return sum(header_key(h) in COLUMNS for h in header), len(header)
-    return max((",", ";", "\t"), key=score)  # max keeps the first of equals: the comma
 
 
 def _is_demo_export(tables: dict[str, Table]) -> bool:

@@ -4,6 +4,7 @@ bench/bench_import.py) or a .csv file (UTF-8, with or without Excel's byte-order
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,12 +39,13 @@ def header_key(header: object) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-def read_tables(path: Path) -> dict[str, Table]:
-    """The sheets of a workbook by name (a CSV file is one sheet, "Breaches")."""
+def read_tables(path: Path, known: frozenset[str] = frozenset()) -> dict[str, Table]:
+    """The sheets of a workbook by name (a CSV file is one sheet, "Breaches"; `known`, the
+    keys of the headers expected, tells which separator it uses)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return {"Breaches": _read_csv(path)}
+            return {"Breaches": _read_csv(path, known)}
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path)
     except OSError as error:
@@ -54,10 +56,14 @@ def read_tables(path: Path) -> dict[str, Table]:
                       name=path.name)
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(path: Path, known: frozenset[str]) -> Table:
+    """Separated by commas, semicolons (as Excel writes where a comma is the decimal mark:
+    Arabic and European settings) or tabs."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle))
+            written = handle.read()
+        rows = list(csv.reader(io.StringIO(written, newline=""),
+                               delimiter=_separator(written, known)))
     except UnicodeDecodeError:
         raise LedgerError(f"{path.name} is not UTF-8 text: save it from the spreadsheet as "
                           "\"CSV UTF-8\".", "not_utf8", name=path.name) from None
@@ -67,6 +73,20 @@ def _read_csv(path: Path) -> Table:
     if not rows:
         raise LedgerError(f"{path.name} is empty.", "empty_sheet", name=path.name)
     return Table(rows[0], [(n, row) for n, row in enumerate(rows[1:], start=2) if any(row)])
+
+
+def _separator(written: str, known: frozenset[str]) -> str:
+    """The separator that splits the header (the first record, read as CSV, so quotes
+    count) into the most columns we know; on a tie, into the most columns; else a comma.
+    Only the header is looked at: a description full of commas does not sway it."""
+    def score(separator: str) -> tuple[int, int]:
+        try:
+            header = next(csv.reader(io.StringIO(written[:65_536], newline=""),
+                                     delimiter=separator), [])
+        except csv.Error:
+            return -1, -1
+        return sum(header_key(h) in known for h in header), len(header)
+    return max((",", ";", "\t"), key=score)  # max keeps the first of equals: the comma
 
 
 def _read_workbook(path: Path) -> dict[str, Table]:
