@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QIntValidator, QWheelEvent
-from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QCompleter,
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QCompleter,
                                QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
                                QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
@@ -16,6 +16,7 @@ from db.records import GRADINGS, as_date
 
 from .citations_panel import CitationsPanel
 from .date_field import DateField
+from .wheel import guard_wheel
 from .labels import choice_label
 from .victims_panel import VictimsPanel
 from .i18n import tr
@@ -30,31 +31,6 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
-
-
-class WheelGuard(QObject):
-    """The mouse wheel scrolls the form; it changes a picker or a number only while that
-    field has the focus (a user scrolling past the Perpetrator must not change it)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Wheel or watched.hasFocus():
-            return False
-        area = watched.parentWidget()
-        while area is not None and not isinstance(area, QAbstractScrollArea):
-            area = area.parentWidget()
-        if area is not None:  # the wheel turns for the scroll area around the form
-            viewport = area.viewport()
-            where = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
-            QApplication.sendEvent(viewport, QWheelEvent(
-                where, event.globalPosition(), event.pixelDelta(), event.angleDelta(),
-                event.buttons(), event.modifiers(), event.phase(), event.inverted()))
-        return True
-
-
-def guard_wheel(guard: WheelGuard, *widgets: QWidget) -> None:
-    for widget in widgets:
-        widget.setFocusPolicy(Qt.StrongFocus)  # the wheel does not take the focus either
-        widget.installEventFilter(guard)
 
 
 class ChoiceCombo(QComboBox):
@@ -163,11 +139,9 @@ class BreachForm(QWidget):
             # Wide enough on the first layout for a name such as "Nationwide ceasefire".
             picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             picker.setMinimumContentsLength(18)
-        self._wheel_guard = WheelGuard(self)
-        guard_wheel(self._wheel_guard, self.truce, self.governorate, self.actor,
-                    self.breach_type, self.status, *self.least.values())
         self._lay_out()
         self._connect()
+        guard_wheel(self)
         # Enter moves along the fields of a quick entry (Tab goes through every field).
         self.quick_path: list[QWidget] = [
             self.date.edit, self.governorate, self.place, self.actor, self.breach_type,

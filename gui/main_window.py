@@ -24,6 +24,7 @@ from .sources_view import SourcesView
 from .totals_view import TotalsView
 from .trash_view import TrashView
 from .truces_dialog import TrucesDialog
+from .wheel import guard_wheel
 from .worker import run_with_progress
 from .i18n import tr
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.trash.restored.connect(self.breaches.after_undo)
         self.breaches.demo_requested.connect(self.open_demo)
         self.breaches.table.addAction(self.delete_action)
+        guard_wheel(self)
         if old is not None and old is not ledger:
             old.close()
         self._recent = settings.remember_file(str(ledger.path))

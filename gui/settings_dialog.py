@@ -7,6 +7,7 @@ import db
 
 from . import settings
 from .i18n import tr
+from .wheel import guard_wheel
 
 
 class SettingsDialog(QDialog):
@@ -37,6 +38,7 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        guard_wheel(self)
 
     def accept(self) -> None:
         settings.put(settings.OFFICE_NAME, self.office.text().strip())

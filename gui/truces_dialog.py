@@ -16,6 +16,7 @@ from db.records import as_date
 from . import dialogs, settings
 from .date_field import DateField
 from .i18n import tr
+from .wheel import guard_wheel
 from .messages import error_text, problem_texts
 
 
@@ -83,6 +84,7 @@ class TrucesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.refresh()
         self.start_new()
+        guard_wheel(self)
 
     # The list.
     def refresh(self, select: str | None = None) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 import db
 from gui.drafts import draft_path, orphan_drafts
@@ -343,3 +343,14 @@ def test_the_truce_and_perpetrator_pickers_show_their_choice_whole(qtbot, window
         assert "Nationwide ceasefire of December" in form.truce.currentText()
         room = picker.width() - 40  # less the arrow and the frame
         assert picker.fontMetrics().horizontalAdvance(text) <= room, text
+
+
+def test_the_wheel_changes_no_picker_of_the_sources_view_or_the_filter(qtbot, window, lists):
+    window.tabs.setCurrentWidget(window.sources)
+    pickers = [window.sources.kind, window.sources.reliability,
+               *window.breaches.filter_bar.findChildren(QComboBox)]
+    for picker in pickers:
+        picker.setCurrentIndex(1 if picker.count() > 1 else 0)
+        before = picker.currentIndex()
+        wheel(picker, -2)
+        assert picker.currentIndex() == before, picker
