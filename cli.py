@@ -120,8 +120,9 @@ def run(argv: list[str] | None = None) -> int:
         if refused.report.more_problems:
             print(f"{PROG}: error: and {refused.report.more_problems} more rows",
                   file=sys.stderr)
-        print(f"{PROG}: error: {refused.report.refused} of {refused.report.rows} rows cannot "
-              "be imported; nothing was written", file=sys.stderr)
+        rows = refused.report.rows
+        print(f"{PROG}: error: {refused.report.refused} of {rows} row{'s' * (rows != 1)} "
+              "cannot be imported; nothing was written", file=sys.stderr)
         return 1
     except LedgerError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)

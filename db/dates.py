@@ -54,9 +54,13 @@ WEEKDAYS = ("monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thur
 
 # Month names longest first, so that "كانون الثاني" is found before a shorter name in it.
 _MONTH_PATTERN = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+_GAP = r"[\s\-./]*"
 _WORDS = re.compile(
-    rf"^(?:(?P<d1>\d{{1,2}})\.?\s*(?:of\s+)?(?P<m1>{_MONTH_PATTERN})\.?\s*(?P<y1>\d{{4}}|\d{{2}})?"
-    rf"|(?P<m2>{_MONTH_PATTERN})\.?\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<y2>\d{{4}}))$")
+    rf"^(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of\s+)?(?P<m1>{_MONTH_PATTERN}){_GAP}"
+    rf"(?P<y1>\d{{4}}|\d{{2}})?"
+    rf"|(?P<m2>{_MONTH_PATTERN}){_GAP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?P<y2>\d{{4}}))$")
+# A time after the day, as spreadsheets and pandas write a date: 2017-01-04 00:00:00.
+_TIME = re.compile(r"[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?$")
 _NUMBERS = re.compile(r"^(\d{1,4})\s*[./\-\s]\s*(\d{1,2})\s*(?:[./\-\s]\s*(\d{1,4}))?$")
 
 
@@ -71,6 +75,7 @@ def normalize(text: str) -> str:
     """The text with Western digits, without direction marks, spaces single, lower case."""
     plain = str(text).translate(_DIGITS).translate(_NOISE).strip().casefold()
     plain = re.sub(r"\s+", " ", plain)
+    plain = _TIME.sub("", plain).rstrip(" .")  # "4.1." is "4.1"
     for name in WEEKDAYS:  # a weekday before the date: "Wednesday 4 January 2017"
         if plain.startswith(name + " "):
             plain = plain[len(name) + 1:].lstrip()
@@ -96,8 +101,10 @@ def parse_day(text: str, today: date | None = None) -> date | None:
         while year > today.year - 8 and not (
                 _exists(year, month, day) and date(year, month, day) <= today):
             year -= 1
-    elif year < 100:  # 4.1.17: this century, unless that is after this year
-        year += 2000 if 2000 + year <= today.year else 1900
+    elif len(year) == 2:  # 4.1.17: this century, unless that is after this year
+        year = int(year) + (2000 if 2000 + int(year) <= today.year else 1900)
+    else:
+        year = int(year)
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _error("year_range", text)
     if not _exists(year, month, day):
@@ -110,7 +117,7 @@ def _error(code: str, text: str) -> DateError:
     return DateError(english(code, params), code, **params)
 
 
-def _parts(written: str) -> tuple[int | None, int | None, int | None]:
+def _parts(written: str) -> tuple[int | None, int | None, str | None]:
     """(day, month, year) as written, year None if not given; (None, None, None) if the
     text has none of the accepted forms."""
     nothing = (None, None, None)
@@ -118,17 +125,16 @@ def _parts(written: str) -> tuple[int | None, int | None, int | None]:
         if len(written) == 8:  # 20170104, else 04012017
             year, month, day = int(written[:4]), int(written[4:6]), int(written[6:])
             if 1000 <= year and _exists(year, month, day):
-                return day, month, year
-            return int(written[:2]), int(written[2:4]), int(written[4:])
+                return day, month, written[:4]
+            return int(written[:2]), int(written[2:4]), written[4:]
         if len(written) == 6:  # 040117
-            return int(written[:2]), int(written[2:4]), int(written[4:])
+            return int(written[:2]), int(written[2:4]), written[4:]
         return nothing
     found = _WORDS.match(written)
     if found:
         if found["m1"]:
-            return (int(found["d1"]), MONTHS[found["m1"]],
-                    int(found["y1"]) if found["y1"] else None)
-        return int(found["d2"]), MONTHS[found["m2"]], int(found["y2"])
+            return int(found["d1"]), MONTHS[found["m1"]], found["y1"]
+        return int(found["d2"]), MONTHS[found["m2"]], found["y2"]
     found = _NUMBERS.match(written)
     if not found:
         return nothing
@@ -136,10 +142,10 @@ def _parts(written: str) -> tuple[int | None, int | None, int | None]:
     if len(first) == 4:  # year first: 2017-01-04
         if third is None or len(third) > 2:
             return nothing
-        return int(third), int(second), int(first)
+        return int(third), int(second), first
     if len(first) == 3 or (third is not None and len(third) not in (2, 4)):
         return nothing
-    return int(first), int(second), int(third) if third else None
+    return int(first), int(second), third
 
 
 def _exists(year: int, month: int, day: int) -> bool:

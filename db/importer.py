@@ -75,7 +75,8 @@ class ImportReport:
 
     def summary(self) -> str:
         verb = "" if self.written else "would be "
-        return (f"{self.rows} rows: {self.new} {verb}new, {self.updated} {verb}updated, "
+        rows = "1 row" if self.rows == 1 else f"{self.rows} rows"
+        return (f"{rows}: {self.new} {verb}new, {self.updated} {verb}updated, "
                 f"{self.unchanged} unchanged, {self.refused} refused")
 
 
@@ -138,7 +139,8 @@ class ImportRefused(LedgerError):
 def _refusal(report: ImportReport) -> str:
     lines = [f"row {row}: {reason}" for row, reason in report.problems]
     more = f"; and {report.more_problems} more" if report.more_problems else ""
-    return (f"{report.refused} of {report.rows} rows cannot be imported, so nothing was: "
+    rows = "1 row" if report.rows == 1 else f"{report.rows} rows"
+    return (f"{report.refused} of {rows} cannot be imported, so nothing was: "
             + "; ".join(lines) + more + ".")
 
 

@@ -92,7 +92,7 @@ class CitationsPanel(RecordTablePanel):
 
     def set_sources(self, sources: list[db.Choice]) -> None:
         """The known sources, for completion."""
-        self._sources = {s.name.casefold(): s for s in sources}
+        self._sources = {" ".join(s.name.split()).casefold(): s for s in sources}
         self.completer.model().setStringList([s.name for s in sources])
 
     def set_citations(self, citations: list[db.Citation]) -> None:
@@ -108,7 +108,7 @@ class CitationsPanel(RecordTablePanel):
         return rows + [pending] if pending else rows
 
     def _typed(self) -> db.Citation | None:
-        name = self.source_edit.text().strip()
+        name = " ".join(self.source_edit.text().split())  # a double space is no new name
         if not name:
             return None
         known = self._sources.get(name.casefold())
@@ -150,7 +150,13 @@ class CitationsPanel(RecordTablePanel):
     def confirm_typed(self) -> bool:
         """Before a save: cite what is still typed in the fields, asking before a new
         source. False when something typed was not cited (the save should wait)."""
-        return self._typed() is None or self.add_typed()
+        typed = self._typed()
+        if typed is not None and typed.source_id is None:
+            part = typed.source_name.casefold()
+            matches = [s.name for s in self._sources.values() if part in s.name.casefold()]
+            if len(matches) == 1:  # as Enter does: the only source the list would hold
+                self.source_edit.setText(matches[0])
+        return typed is None or self.add_typed()
 
     def _cited_row(self, citation: db.Citation) -> int | None:
         name = citation.source_name.strip().casefold()
@@ -192,7 +198,7 @@ class CitationsPanel(RecordTablePanel):
     def _enter_in_popup(self) -> bool:
         popup, matches = self.completer.popup(), self.completer.completionModel()
         current = popup.currentIndex()
-        typed = self._sources.get(self.source_edit.text().strip().casefold())
+        typed = self._sources.get(" ".join(self.source_edit.text().split()).casefold())
         if current.isValid():
             name = current.data()
         elif typed is not None:

@@ -52,7 +52,7 @@ class DateField(QWidget):
         self.edit.setMaxLength(60)
         self.words = QLabel()
         self.words.setObjectName("dateWords")
-        self.words.setWordWrap(words_below)
+        self.words.setWordWrap(True)  # a long reason shows whole
         self.words.setTextFormat(Qt.PlainText)
         layout = QVBoxLayout(self) if words_below else QBoxLayout(QBoxLayout.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +60,8 @@ class DateField(QWidget):
         layout.addWidget(self.edit, 0 if words_below else 2)
         layout.addWidget(self.words, 0 if words_below else 3)
         self.setFocusProxy(self.edit)
+        # A label's Alt key gives the focus only to a field that takes it.
+        self.setFocusPolicy(self.edit.focusPolicy())
         self.edit.textChanged.connect(self._show_words)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
         self.edit.editingFinished.connect(self._tidy)

@@ -70,13 +70,13 @@ def open_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
 def new_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder,
                                           database_filter())
-    return _with_suffix(path)
+    return _with_suffix(parent, path, ".sqlite3")
 
 
 def save_copy_path(parent: QWidget | None, folder: str = "") -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, tr("Save a copy of the database"), folder,
                                           database_filter())
-    return _with_suffix(path)
+    return _with_suffix(parent, path, ".sqlite3")
 
 
 def export_file_name(office: str, first: date | None, last: date | None) -> str:
@@ -95,10 +95,7 @@ def export_path(parent: QWidget | None, proposed: str, full: bool) -> Path | Non
     title = tr("Export the full workbook") if full else tr("Export the workbook for press")
     path, _ = QFileDialog.getSaveFileName(parent, title, proposed,
                                           tr("Excel workbook (*.xlsx)"))
-    if not path:
-        return None
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_suffix(".xlsx")
+    return _with_suffix(parent, path, ".xlsx", replace_other=True)
 
 
 def import_path(parent: QWidget | None, folder: str = "") -> Path | None:
@@ -113,8 +110,20 @@ def merge_path(parent: QWidget | None, folder: str = "") -> Path | None:
     return Path(path) if path else None
 
 
-def _with_suffix(path: str) -> Path | None:
+def _with_suffix(parent: QWidget | None, path: str, suffix: str,
+                 replace_other: bool = False) -> Path | None:
+    """The file chosen, with `suffix` added when it has none (`replace_other`: when it
+    has another). The file dialog asked before replacing the name typed, not the name
+    with the suffix: a file of that name is asked about here."""
     if not path:
         return None
-    chosen = Path(path)
-    return chosen if chosen.suffix else chosen.with_suffix(".sqlite3")
+    typed = Path(path)
+    chosen = typed
+    if not typed.suffix or (replace_other and typed.suffix.lower() != suffix):
+        chosen = typed.with_suffix(suffix)
+    if chosen != typed and chosen.exists() and not ask_yes_no(
+            parent, tr("Replace the file?"),
+            tr("{name} already exists. Replace it?").format(name=chosen.name),
+            default_yes=False):
+        return None
+    return chosen

@@ -75,3 +75,17 @@ def test_a_leap_day_reads_in_a_leap_year():
 def test_the_29th_of_february_without_a_year_is_that_of_the_last_leap_year():
     assert db.parse_day("29.2", date(2027, 3, 1)) == date(2024, 2, 29)
     assert db.parse_day("29.2", date(2028, 3, 1)) == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize("written", [
+    "2017-01-04 00:00:00", "2017-01-04T13:45:00Z", "04-Jan-17", "4-Jan-2017", "4th Jan 2017",
+    "4.1.2017.", "Jan 4, 2017"])
+def test_what_spreadsheets_and_other_programs_write_is_read(written):
+    """pandas and LibreOffice write a time after the day; Excel's dd-mmm-yy."""
+    assert db.parse_day(written, date(2026, 11, 30)) == date(2017, 1, 4)
+
+
+def test_a_year_written_with_four_digits_is_that_year():
+    with pytest.raises(db.DateError) as refused:
+        db.parse_day("4.1.0017")
+    assert refused.value.code == "year_range"

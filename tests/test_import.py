@@ -365,3 +365,11 @@ def test_the_demo_takes_no_real_breaches_and_an_empty_file_becomes_the_demo(expo
             import_file(ledger, real)
         assert refused.value.code == "demo_mix"
         assert db.count_breaches(ledger).breaches == 651
+
+
+def test_one_row_is_one_row(ledger, lists, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("Date,Governorate,Type,Sources\n"
+                    "2017-01-04,Aleppo,Shelling,Aleppo Media Center\n", encoding="utf-8")
+    from db.importer import import_file
+    assert import_file(ledger, path, dry_run=True).summary().startswith("1 row: 1 would be new")

@@ -354,3 +354,55 @@ def test_the_wheel_changes_no_picker_of_the_sources_view_or_the_filter(qtbot, wi
         before = picker.currentIndex()
         wheel(picker, -2)
         assert picker.currentIndex() == before, picker
+
+
+def test_a_name_typed_without_xlsx_asks_before_replacing_that_workbook(qapp, tmp_path,
+                                                                       monkeypatch):
+    """The file dialog asked about "office", not "office.xlsx": an export replaced it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui import dialogs
+    (tmp_path / "office.xlsx").write_bytes(b"last week's press workbook")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(tmp_path / "office"), "")))
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no",
+                        lambda parent, title, text, default_yes=True: asked.append(text))
+    assert dialogs.export_path(None, str(tmp_path), full=False) is None  # No: kept
+    assert "office.xlsx already exists" in asked[0]
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args, **kwargs: True)
+    assert dialogs.export_path(None, str(tmp_path), full=False) == tmp_path / "office.xlsx"
+    (tmp_path / "office.xlsx").unlink()
+    assert dialogs.export_path(None, str(tmp_path), full=False) == tmp_path / "office.xlsx"
+
+
+def test_alt_d_goes_to_the_date_from_any_field(qtbot, window, lists):
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    form = window.breaches.editor.form
+    for field in (form.place, form.description, form.least["killed"],
+                  form.citations.source_edit):
+        field.setFocus()
+        key(qtbot, Qt.Key_D, Qt.AltModifier)
+        assert focused() is form.date.edit, field
+
+
+def test_a_source_typed_with_a_double_space_or_in_part_at_the_save_is_the_known_one(
+        qtbot, window, lists, ledger_path, dialogs):
+    keys = Keys(qtbot)
+    for day, place, source, add in (("4.1.2017", "Zitan", "Aleppo  Media Center", Qt.Key_Return),
+                                    ("5.1.2017", "Anadan", "Activ", Qt.Key_Escape)):
+        keys(Qt.Key_N, Qt.ControlModifier)
+        for text in (day, "Alep", place, "regime", "Shel", "2"):
+            keys.type(text)
+            keys(Qt.Key_Return)
+        keys.type(source)  # a double space; then only a part of one source's name
+        keys(add)  # Enter cites it; Escape closes the list and leaves the part typed
+        keys(Qt.Key_S, Qt.ControlModifier)
+    assert not [text for kind, text in dialogs.asked if "new source" in text.lower()
+                or "No source is called" in text]
+    with sqlite3.connect(ledger_path) as conn:
+        assert conn.execute(
+            "SELECT b.place, s.name FROM breach b JOIN citation c ON c.breach_id = b.id"
+            " JOIN source s ON s.id = c.source_id ORDER BY b.occurred_on").fetchall() == [
+            ("Zitan", "Aleppo Media Center"), ("Anadan", "Activist in Khan Tuman")]
+        assert conn.execute("SELECT count(*) FROM source").fetchone()[0] == 2
