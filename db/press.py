@@ -68,11 +68,14 @@ def most_breaches_in(groups: list[Group]) -> list[str]:
 def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -> str:
     """The paragraph for one week, from its totals and its breaches by governorate."""
     dates = span_text(week.first, week.last)
+    part = "" if week.whole else "part of "  # the days counted, not the whole week
     if truce is not None and week.number is not None:
-        opening = (f"In the {ordinal(week.number)} week since the ceasefire went into force on "
-                   f"{day_text(as_date(truce.start_date))} ({dates}), ")
-    else:
+        opening = (f"In {part}the {ordinal(week.number)} week since the ceasefire went into "
+                   f"force on {day_text(as_date(truce.start_date))} ({dates}), ")
+    elif week.whole:
         opening = f"In the week of {dates}, "
+    else:
+        opening = f"On {dates}, "
     if week.breaches == 0:
         return opening + "no breaches were recorded."
     parts = [opening + ("one breach was recorded." if week.breaches == 1 else

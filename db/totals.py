@@ -56,11 +56,20 @@ class Week(Counts):
     number: int | None = None
     first: date = field(default_factory=date.today)
     last: date = field(default_factory=date.today)
+    # The week's own first day; `first` and `last` are the days counted, fewer than seven
+    # when a date range or the truce's end cuts the week.
+    starts: date | None = None
 
     @property
     def label(self) -> int | str:
         """The week as `totals --format json` names it: its number, or its first day."""
-        return self.number if self.number is not None else self.first.isoformat()
+        return self.number if self.number is not None else (self.starts or self.first).isoformat()
+
+    @property
+    def whole(self) -> bool:
+        """Whether all seven days of the week are counted."""
+        return self.starts is None or (self.first == self.starts
+                                       and self.last == self.starts + timedelta(days=6))
 
 
 @dataclass
@@ -184,8 +193,12 @@ def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
     weeks, first = [], span[0]
     while first <= span[1]:
         counts = found.get(first, Counts())
-        weeks.append(Week(**vars(counts), number=scheme.number(first), first=first,
-                          last=first + timedelta(days=6)))
+        # The days counted: a range or the truce's end may cut the week.
+        shown_first = max(first, where.date_from) if where.date_from else first
+        shown_last = first + timedelta(days=6)
+        shown_last = min(shown_last, where.date_to) if where.date_to else shown_last
+        weeks.append(Week(**vars(counts), number=scheme.number(first), first=shown_first,
+                          last=shown_last, starts=first))
         first += timedelta(days=7)
     return weeks
 

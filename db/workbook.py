@@ -190,7 +190,8 @@ def _counts(row: Counts) -> list[int]:
 def _weekly(ws, weeks, total: Counts, text) -> None:
     header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
     for week in weeks:  # the week's number since the truce, or its first day (a date)
-        ws.append([week.number if week.number is not None else week.first, week.first,
+        ws.append([week.number if week.number is not None else (week.starts or week.first),
+                   week.first,
                    week.last] + _counts(week))
     if weeks:
         ws.auto_filter.ref = f"A1:{letter(12)}{len(weeks) + 1}"

@@ -72,7 +72,8 @@ def plain_recount(ledger, first_day, where=lambda row: True) -> dict[date, dict]
 
 
 def as_table(weeks: list[Week]) -> dict[date, dict]:
-    return {w.first: {n: getattr(w, n) for n in COUNT_NAMES} for w in weeks if w.breaches}
+    return {w.starts or w.first: {n: getattr(w, n) for n in COUNT_NAMES}
+            for w in weeks if w.breaches}
 
 
 def test_weeks_since_the_truce_match_a_plain_count(demo):
@@ -264,8 +265,27 @@ def test_a_truce_that_ended_counts_nothing_after_its_end(ended_truce):
 
 def test_a_range_starting_mid_week_keeps_that_week(ended_truce):
     weeks = weekly_totals(ended_truce, WeekScheme(), TotalsFilter(date_from="2017-01-04"))
-    assert weeks[0].first == date(2017, 1, 2) and weeks[0].breaches == 2  # 5 and 8 January
+    assert weeks[0].starts == date(2017, 1, 2) and weeks[0].breaches == 2  # 5 and 8 January
     assert sum(w.breaches for w in weeks) == 4
+
+
+def test_a_week_cut_by_the_range_says_which_days_it_counts(demo):
+    """`--from 5.1.2017 --to 6.1.2017` said "the second week … (5–11 January 2017)", with
+    the breaches of two of its days."""
+    scheme = scheme_for(demo)
+    where = TotalsFilter(date_from="2017-01-05", date_to="2017-01-06")
+    week, = weekly_totals(demo, scheme, where)
+    assert (week.number, week.first, week.last) == (2, date(2017, 1, 5), date(2017, 1, 6))
+    counted = plain_recount(demo, lambda d: date(2017, 1, 5),
+                            lambda r: "2017-01-05" <= r[0] <= "2017-01-06")
+    assert week.breaches == counted[date(2017, 1, 5)]["breaches"] > 0
+    sentence = week_sentence(demo, scheme, week, where)
+    assert sentence.startswith("In part of the second week since the ceasefire went into "
+                               "force on 29 December 2016 (5–6 January 2017), ")
+    calendar, = weekly_totals(demo, WeekScheme(), TotalsFilter(date_from="2017-01-03",
+                                                              date_to="2017-01-04"))
+    assert calendar.label == "2017-01-02" and not calendar.whole
+    assert week_sentence(demo, WeekScheme(), calendar).startswith("On 3–4 January 2017, ")
 
 
 def test_the_sentence_names_governorates_only_for_a_majority():
