@@ -2,8 +2,8 @@
 
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
-from .breaches import (delete_breach, find_duplicate, get_breach, restore_breach, save_breach,
-                       validate_breach)
+from .breaches import (delete_breach, delete_breaches, find_duplicate, get_breach,
+                       restore_breach, restore_breaches, save_breach, validate_breach)
 from .dates import DateError, parse_day
 from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
@@ -25,7 +25,7 @@ __all__ = [
     "BadFileError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
-    "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "find_by_name", "find_duplicate",
+    "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "delete_breaches", "restore_breaches", "find_by_name", "find_duplicate",
     "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
     "SourceChanges", "delete_source", "merge_sources", "rename_source",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",

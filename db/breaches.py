@@ -294,6 +294,23 @@ def restore_breach(ledger: Ledger, key: str) -> None:
     _set_deleted(ledger, key, deleting=False)
 
 
+def delete_breaches(ledger: Ledger, keys: list[str]) -> list[str]:
+    """Move breaches to the Trash, all or none (one delete of the window's selection).
+    Returns the keys moved."""
+    with ledger.transaction():
+        for key in keys:
+            _set_deleted(ledger, key, deleting=True)
+    return list(keys)
+
+
+def restore_breaches(ledger: Ledger, keys: list[str]) -> list[str]:
+    """Bring breaches back from the Trash, all or none. Returns the keys restored."""
+    with ledger.transaction():
+        for key in keys:
+            _set_deleted(ledger, key, deleting=False)
+    return list(keys)
+
+
 def _set_deleted(ledger: Ledger, key: str, deleting: bool) -> None:
     with ledger.transaction() as conn:
         before = breach_document(conn, key)

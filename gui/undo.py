@@ -82,10 +82,7 @@ def delete_command(ledger: db.Ledger, keys: list[str], changed: Changed,
 
     def run(forward: bool) -> list[str]:
         deleting = forward != restoring
-        with ledger.transaction():
-            for key in keys:
-                (db.delete_breach if deleting else db.restore_breach)(ledger, key)
-        return keys
+        return (db.delete_breaches if deleting else db.restore_breaches)(ledger, keys)
     text = (tr("Restore of %n breach(es)", "", len(keys)) if restoring
             else tr("Delete of %n breach(es)", "", len(keys)))
     return LedgerCommand(text, run, changed, failed)

@@ -215,3 +215,16 @@ def test_counts_past_any_incident_are_refused_not_crashed(ledger, make_breach):
     with pytest.raises(db.ValidationError) as refused:
         db.save_breach(ledger, make_breach(injured=2 ** 63, latitude=10 ** 400, longitude=1))
     assert set(refused.value.errors) == {"injured", "latitude"}
+
+
+def test_deleting_a_selection_is_all_or_nothing(ledger, ledger_path, make_breach):
+    kept = db.save_breach(ledger, make_breach(place="Zitan"))
+    gone = db.save_breach(ledger, make_breach(place="Anadan"))
+    db.delete_breach(ledger, gone.id)
+    with pytest.raises(db.NotFoundError):  # the second is in the Trash already
+        db.delete_breaches(ledger, [kept.id, gone.id])
+    assert db.get_breach(ledger, kept.id).deleted_at is None  # the first stays live
+    db.restore_breach(ledger, gone.id)
+    assert db.delete_breaches(ledger, [kept.id, gone.id]) == [kept.id, gone.id]
+    assert db.restore_breaches(ledger, [gone.id]) == [gone.id]
+    assert db.count_breaches(ledger).breaches == 1
