@@ -11,15 +11,15 @@ from .history import changed_fields, record_history
 from .listing import BreachCount, BreachFilter, count_breaches, has_any_breach, list_breaches
 from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
                     count_sources, find_by_name, get_source, governorates, places, save_source,
-                    source_choices, sources, truces)
+                    source_choices)
 from .sources import SourceChanges, delete_source, merge_sources, rename_source
 from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce, Victim
 from .store import Ledger, open_ledger
 from .truces import (TruceChanges, TruceEffect, delete_truce, get_truce, truce_breach_counts,
                      truce_edit_effect, update_truce)
-# The functions `sources` and `truces`, not the modules db/sources.py and db/truces.py,
-# whose import above set these names to themselves.
-from .lists import sources, truces  # noqa: E402,F811
+# Last: the functions `sources` and `truces`, not the modules db/sources.py and
+# db/truces.py, whose import above set these names to themselves.
+from .lists import sources, truces  # noqa: E402
 
 __all__ = [
     "BadFileError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QCompleter,
-                               QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
+                               QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 import db
 from db.records import GRADINGS, as_date
 
+from .choice_combo import ChoiceCombo
 from .citations_panel import CitationsPanel
 from .date_field import DateField
+from .quick_path import QuickPath
 from .wheel import guard_wheel
 from .labels import choice_label
 from .victims_panel import VictimsPanel
@@ -31,59 +32,6 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
-
-
-class ChoiceCombo(QComboBox):
-    """An editable picker over a list (governorates, actors): completes as you type, in
-    English or Arabic. `key()` is the chosen entry's key, the raw text if it matches none,
-    or None if empty."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.NoInsert)
-        self.completer().setFilterMode(Qt.MatchContains)
-        self.completer().setCompletionMode(QCompleter.PopupCompletion)
-        self.completer().setCaseSensitivity(Qt.CaseInsensitive)
-
-    def set_choices(self, choices: list[db.Choice]) -> None:
-        current = self.key()
-        self.clear()
-        for choice in choices:
-            text = f"{choice.name} — {choice.name_ar}" if choice.name_ar else choice.name
-            self.addItem(text, choice.id)
-        self.set_key(current)
-
-    def key(self) -> str | None:
-        """The entry typed: its whole name (English or Arabic), or a part of one name only
-        ("Ale" is Aleppo); the text itself if it names none, or several."""
-        text = self.currentText().strip().casefold()
-        if not text:
-            return None
-        partly = []
-        for number in range(self.count()):
-            item = self.itemText(number)
-            names = [part.strip().casefold() for part in item.split(" — ")]
-            if text == item.casefold() or text in names:
-                return self.itemData(number)
-            if any(text in name for name in names):
-                partly.append(self.itemData(number))
-        return partly[0] if len(partly) == 1 else self.currentText().strip()
-
-    def focusOutEvent(self, event) -> None:
-        """Leaving the field shows the entry a part of a name picked."""
-        super().focusOutEvent(event)
-        key = self.key()
-        if key and self.findData(key) >= 0 and self.currentIndex() != self.findData(key):
-            self.blockSignals(True)
-            self.setCurrentIndex(self.findData(key))
-            self.blockSignals(False)
-
-    def set_key(self, key: str | None) -> None:
-        number = self.findData(key) if key else -1
-        self.setCurrentIndex(number)
-        if number < 0:
-            self.setEditText("")
 
 
 class BreachForm(QWidget):
@@ -143,20 +91,11 @@ class BreachForm(QWidget):
         self._connect()
         guard_wheel(self)
         # Enter moves along the fields of a quick entry (Tab goes through every field).
-        self.quick_path: list[QWidget] = [
+        self.quick_path = QuickPath(self, [
             self.date.edit, self.governorate, self.place, self.actor, self.breach_type,
-            self.least["killed"], self.citations.source_edit]
-        for widget in self.quick_path[:-1]:
-            widget.installEventFilter(self)
-        # Enter in an open list of completions takes the highlighted entry (or, with none
-        # highlighted, what is typed) and goes on, in one key. Installed after the
-        # completer's own filter, so asked first.
-        self._quick_popups = {}
-        for widget, completer in ((self.governorate, self.governorate.completer()),
-                                  (self.place, self.place_completer),
-                                  (self.actor, self.actor.completer())):
-            completer.popup().installEventFilter(self)
-            self._quick_popups[completer.popup()] = (widget, completer)
+            self.least["killed"], self.citations.source_edit],
+            [(self.governorate, self.governorate.completer()),
+             (self.place, self.place_completer), (self.actor, self.actor.completer())])
 
     def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
@@ -225,45 +164,6 @@ class BreachForm(QWidget):
         form.labelForField(holder).setBuddy(widget)
         self.fields[field], self.errors[field] = widget, error
         self._holders[widget] = holder
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in a field of the quick path goes to the next one, once no list of
-        completions is open (Enter there takes the highlighted entry)."""
-        if not (event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter)
-                and not event.modifiers() & ~Qt.KeypadModifier):
-            return super().eventFilter(watched, event)
-        if watched in self._quick_popups:
-            widget, completer = self._quick_popups[watched]
-            chosen = watched.currentIndex()
-            watched.hide()
-            if chosen.isValid():
-                self._take(widget, chosen.data(completer.completionRole()))
-            self._next_after(widget)
-            return True
-        if QApplication.activePopupWidget() is None and watched in self.quick_path:
-            if isinstance(watched, QAbstractSpinBox):
-                watched.interpretText()
-            self._next_after(watched)
-            return True
-        return super().eventFilter(watched, event)
-
-    def _take(self, widget: QWidget, text: str) -> None:
-        """The completion chosen, as if typed whole."""
-        if isinstance(widget, QComboBox):
-            number = widget.findText(text)
-            if number >= 0:
-                widget.setCurrentIndex(number)
-            else:
-                widget.setEditText(text)
-        else:
-            widget.setText(text)
-            widget.textEdited.emit(text)
-
-    def _next_after(self, widget: QWidget) -> None:
-        following = self.quick_path[self.quick_path.index(widget) + 1]
-        following.setFocus(Qt.TabFocusReason)
-        if isinstance(following, QLineEdit):
-            following.selectAll()
 
     def _connect(self) -> None:
         for signal in (self.date.changed, self.time.textEdited, self.truce.activated,
