@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .breaches import breach_document, get_breach, save_breach, validate_breach
+from .breaches import breach_document, save_breach, validate_breach
 from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
 from . import cell_values as cells
-from .records import (AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, RELIABILITY, SEXES,
-                      SOURCE_KINDS, Breach, Citation, Victim)
+from .import_sheets import VictimsSheet, fill_sources
+from .records import GRADINGS, Breach, Citation
 from .rules import clean_text
 from .sheets import Table, header_key, read_tables
 from .store import Ledger
@@ -42,13 +42,6 @@ COLUMNS = {header_key(h): f for h, f in (
     ("Injured (up to)", "injured_max"), ("Description", "description"),
     ("Sources", "sources"), ("Truce", "truce"), ("Office", "office"),
     ("Entered by", "entered_by"), ("Created", "created_at"), ("Updated", "updated_at"))}
-VICTIM_COLUMNS = {header_key(h): f for h, f in (
-    ("Breach ID", "breach_id"), ("Name", "name"), ("Name (Latin)", "name_latin"),
-    ("Sex", "sex"), ("Age", "age"), ("Age group", "age_group"), ("Outcome", "outcome"),
-    ("Civilian", "civilian"), ("Confidential", "confidential"), ("Notes", "notes"))}
-SOURCE_COLUMNS = {header_key(h): f for h, f in (
-    ("Name", "name"), ("Kind", "kind"), ("Reliability", "reliability"),
-    ("Contact", "contact"), ("Notes", "notes"))}
 REQUIRED = (("occurred_on", "Date"), ("governorate", "Governorate"), ("breach_type", "Type"),
             ("sources", "Sources"))
 
@@ -100,7 +93,7 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     table = _breaches_table(tables, path)
     _no_demo_in_real(ledger, tables, path.name)
     report = ImportReport(rows=len(table.rows))
-    victims = _Victims(tables.get("Victims"), report)
+    victims = VictimsSheet(tables.get("Victims"), report)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
     plan = _plan(ledger, table, present, victims, report, progress)
     if report.refused:
@@ -117,7 +110,7 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
                             validated=True)
             if done % 500 == 0:
                 _go_on(progress, done, total)
-        _fill_sources(ledger, tables.get("Sources"))
+        fill_sources(ledger, tables.get("Sources"))
         _go_on(progress, total, total)  # the last chance to cancel, before the commit
     report.written = True
     return report
@@ -182,7 +175,7 @@ _OPTIONAL_FIELDS = ("occurred_at", "district", "place", "latitude", "longitude",
                     "children", "children_max", "injured", "injured_max", "truce_id")
 
 
-def _plan(ledger: Ledger, table: Table, present: set[str], victims: "_Victims",
+def _plan(ledger: Ledger, table: Table, present: set[str], victims: VictimsSheet,
           report: ImportReport, progress) -> list[_Planned]:
     plan, seen, names = [], Counter(), _Names(ledger)
     total = len(table.rows)
@@ -335,82 +328,3 @@ def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
                              reported_on=old["reported_on"], note=old["note"], id=old["id"],
                              source_name=citation.source_name) if old else citation)
     return kept
-
-
-class _Victims:
-    """The Victims sheet of an export, by breach key. A public export has no Confidential
-    (nor Notes) column: what it leaves out is kept as it is in the database."""
-
-    FIELDS = ("name", "name_latin", "sex", "age", "age_group", "outcome", "civilian",
-              "confidential", "notes")
-
-    def __init__(self, table: Table | None, report: ImportReport):
-        self.by_breach: dict[str, list[Victim]] | None = None if table is None else {}
-        self.present: set[str] = set()
-        if table is None:
-            return
-        self.present = {VICTIM_COLUMNS[header_key(h)] for h in table.headers
-                        if header_key(h) in VICTIM_COLUMNS}
-        for number, row in table.records(VICTIM_COLUMNS):
-            try:
-                victim = Victim(
-                    name=cells.text(row.get("name")),
-                    name_latin=cells.text(row.get("name_latin")),
-                    sex=cells.choice(row.get("sex"), SEXES, "Sex"),
-                    age=cells.count(row.get("age"), "Age", None),
-                    age_group=cells.choice(row.get("age_group"), AGE_GROUPS, "Age group"),
-                    outcome=cells.choice(row.get("outcome"), OUTCOMES, "Outcome", "killed"),
-                    civilian=cells.choice(row.get("civilian"), CIVILIAN, "Civilian"),
-                    confidential=cells.yes_no(row.get("confidential"), "Confidential"),
-                    notes=cells.text(row.get("notes")))
-            except ValueError as error:
-                report.refused += 1
-                report.add_problem(number, f"Victims sheet: {error}")
-                continue
-            self.by_breach.setdefault(cells.text(row.get("breach_id")), []).append(victim)
-
-    def for_breach(self, ledger: Ledger, key: str, stored: dict | None) -> list[Victim]:
-        """The victims to save with a breach: those the sheet lists (keeping the keys, and
-        the fields the sheet leaves out, of ones already there by name); with no sheet,
-        those already stored."""
-        current = get_breach(ledger, key).victims if stored is not None else []
-        if self.by_breach is None:
-            return current
-        by_name = {(v.name, v.name_latin): v for v in current}
-        result = []
-        for victim in self.by_breach.get(key, []):
-            old = by_name.pop((victim.name, victim.name_latin), None)
-            if old is not None:
-                kept = {f: getattr(old, f) for f in self.FIELDS if f not in self.present}
-                victim = replace(victim, id=old.id, **kept)
-            result.append(victim)
-        if "confidential" not in self.present:  # a public export: keep what it left out
-            result += [v for v in by_name.values() if v.confidential]
-        return result
-
-
-def _fill_sources(ledger: Ledger, table: Table | None) -> None:
-    """From the Sources sheet of an export: the kind and reliability of sources that have
-    none yet (made by this import), and, from a full export, contacts and notes where ours
-    are empty. Never overwrites what the office has set."""
-    if table is None:
-        return
-    from .lists import get_source, save_source
-    for _number, row in table.records(SOURCE_COLUMNS):
-        key = find_by_name(ledger, "source", cells.text(row.get("name")))
-        if key is None:
-            continue
-        source = get_source(ledger, key)
-        try:
-            kind = cells.choice(row.get("kind"), SOURCE_KINDS, "Kind", source.kind)
-            reliability = cells.choice(row.get("reliability"), RELIABILITY, "Reliability",
-                                       source.reliability)
-        except ValueError:
-            continue  # a source's words the office set will do
-        changed = replace(
-            source, kind=kind if source.kind == "other" else source.kind,
-            reliability=reliability if source.reliability == "unknown" else source.reliability,
-            contact=source.contact or cells.text(row.get("contact")),
-            notes=source.notes or cells.text(row.get("notes")))
-        if changed != source:
-            save_source(ledger, changed)
