@@ -91,23 +91,14 @@ def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
 
 def add_truce(ledger: Ledger, truce: Truce) -> str:
     """Record a truce; its start date is where its weeks are counted from."""
-    start, end = as_date(truce.start_date), as_date(truce.end_date)
-    problems = Problems()
-    if not clean_text(truce.name):
-        problems.fail("name", "required", field="name")
-    if start is None:
-        problems.fail("start_date", "not_a_date", field="start_date")
-    if truce.end_date not in (None, "") and (end is None or (start and end < start)):
-        problems.fail("end_date", "end_before_start")
-    if problems:
-        raise ValidationError(problems.messages(), problems.codes)
+    values = checked_truce(truce)
     key, now = truce.id or new_id(), utc_now()
     with ledger.transaction() as conn:
         conn.execute(
             "INSERT INTO truce (id, name, start_date, end_date, brokered_by, notes, created_at,"
             " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, clean_text(truce.name), start.isoformat(), end.isoformat() if end else None,
-             clean_text(truce.brokered_by), clean_text(truce.notes), now, now))
+            (key, values["name"], values["start_date"], values["end_date"],
+             values["brokered_by"], values["notes"], now, now))
         log_change(conn, ledger, "truce", key, "insert", None,
                    fetch_dicts(conn, "SELECT * FROM truce WHERE id = ?", (key,))[0], now)
     return key
@@ -115,10 +106,34 @@ def add_truce(ledger: Ledger, truce: Truce) -> str:
 
 def truces(ledger: Ledger) -> list[Truce]:
     """The truces, latest first."""
-    return [Truce(name=r["name"], start_date=r["start_date"], end_date=r["end_date"],
-                  brokered_by=r["brokered_by"], notes=r["notes"], id=r["id"])
-            for r in fetch_dicts(ledger.conn, "SELECT * FROM truce WHERE deleted_at IS NULL"
-                                        " ORDER BY start_date DESC")]
+    return [truce_of(r) for r in fetch_dicts(
+        ledger.conn, "SELECT * FROM truce WHERE deleted_at IS NULL ORDER BY start_date DESC")]
+
+
+def truce_of(row: dict) -> Truce:
+    """A truce as read from its row."""
+    return Truce(name=row["name"], start_date=row["start_date"], end_date=row["end_date"],
+                 brokered_by=row["brokered_by"], notes=row["notes"], id=row["id"])
+
+
+def checked_truce(truce: Truce) -> dict:
+    """The truce's values as stored (text, ISO dates); ValidationError if they break a rule
+    (a new truce and an edited one alike)."""
+    start, end = as_date(truce.start_date), as_date(truce.end_date)
+    problems = Problems()
+    if not clean_text(truce.name):
+        problems.fail("name", "required", field="name")
+    if start is None:
+        problems.fail("start_date", "not_a_date", field="start_date")
+    if truce.end_date not in (None, "") and end is None:
+        problems.fail("end_date", "not_a_date", field="end_date")
+    elif end is not None and start is not None and end < start:
+        problems.fail("end_date", "end_before_start")
+    if problems:
+        raise ValidationError(problems.messages(), problems.codes)
+    return {"name": clean_text(truce.name), "start_date": start.isoformat(),
+            "end_date": end.isoformat() if end else None,
+            "brokered_by": clean_text(truce.brokered_by), "notes": clean_text(truce.notes)}
 
 
 def save_source(ledger: Ledger, source: Source) -> Source:

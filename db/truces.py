@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .breaches import breach_document, log_change, truce_for_date
-from .errors import LedgerError, NotFoundError, ValidationError
+from .errors import LedgerError, NotFoundError
+from .lists import checked_truce, truce_of
 from .records import Truce, as_date, timestamp_after
-from .rules import Problems, clean_text
 from .store import Ledger, fetch_dicts
 
 _EDITABLE = ("name", "start_date", "end_date", "brokered_by", "notes")
@@ -60,7 +60,7 @@ def get_truce(ledger: Ledger, key: str) -> Truce:
     row = _stored(ledger.conn, key)
     if row is None:
         raise NotFoundError(f"There is no truce {key}.", "no_truce")
-    return _as_truce(row)
+    return truce_of(row)
 
 
 def truce_breach_counts(ledger: Ledger, key: str) -> tuple[int, int]:
@@ -77,7 +77,7 @@ def truce_edit_effect(ledger: Ledger, truce: Truce) -> TruceEffect:
     without saving: which would fall in another week since it, which would leave it and
     which would join it. Raises ValidationError for dates that are not dates, NotFoundError
     for a truce not in the file."""
-    checked = _checked(truce)
+    checked = checked_truce(truce)
     before = _stored(ledger.conn, truce.id)
     if before is None:
         raise NotFoundError(f"There is no truce {truce.id}.", "no_truce")
@@ -92,13 +92,13 @@ def update_truce(ledger: Ledger, truce: Truce) -> TruceChanges:
     Raises ValidationError (name missing, a date that is not one, an end before the
     start) or NotFoundError (no such live truce); then nothing is saved.
     """
-    checked = _checked(truce)
+    checked = checked_truce(truce)
     with ledger.transaction() as conn:
         before = _stored(conn, truce.id)
         if before is None:
             raise NotFoundError(f"There is no truce {truce.id}.", "no_truce")
         if all(before[c] == checked[c] for c in _EDITABLE):
-            return TruceChanges(truce.id, "", _as_truce(before))
+            return TruceChanges(truce.id, "", truce_of(before))
         effect = _effect(conn, before, checked)
         now = timestamp_after(before["updated_at"])
         conn.execute("UPDATE truce SET name = ?, start_date = ?, end_date = ?, brokered_by = ?,"
@@ -111,7 +111,7 @@ def update_truce(ledger: Ledger, truce: Truce) -> TruceChanges:
             _move_breach(conn, ledger, key, truce_for_date(conn, day))
         for key in effect.join:
             _move_breach(conn, ledger, key, truce.id)
-    return TruceChanges(truce.id, "update", _as_truce(after), effect)
+    return TruceChanges(truce.id, "update", truce_of(after), effect)
 
 
 def delete_truce(ledger: Ledger, key: str) -> TruceChanges:
@@ -149,31 +149,6 @@ def _stored(conn, key: str | None) -> dict | None:
         return None
     rows = fetch_dicts(conn, "SELECT * FROM truce WHERE id = ? AND deleted_at IS NULL", (key,))
     return rows[0] if rows else None
-
-
-def _as_truce(row: dict) -> Truce:
-    return Truce(name=row["name"], start_date=row["start_date"], end_date=row["end_date"],
-                 brokered_by=row["brokered_by"], notes=row["notes"], id=row["id"])
-
-
-def _checked(truce: Truce) -> dict:
-    """The truce's values as stored (text, ISO dates); ValidationError if they break a rule
-    (the same rules as a new truce's)."""
-    start, end = as_date(truce.start_date), as_date(truce.end_date)
-    problems = Problems()
-    if not clean_text(truce.name):
-        problems.fail("name", "required", field="name")
-    if start is None:
-        problems.fail("start_date", "not_a_date", field="start_date")
-    if truce.end_date not in (None, "") and end is None:
-        problems.fail("end_date", "not_a_date", field="end_date")
-    elif end is not None and start is not None and end < start:
-        problems.fail("end_date", "end_before_start")
-    if problems:
-        raise ValidationError(problems.messages(), problems.codes)
-    return {"name": clean_text(truce.name), "start_date": start.isoformat(),
-            "end_date": end.isoformat() if end else None,
-            "brokered_by": clean_text(truce.brokered_by), "notes": clean_text(truce.notes)}
 
 
 def _covers(start: date, end: date | None, day: date) -> bool:

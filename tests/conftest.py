@@ -59,6 +59,16 @@ def make_breach(lists):
     return make
 
 
+def read_rows(path: Path, sql: str, params=()) -> list[tuple]:
+    """The rows of `sql`, read with a fresh connection, as another program reads the file."""
+    import sqlite3
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
 def table_counts(path: Path) -> dict[str, int]:
     """Rows in every table of the file, read with a fresh connection."""
     import sqlite3

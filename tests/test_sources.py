@@ -2,19 +2,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 import db
 
-
-def read(path, sql, params=()):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+from conftest import read_rows as read
 
 
 def cite(key, reference="", reported_on=None, note=""):

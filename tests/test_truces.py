@@ -3,20 +3,13 @@ and done after; a truce with breaches is never deleted; everything in the change
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 import db
 from db.totals import WeekScheme, weekly_totals
 
-
-def read(path, sql, params=()):
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
+from conftest import read_rows as read
 
 
 def truce_of(path, key):
