@@ -227,3 +227,45 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")
+
+
+_EXPECTED: dict[int, frozenset] = {}
+
+
+def expected_schema(version: int) -> frozenset:
+    """What `sqlite_master` holds in a file of schema `version` made by this program:
+    (type, name, table, sql) of every table, index, view and trigger."""
+    if version not in _EXPECTED:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for number, _name, apply in MIGRATIONS:
+                if number > version:
+                    break
+                conn.execute("BEGIN")
+                apply(conn, "2000-01-01T00:00:00.000000Z")
+                conn.execute("COMMIT")
+            _EXPECTED[version] = _schema_of(conn)
+        finally:
+            conn.close()
+    return _EXPECTED[version]
+
+
+def _schema_of(conn: sqlite3.Connection) -> frozenset:
+    # SQLite's own statistics tables (ANALYZE) may come and go; they are not ours to judge.
+    return frozenset(conn.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        " WHERE name NOT LIKE 'sqlite_stat%'"))
+
+
+def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
+    """None when the file on `conn` has exactly the schema this program makes at `version`;
+    else the first difference, in words (a table, view or trigger not ours, one missing or
+    changed). Reads only `sqlite_master`: nothing of a forged file's own is run."""
+    found = _schema_of(conn)
+    expected = expected_schema(version)
+    for kind, name, _table, _sql in sorted(found - expected, key=str):
+        ours = {n for k, n, _t, _s in expected if k == kind}
+        return f"its {kind} {name} is {'changed' if name in ours else 'not ours'}"
+    for kind, name, _table, _sql in sorted(expected - found, key=str):
+        return f"it has no {kind} {name}"
+    return None

@@ -59,6 +59,25 @@ class Ledger:
         self._depth = 0
         self.conn.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the file as it was at the first,
+        whatever other copies of the program save meanwhile (WAL lets them go on). A
+        report that reads several times (an export's sheets, the totals and their sum)
+        reads inside one, so that its figures agree. Inside a transaction, joins it."""
+        if self._depth or self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            self.conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # the snapshot starts
+            yield self.conn
+        finally:
+            self._depth = 0
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")  # nothing was written: let go of the snapshot
+
     def meta(self, key: str, default: str | None = None) -> str | None:
         """A value of the file's own settings (the `meta` table)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
