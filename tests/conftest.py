@@ -155,3 +155,39 @@ def show_window(qtbot, ledger):
 def window(qtbot, ledger, dialogs):
     """The main window on the test's ledger."""
     return show_window(qtbot, ledger)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A folder on a disk of its own, 8 MiB (a tmpfs), that a test may fill to the last
+    byte with fill_disk(). Mounting needs root, as CI has; elsewhere the test skips
+    (under CI it fails instead, so that the check is never silently lost)."""
+    import subprocess
+
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs",
+                           str(folder)], capture_output=True, text=True)
+    if done.returncode:
+        message = f"a small disk cannot be mounted here: {done.stderr.strip()}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write a file into `folder` until its disk has not one free byte; returns it (delete
+    it to free the disk again)."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as handle:
+        for size in (1 << 20, 1 << 12, 1):
+            while True:
+                try:
+                    handle.write(b"\0" * size)
+                except OSError:
+                    break
+    return filler
