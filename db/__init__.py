@@ -5,7 +5,7 @@ Imports no Qt: the command line, the window and the tests all call these functio
 from .breaches import (delete_breach, delete_breaches, find_duplicate, get_breach,
                        restore_breach, restore_breaches, save_breach, validate_breach)
 from .dates import DateError, parse_day
-from .errors import (BadFileError, ConflictError, DuplicateBreachError, LedgerError,
+from .errors import (BadFileError, BusyError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
 from .history import changed_fields, record_history
 from .listing import BreachCount, BreachFilter, count_breaches, has_any_breach, list_breaches
@@ -22,7 +22,7 @@ from .truces import (TruceChanges, TruceEffect, delete_truce, get_truce, truce_b
 from .lists import sources, truces  # noqa: E402
 
 __all__ = [
-    "BadFileError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
+    "BadFileError", "BusyError", "DateError", "parse_day", "Breach", "ConflictError", "BreachCount", "BreachFilter", "BreachRow", "Change", "Choice",
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "delete_breaches", "restore_breaches", "find_by_name", "find_duplicate",

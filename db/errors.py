@@ -25,6 +25,12 @@ class ConflictError(LedgerError):
     caller read it; saving would silently undo their change. Nothing was saved."""
 
 
+class BusyError(LedgerError):
+    """Another copy of the program held the file's write lock for longer than this one
+    would wait (an import, a merge). Nothing was written; the same action may be tried
+    again, and will succeed once the other copy is done."""
+
+
 class ValidationError(LedgerError):
     """One or more rules failed. `errors` maps each field to its message, `codes` each
     field to its (code, params).

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
-from .errors import BadFileError, LedgerError
+from .errors import BadFileError, BusyError, LedgerError
 from .records import utc_now
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
 
@@ -47,7 +47,14 @@ class Ledger:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            raise BusyError(f"Another copy of Truce Ledger is writing to {self.path.name} "
+                            "(an import or a merge); nothing was written: try again in a "
+                            "moment.", "busy", name=self.path.name) from None
         self._depth = 1
         try:
             yield self.conn

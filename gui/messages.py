@@ -113,6 +113,8 @@ def error_text(error: Exception) -> str:
         "not_saved": tr("The breach was not saved: {reason}."),
         "demo_mix": tr("{name}: the demo is never mixed with real breaches."),
         "merge_self": tr("A database cannot be merged into itself."),
+        "busy": tr("Another copy of Truce Ledger is writing to {name} (an import or a "
+                   "merge); nothing was written: try again in a moment."),
         "missing_columns": tr("{name} has no column {columns} (its first row must name the "
                               "columns, as the Breaches sheet of an export does)."),
         "empty_sheet": tr("{name} holds no rows."),
