@@ -85,6 +85,12 @@ class Ledger:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")  # nothing was written: let go of the snapshot
 
+    def wait_for_writers(self, milliseconds: int) -> None:
+        """How long a write waits for another copy's write to end before BusyError. The
+        window waits little and tries again itself (saying what it waits for), so that it
+        never freezes; the command line waits the default."""
+        self.conn.execute("PRAGMA busy_timeout = %d" % int(milliseconds))
+
     def meta(self, key: str, default: str | None = None) -> str | None:
         """A value of the file's own settings (the `meta` table)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
