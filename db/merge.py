@@ -1,24 +1,52 @@
 """Merging the database of another office into ours.
 
-Their file is checked as any file we open, then read through a read-only connection.
-Records join ours by key: new ones are added, changed ones are updated when theirs was
-changed later (our older version stays in the change log), deletions are carried over,
-and the lists (governorates, types, actors, sources, truces) are joined by name. All in
-one transaction; merging the same file again changes nothing.
+Another office's file is a stranger's until shown otherwise. It is checked as any file we
+open (db.store.inspect_file); then its schema must be exactly the one this program makes,
+so that reading it runs nothing of its own (no view, no trigger), and reading it may cost
+no more than its size can hold. Everything read from it is checked before anything is
+written: every time in the sane range (db.moments), every breach, citation and victim by
+the editor's rules, every list entry by the rules of its own editor, every key pointing
+into the file's own lists, and no key of theirs naming a victim or a citation that is,
+here, another breach's. One failure refuses the whole merge, with the reasons (the first
+twenty, and how many more), and ours is left as it was.
+
+Reading and checking happen outside any write transaction, so that other copies of the
+program go on saving meanwhile. The writing is one transaction, in which "the newer
+version wins" is decided again against what our file holds at that moment. Records join
+ours by key: new ones are added, changed ones are updated when theirs was changed later
+(our older version stays in the change log), deletions are carried over; the lists
+(governorates, types, actors, sources, truces) are joined by name. A merge never lowers a
+victim's confidentiality. Merging the same file again changes nothing.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from .breaches import BREACH_COLUMNS, breach_document, log_change
+from .breaches import BREACH_COLUMNS, VICTIM_COLUMNS, breach_document, log_change
+from .dates import FIRST_YEAR, LAST_YEAR
 from .errors import BadFileError, LedgerError
+from .lists import checked_truce, truce_of
+from .messages import english
+from .moments import MomentError, checked_stored
+from .records import RELIABILITY, SOURCE_KINDS, Breach, Citation, Victim, as_date
+from .rules import MAX_SHORT_TEXT, check_breach, clean_text
+from .schema import schema_difference
 from .store import Ledger, fetch_dicts, inspect_file
 
 CHILD_TABLES = ("citation", "victim")
+LIST_TABLES = ("gazetteer", "breach_type", "actor", "truce", "source")
+HISTORY_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record_id", "action",
+                   "before", "after")
+RECORD_TABLES = frozenset(LIST_TABLES + ("breach",) + CHILD_TABLES)
+MAX_REASONS = 20  # reasons named in a refusal; the rest are counted
+# SQLite's primary result code for "database or disk is full".
+SQLITE_FULL = 13
 
 
 @dataclass
@@ -38,87 +66,466 @@ class MergeReport:
                 f"{self.history} history entries brought in")
 
 
-class _Cancelled(Exception):
-    pass
+class MergeRefused(LedgerError):
+    """Their file holds rows that break a rule, or that would take over records of ours:
+    nothing was merged. `reasons` are the first twenty, `more` counts the rest."""
+
+    def __init__(self, name: str, reasons: list[str], more: int):
+        self.reasons, self.more = list(reasons), more
+        listed = "; ".join(reasons) + (f"; and {more} more" if more else "")
+        super().__init__(f"{name} cannot be merged, so nothing was changed: {listed}.",
+                         "merge_refused", name=name, reasons=listed, count=len(reasons) + more)
+
+
+class _Progress:
+    """progress(done, total) of the caller over the whole merge: reading their file (done 0,
+    the total not known yet), checking their breaches (the first half), then writing them
+    (the second). Raises LedgerError "cancelled" once it returns False; nothing is written
+    then, or what was is rolled back."""
+
+    def __init__(self, report: Callable[[int, int], bool] | None):
+        self.report, self.total = report, 1
+
+    def tell(self, done: int, every: int = 1000) -> None:
+        if self.report is not None and done % every == 0 \
+                and self.report(done, self.total) is False:
+            raise LedgerError("The merge was cancelled; nothing was changed.", "cancelled")
+
+
+class _Reasons:
+    """The reasons to refuse a merge, the first MAX_REASONS kept in words, the rest counted."""
+
+    def __init__(self):
+        self.shown: list[str] = []
+        self.more = 0
+
+    def add(self, reason: str) -> None:
+        if len(self.shown) < MAX_REASONS:
+            self.shown.append(reason)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+
+@dataclass
+class _Theirs:
+    """Everything read from their file, in one snapshot of it."""
+
+    name: str
+    demo: bool
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> its rows
+    children: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # by breach
+    history: list[tuple] = field(default_factory=list)
 
 
 def merge_file(ledger: Ledger, other: str | Path,
                progress: Callable[[int, int], bool] | None = None) -> MergeReport:
     """Merge the database at `other` into `ledger`. Raises BadFileError for a file that is
-    not a whole Truce Ledger database (ours is then unchanged), LedgerError "cancelled"
-    when `progress(done, total)` returns False (ours is then unchanged too)."""
+    not a whole Truce Ledger database as this program makes them, MergeRefused for one whose
+    rows break a rule or collide with ours, LedgerError "disk_full" when our disk fills,
+    LedgerError "cancelled" when `progress(done, total)` returns False; ours is then
+    unchanged in every case."""
     other = Path(other)
     if other.resolve() == ledger.path.resolve():
         raise BadFileError("A database cannot be merged into itself.", "merge_self")
-    inspect_file(other)  # refuses, untouched, a file that is not ours, damaged or newer
-    theirs = sqlite3.connect(f"file:{quote(str(other.resolve()))}?mode=ro", uri=True)
+    version = inspect_file(other)  # refuses, untouched, a file not ours, damaged or newer
+    steps = _Progress(progress)
+    theirs = _read_file(ledger, other, version, steps)
+    steps.total = 2 * len(theirs.rows["breach"]) or 1
+    with ledger.snapshot() as conn:
+        _refuse_if_wrong(conn, theirs, steps)
     try:
-        _no_demo_in_real(ledger, theirs, other.name)
         with ledger.transaction() as conn:
-            return _merge(ledger, conn, theirs, progress)
-    except _Cancelled:
-        raise LedgerError("The merge was cancelled; nothing was changed.", "cancelled") from None
-    except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{other.name} cannot be read to the end ({error}); nothing was "
-                           "changed.", "damaged", name=other.name, reason=str(error)) from None
+            return _write(ledger, conn, theirs, steps)
+    except sqlite3.Error as error:
+        raise _write_failure(ledger, error) from None
+
+
+def _write_failure(ledger: Ledger, error: sqlite3.Error) -> LedgerError:
+    """What went wrong writing OUR file, said as it is: a full disk names the folder whose
+    disk is full; the transaction was rolled back, so nothing was changed."""
+    folder = str(ledger.path.parent)
+    if getattr(error, "sqlite_errorcode", 0) & 0xFF == SQLITE_FULL or "full" in str(error):
+        return LedgerError(f"The disk holding {folder} is full: nothing was merged and nothing "
+                           "was changed. Free some space on it and merge again.", "disk_full",
+                           folder=folder, name=ledger.path.name)
+    return LedgerError(f"Cannot write {ledger.path.name}: {error}; nothing was changed.",
+                       "not_written", name=ledger.path.name, reason=str(error))
+
+
+# Reading their file ---------------------------------------------------------------------
+
+def _read_file(ledger: Ledger, other: Path, version: int, progress: _Progress) -> _Theirs:
+    """Their file, read whole through a read-only connection after its schema is shown to be
+    ours; BadFileError when it cannot be read to the end."""
+    try:
+        theirs = sqlite3.connect(f"file:{quote(str(other.resolve()))}?mode=ro", uri=True,
+                                 isolation_level=None)
+    except sqlite3.Error as error:
+        raise _unreadable(other.name, error) from None
+    try:
+        difference = schema_difference(theirs, version)
+        if difference:
+            raise _foreign(other.name, difference)
+        _no_demo_in_real(ledger.conn, ledger.is_demo, _is_demo(theirs), other.name)
+        return _read_rows(theirs, other, progress)
+    except sqlite3.Error as error:
+        raise _unreadable(other.name, error) from None
     finally:
         theirs.close()
 
 
-def _no_demo_in_real(ledger: Ledger, theirs: sqlite3.Connection, name: str) -> None:
+def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
+    return BadFileError(f"{name} cannot be read to the end ({error}); nothing was changed.",
+                        "damaged", name=name, reason=str(error))
+
+
+def _foreign(name: str, reason: str) -> BadFileError:
+    return BadFileError(f"{name} is not a Truce Ledger database as this program makes them: "
+                        f"{reason}; nothing was changed.", "foreign_schema", name=name,
+                        reason=reason)
+
+
+def _is_demo(theirs: sqlite3.Connection) -> bool:
+    row = theirs.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    return bool(row and row[0] == "1")
+
+
+class _Budget:
+    """What reading a file may cost: no more than its bytes can hold. Every row of a table
+    takes at least a byte of the file, and every value a byte, and a text at least a byte a
+    character; so a file of ours never runs out of budget, and one that does is not a
+    plain file of tables (ours has no views, but the bound holds whatever SQLite does)."""
+
+    def __init__(self, path: Path):
+        self.name = path.name
+        self.left = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+    def spend(self, row: tuple) -> None:
+        self.left -= 1 + sum(max(1, len(v)) if isinstance(v, (str, bytes)) else 1 for v in row)
+        if self.left < 0:
+            raise _foreign(self.name, "it holds more rows than a file of its size can")
+
+
+def _read_rows(theirs: sqlite3.Connection, path: Path, progress: _Progress) -> _Theirs:
+    """Every row of their tables, in one read transaction (one snapshot of their file)."""
+    budget = _Budget(path)
+    result = _Theirs(name=path.name, demo=_is_demo(theirs))
+    theirs.execute("BEGIN")
+    try:
+        for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
+            result.rows[table] = _read_table(theirs, f"SELECT * FROM {table}", budget, progress)
+        result.history = [tuple(r[c] for c in HISTORY_COLUMNS) for r in _read_table(
+            theirs, f"SELECT {', '.join(HISTORY_COLUMNS)} FROM change_log", budget, progress)]
+    finally:
+        theirs.execute("ROLLBACK")
+    for table in CHILD_TABLES:
+        grouped: dict[str, list[dict]] = {}
+        for row in result.rows[table]:
+            grouped.setdefault(row["breach_id"], []).append(row)
+        result.children[table] = grouped
+    return result
+
+
+def _read_table(theirs: sqlite3.Connection, sql: str, budget: _Budget,
+                progress: _Progress) -> list[dict]:
+    cursor = theirs.execute(sql)
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for row in cursor:
+        budget.spend(row)
+        rows.append(dict(zip(names, row)))
+        if len(rows) % 5000 == 0:
+            progress.tell(0)
+    return rows
+
+
+def _no_demo_in_real(conn: sqlite3.Connection, ours_demo: bool, their_demo: bool,
+                     name: str) -> None:
     """The demo never mixes with real breaches: a demo file merges only into a demo file
     or an empty one, and a real file not into a demo one."""
-    their_demo = theirs.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
-    their_demo = bool(their_demo and their_demo[0] == "1")
-    ours_empty = ledger.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
-    if their_demo != ledger.is_demo and not ours_empty:
+    ours_empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
+    if their_demo != ours_demo and not ours_empty:
         which = "a demo database" if their_demo else "a database of real breaches"
         raise BadFileError(f"{name} is {which}: the demo is never mixed with real breaches.",
                            "demo_mix", name=name)
-    if their_demo and ours_empty and not ledger.is_demo:
+
+
+# Checking what was read -----------------------------------------------------------------
+
+def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress) -> None:
+    """MergeRefused with every reason their rows give (the first twenty named)."""
+    progress.tell(0, every=1)  # their file is read: the checks begin
+    reasons = _Reasons()
+    _check_moments(theirs, reasons)
+    _check_lists(conn, theirs, reasons)
+    _check_breaches(theirs, reasons, progress)
+    _check_history(theirs, reasons)
+    for reason in _collisions(conn, theirs):
+        reasons.add(reason)
+    if reasons:
+        raise MergeRefused(theirs.name, reasons.shown, reasons.more)
+
+
+def _breach_label(row: dict | None, key: str) -> str:
+    return f"breach {key} ({row['occurred_on']})" if row else f"breach {key}"
+
+
+def _labels(theirs: _Theirs):
+    """A function naming a row of their file in a reason: a breach by key and date, a
+    citation or victim by its key and its breach's, a list entry by its name."""
+    breaches = {r["id"]: r for r in theirs.rows["breach"]}
+
+    def label(table: str, row: dict) -> str:
+        if table == "breach":
+            return _breach_label(row, row["id"])
+        if table in CHILD_TABLES:
+            parent = row["breach_id"]
+            return f"{table} {row['id']} of {_breach_label(breaches.get(parent), parent)}"
+        if table == "change_log":
+            return f"history entry {row['id']}"
+        return f"{'governorate' if table == 'gazetteer' else table.replace('_', ' ')} " \
+               f"{row.get('name')!r}"
+    return label
+
+
+def _check_moments(theirs: _Theirs, reasons: _Reasons) -> None:
+    """Every time of every row is canonical and between 2000 and a day ahead of our clock:
+    a time in 2999 would beat every later edit forever, one in 999 breaks later edits."""
+    label = _labels(theirs)
+    tables = [(t, theirs.rows[t], ("created_at", "updated_at", "deleted_at"))
+              for t in LIST_TABLES + ("breach",) + CHILD_TABLES]
+    history = [dict(zip(HISTORY_COLUMNS, r)) for r in theirs.history]
+    for table, rows, columns in tables + [("change_log", history, ("changed_at",))]:
+        for row in rows:
+            for column in columns:
+                if column == "deleted_at" and row[column] is None:
+                    continue
+                try:
+                    checked_stored(row[column])
+                except MomentError as error:
+                    reasons.add(f"{label(table, row)}: {column.replace('_', ' ')} {error}")
+
+
+def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -> None:
+    """Each list entry passes the rules of its own editor; a governorate is one of the
+    gazetteer's (no program of ours adds one)."""
+    label = _labels(theirs)
+    gazetteer = {(k, n.casefold()) for k, n in conn.execute("SELECT kind, name FROM gazetteer")}
+    for row in theirs.rows["gazetteer"]:
+        if (row["kind"], str(row["name"]).casefold()) not in gazetteer:
+            reasons.add(f"{label('gazetteer', row)} is not in this program's gazetteer")
+    for table in ("actor", "breach_type"):
+        for row in theirs.rows[table]:
+            problem = _name_problem(row["name"])
+            if problem:
+                reasons.add(f"{label(table, row)}: {problem}")
+    for row in theirs.rows["truce"]:
+        problems = list(_truce_problems(row))
+        if problems:
+            reasons.add(f"{label('truce', row)}: {' '.join(problems)}")
+    for row in theirs.rows["source"]:
+        problems = [p for p in (_name_problem(row["name"]), _source_problem(row)) if p]
+        if problems:
+            reasons.add(f"{label('source', row)}: {' '.join(problems)}")
+
+
+def _name_problem(name: str) -> str | None:
+    if not clean_text(name):
+        return english("required", {"field": "name"})
+    if len(clean_text(name)) > MAX_SHORT_TEXT:
+        return english("too_long", {"field": "name", "limit": MAX_SHORT_TEXT})
+    return None
+
+
+def _source_problem(row: dict) -> str | None:
+    if ";" in row["name"]:
+        return english("semicolon", {"field": "name"})
+    if row["kind"] not in SOURCE_KINDS:
+        return english("one_of", {"field": "kind", "allowed": ", ".join(SOURCE_KINDS)})
+    if row["reliability"] not in RELIABILITY:
+        return english("one_of", {"field": "reliability", "allowed": ", ".join(RELIABILITY)})
+    return None
+
+
+def _truce_problems(row: dict):
+    try:
+        checked_truce(truce_of(row))
+    except LedgerError as error:
+        yield from getattr(error, "errors", {}).values()
+        return
+    for column in ("start_date", "end_date"):
+        problem = _year_problem(row[column], column)
+        if problem:
+            yield problem
+
+
+def _year_problem(value, column: str) -> str | None:
+    """A stored date must be written as the program writes it (2017-01-04) and fall in the
+    years a date may be typed in: Python reads 20170104 and 0999-01-01 as dates too."""
+    day = as_date(value)
+    if value is None or day is None:
+        return None
+    if day.isoformat() != value or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return english("year_range", {"field": column, "value": value, "first": FIRST_YEAR,
+                                      "last": LAST_YEAR})
+    return None
+
+
+def _check_breaches(theirs: _Theirs, reasons: _Reasons, progress: _Progress) -> None:
+    """Every breach, with its live citations and victims, by the editor's rules, its keys
+    pointing into their own lists (live ones for a live breach); tombstoned citations and
+    victims by the rules a row alone can break; no row of theirs without its breach."""
+    label = _labels(theirs)
+    live = {t: {r["id"] for r in theirs.rows[t] if r["deleted_at"] is None} for t in LIST_TABLES}
+    every = {t: {r["id"] for r in theirs.rows[t]} for t in LIST_TABLES}
+    governorates = {r["id"] for r in theirs.rows["gazetteer"] if r["kind"] == "governorate"}
+    table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+                "source": "source", "truce": "truce"}
+    today = date.today()
+    for done, row in enumerate(theirs.rows["breach"], start=1):
+        progress.tell(done)
+        keys = every if row["deleted_at"] else live
+
+        def exists(kind: str, key: str, keys=keys) -> bool:
+            return key in keys[table_of[kind]] and (kind != "governorate" or key in governorates)
+
+        breach = _breach_of(row, theirs.children)
+        problems = list(check_breach(breach, exists, today).messages().values())
+        problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
+                     [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
+                     if p]
+        if problems:
+            reasons.add(f"{label('breach', row)}: {' '.join(problems)}")
+    breaches = {r["id"] for r in theirs.rows["breach"]}
+    for table in CHILD_TABLES:
+        for row in theirs.rows[table]:
+            if row["breach_id"] not in breaches:
+                reasons.add(f"{label(table, row)}: that breach is not in the file")
+            elif table == "citation" and row["source_id"] not in every["source"]:
+                reasons.add(f"{label(table, row)}: its source is not in the file")
+            elif row["deleted_at"] is not None and table == "citation":
+                problem = _reported_problem(row["reported_on"], today)
+                if problem:
+                    reasons.add(f"{label(table, row)}: {problem}")
+
+
+def _reported_problem(value, today: date) -> str | None:
+    if value is None:
+        return None
+    day = as_date(value)
+    if day is None:
+        return english("citation_not_a_date", {"n": 1})
+    if day > today:
+        return english("citation_future", {"n": 1})
+    return _year_problem(value, "reported_on")
+
+
+def _breach_of(row: dict, children: dict[str, dict[str, list[dict]]]) -> Breach:
+    """Their breach row with its live citations and victims, as the editor would save it."""
+    citations = sorted((c for c in children["citation"].get(row["id"], [])
+                        if c["deleted_at"] is None), key=lambda c: c["position"])
+    victims = sorted((v for v in children["victim"].get(row["id"], [])
+                      if v["deleted_at"] is None), key=lambda v: v["position"])
+    return Breach(
+        **{c: row[c] for c in BREACH_COLUMNS},
+        citations=[Citation(source_id=c["source_id"], reference=c["reference"],
+                            reported_on=c["reported_on"], note=c["note"], id=c["id"])
+                   for c in citations],
+        victims=[Victim(**{k: v[k] for k in VICTIM_COLUMNS if k != "position"})
+                 for v in victims])
+
+
+def _check_history(theirs: _Theirs, reasons: _Reasons) -> None:
+    """Their history entries name a table of ours and hold a whole record (JSON) or none:
+    the window reads them back."""
+    for entry in theirs.history:
+        row = dict(zip(HISTORY_COLUMNS, entry))
+        problem = None
+        if row["record_table"] not in RECORD_TABLES:
+            problem = f"it names no table of a ledger ({row['record_table']!r})"
+        for column in ("before", "after"):
+            if problem is None and row[column] is not None and not _is_record(row[column]):
+                problem = f"its {column} is not a record"
+        if problem:
+            reasons.add(f"history entry {row['id']}: {problem}")
+
+
+def _is_record(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
+    """Their citations and victims whose keys are, in our file, those of another breach's.
+    Keys are UUIDs made apart: one naming another breach's row is never the same record
+    (merged over, it would move our row, confidential victims too, to their breach).
+    Such a merge is refused whole rather than kept apart under a new key: a new key would
+    make a second copy at every later merge of the same file, and the file that does this
+    is not one to trust with the rest."""
+    label = _labels(theirs)
+    found = []
+    for table in CHILD_TABLES:
+        ours = dict(conn.execute(f"SELECT id, breach_id FROM {table}"))
+        for row in theirs.rows[table]:
+            parent = ours.get(row["id"])
+            if parent is not None and parent != row["breach_id"]:
+                found.append(f"{label(table, row)}: that key is, here, a {table} of breach "
+                             f"{parent}; a merge never moves a record to another breach")
+    return found
+
+
+# Writing ---------------------------------------------------------------------------------
+
+def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs,
+           progress: _Progress) -> MergeReport:
+    """The merge itself, in the caller's transaction, over rows already checked. What our
+    file holds is read again here: another copy may have saved since the checks."""
+    _no_demo_in_real(conn, ledger.is_demo, theirs.demo, theirs.name)
+    collisions = _collisions(conn, theirs)
+    if collisions:
+        raise MergeRefused(theirs.name, collisions[:MAX_REASONS],
+                           max(0, len(collisions) - MAX_REASONS))
+    if theirs.demo and not ledger.is_demo:  # ours is empty, or the line above refused
         ledger.set_meta("demo", "1")
-
-
-def _merge(ledger: Ledger, conn: sqlite3.Connection, theirs: sqlite3.Connection,
-           progress) -> MergeReport:
     report = MergeReport()
-    keys = {
-        "gazetteer": _join_list(ledger, conn, theirs, "gazetteer", ("kind", "name")),
-        "breach_type": _join_list(ledger, conn, theirs, "breach_type", ("name",)),
-        "actor": _join_list(ledger, conn, theirs, "actor", ("name",)),
-        "truce": _join_list(ledger, conn, theirs, "truce", ("name",)),
-    }
-    keys["source"], report.sources = _join_sources(ledger, conn, theirs)
-    total = theirs.execute("SELECT count(*) FROM breach").fetchone()[0]
-    for done, row in enumerate(fetch_dicts(theirs, "SELECT * FROM breach"), start=1):
-        _merge_breach(ledger, conn, theirs, row, keys, report)
-        if progress is not None and done % 1000 == 0 and progress(done, total) is False:
-            raise _Cancelled
+    keys = {table: _join_list(ledger, conn, theirs.rows[table], table, by)
+            for table, by in (("gazetteer", ("kind", "name")), ("breach_type", ("name",)),
+                              ("actor", ("name",)), ("truce", ("name",)))}
+    keys["source"], report.sources = _join_sources(ledger, conn, theirs.rows["source"])
+    ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
+    half = len(theirs.rows["breach"])
+    for done, row in enumerate(theirs.rows["breach"], start=1):
+        if row["id"] in ours and row["updated_at"] <= ours[row["id"]]:
+            report.left += 1  # ours is as new or newer, as decided now, inside the write
+        else:
+            _merge_breach(ledger, conn, theirs, row, keys, report)
+        progress.tell(half + done)
     before = conn.total_changes
     conn.executemany(
-        "INSERT OR IGNORE INTO change_log (id, changed_at, user, office, record_table,"
-        " record_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        theirs.execute("SELECT id, changed_at, user, office, record_table, record_id, action,"
-                       " before, after FROM change_log"))
+        f"INSERT OR IGNORE INTO change_log ({', '.join(HISTORY_COLUMNS)})"
+        f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", theirs.history)
     report.history = conn.total_changes - before
-    if progress is not None and progress(total, total) is False:
-        raise _Cancelled
+    progress.tell(progress.total, every=1)  # the last chance to cancel, before the commit
     return report
 
 
-def _join_list(ledger: Ledger, conn, theirs, table: str, by: tuple[str, ...]) -> dict:
+def _join_list(ledger: Ledger, conn, rows: list[dict], table: str, by: tuple[str, ...]) -> dict:
     """Their keys → ours for a list joined by name; entries we lack are added (with their
-    key when it is free)."""
+    key when no record of ours has it, else under a new key: a key is never taken over)."""
     ours = {tuple(str(r[c]).casefold() for c in by): r["id"]
             for r in fetch_dicts(conn, f"SELECT * FROM {table} WHERE deleted_at IS NULL")}
     mapping = {}
-    for row in fetch_dicts(theirs, f"SELECT * FROM {table}"):
+    for row in rows:
         name = tuple(str(row[c]).casefold() for c in by)
         if name in ours:
             mapping[row["id"]] = ours[name]
             continue
-        taken = conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row["id"],)).fetchone()
-        key = row["id"] if not taken else _new_key()
+        key = row["id"] if not _known(conn, table, row["id"]) else _new_key()
         values = {**row, "id": key}
         if table == "gazetteer" and values.get("parent_id"):
             values["parent_id"] = mapping.get(values["parent_id"], None)
@@ -128,16 +535,16 @@ def _join_list(ledger: Ledger, conn, theirs, table: str, by: tuple[str, ...]) ->
     return mapping
 
 
-def _join_sources(ledger: Ledger, conn, theirs) -> tuple[dict, int]:
+def _join_sources(ledger: Ledger, conn, rows: list[dict]) -> tuple[dict, int]:
     """Sources joined by name; one changed later there is updated here."""
     ours = {r["name"].casefold(): r for r in fetch_dicts(
         conn, "SELECT * FROM source WHERE deleted_at IS NULL")}
     mapping, changed = {}, 0
-    for row in fetch_dicts(theirs, "SELECT * FROM source"):
+    for row in rows:
         mine = ours.get(row["name"].casefold())
         if mine is None:
-            taken = conn.execute("SELECT 1 FROM source WHERE id = ?", (row["id"],)).fetchone()
-            values = {**row, "id": row["id"] if not taken else _new_key()}
+            values = {**row, "id": row["id"] if not _known(conn, "source", row["id"])
+                      else _new_key()}
             _insert(conn, "source", values)
             log_change(conn, ledger, "source", values["id"], "insert", None, values,
                        row["updated_at"])
@@ -161,17 +568,14 @@ def _join_sources(ledger: Ledger, conn, theirs) -> tuple[dict, int]:
     return mapping, changed
 
 
-def _merge_breach(ledger: Ledger, conn, theirs, row: dict, keys: dict,
+def _merge_breach(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict,
                   report: MergeReport) -> None:
     before = breach_document(conn, row["id"])
-    if before is not None and row["updated_at"] <= before["updated_at"]:
-        report.left += 1
-        return
     values = dict(row)
     for column, table in (("governorate_id", "gazetteer"), ("actor_id", "actor"),
                           ("breach_type_id", "breach_type"), ("truce_id", "truce")):
         if values[column] is not None:
-            values[column] = keys[table].get(values[column], values[column])
+            values[column] = keys[table][values[column]]  # checked: each is in their lists
     _upsert(conn, "breach", values, BREACH_COLUMNS)
     for table in CHILD_TABLES:
         # Their citations and victims, deleted ones too, replace ours of the same key. Ours
@@ -180,14 +584,13 @@ def _merge_breach(ledger: Ledger, conn, theirs, row: dict, keys: dict,
         unknown_to_them = {r["id"]: r for r in fetch_dicts(
             conn, f"SELECT * FROM {table} WHERE breach_id = ? AND deleted_at IS NULL",
             (row["id"],))}
-        children = fetch_dicts(theirs, f"SELECT * FROM {table} WHERE breach_id = ?",
-                               (row["id"],))
+        children = [dict(child) for child in theirs.children[table].get(row["id"], [])]
         for child in children:
             unknown_to_them.pop(child["id"], None)
         ours_only = {_same(table, r) for r in unknown_to_them.values()}
         for child in children:
             if table == "citation":
-                child["source_id"] = keys["source"].get(child["source_id"], child["source_id"])
+                child["source_id"] = keys["source"][child["source_id"]]
             if _same(table, child) in ours_only and not _known(conn, table, child["id"]):
                 continue  # the same source or victim we have already, under our own key
             _upsert(conn, table, child, tuple(child))
@@ -224,11 +627,16 @@ def _insert(conn, table: str, values: dict) -> None:
 
 
 def _upsert(conn, table: str, values: dict, columns: tuple[str, ...]) -> None:
+    """Insert a row, or update ours of the same key. A row of another breach is never
+    updated (the guard in WHERE; the checks refused such a file already), and a victim
+    confidential here stays confidential, whatever their copy says."""
     names = [c for c in columns if c in values]
+    assignments = [f"{c} = max({table}.{c}, excluded.{c})" if c == "confidential"
+                   else f"{c} = excluded.{c}" for c in names if c != "id"]
+    guard = f" WHERE {table}.breach_id = excluded.breach_id" if table in CHILD_TABLES else ""
     conn.execute(
         f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        f" ON CONFLICT (id) DO UPDATE SET "
-        + ", ".join(f"{c} = excluded.{c}" for c in names if c != "id"),
+        f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}{guard}",
         [values[c] for c in names])
 
 

@@ -113,6 +113,11 @@ def error_text(error: Exception) -> str:
         "not_saved": tr("The breach was not saved: {reason}."),
         "demo_mix": tr("{name}: the demo is never mixed with real breaches."),
         "merge_self": tr("A database cannot be merged into itself."),
+        "foreign_schema": tr("{name} is not a Truce Ledger database as this program makes "
+                             "them: {reason}; nothing was changed."),
+        "merge_refused": tr("{name} cannot be merged, so nothing was changed: {reasons}."),
+        "disk_full": tr("The disk holding {folder} is full: nothing was changed. Free some "
+                        "space on it and try again."),
         "busy": tr("Another copy of Truce Ledger is writing to {name} (an import or a "
                    "merge); nothing was written: try again in a moment."),
         "missing_columns": tr("{name} has no column {columns} (its first row must name the "

@@ -1,0 +1,377 @@
+"""Merging a file made to harm (issue 9): another office's file, or one forged to look like
+it, may carry keys of our records under other breaches, times in 2999, breaches dated
+9999, views and triggers of its own. Each is refused whole, with its reasons, and our file
+is left as it was; what is accepted reads back as it was in theirs."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+import db
+from db.demo import create_demo
+from db.merge import MergeRefused, merge_file
+from tests.conftest import ROOT, fill_disk, read_rows
+
+NOW = datetime.now(timezone.utc)
+
+
+def dump(path: Path) -> dict:
+    """Every row of every table of the file, read with a fresh connection."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    finally:
+        conn.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def forge(path: Path, *statements: str, params=()) -> None:
+    """Change their file behind the program's back, as a forger would (no foreign keys)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement, params if "?" in statement else ())
+    finally:
+        conn.close()
+
+
+def copy_of(source: Path, target: Path) -> Path:
+    """A whole copy of a ledger file (WAL included), as an office gives another."""
+    conn, into = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        conn.backup(into)
+    finally:
+        conn.close()
+        into.close()
+    return target
+
+
+@pytest.fixture
+def ours(ledger, make_breach, lists):
+    """Our breach with a confidential victim, a public one and a citation."""
+    saved = db.save_breach(ledger, make_breach(killed=3, victims=[
+        db.Victim(name="Open name", age=30, sex="male"),
+        db.Victim(name="Hidden name", age=40, sex="male", confidential=True)]))
+    hidden = next(v.id for v in saved.victims if v.confidential)
+    db.add_truce(ledger, db.Truce(name="Our truce", start_date="2016-12-30"))
+    return {"breach": saved.id, "hidden": hidden, "citation": saved.citations[0].id}
+
+
+def their_office(path: Path, **changes) -> tuple[Path, str]:
+    """Another office's file of its own, with one breach (a victim, a citation, a new
+    actor, a new source, a truce); returns its path and the breach's key."""
+    with db.open_ledger(path, user="Field", office="Idlib") as field:
+        db.add_truce(field, db.Truce(name="Their truce", start_date="2016-12-29"))
+        values = dict(
+            occurred_on="2017-01-04", governorate_id=db.find_by_name(field, "governorate",
+                                                                     "Idlib"),
+            breach_type_id=db.find_by_name(field, "breach_type", "Sniper fire"),
+            actor_id=db.add_actor(field, "Local militia"), place="Saraqib", killed=1,
+            victims=[db.Victim(name="Someone", age=20, sex="male")],
+            citations=[db.Citation(source_id=None, source_name="Idlib activist",
+                                   reported_on="2017-01-04")])
+        values.update(changes)
+        saved = db.save_breach(field, db.Breach(**values))
+    return path, saved.id
+
+
+def refused(ledger, other: Path) -> MergeRefused:
+    """Merge `other`, which must be refused, and check our file is left as it was."""
+    before = dump(ledger.path)
+    with pytest.raises(MergeRefused) as refusal:
+        merge_file(ledger, other)
+    assert dump(ledger.path) == before
+    return refusal.value
+
+
+# 4. A key that is, here, another breach's record -------------------------------------------
+
+@pytest.mark.parametrize("table, name, confidential", [
+    ("victim", "Renamed", 0), ("victim", "Renamed", 1), ("victim", "Hidden name", 0),
+    ("citation", None, None)])
+def test_a_key_of_another_breach_of_ours_is_refused(tmp_path, ledger, ours, table, name,
+                                                    confidential):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    ours_key = ours["hidden"] if table == "victim" else ours["citation"]
+    forge(other, f"UPDATE {table} SET id = '{ours_key}' WHERE breach_id = '{their_breach}'")
+    if table == "victim":
+        forge(other, "UPDATE victim SET name = ?, confidential = ? WHERE id = ?",
+              params=(name, confidential, ours_key))
+    refusal = refused(ledger, other)
+    assert f"{table} {ours_key} of breach {their_breach} (2017-01-04)" in str(refusal)
+    assert f"breach {ours['breach']}" in str(refusal)
+    assert read_rows(ledger.path, "SELECT breach_id, name, confidential FROM victim"
+                                  " WHERE id = ?", (ours["hidden"],)) == [
+        (ours["breach"], "Hidden name", 1)]
+
+
+@pytest.mark.parametrize("name", ["Hidden name", "Renamed there"])
+def test_a_merge_never_makes_a_confidential_victim_public(tmp_path, ledger, ours, name):
+    from openpyxl import load_workbook
+
+    from db.workbook import ExportOptions, export_workbook
+    other = copy_of(ledger.path, tmp_path / "field.sqlite3")
+    with db.open_ledger(other, user="Field", office="Idlib") as field:
+        theirs = db.get_breach(field, ours["breach"])
+        theirs.description = "corrected in Idlib"
+        db.save_breach(field, theirs)
+    forge(other, "UPDATE victim SET confidential = 0, name = ? WHERE id = ?",
+          params=(name, ours["hidden"]))
+    assert merge_file(ledger, other).updated == 1
+    assert db.get_breach(ledger, ours["breach"]).description == "corrected in Idlib"
+    assert read_rows(ledger.path, "SELECT confidential FROM victim WHERE id = ?",
+                     (ours["hidden"],)) == [(1,)]
+    export_workbook(ledger, tmp_path / "public.xlsx", ExportOptions())
+    sheet = load_workbook(tmp_path / "public.xlsx", read_only=True)["Victims"]
+    written = {str(cell) for row in sheet.iter_rows(values_only=True) for cell in row}
+    assert name not in written and "Open name" in written
+
+
+@pytest.mark.parametrize("forgery", ["citation cites our source", "breach names our truce",
+                                     "breach names our actor"])
+def test_a_key_of_a_list_entry_not_in_their_file_is_refused(tmp_path, ledger, ours, lists,
+                                                            forgery):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    if forgery == "citation cites our source":
+        forge(other, f"UPDATE citation SET source_id = '{lists['activist']}'")
+    elif forgery == "breach names our truce":
+        key = read_rows(ledger.path, "SELECT id FROM truce WHERE name = 'Our truce'")[0][0]
+        forge(other, f"UPDATE breach SET truce_id = '{key}'")
+    else:
+        forge(other, f"UPDATE breach SET actor_id = '{lists['regime']}'")
+    refusal = refused(ledger, other)
+    assert f"breach {their_breach} (2017-01-04)" in str(refusal) or \
+        f"of breach {their_breach} (2017-01-04)" in str(refusal)
+    assert read_rows(ledger.path, "SELECT count(*) FROM breach") == [(1,)]
+
+
+def test_a_list_entry_whose_key_is_taken_here_is_kept_apart(tmp_path, ledger, ours, lists):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, "PRAGMA foreign_keys = OFF",
+          f"UPDATE citation SET source_id = '{lists['activist']}'",
+          f"UPDATE source SET id = '{lists['activist']}' WHERE name = 'Idlib activist'")
+    merge_file(ledger, other)
+    assert db.get_source(ledger, lists["activist"]).name == "Activist in Khan Tuman"
+    assert db.get_source(ledger, lists["activist"]).contact == "secret@example.org"
+    assert [c.source_name for c in db.get_breach(ledger, their_breach).citations] == [
+        "Idlib activist"]
+
+
+# 5. Times outside 2000 .. a day ahead of our clock ----------------------------------------
+
+BAD_MOMENTS = ["2999-01-01T00:00:00.000000Z", "0999-01-01T00:00:00.000000Z",
+               "9999-12-31T23:59:59.999999Z", "1999-12-31T23:59:59.999999Z",
+               (NOW + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+               "2017-01-06 09:30:00", "2017-02-30T00:00:00.000000Z", "soon"]
+TIME_COLUMNS = [("breach", "updated_at"), ("breach", "created_at"), ("breach", "deleted_at"),
+                ("victim", "updated_at"), ("citation", "created_at"), ("source", "updated_at"),
+                ("truce", "updated_at"), ("actor", "created_at"), ("change_log", "changed_at")]
+
+
+@pytest.mark.parametrize("moment", BAD_MOMENTS)
+@pytest.mark.parametrize("table, column", TIME_COLUMNS)
+def test_a_time_out_of_range_refuses_the_merge(tmp_path, ledger, ours, table, column, moment):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, f"UPDATE {table} SET {column} = ?", params=(moment,))
+    refusal = refused(ledger, other)
+    assert f"{column.replace('_', ' ')} {moment!r}" in str(refusal)
+    if table in ("breach", "victim", "citation"):
+        assert f"breach {their_breach} (2017-01-04)" in str(refusal)
+
+
+def test_a_time_a_little_ahead_of_our_clock_is_taken(tmp_path, ledger, ours):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    ahead = (NOW + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    forge(other, "UPDATE breach SET updated_at = ?", params=(ahead,))
+    assert merge_file(ledger, other).added == 1
+    assert db.get_breach(ledger, their_breach).updated_at == ahead
+
+
+# 8. Every row by the editor's rules --------------------------------------------------------
+
+TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+BAD_ROWS = {
+    "dated 9999": "UPDATE breach SET occurred_on = '9999-01-01'",
+    "dated 2099": "UPDATE breach SET occurred_on = '2099-01-01'",
+    "dated tomorrow": f"UPDATE breach SET occurred_on = '{TOMORROW}'",
+    "dated 2017-02-31": "UPDATE breach SET occurred_on = '2017-02-31'",
+    "dated 2017-13-45": "UPDATE breach SET occurred_on = '2017-13-45'",
+    "dated 1066": "UPDATE breach SET occurred_on = '1066-01-04'",
+    "at 29:00": "UPDATE breach SET occurred_at = '29:00'",
+    "killed over the maximum": "UPDATE breach SET killed = 2000000",
+    "injured up to 10**15": "UPDATE breach SET injured_max = 1000000000000000",
+    "latitude alone": "UPDATE breach SET latitude = 36.0",
+    "fewer killed than its victims": "UPDATE breach SET killed = 0",
+    "no source": "DELETE FROM citation",
+    "a victim without a name": "UPDATE victim SET name = '', name_latin = ''",
+    "reported in month 13": "UPDATE citation SET reported_on = '2017-13-45'",
+    "reported tomorrow": f"UPDATE citation SET reported_on = '{TOMORROW}'",
+    "a tombstone reported in 9999": "UPDATE citation SET deleted_at = updated_at,"
+                                    " reported_on = '9999-01-01'",
+}
+
+
+@pytest.mark.parametrize("forgery", BAD_ROWS, ids=list(BAD_ROWS))
+def test_a_breach_that_breaks_a_rule_refuses_the_merge(tmp_path, ledger, ours, forgery):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, BAD_ROWS[forgery])
+    day = read_rows(other, "SELECT occurred_on FROM breach")[0][0]
+    refusal = refused(ledger, other)
+    assert f"breach {their_breach} ({day})" in str(refusal)
+
+
+BAD_LISTS = {
+    "a source named with ;": ("UPDATE source SET name = 'A; B'", "source 'A; B'"),
+    "a source of no kind we know": ("UPDATE source SET kind = 'spy'", "source 'Idlib activist'"),
+    "a truce starting 'soon'": ("UPDATE truce SET start_date = 'soon'", "truce 'Their truce'"),
+    "a truce ending in 9999": ("UPDATE truce SET end_date = '9999-01-01'",
+                               "truce 'Their truce'"),
+    "an actor without a name": ("UPDATE actor SET name = '' WHERE name = 'Local militia'",
+                                "actor ''"),
+    "a governorate not in the gazetteer": (
+        "INSERT INTO gazetteer (id, kind, name, created_at, updated_at) VALUES ('g', "
+        "'governorate', 'Gaza', '2017-01-01T00:00:00.000000Z', '2017-01-01T00:00:00.000000Z')",
+        "governorate 'Gaza'"),
+}
+
+
+@pytest.mark.parametrize("forgery", BAD_LISTS, ids=list(BAD_LISTS))
+def test_a_list_entry_that_breaks_a_rule_refuses_the_merge(tmp_path, ledger, ours, forgery):
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    statement, named = BAD_LISTS[forgery]
+    forge(other, statement)
+    assert named in str(refused(ledger, other))
+
+
+def test_a_refusal_names_twenty_breaches_and_counts_the_rest(tmp_path, ledger, ours):
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    with db.open_ledger(other) as field:
+        first = db.get_breach(field, read_rows(other, "SELECT id FROM breach")[0][0])
+        for n in range(24):
+            db.save_breach(field, db.Breach(
+                occurred_on="2017-01-05", governorate_id=first.governorate_id,
+                breach_type_id=first.breach_type_id, actor_id=first.actor_id,
+                place=f"Village {n}", citations=[db.Citation(source_id=first.citations[0]
+                                                             .source_id)]))
+    forge(other, "UPDATE breach SET occurred_on = '2099-01-05'")
+    refusal = refused(ledger, other)
+    assert str(refusal).count("(2099-01-05)") == 20 and "; and 5 more." in str(refusal)
+    assert len(refusal.reasons) == 20 and refusal.more == 5
+
+
+def test_the_command_line_refuses_in_one_line_and_totals_still_count(tmp_path, ledger_path,
+                                                                       ledger, ours):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, "UPDATE breach SET occurred_on = '9999-01-01'")
+    ledger.close()
+    before = dump(ledger_path)
+    run = [sys.executable, str(ROOT / "main.py")]
+    merged = subprocess.run(run + ["merge", "--db", str(ledger_path), str(other)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert merged.returncode == 1 and len(merged.stderr.strip().splitlines()) == 1
+    assert f"breach {their_breach} (9999-01-01)" in merged.stderr
+    assert "cannot be in the future" in merged.stderr
+    assert dump(ledger_path) == before
+    totals = subprocess.run(run + ["totals", "--db", str(ledger_path), "--format", "csv"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert totals.returncode == 0 and "Traceback" not in totals.stderr
+
+
+# 10. A file whose schema is not exactly ours ------------------------------------------------
+
+SCHEMA_FORGERIES = {
+    "change_log a recursive view": [
+        "DROP TABLE change_log",
+        "CREATE VIEW change_log AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1"
+        " FROM n WHERE i < 50) SELECT 'x' || i AS id, '2017-01-01T00:00:00.000000Z' AS"
+        " changed_at, '' AS user, '' AS office, 'breach' AS record_table, 'k' AS record_id,"
+        " 'insert' AS action, NULL AS before, NULL AS after FROM n"],
+    "a view of its own": ["CREATE VIEW people AS SELECT name FROM victim"],
+    "a trigger of its own": ["CREATE TRIGGER grow AFTER INSERT ON breach BEGIN"
+                             " INSERT INTO meta VALUES ('x', 'y'); END"],
+    "a column of its own": ["ALTER TABLE victim ADD COLUMN secret TEXT"],
+    "a table of its own": ["CREATE TABLE notes (x TEXT)"],
+    "an index missing": ["DROP INDEX breach_by_actor"],
+}
+
+
+@pytest.mark.parametrize("forgery", SCHEMA_FORGERIES, ids=list(SCHEMA_FORGERIES))
+def test_a_file_whose_schema_is_not_ours_is_refused_unread(tmp_path, ledger, ours, forgery):
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    forge(other, *SCHEMA_FORGERIES[forgery])
+    before, theirs_before = dump(ledger.path), digest(other)
+    with pytest.raises(db.BadFileError) as refusal:
+        merge_file(ledger, other)
+    assert refusal.value.code == "foreign_schema"
+    assert str(refusal.value).startswith(
+        "field.sqlite3 is not a Truce Ledger database as this program makes them: it")
+    assert str(refusal.value).endswith("; nothing was changed.")
+    assert dump(ledger.path) == before and digest(other) == theirs_before
+
+
+# The demo mark, 6 (the write lock) and 14 (a full disk) -------------------------------------
+
+@pytest.mark.parametrize("how", ["cancelled", "refused"])
+def test_a_merge_that_does_not_happen_leaves_no_demo_mark(tmp_path, ledger_path, ledger, how):
+    demo = tmp_path / "demo.sqlite3"
+    create_demo(demo)
+    before = dump(ledger_path)
+    if how == "refused":
+        forge(demo, "UPDATE breach SET updated_at = '2999-01-01T00:00:00.000000Z'")
+    with pytest.raises(db.LedgerError):
+        merge_file(ledger, demo, progress=(lambda done, total: how != "cancelled"))
+    assert read_rows(ledger_path, "SELECT value FROM meta WHERE key = 'demo'") == []
+    assert dump(ledger_path) == before
+
+
+def test_another_copy_saves_while_a_merge_reads_and_its_later_save_wins(tmp_path, ledger_path,
+                                                                         ledger, ours):
+    other = copy_of(ledger_path, tmp_path / "field.sqlite3")
+    with db.open_ledger(other, user="Field") as field:
+        theirs = db.get_breach(field, ours["breach"])
+        theirs.description = "corrected in Idlib"
+        db.save_breach(field, theirs)
+    saved_meanwhile = []
+
+    def progress(done, total):
+        if not saved_meanwhile:  # the first report: the merge is reading and checking
+            with db.open_ledger(ledger_path, user="Other copy") as copy:
+                copy.wait_for_writers(0)  # a save that finds the write lock held fails
+                breach = db.get_breach(copy, ours["breach"])
+                breach.description = "saved meanwhile"
+                saved_meanwhile.append(db.save_breach(copy, breach))
+        return True
+
+    report = merge_file(ledger, other, progress)
+    assert saved_meanwhile and (report.updated, report.left) == (0, 1)
+    assert db.get_breach(ledger, ours["breach"]).description == "saved meanwhile"
+
+
+def test_a_full_disk_is_said_and_nothing_is_changed(tmp_path, small_disk):
+    other = tmp_path / "demo.sqlite3"
+    create_demo(other, size=300)
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path, user="Rima") as ours:
+        before = dump(path)
+        filler = fill_disk(small_disk)
+        with pytest.raises(db.LedgerError) as full:
+            merge_file(ours, other)
+        assert full.value.code == "disk_full"
+        assert str(full.value).startswith(f"The disk holding {small_disk} is full")
+        assert "demo.sqlite3" not in str(full.value) and "read" not in str(full.value)
+        filler.unlink()
+        assert dump(path) == before
+        assert merge_file(ours, other).added == 551
+    assert read_rows(path, "PRAGMA quick_check") == [("ok",)]
