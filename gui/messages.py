@@ -106,6 +106,15 @@ def error_text(error: Exception) -> str:
                     "program to open it."),
         "damaged": tr("{name} is damaged: {reason}."),
         "not_written": tr("Cannot write {name}: {reason}."),
+        "export_disk_full": tr("The disk is full: there is no room in {folder} for {name}. "
+                               "Nothing was written; free some space there, or export into "
+                               "another folder."),
+        "export_onto_ledger": tr("{name} is the database itself: an export never replaces "
+                                 "it. Choose another name for the workbook."),
+        "count_out_of_range": tr("Breaches hold a casualty count outside 0 to {limit:,} "
+                                 "(breaches: {count}; the first on {day}; the largest count "
+                                 "{value:,}): no totals are given until they are corrected "
+                                 "in the editor."),
         "copy_onto_self": tr("A copy cannot replace the database it is made from."),
         "demo_exists": tr("{name} already exists: the demo needs a file of its own."),
         "conflict": tr("This breach was changed elsewhere since you opened it (another copy "
