@@ -21,6 +21,7 @@ QLabel#fieldError { color: #b00020; }
 QLabel#dateWords { color: palette(dark); }
 QLabel#dateWords[problem="true"] { color: #b00020; }
 QFrame#duplicateBanner { background: #fff4ce; border: 1px solid #e0b000; border-radius: 4px; }
+QFrame#waitBanner { background: #e8f0fe; border: 1px solid #7baaf7; border-radius: 4px; }
 QLabel#filterSummary { font-weight: bold; padding: 2px; }
 """
 

@@ -23,6 +23,13 @@ from .i18n import tr
 
 
 DRAFT_DELAY_MS = 1500
+# How long a write of the window waits for another copy's write (an import, a merge) to
+# end before it says so: short, so that the window never freezes for long.
+WRITE_WAIT_MS = 1500
+# While a save waits, it is tried again this often, each try waiting only a moment: the
+# window stays usable however long the other copy writes.
+RETRY_EVERY_MS = 1000
+RETRY_WAIT_MS = 100
 
 
 def cited_again(citations: list[db.Citation], with_references: bool) -> list[db.Citation]:
@@ -61,6 +68,7 @@ class BreachEditor(QWidget):
         banner_layout.addWidget(self.show_twin_button)
         banner_layout.addWidget(self.save_anyway_button)
         self.banner.hide()
+        self._make_wait_banner()
         self.general_error = QLabel()
         self.general_error.setObjectName("fieldError")
         self.general_error.setWordWrap(True)
@@ -89,6 +97,8 @@ class BreachEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.banner)
+        layout.addWidget(self.wait_banner)
+        layout.addWidget(self.notice)
         layout.addWidget(self.general_error)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -100,6 +110,7 @@ class BreachEditor(QWidget):
         self.show_twin_button.clicked.connect(self._show_twin)
         self.banner_text.linkActivated.connect(lambda _link: self._show_twin())
         self.form.edited.connect(self._hide_banner)
+        self.form.edited.connect(self.notice.hide)
         # What is typed is kept in a draft beside the database a moment after each edit.
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -110,6 +121,32 @@ class BreachEditor(QWidget):
         self._lists_read = False
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
         QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def _make_wait_banner(self) -> None:
+        """The banner shown while a save waits for another copy of the program to finish
+        writing, with a way to stop waiting; and the line that says it saved after all."""
+        self.wait_banner = QFrame()
+        self.wait_banner.setObjectName("waitBanner")
+        self.wait_text = QLabel()
+        self.wait_text.setWordWrap(True)
+        self.stop_waiting_button = QPushButton(tr("Stop waiting"))
+        self.stop_waiting_button.setToolTip(tr("The breach stays in the form: save it later "
+                                               "with Ctrl+S"))
+        row = QHBoxLayout(self.wait_banner)
+        row.addWidget(self.wait_text, 1)
+        row.addWidget(self.stop_waiting_button)
+        self.wait_banner.hide()
+        self.stop_waiting_button.clicked.connect(self.stop_waiting)
+        self.notice = QLabel()
+        self.notice.setObjectName("savedNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._pending: tuple[bool, bool] | None = None  # (and_new, allow_duplicate) waiting
+        self._agreed_actor: str | None = None  # a new perpetrator the user agreed to add
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(RETRY_EVERY_MS)
+        self._retry_timer.timeout.connect(self._retry)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """Whatever takes the focus in the form (Ctrl+N, a refused save, Ctrl+Shift+V, a
@@ -193,7 +230,10 @@ class BreachEditor(QWidget):
     def _after_load(self, title: str, focus: bool = True) -> None:
         self.title.setText(f"<b>{html.escape(title)}</b>")
         self._snapshot = self._state()
+        self._end_wait()  # a save still waiting was of the breach that left the form
+        self._agreed_actor = None
         self._hide_banner()
+        self.notice.hide()
         self.general_error.hide()
         self.tabs.setCurrentIndex(0)
         self.scroll.verticalScrollBar().setValue(0)
@@ -223,8 +263,24 @@ class BreachEditor(QWidget):
         if answer == "save":
             return self.save()
         if answer == "discard":
+            self._end_wait()
             self._drop_draft()
         return answer == "discard"
+
+    def leave_as_draft(self) -> bool:
+        """Quitting while a save waits for another copy: True if the user agrees to quit,
+        the breach kept as a draft beside the database (offered back at the next start)."""
+        name = self.ledger.path.name
+        if not dialogs.ask_yes_no(self, tr("The breach is not saved yet"), tr(
+                "Another copy of Truce Ledger is still writing to {name}, so the breach in "
+                "the editor is not saved yet. Quit anyway? The breach is kept as a draft, and "
+                "offered back the next time Truce Ledger opens {name}.").format(name=name),
+                default_yes=False):
+            return False
+        self._draft_timer.stop()
+        self._end_wait()
+        self.keep_draft()
+        return True
 
     def cancel(self) -> None:
         """Esc: close the editor, asking first if there are unsaved edits. An Esc meant
@@ -239,6 +295,7 @@ class BreachEditor(QWidget):
     def close_form(self) -> None:
         """Forget the form without asking (its edits were saved or discarded)."""
         self._draft_timer.stop()
+        self._end_wait()
         self._drop_draft()
         self._snapshot = None
         self.loaded = None
@@ -251,7 +308,11 @@ class BreachEditor(QWidget):
 
     # Saving.
     def save(self, and_new: bool = False, allow_duplicate: bool = False) -> bool:
-        """Save the form; on success emit `saved` and show the saved breach (or a new form)."""
+        """Save the form; on success emit `saved` and show the saved breach (or a new form).
+        If another copy of the program holds the file's write lock, the save waits (see
+        `_wait_to_save`) and False is returned: the breach stays in the form."""
+        was_waiting = self.waiting
+        self._end_wait()
         if not self.form.citations.confirm_typed():
             return False  # a name typed in Sources is cited first, or the save waits
         breach = self.form.breach()
@@ -263,7 +324,7 @@ class BreachEditor(QWidget):
             db.validate_breach(self.ledger, breach)
             self.form.show_problems({})  # every rule holds now: clear what was shown
             self.general_error.hide()
-            if new_actor and not dialogs.ask_yes_no(
+            if new_actor and new_actor != self._agreed_actor and not dialogs.ask_yes_no(
                     self, tr("New perpetrator"),
                     tr("“{name}” is not in the list of perpetrators. Add it to the list?")
                     .format(name=new_actor), default_yes=False):
@@ -271,6 +332,7 @@ class BreachEditor(QWidget):
                                                         "or agree to add this one.")})
                 self.form.focus_field("actor_id")
                 return False
+            self._agreed_actor = new_actor  # not asked again when a waiting save retries
             saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
         except db.ValidationError as refused:
             problems = problem_texts(refused)
@@ -289,6 +351,9 @@ class BreachEditor(QWidget):
             self.banner.show()
             self.save_anyway_button.setFocus()
             return False
+        except db.BusyError:
+            self._wait_to_save(and_new, allow_duplicate)
+            return False
         except (db.LedgerError, sqlite3.Error, OSError) as error:
             dialogs.show_error(self, tr("The breach was not saved"),
                                tr("Your edits are still in the form. The reason: {reason}")
@@ -305,7 +370,61 @@ class BreachEditor(QWidget):
             self.form.breach_type.setFocus()
         else:
             self.load(saved.id)
+        if was_waiting:
+            self.notice.setText(tr("The breach was saved: the other copy of Truce Ledger "
+                                   "finished writing to {name}.").format(
+                name=self.ledger.path.name))
+            self.notice.show()
         return True
+
+    # Waiting for another copy of the program.
+    @property
+    def waiting(self) -> bool:
+        """Whether a save waits for another copy of the program to finish writing."""
+        return self._pending is not None
+
+    def _wait_to_save(self, and_new: bool, allow_duplicate: bool) -> None:
+        """Another copy holds the file's write lock (an import, a merge): say so, keep the
+        breach (in the form, and in a draft beside the database) and try again soon."""
+        self._pending = (and_new, allow_duplicate)
+        self.keep_draft()
+        self.wait_text.setText(tr(
+            "Waiting for another copy of Truce Ledger to finish writing to {name} (an import "
+            "or a merge)… The breach will be saved as soon as it can.").format(
+            name=self.ledger.path.name))
+        self.wait_banner.show()
+        self.general_error.hide()
+        self._retry_timer.start()
+
+    def _retry(self) -> None:
+        """Try the waiting save again, waiting only a moment for the lock; not while a
+        dialog or a list of completions is open (the user is answering or choosing)."""
+        if self._pending is None:
+            return
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            self._retry_timer.start()
+            return
+        self.ledger.wait_for_writers(RETRY_WAIT_MS)
+        try:
+            self.save(*self._pending)
+        finally:
+            self.ledger.wait_for_writers(WRITE_WAIT_MS)
+
+    def stop_waiting(self) -> None:
+        """Stop trying to save: the breach stays in the form and in its draft."""
+        if not self.waiting:
+            return
+        self._end_wait()
+        self.keep_draft()
+        self.general_error.setText(tr(
+            "Not saved yet: the breach stays in the form (and in a draft beside the "
+            "database). Press Ctrl+S to save it."))
+        self.general_error.show()
+
+    def _end_wait(self) -> None:
+        self._retry_timer.stop()
+        self._pending = None
+        self.wait_banner.hide()
 
     @staticmethod
     def next_template(saved: db.Breach) -> db.Breach:

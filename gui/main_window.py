@@ -16,6 +16,7 @@ from db.demo import create_demo
 from db.paths import user_data_folder
 
 from . import dialogs, settings
+from .breach_editor import WRITE_WAIT_MS
 from .breaches_view import BreachesView
 from .bring_in import bring_in_file, merge_office_file
 from .messages import error_text
@@ -48,6 +49,9 @@ class MainWindow(QMainWindow):
         """Show `ledger`; the one shown before is closed."""
         old, self.ledger = self.ledger, ledger
         ledger.user, ledger.office = settings.user_name(), settings.get(settings.OFFICE_NAME)
+        # A write of the window waits little for another copy's (an import, a merge), then
+        # says so: the editor waits and tries again, the other views tell the user.
+        ledger.wait_for_writers(WRITE_WAIT_MS)
         self.undo_stack.clear()
         self._drop_views()
         self.breaches = BreachesView(ledger, self.undo_stack)
@@ -233,10 +237,29 @@ class MainWindow(QMainWindow):
                     "and redo?"), default_yes=False):
                 return
             editor.close_form()
+        command = stack.command(stack.index() if forward else stack.index() - 1)
         if forward:
             stack.redo()
         else:
             stack.undo()
+        busy = getattr(command, "busy", None)
+        if busy is not None:
+            # Another copy held the file's write lock: the step was not taken, and the
+            # stack goes back to where it was (the command lets that move pass).
+            (stack.undo if forward else stack.redo)()
+            self._not_taken(busy, forward)
+
+    def _not_taken(self, busy: db.BusyError, forward: bool) -> None:
+        """Say that an undo (or redo) waits for another copy of the program."""
+        name = self.ledger.path.name
+        if forward:
+            dialogs.show_error(self, tr("Not redone yet"), tr(
+                "Another copy of Truce Ledger is writing to {name} (an import or a merge). "
+                "Nothing was redone: press Ctrl+Shift+Z again in a moment.").format(name=name))
+        else:
+            dialogs.show_error(self, tr("Not undone yet"), tr(
+                "Another copy of Truce Ledger is writing to {name} (an import or a merge). "
+                "Nothing was undone: press Ctrl+Z again in a moment.").format(name=name))
 
     def _show_view(self, name: str) -> None:
         """Ctrl+1 to 4: the view, with the keyboard in its list."""
@@ -369,6 +392,15 @@ class MainWindow(QMainWindow):
         self.breaches.refresh(select=shown.id if shown is not None else None)
 
     # Geometry and closing.
+    def _may_quit(self) -> bool:
+        """True if the window may close: edits saved or discarded, or, while a save waits
+        for another copy of the program, the breach kept as a draft if the user agrees."""
+        what = tr("Quit Truce Ledger?")
+        editor = self.breaches.editor
+        if editor.waiting:
+            return self.sources.release(what) and editor.leave_as_draft()
+        return self.release(what)
+
     def _restore_geometry(self) -> None:
         geometry = settings.get(settings.WINDOW_GEOMETRY)
         if not geometry or not self.restoreGeometry(geometry):
@@ -381,7 +413,7 @@ class MainWindow(QMainWindow):
             self.breaches.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
-        if not self.release(tr("Quit Truce Ledger?")):
+        if not self._may_quit():
             event.ignore()
             return
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())

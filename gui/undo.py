@@ -22,31 +22,44 @@ class LedgerCommand(QUndoCommand):
     """A change already made when pushed (the first redo() does nothing).
 
     `run(forward)` makes the change again (True) or takes it back (False) and returns
-    the keys of the breaches it touched.
+    the keys of the breaches it touched. If another copy of the program holds the file's
+    write lock, nothing is written: `busy` holds the BusyError, and the next call (the
+    stack moving back to where it was) does nothing, so that the step can be tried again.
     """
 
     def __init__(self, text: str, run: Callable[[bool], list[str]], changed: Changed,
                  failed: Callable[[str], None] | None = None):
         super().__init__(text)
-        self._run, self._changed, self._done = run, changed, True
+        self._run, self._changed = run, changed
+        self._skip_next = True  # the stack's first redo(): the change is already made
         self._failed = failed
+        self.busy: db.BusyError | None = None
 
     def do(self) -> None:
         """Make the change for the first time; push the command after."""
         self._changed(self._run(True))
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
+        if self._skip_next:
+            self._skip_next = False
             return
         self._apply(True)
 
     def undo(self) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
         self._apply(False)
 
     def _apply(self, forward: bool) -> None:
+        self.busy = None
         try:
             self._changed(self._run(forward))
+        except db.BusyError as error:
+            # Nothing was written; the step stays on the stack, to be taken once the other
+            # copy is done. The caller moves the stack back: that move must do nothing.
+            self.busy = error
+            self._skip_next = True
         except db.LedgerError as error:
             # The file has moved on (another copy changed or deleted the breach): this
             # step can no longer be taken; the stack drops it and the user is told.
