@@ -1,6 +1,7 @@
 """Cells that Excel and LibreOffice show as they were typed: text is text (never a
-formula or an error), control characters the format cannot hold are removed and counted;
-and the few cell styles the workbook uses."""
+formula or an error), control characters the format cannot hold are removed and counted,
+texts longer than a cell holds are cut and counted (never silently); and the few cell
+styles the workbook uses."""
 from __future__ import annotations
 
 from typing import Callable
@@ -10,33 +11,89 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-# A text that Excel or LibreOffice could take for a formula or an error, were it typed.
-_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# The most characters a cell holds (Excel counts them in UTF-16 units, as here).
+TEXT_LIMIT = 32_767
+# A text that Excel or LibreOffice could take for a formula or an error, were it typed
+# (or pasted, or read from a CSV file): its first character, after any spaces. The
+# full-width forms are there because an East Asian Excel reads them as the ASCII ones.
+_RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 LEFT = Alignment(horizontal="left")
 
 
+def risky(value: str) -> bool:
+    """Whether a spreadsheet could take `value` for a formula or an error code."""
+    return (value.startswith(_RISKY_START) or value.lstrip().startswith(_RISKY_START)
+            or value.strip().upper() in ERROR_CODES)
+
+
+def cut_to_limit(value: str, limit: int = TEXT_LIMIT) -> str:
+    """The longest beginning of `value` a cell holds: at most `limit` UTF-16 units, never
+    half of a character outside the Basic Multilingual Plane (an emoji, say)."""
+    if len(value) * 2 <= limit:  # quick answer: even all astral, it fits
+        return value
+    units = value.encode("utf-16-le")
+    if len(units) <= 2 * limit:
+        return value
+    return units[:2 * limit].decode("utf-16-le", errors="ignore")
+
+
 class SafeText:
-    """Makes every text safe for a cell, and counts what it had to remove."""
+    """Makes every text safe for a cell, and counts what it had to change: control
+    characters removed (`removed`) and texts cut to TEXT_LIMIT (`cut`). Whether any text
+    held a carriage return is noted too (`carriage_returns`): the XML writer leaves it
+    bare, and a bare one is read back as a line feed unless the sheet is mended (see
+    db/workbook.py)."""
 
     def __init__(self, sheet_of: Callable[[], object]):
         self.removed = 0
+        self.cut = 0
+        self.carriage_returns = False
         self._sheet_of = sheet_of
 
     def __call__(self, value):
+        """`value` as it may go into a row: a plain value, or a cell that stays text."""
         if not isinstance(value, str):
             return value
+        value = self.clean(value)
+        return self._text_cell(value) if risky(value) else value
+
+    def cell(self, value, **style) -> WriteOnlyCell:
+        """A cell of `value` with the given style (font=…, alignment=…, number_format=…),
+        its text made safe as every other."""
+        if isinstance(value, str):
+            value = self.clean(value)
+            if risky(value):
+                cell = self._text_cell(value)
+            else:
+                cell = WriteOnlyCell(self._sheet_of(), value=value)
+        else:
+            cell = WriteOnlyCell(self._sheet_of(), value=value)
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    def clean(self, value: str) -> str:
+        """The text without the characters a cell cannot hold, and no longer than one
+        holds; both counted."""
         if ILLEGAL_CHARACTERS_RE.search(value):
             cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
             self.removed += len(value) - len(cleaned)
             value = cleaned
-        if value.startswith(_RISKY_START) or value.strip().upper() in ERROR_CODES:
-            cell = WriteOnlyCell(self._sheet_of(), value=value)
-            cell.data_type = "s"  # a string, whatever it looks like
-            cell.quotePrefix = True  # and one that stays text when the cell is edited
-            return cell
+        shorter = cut_to_limit(value)
+        if shorter is not value:
+            self.cut += 1
+            value = shorter
+        if "\r" in value:
+            self.carriage_returns = True
         return value
+
+    def _text_cell(self, value: str) -> WriteOnlyCell:
+        cell = WriteOnlyCell(self._sheet_of(), value=value)
+        cell.data_type = "s"  # a string, whatever it looks like
+        cell.quotePrefix = True  # and one that stays text when the cell is edited
+        return cell
 
 
 def letter(number: int) -> str:

@@ -1,24 +1,39 @@
 """The Excel workbook for a press release (public) or for the office (full).
 
-Written with openpyxl's write-only mode, row by row, to a temporary file that is moved
-into place only when complete: a cancelled or failed export leaves nothing behind.
-Dates are dates and numbers are numbers; text is always text, never a formula.
+Written with openpyxl's write-only mode, row by row. Every file it makes while writing
+(each sheet's XML, the workbook before it is complete) is in a private folder beside the
+target (`.NAME.xlsx.<pid>@<host>.<random>.parts`, mode 0700), never in the system's
+temporary folder: it is removed when the export ends, however it ends, and the next
+export into that folder removes what a killed one left. The workbook is moved into place
+only when complete: a cancelled or failed export leaves nothing behind. A full export is
+readable by its owner only. Everything the workbook says is read in one snapshot of the
+file, so its sheets agree however many breaches other copies of the program save
+meanwhile. Dates are dates and numbers are numbers; text is always text, never a formula.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import shutil
+import socket
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet import _writer as sheet_writer
+from openpyxl.writer.excel import ExcelWriter
 
-from .cells import BOLD, SafeText, bold, header, left, letter
+from .cells import BOLD, TEXT_LIMIT, SafeText, bold, header, left, letter
 
 from .errors import LedgerError
 from .press import span_text, week_sentence
@@ -41,6 +56,9 @@ COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injur
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers).
 _TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
+# The working folder of one export: `.NAME.xlsx.<pid>@<host>.<random>.parts`.
+_PARTS = re.compile(r"^\..+\.(?P<pid>[0-9]+)@(?P<host>[A-Za-z0-9_-]*)\.[a-z0-9_]+\.parts$")
+_DISK_FULL = {errno.ENOSPC} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 _BREACHES_SQL = """
 SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, b.latitude,
@@ -83,6 +101,7 @@ class ExportReport:
     left_out: int = 0  # confidential victims not in a public export
     discounted: int = 0  # listed in the Breaches sheet, left out of every total
     removed_characters: int = 0
+    cut_texts: int = 0  # texts longer than a cell holds, cut to TEXT_LIMIT characters
 
 
 class _Cancelled(Exception):
@@ -92,32 +111,194 @@ class _Cancelled(Exception):
 def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOptions,
                     progress: Callable[[int, int], bool] | None = None) -> ExportReport:
     """Write the workbook of `options` to `target`. `progress(done, total)` returning False
-    cancels (LedgerError "cancelled"); nothing is left at `target` then, nor on failure."""
+    cancels (LedgerError "cancelled"); nothing is left at `target` then, nor on failure,
+    and nothing anywhere else either."""
     target = Path(target)
-    temporary = target.with_name(f".{target.name}.part")
+    refuse_ledger_target(ledger.path, target)
     report = ExportReport(path=target)
+    parts = None
     try:
+        remove_leftovers(target.parent)
+        parts = _parts_folder(target)
         book = Workbook(write_only=True)
         try:
-            _write(ledger, book, temporary, options, report, progress)
+            with ledger.snapshot():  # every sheet reads the file as it was at one moment
+                text = _write(ledger, book, parts, options, report, progress)
+            _close_sheets(book, mend_carriage_returns=text.carriage_returns)
+            whole = parts / "workbook.xlsx"
+            _save(book, whole, owner_only=options.full)
+            _go_on(progress, report.breaches, report.breaches)  # a Cancel while saving
         except BaseException:
             _discard(book)
             raise
-        os.replace(temporary, target)
+        os.replace(whole, target)
+        _sync_folder(target.parent)
     except _Cancelled:
         raise LedgerError("The export was cancelled; nothing was written.", "cancelled") from None
     except OSError as error:
-        raise LedgerError(f"Cannot write {target.name}: {error.strerror or error}.",
-                          "not_written", name=target.name,
-                          reason=error.strerror or str(error)) from None
+        raise _not_written(target, error) from None
     finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if parts is not None:
+            shutil.rmtree(parts, ignore_errors=True)
     return report
 
 
+def refuse_ledger_target(ledger_path: str | os.PathLike, target: str | os.PathLike) -> None:
+    """Refuse to export onto the database itself (or its journal files), under whatever
+    name: another spelling of the path, a symbolic link, a hard link. An export replaces
+    its target, and a workbook in place of the ledger loses every breach."""
+    ledger_path, target = Path(ledger_path), Path(target)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        kept = Path(f"{ledger_path}{suffix}")
+        same = _resolved(target) == _resolved(kept)
+        if not same:
+            with contextlib.suppress(OSError):
+                same = os.path.samefile(target, kept)
+        if same:
+            raise LedgerError(f"{target.name} is the database itself: an export never "
+                              "replaces it. Choose another name for the workbook.",
+                              "export_onto_ledger", name=target.name)
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return Path(os.path.normcase(path.resolve()))
+    except (OSError, RuntimeError):  # a loop of links
+        return None
+
+
+def remove_leftovers(folder: str | os.PathLike) -> list[Path]:
+    """Remove the working folders that exports killed on this computer left in `folder`
+    (those whose process is no longer running); returns what it removed. A folder of an
+    export still running, here or on another computer sharing the folder, is kept."""
+    removed = []
+    with contextlib.suppress(OSError):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                found = _PARTS.match(entry.name)
+                if (found and found["host"] == _host() and entry.is_dir(follow_symlinks=False)
+                        and not _running(int(found["pid"]))):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _host() -> str:
+    """This computer's name, as it may stand in a file name."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40]
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` runs on this computer (when unsure: yes, so nothing of a
+    running export is ever removed)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+        kernel = ctypes.windll.kernel32
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.GetLastError() == 5  # access denied: it runs, as someone else
+        code = ctypes.c_ulong()
+        try:
+            kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and belongs to another user
+        return True
+    return True
+
+
+def _parts_folder(target: Path) -> Path:
+    """A new private folder (0700) beside `target` for the export's working files."""
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}@{_host()}.",
+                                 suffix=".parts", dir=target.parent))
+
+
+def _not_written(target: Path, error: OSError) -> LedgerError:
+    """What the user reads when the workbook could not be written: a full disk says so,
+    and names the folder."""
+    reason = error.strerror or str(error)
+    if error.errno in _DISK_FULL:
+        folder = str(target.parent.absolute())
+        return LedgerError(f"The disk is full: there is no room in {folder} for "
+                           f"{target.name}. Nothing was written; free some space there, or "
+                           "export into another folder.", "export_disk_full",
+                           folder=folder, name=target.name)
+    return LedgerError(f"Cannot write {target.name}: {reason}.", "not_written",
+                       name=target.name, reason=reason)
+
+
+def _start_sheet_file(ws, out: Path) -> None:
+    """Start writing the sheet's XML into `out` (in the export's own folder) rather than a
+    temporary file of openpyxl's in the system's temporary folder; as openpyxl's own
+    WriteOnlyWorksheet._get_writer does it, but with the file named. The file is
+    registered with openpyxl, which removes it once it is in the workbook."""
+    os.close(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    sheet_writer.ALL_TEMP_FILES.append(str(out))
+    ws._writer = sheet_writer.WorksheetWriter(ws, out=str(out))
+    ws._writer.write_top()
+
+
+def _close_sheets(book: Workbook, mend_carriage_returns: bool) -> None:
+    """End every sheet's XML; where a text held a carriage return, write it as the
+    character reference &#13;, which every reader keeps (a bare one is read as a line
+    feed by XML's rules, so "\r=1" would come back as "\n=1")."""
+    for ws in book.worksheets:
+        if not ws.closed:
+            ws.close()
+        if mend_carriage_returns:
+            _keep_carriage_returns(Path(ws._writer.out))
+
+
+def _keep_carriage_returns(xml: Path) -> None:
+    """Write every carriage return of a sheet's XML as &#13;. The writer leaves none bare
+    outside text (it writes them as &#13; in attributes) and UTF-8 has no 0x0D byte inside
+    another character, so each one found is one of a text."""
+    mended = xml.with_name(xml.name + ".mended")
+    with open(xml, "rb") as source, open(mended, "wb") as copy:
+        while chunk := source.read(1 << 20):
+            copy.write(chunk.replace(b"\r", b"&#13;"))
+    os.replace(mended, xml)
+
+
+def _save(book: Workbook, path: Path, owner_only: bool) -> None:
+    """Write the workbook into `path`, a new file: readable by its owner only when it holds
+    confidential data, and on the disk (fsync) before it is moved into place. The zip
+    archive is closed here, whether it is whole or not, so that nothing writes to it
+    later (a half-written archive would try again, and complain, when collected)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                         0o600 if owner_only else 0o666)
+    with open(descriptor, "wb") as handle:
+        archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+        try:
+            book.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+            ExcelWriter(book, archive).save()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                archive.close()
+            raise
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename into place reaches the disk (where the system lets a folder be synced)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
 def _discard(book: Workbook) -> None:
-    """Close and delete the sheets' temporary files of a workbook that will not be saved."""
+    """Close and delete the sheets' files of a workbook that will not be saved."""
     for ws in book.worksheets:
         with contextlib.suppress(Exception):
             if not ws.closed:
@@ -126,8 +307,10 @@ def _discard(book: Workbook) -> None:
             os.remove(ws._writer.out)
 
 
-def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
-           report: ExportReport, progress) -> None:
+def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
+           report: ExportReport, progress) -> SafeText:
+    """Every sheet, read from the ledger and written into the export's folder `parts`;
+    returns the guard every text went through (what it removed, cut and noted)."""
     current = {"sheet": None}
     text = SafeText(lambda: current["sheet"])
 
@@ -145,6 +328,7 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
             ws.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
             ws.column_dimensions[letter(number)].width = width
+        _start_sheet_file(ws, parts / f"sheet{len(book.worksheets)}.xml")
         return ws
 
     summary = sheet("Summary", [28, 90, 16], header=False)
@@ -171,10 +355,9 @@ def _write(ledger: Ledger, book: Workbook, path: Path, options: ExportOptions,
                               options, text)
     _go_on(progress, report.breaches, expected)
     current["sheet"] = summary
-    report.removed_characters = text.removed
     _summary(ledger, summary, options, weeks, total, report, text)
-    book.save(path)
-    _go_on(progress, report.breaches, expected)  # a Cancel while saving still cancels
+    report.removed_characters, report.cut_texts = text.removed, text.cut
+    return text
 
 
 def _go_on(progress, done: int, total: int) -> None:
@@ -324,9 +507,7 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
             ws.row_dimensions[rows[0]].height = 15 * (text_length // 90 + 1)
         ws.append(values)
 
-    title = WriteOnlyCell(ws, value=text(options.title))
-    title.font = Font(bold=True, size=14)
-    put([title])
+    put([text.cell(options.title, font=Font(bold=True, size=14))])
     period = span_text(weeks[0].first, weeks[-1].last) if weeks else "no breaches"
     counted = (f"Weeks since {scheme.truce.name} went into force on {scheme.truce.start_date}"
                if scheme.truce else f"Calendar weeks starting on {scheme.week_start}")
@@ -351,8 +532,8 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
                   "least\"). Discounted reports and deleted entries are left out of every "
                   "total. Children are under 18; women are adult females."))
     for label, value in lines:
-        cell = WriteOnlyCell(ws, value=text(value))
-        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
+        cell = text.cell(value, alignment=Alignment(wrap_text=True, vertical="top",
+                                                    horizontal="left"))
         if label == "Generated":
             cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
         name = WriteOnlyCell(ws, value=label)
@@ -370,6 +551,8 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
     if not options.full:
         put(["Confidential victims left out", left(ws, report.left_out)])
     put(["Characters removed", left(ws, text.removed)])
+    put([f"Texts cut to {TEXT_LIMIT:,} characters (the most a cell holds)",
+         left(ws, text.cut)])
 
 
 def _filters_text(ledger: Ledger, where: TotalsFilter) -> str:
