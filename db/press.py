@@ -7,10 +7,12 @@ Damascus."
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from .records import Truce, as_date
-from .totals import Group, Week
+from .totals import (Counts, Group, TotalsFilter, Week, WeekScheme, grand_total,
+                     weekly_totals_by_governorate)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -103,3 +105,26 @@ def week_sentence(ledger, scheme, week: Week, where=None) -> str:
     narrowed.date_from = max(week.first, narrowed.date_from or week.first)
     narrowed.date_to = min(week.last, narrowed.date_to or week.last)
     return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed))
+
+
+@dataclass
+class WeeklyReport:
+    """What the Weekly totals view shows at once, read together."""
+
+    weeks: list[Week]
+    total: Counts  # the sum of the weeks
+    sentences: list[str]  # the press sentence of each week, in the order of `weeks`
+
+
+def weekly_report(ledger, scheme: WeekScheme | None = None,
+                  where: TotalsFilter | None = None) -> WeeklyReport:
+    """The weeks, their total and every week's press sentence, all from one snapshot of the
+    file: whatever other copies of the program save meanwhile, the sentence of a week
+    speaks of the breaches its row counts, and the total is the sum of the rows shown.
+    One reading of the breaches (per week and governorate) gives them all."""
+    scheme = scheme or WeekScheme()
+    with ledger.snapshot():
+        weeks, groups = weekly_totals_by_governorate(ledger, scheme, where)
+    sentences = [press_sentence(week, scheme.truce, groups.get(week.starts, []))
+                 for week in weeks]
+    return WeeklyReport(weeks=weeks, total=grand_total(weeks), sentences=sentences)

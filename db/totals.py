@@ -7,11 +7,13 @@ counted. Weeks with no breaches are there, with zeros.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .errors import LedgerError
 from .records import Truce, as_date
+from .rules import MAX_COUNT
 from .store import Ledger
 
 WEEK_STARTS = {"sunday": 0, "monday": 1, "saturday": 6}  # SQLite's %w numbering
@@ -22,12 +24,19 @@ GROUPINGS = {
 }
 COUNT_NAMES = ("breaches", "killed", "women", "children", "injured",
                "killed_max", "women_max", "children_max", "injured_max")
-_SUMS = """count(*), coalesce(sum(b.killed), 0), coalesce(sum(b.women), 0),
+# Every count of a breach, for the check that none is out of range.
+_EACH_COUNT = """b.killed, b.women, b.children, b.injured, coalesce(b.killed_max, 0),
+    coalesce(b.women_max, 0), coalesce(b.children_max, 0), coalesce(b.injured_max, 0)"""
+# The sums of a group of breaches, then the largest and the smallest count among them: a
+# count outside 0..MAX_COUNT (left by an older version) stops the totals with a clear
+# message rather than publish a wrong figure (or overflow SQLite's sum() past 2**63).
+_SUMS = f"""count(*), coalesce(sum(b.killed), 0), coalesce(sum(b.women), 0),
     coalesce(sum(b.children), 0), coalesce(sum(b.injured), 0),
     coalesce(sum(coalesce(b.killed_max, b.killed)), 0),
     coalesce(sum(coalesce(b.women_max, b.women)), 0),
     coalesce(sum(coalesce(b.children_max, b.children)), 0),
-    coalesce(sum(coalesce(b.injured_max, b.injured)), 0)"""
+    coalesce(sum(coalesce(b.injured_max, b.injured)), 0),
+    max(max({_EACH_COUNT})), min(min({_EACH_COUNT}))"""
 
 
 @dataclass
@@ -174,22 +183,48 @@ def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
     after its end, counts; the last week is that of `date_to`, of the truce's end, or of
     the latest breach.
     """
+    return _weekly(ledger, scheme, where, by_governorate=False)[0]
+
+
+def weekly_totals_by_governorate(ledger: Ledger, scheme: WeekScheme | None = None,
+                                 where: TotalsFilter | None = None
+                                 ) -> tuple[list[Week], dict[date, list[Group]]]:
+    """The weeks of weekly_totals, and the counts of each week per governorate (keyed by
+    the week's own first day, `Week.starts`; most breaches first, as totals_by orders
+    them), from one reading of the file: what the press sentences of all weeks need."""
+    return _weekly(ledger, scheme, where, by_governorate=True)
+
+
+def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | None,
+            by_governorate: bool) -> tuple[list[Week], dict[date, list[Group]]]:
     scheme = scheme or WeekScheme()
     if scheme.week_start not in WEEK_STARTS:
         raise LedgerError(f"A week starts on monday, saturday or sunday, not {scheme.week_start}.",
                           "week_start")
     where = within(scheme, where or TotalsFilter())
     if where.date_from and where.date_to and where.date_to < where.date_from:
-        return []  # the range and the truce do not meet
+        return [], {}  # the range and the truce do not meet
     condition, params = where.where()
     first_sql, first_params = scheme.sql_first_day()
-    rows = ledger.conn.execute(
-        f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
-        " GROUP BY first ORDER BY first", first_params + params).fetchall()
-    found = {date.fromisoformat(row[0]): Counts(*row[1:]) for row in rows}
+    if by_governorate:
+        sql = (f"SELECT {first_sql} AS first, g.name, {_SUMS} FROM breach b"
+               f" JOIN gazetteer g ON g.id = b.governorate_id WHERE {condition}"
+               " GROUP BY first, g.name ORDER BY first, count(*) DESC, g.name")
+    else:
+        sql = (f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
+               " GROUP BY first ORDER BY first")
+    found: dict[date, Counts] = {}
+    groups: dict[date, list[Group]] = {}
+    for row in _summed(ledger, sql, first_params + params, where):
+        first = date.fromisoformat(row[0])
+        if by_governorate:
+            found.setdefault(first, Counts()).add(Counts(*row[2:]))
+            groups.setdefault(first, []).append(Group(*row[2:], name=row[1]))
+        else:
+            found[first] = Counts(*row[1:])
     span = _span(scheme, where, found)
     if span is None:
-        return []
+        return [], groups
     weeks, first = [], span[0]
     while first <= span[1]:
         counts = found.get(first, Counts())
@@ -200,7 +235,40 @@ def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
         weeks.append(Week(**vars(counts), number=scheme.number(first), first=shown_first,
                           last=shown_last, starts=first))
         first += timedelta(days=7)
-    return weeks
+    return weeks, groups
+
+
+def _summed(ledger: Ledger, sql: str, params: list, where: TotalsFilter) -> list[tuple]:
+    """The rows of a query ending in _SUMS, without its last two columns (the largest and
+    the smallest count), once they show every count in range."""
+    try:
+        rows = ledger.conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as error:
+        if "overflow" not in str(error):  # sum() past 2**63: a count far out of range
+            raise
+        raise _out_of_range(ledger, where) from None
+    if any(row[-2] > MAX_COUNT or row[-1] < 0 for row in rows):
+        raise _out_of_range(ledger, where)
+    return [row[:-2] for row in rows]
+
+
+def _out_of_range(ledger: Ledger, where: TotalsFilter) -> LedgerError:
+    """The error of a file whose breaches hold a count outside 0..MAX_COUNT (the editor
+    and the import refuse such counts; an older version let them in): it names how many
+    breaches, the first one's day and its count, so that they can be found and corrected."""
+    condition, params = where.where()
+    outside = f"(max({_EACH_COUNT}) > ? OR min({_EACH_COUNT}) < 0)"
+    count, day, value = ledger.conn.execute(
+        f"SELECT count(*), min(b.occurred_on), max(max({_EACH_COUNT})) FROM breach b"
+        f" WHERE {condition} AND {outside}", params + [MAX_COUNT]).fetchone()
+    if not count:  # only a sum out of range, which no count can make: say so plainly
+        count, day, value = 0, "", 0
+    breaches = "1 breach holds" if count == 1 else f"{count} breaches hold"
+    return LedgerError(
+        f"{breaches} a casualty count outside 0 to {MAX_COUNT:,} (the first "
+        f"on {day}; the largest count {value:,}): no totals are given until they are "
+        "corrected in the editor.", "count_out_of_range", count=count, day=day,
+        value=value, limit=MAX_COUNT)
 
 
 def _span(scheme: WeekScheme, where: TotalsFilter, found: dict) -> tuple[date, date] | None:
@@ -222,9 +290,8 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
     column, join = GROUPINGS[by]
     where = within(scheme or WeekScheme(), where or TotalsFilter())
     condition, params = where.where()
-    rows = ledger.conn.execute(
-        f"SELECT {column}, {_SUMS} FROM breach b {join} WHERE {condition}"
-        f" GROUP BY {column} ORDER BY count(*) DESC, {column}", params).fetchall()
+    rows = _summed(ledger, f"SELECT {column}, {_SUMS} FROM breach b {join} WHERE {condition}"
+                   f" GROUP BY {column} ORDER BY count(*) DESC, {column}", params, where)
     return [Group(*row[1:], name=row[0]) for row in rows]
 
 
