@@ -12,21 +12,25 @@ import getpass
 import json
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
 
 from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
 from db.backup import check_and_back_up
+from db.cells import TEXT_LIMIT, risky
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
-from db.press import week_sentence
+from db.press import weekly_report
 from db.importer import ImportRefused, import_file
 from db.merge import merge_file
 from db.messages import english
-from db.workbook import ExportOptions, export_workbook
-from db.totals import (COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for,
-                       totals_by, weekly_totals)
+from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
+from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 
 PROG = "truce-ledger"
+# Characters that reorder the text shown after them (embeddings, overrides, isolates):
+# in a terminal they can make a name look like another, so the table shows them escaped.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 DAY_HELP = ("from this day: 2017-01-04, 4.1.2017, 04/01/2017, 20170104, 4 Jan 2017… "
             "(day first; without a year, the latest such day)")
 
@@ -163,7 +167,8 @@ def _check(args: argparse.Namespace) -> int:
 def _totals(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+    with open_ledger(path, user=getpass.getuser(), create=False) as ledger, \
+            ledger.snapshot():  # the weeks, their sentences and lists read at one moment
         scheme = scheme_for(ledger, args.truce, args.week_start)
         where = TotalsFilter(date_from=date_from, date_to=date_to,
                              confirmed_only=args.confirmed_only)
@@ -179,12 +184,12 @@ def _totals(args: argparse.Namespace) -> int:
             rows = totals_by(ledger, args.by, where, scheme)
             table = [{args.by: row.name, **_counts(row)} for row in rows]
         else:
-            weeks = weekly_totals(ledger, scheme, where)
+            report = weekly_report(ledger, scheme, where)
             table = [{"week": week.label, "from": week.first.isoformat(),
-                      "to": week.last.isoformat(), **_counts(week)} for week in weeks]
+                      "to": week.last.isoformat(), **_counts(week)} for week in report.weeks]
             if args.sentence:
-                for row, week in zip(table, weeks):
-                    row["sentence"] = week_sentence(ledger, scheme, week, where)
+                for row, sentence in zip(table, report.sentences):
+                    row["sentence"] = sentence
     if args.format == "json":
         print(json.dumps(table, ensure_ascii=False, indent=1))
     elif args.format == "csv":
@@ -193,7 +198,7 @@ def _totals(args: argparse.Namespace) -> int:
         _print_table(table, args.by, scheme)
         if not args.by and args.sentence:  # after the table: a sentence is too long for it
             print()
-            print("\n\n".join(row["sentence"] for row in table))
+            print("\n\n".join(_printable(row["sentence"]) for row in table))
     return 0
 
 
@@ -201,6 +206,7 @@ def _export(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     if args.out.suffix.lower() != ".xlsx":
         raise LedgerError(f"{args.out.name}: the workbook's name must end in .xlsx.")
+    refuse_ledger_target(path, args.out)
     if args.out.exists() and not args.force:
         raise LedgerError(f"{args.out} already exists: give --force to replace it, or "
                           "another --out.")
@@ -216,6 +222,10 @@ def _export(args: argparse.Namespace) -> int:
           f"{report.sources} sources")
     if report.removed_characters:
         print(f"{report.removed_characters} control characters removed (see the Summary)")
+    if report.cut_texts:
+        texts = "1 text was" if report.cut_texts == 1 else f"{report.cut_texts} texts were"
+        print(f"{PROG}: warning: {texts} cut to {TEXT_LIMIT:,} characters, the most a cell "
+              "holds (see the Summary)", file=sys.stderr)
     return 0
 
 
@@ -258,7 +268,26 @@ def _print_csv(table: list[dict], by: str | None, sentence: bool) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by) + ["sentence"] * sentence,
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows(table)
+    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in table)
+
+
+def _csv_cell(value):
+    """A text a spreadsheet opening the CSV could take for a formula (=…, +…, -…, @…) or an
+    error code, behind an apostrophe, as the spreadsheets themselves mark typed text;
+    numbers as they are."""
+    return f"'{value}" if isinstance(value, str) and risky(value) else value
+
+
+def _printable(text: str) -> str:
+    """`text` safe to print on a terminal: control characters (C0, DEL, C1: among them the
+    escape that starts a terminal's sequences) and the characters that reorder text are
+    shown as escapes (\\x1b, \\u202e) instead of acting on the screen."""
+    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
+        return text
+    return "".join(
+        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch
+        for ch in text)
 
 
 def _print_table(table: list[dict], by: str | None, scheme) -> None:
@@ -268,10 +297,10 @@ def _print_table(table: list[dict], by: str | None, scheme) -> None:
     if not by:
         title = (f"Weeks since {scheme.truce.name} ({scheme.truce.start_date})"
                  if scheme.truce else f"Calendar weeks from {scheme.week_start}")
-        print(title)
+        print(_printable(title))
     total = {c: sum(row[c] for row in table) for c in COUNT_NAMES}
     total.update({columns[0]: "total"})
-    rows = [[str(row.get(c, "")) for c in columns] for row in table + [total]]
+    rows = [[_printable(str(row.get(c, ""))) for c in columns] for row in table + [total]]
     header = [heading.get(c, c) for c in columns]
     widths = [max(len(x) for x in column) for column in zip(header, *rows)]
     numeric = {c for c in COUNT_NAMES} | {"week"}
