@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
+from .moments import MomentError, parse_moment
 from .rules import clean_text
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -78,10 +79,12 @@ def day(value, label: str) -> date | None:
     (2017-01-06, 06.01.2017, 6/1/2017, 20170106, 6 Jan 2017, ٦ كانون الثاني ٢٠١٧…)."""
     if value in (None, ""):
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    if isinstance(value, date):  # a date cell (or a date and time): its year counts too
+        day_of = value.date() if isinstance(value, datetime) else value
+        if not FIRST_YEAR <= day_of.year <= LAST_YEAR:
+            raise ValueError(f"{label} {day_of.isoformat()!r}: the year must be between "
+                             f"{FIRST_YEAR} and {LAST_YEAR}")
+        return day_of
     if isinstance(value, (int, float)) and not isinstance(value, bool) \
             and 20_000 <= value <= 80_000:  # an Excel day number, perhaps with a time
         return _EXCEL_EPOCH + timedelta(days=int(value))
@@ -118,18 +121,19 @@ def time_of_day(value) -> str | None:
 
 
 def moment(value, label: str) -> str | None:
-    """A creation or update time as stored: UTC ISO 8601 with microseconds."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        when = value
-    else:
-        written = text(value).removesuffix("Z").replace(" ", "T")
-        try:
-            when = datetime.fromisoformat(written)
-        except ValueError:
-            raise ValueError(f"{label} {written!r} is not a date and time") from None
-    return when.replace(tzinfo=None).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """A creation or update time as stored: UTC with microseconds (db/moments.py reads it
+    with its offset, and refuses one before 2000 or more than a day ahead of this
+    computer's clock, which would otherwise win every "newest wins" comparison)."""
+    if isinstance(value, str):
+        value = text(value)
+    try:
+        return parse_moment(value)
+    except MomentError as error:
+        if error.code == "moment_range":
+            raise ValueError(f"{label} {error.params['value']!r} is not between "
+                             f"{error.params['first']} and {error.params['last']} "
+                             "(a day after this computer's clock)") from None
+        raise ValueError(f"{label} {text(value)!r} is not a date and time") from None
 
 
 def to_millisecond(stamp: str) -> datetime:

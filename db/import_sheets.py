@@ -2,10 +2,12 @@
 its Breaches sheet (db/importer.py)."""
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 
 from . import cell_values as cells
 from .breaches import get_breach
+from .errors import LedgerError
 from .lists import find_by_name, get_source, save_source
 from .records import (AGE_GROUPS, CIVILIAN, OUTCOMES, RELIABILITY, SEXES, SOURCE_KINDS,
                       Victim)
@@ -22,19 +24,32 @@ SOURCE_HEADERS = {header_key(h): f for h, f in (
     ("Contact", "contact"), ("Notes", "notes"))}
 class VictimsSheet:
     """The Victims sheet of an export, by breach key. A public export has no Confidential
-    (nor Notes) column: what it leaves out is kept as it is in the database."""
+    (nor Notes) column: what it leaves out is kept as it is in the database.
+
+    Each victim is tied to a row of the Breaches sheet by its "Breach ID", written as the
+    row's ID is (a UUID, or the office's own number, "7"). A sheet without that column,
+    a victim without an ID, or with one that names no row (or two) of the Breaches sheet
+    is refused with its row: it would otherwise drop victims, or take them away."""
 
     FIELDS = ("name", "name_latin", "sex", "age", "age_group", "outcome", "civilian",
               "confidential", "notes")
 
-    def __init__(self, table: Table | None, report):
+    def __init__(self, table: Table | None, report, file_name: str = ""):
         """`report` (an ImportReport) is told of the rows that cannot be read."""
         self.by_breach: dict[str, list[Victim]] | None = None if table is None else {}
         self.present: set[str] = set()
+        self.report = report
+        self.written: list[tuple[int, str, Victim]] = []  # (row, Breach ID as written, victim)
         if table is None:
             return
         self.present = {VICTIM_HEADERS[header_key(h)] for h in table.headers
                         if header_key(h) in VICTIM_HEADERS}
+        if "breach_id" not in self.present and table.rows:
+            raise LedgerError(
+                f"{file_name}: the Victims sheet has no column \"Breach ID\", so its victims "
+                "cannot be tied to breaches. Nothing was imported: put the column back (as "
+                "the export writes it), or delete the Victims sheet to leave the victims in "
+                "this database as they are.", "victims_unlinked", name=file_name)
         for number, row in table.records(VICTIM_HEADERS):
             try:
                 victim = Victim(
@@ -51,7 +66,31 @@ class VictimsSheet:
                 report.refused += 1
                 report.add_problem(number, f"Victims sheet: {error}")
                 continue
-            self.by_breach.setdefault(cells.text(row.get("breach_id")), []).append(victim)
+            self.written.append((number, cells.text(row.get("breach_id")), victim))
+
+    def tie(self, rows: dict[str, list[tuple[int, str]]]) -> None:
+        """Tie each victim to its breach. `rows` maps an ID as the Breaches sheet writes it
+        (and a UUID in its one form) to the (row, key) of each row with that ID; the key
+        is None for a row that cannot be read."""
+        if self.by_breach is None:
+            return
+        for number, written, victim in self.written:
+            found = rows.get(id_form(written), []) if written else []
+            keys = {key for _row, key in found}
+            if len(keys) == 1:
+                key = keys.pop()
+                if key is not None:  # None: its row is refused, and says why
+                    self.by_breach.setdefault(key, []).append(victim)
+                continue
+            self.report.refused += 1
+            if not written:
+                reason = "Breach ID is empty: the victim cannot be tied to a breach"
+            elif not found:
+                reason = f"Breach ID {written!r} is no row of the Breaches sheet"
+            else:
+                reason = (f"Breach ID {written!r} is more than one row of the Breaches sheet "
+                          f"(rows {', '.join(str(r) for r, _k in found)})")
+            self.report.add_problem(number, f"Victims sheet: {reason}")
 
     def for_breach(self, ledger: Ledger, key: str, stored: dict | None) -> list[Victim]:
         """The victims to save with a breach: those the sheet lists (keeping the keys, and
@@ -71,6 +110,14 @@ class VictimsSheet:
         if "confidential" not in self.present:  # a public export: keep what it left out
             result += [v for v in by_name.values() if v.confidential]
         return result
+
+
+def id_form(written: str) -> str:
+    """An ID as matched: a UUID in its one form (any case, braces or not), else as written."""
+    try:
+        return str(uuid.UUID(written))
+    except ValueError:
+        return written
 
 
 def fill_sources(ledger: Ledger, table: Table | None) -> None:

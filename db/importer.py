@@ -1,31 +1,42 @@
 """Importing breaches from a spreadsheet: the Breaches sheet of an exported workbook (with
 its Victims and Sources sheets when there), an office's own workbook, or a CSV file.
 
-All or nothing: every row is read and checked by the editor's rules first; if any row is
+All or nothing: every row is read and checked by the editor's rules first, outside any
+write transaction (other copies of the program go on saving meanwhile); if any row is
 wrong, nothing is written and the first twenty reasons are given with their row numbers.
-Then every row is written in one transaction. A row with an ID already in the file updates
-it only if the row says it was changed later; a row without an ID gets one made from its
-content, so that importing the same file twice changes nothing the second time.
+Then every row is written in one short transaction, with batched statements. Inside it,
+each row is decided again against the breach as it is then: a save another copy made
+while the import was planning is never written over by an older row. A row with an ID
+already in the file updates it only if the row says it was changed later; a row without
+an ID gets one made from its content, so that importing the same file twice changes
+nothing the second time.
 """
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
 import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .breaches import breach_document, save_breach, validate_breach
+from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _UPSERT_BREACH,
+                       _breach_values, _content, _entry_named, breach_document,
+                       record_exists, truce_for_date, validate_breach)
 from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
 from . import cell_values as cells
-from .import_sheets import VictimsSheet, fill_sources
-from .records import GRADINGS, Breach, Citation
-from .rules import clean_text
+from .import_sheets import SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_sources, id_form
+from .records import GRADINGS, Breach, Citation, new_id, timestamp_after
+from .rules import clean_text, normalized
 from .sheets import Table, header_key, read_tables
-from .store import Ledger
+from .store import Ledger, fetch_dicts
 
 MAX_PROBLEMS = 20
+# Rows written by one batch of statements (one executemany per table).
+_BATCH = 5000
 IMPORT_NAMESPACE = uuid.UUID("2c6f0d0e-7a59-4d8e-9f43-1d5b3c7e9a21")
 # Header (as matched by header_key) -> field.
 COLUMNS = {header_key(h): f for h, f in (
@@ -74,10 +85,23 @@ class ImportReport:
 
 
 @dataclass
+class _Row:
+    """One row of the Breaches sheet as read: the breach it names (before it is compared
+    with the database) and a text of its content, for the key of a row without an ID."""
+
+    number: int
+    breach: Breach | None  # None: the row cannot be read (its problem is reported)
+    content: str
+    written_id: str  # the ID cell as written ("7", a UUID), "" when empty
+
+
+@dataclass
 class _Planned:
-    row: int
-    breach: Breach
+    row: _Row
+    breach: Breach  # as it will be stored (normalized), or as it is (unchanged)
     action: str  # new, update, unchanged
+    before: dict | None  # the stored breach it was decided against
+    stamp: str | None  # that breach's updated_at, None if there was none
 
 
 def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
@@ -91,27 +115,42 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     path = Path(path)
     tables = read_tables(path, known=frozenset(COLUMNS))
     table = _breaches_table(tables, path)
+    _no_twins(tables, path.name)
     _no_demo_in_real(ledger, tables, path.name)
     report = ImportReport(rows=len(table.rows))
-    victims = VictimsSheet(tables.get("Victims"), report)
+    victims = VictimsSheet(tables.get("Victims"), report, path.name)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
-    plan = _plan(ledger, table, present, victims, report, progress)
+    rows = _read_rows(ledger, table, report)
+    victims.tie(_ids_of(rows))
+    plan = _plan(ledger, rows, present, victims, report, progress)
     if report.refused:
         raise ImportRefused(report)
     if dry_run:
         return report
     total = len(plan)
-    with ledger.transaction():
-        if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
-            ledger.set_meta("demo", "1")
-        for done, planned in enumerate(plan, start=1):
-            if planned.action != "unchanged":
-                save_breach(ledger, planned.breach, allow_duplicate=True, imported=True,
-                            validated=True)
-            if done % 500 == 0:
-                _go_on(progress, done, total)
-        fill_sources(ledger, tables.get("Sources"))
-        _go_on(progress, total, total)  # the last chance to cancel, before the commit
+    writer = _Writer(ledger)
+    prepared = writer.prepare([p for p in plan if p.action != "unchanged"])  # reading only
+    try:
+        with ledger.transaction():
+            if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
+                ledger.set_meta("demo", "1")
+            again = _decided_again(ledger, plan, present, victims, report)
+            if report.refused:
+                raise ImportRefused(report)
+            # Batches with a row decided again are prepared again, against the breaches
+            # as they are now.
+            stale = [b for b in prepared if not all(id(p) in again.kept for p in b.planned)]
+            prepared = [b for b in prepared if b not in stale] + writer.prepare(
+                [p for b in stale for p in b.planned if id(p) in again.kept]
+                + [p for p in again.changed if p.action != "unchanged"])
+            for done, batch in enumerate(prepared, start=1):
+                writer.write(batch)
+                _go_on(progress, total + done * total // len(prepared), 2 * total)
+            fill_sources(ledger, tables.get("Sources"))
+            _go_on(progress, total, total)  # the last chance to cancel, before the commit
+    except sqlite3.Error as error:
+        raise LedgerError(f"The import was not written: {error}; nothing was.", "not_saved",
+                          reason=str(error)) from None
     report.written = True
     return report
 
@@ -169,54 +208,160 @@ def _breaches_table(tables: dict[str, Table], path: Path) -> Table:
     return table
 
 
+def _no_twins(tables: dict[str, Table], name: str) -> None:
+    """Refuse a sheet with two columns for one field: one of them would be dropped."""
+    for sheet, columns in (("Breaches", COLUMNS), ("Victims", VICTIM_HEADERS),
+                           ("Sources", SOURCE_HEADERS)):
+        table = tables.get(sheet) if sheet != "Breaches" else (
+            tables.get("Breaches") or next(iter(tables.values()), None))
+        twins = table.twins(columns) if table is not None else []
+        if twins:
+            pairs = "; ".join(" and ".join(repr(h) for h in group) for group in twins)
+            raise LedgerError(
+                f"{name}: row 1 of the {sheet} sheet has two columns for one field ({pairs}):"
+                " which one is meant cannot be told. Nothing was imported; keep one of "
+                "them.", "duplicate_columns", name=name, sheet=sheet, columns=pairs)
+
+
 # A breach's fields that a file may leave out; an update keeps ours for those it does.
 _OPTIONAL_FIELDS = ("occurred_at", "district", "place", "latitude", "longitude",
                     "description", "status", "killed", "killed_max", "women", "women_max",
                     "children", "children_max", "injured", "injured_max", "truce_id")
 
 
-def _plan(ledger: Ledger, table: Table, present: set[str], victims: VictimsSheet,
-          report: ImportReport, progress) -> list[_Planned]:
-    plan, seen, names = [], Counter(), _Names(ledger)
-    total = len(table.rows)
-    for done, (number, row) in enumerate(table.records(COLUMNS), start=1):
+def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]:
+    """Every row of the Breaches sheet read into a breach, with its key; the rows that
+    cannot be read are told to `report` (and kept, without a breach, so that the victims
+    of such a row are not said to be of no row)."""
+    rows, seen, names = [], Counter(), _Names(ledger)
+    for number, row in table.records(COLUMNS):
         try:
             breach, content = _breach_of(names, row, ledger.office)
         except _RowError as error:
             report.refused += 1
             report.add_problem(number, str(error))
+            rows.append(_Row(number, None, "", cells.text(row.get("id"))))
             continue
+        written_id = cells.text(row.get("id"))
         if not breach.id:
             # The same content gives the same key (counting repeats), so a second import
             # of the same file finds its rows already there.
             seen[content] += 1
             breach.id = str(uuid.uuid5(IMPORT_NAMESPACE, f"{content}#{seen[content]}"))
-        stored = breach_document(ledger.conn, breach.id)
-        action = _action(stored, breach)
-        if action == "update" and stored["deleted_at"]:
-            report.refused += 1
-            report.add_problem(number, "this breach is in the Trash: restore it first")
-            continue
-        if action != "unchanged":
-            if stored is not None:
-                for name in _OPTIONAL_FIELDS:
-                    if name.removesuffix("_id") not in present and name not in present:
-                        setattr(breach, name, stored[name])
-                breach.citations = _kept_citations(stored, breach.citations)
-            breach.victims = victims.for_breach(ledger, breach.id, stored)
-            try:
-                validate_breach(ledger, breach)
-            except ValidationError as refused:
-                report.refused += 1
-                report.add_problem(number, "; ".join(refused.errors.values()))
-                continue
-            report.victims += len(breach.victims)
-        counter = {"new": "new", "update": "updated", "unchanged": "unchanged"}[action]
-        setattr(report, counter, getattr(report, counter) + 1)
-        plan.append(_Planned(number, breach, action))
+        rows.append(_Row(number, breach, content, written_id))
+    return rows
+
+
+def _ids_of(rows: list[_Row]) -> dict[str, list[tuple[int, str]]]:
+    """The IDs as the Breaches sheet writes them (and each UUID in its one form), to the
+    (row, key) of the rows that have them: what a Victims sheet's "Breach ID" names."""
+    ids: dict[str, list[tuple[int, str]]] = {}
+    for row in rows:
+        for written in {row.written_id, id_form(row.written_id)}:
+            if written:
+                ids.setdefault(written, []).append(
+                    (row.number, row.breach.id if row.breach else None))
+    return ids
+
+
+def _plan(ledger: Ledger, rows: list[_Row], present: set[str], victims: VictimsSheet,
+          report: ImportReport, progress) -> list[_Planned]:
+    """What to do with each row, decided against the database as it is now (reading
+    only: no write lock is held)."""
+    rows = [row for row in rows if row.breach is not None]
+    plan, total = [], len(rows)
+    for done, row in enumerate(rows, start=1):
+        planned = _decide(ledger, row, present, victims, report)
+        if planned is not None:
+            _count(report, planned.action, +1)
+            plan.append(planned)
         if done % 2000 == 0:
             _go_on(progress, done, 2 * total)
     return plan
+
+
+def _decide(ledger: Ledger, row: _Row, present: set[str], victims: VictimsSheet,
+            report: ImportReport) -> _Planned | None:
+    """The action for one row against the stored breach; None (and a problem told to
+    `report`) when the row cannot be imported."""
+    breach = replace(row.breach, citations=list(row.breach.citations))
+    stored = breach_document(ledger.conn, breach.id)
+    action = _action(stored, breach)
+    stamp = stored["updated_at"] if stored else None
+    if action == "update" and stored["deleted_at"]:
+        report.refused += 1
+        report.add_problem(row.number, "this breach is in the Trash: restore it first")
+        return None
+    if action == "unchanged":
+        return _Planned(row, breach, action, stored, stamp)
+    if stored is not None:
+        for name in _OPTIONAL_FIELDS:
+            if name.removesuffix("_id") not in present and name not in present:
+                setattr(breach, name, stored[name])
+        breach.citations = _kept_citations(stored, breach.citations)
+    breach.victims = victims.for_breach(ledger, breach.id, stored)
+    try:
+        validate_breach(ledger, breach)
+    except ValidationError as refused:
+        report.refused += 1
+        report.add_problem(row.number, "; ".join(refused.errors.values()))
+        return None
+    report.victims += len(breach.victims)
+    return _Planned(row, normalized(breach), action, stored, stamp)
+
+
+def _count(report: ImportReport, action: str, step: int) -> None:
+    counter = {"new": "new", "update": "updated", "unchanged": "unchanged"}[action]
+    setattr(report, counter, getattr(report, counter) + step)
+
+
+@dataclass
+class _Again:
+    kept: set[int]  # id() of the planned rows that stand as planned
+    changed: list[_Planned]  # the rows decided again
+
+
+def _decided_again(ledger: Ledger, plan: list[_Planned], present: set[str],
+                   victims: VictimsSheet, report: ImportReport) -> "_Again":
+    """Inside the write transaction: each row whose breach another copy saved (or made,
+    or deleted) since it was planned, or that names a list entry deleted meanwhile, is
+    decided again against the breach as it is now. A save made meanwhile, later than
+    the row, then stays."""
+    stamps = dict(ledger.conn.execute(
+        "SELECT id, updated_at FROM breach WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps([p.breach.id for p in plan]),)))
+    gone = _entries_gone(ledger, plan)
+    again = _Again(set(), [])
+    for planned in plan:
+        if stamps.get(planned.breach.id) == planned.stamp and not (
+                gone and gone & _entries_of(planned.breach)):
+            again.kept.add(id(planned))
+            continue
+        _count(report, planned.action, -1)
+        report.victims -= len(planned.breach.victims) if planned.action != "unchanged" else 0
+        decided = _decide(ledger, planned.row, present, victims, report)
+        if decided is not None:
+            _count(report, decided.action, +1)
+            again.changed.append(decided)
+    return again
+
+
+def _entries_of(breach: Breach) -> set[tuple[str, str]]:
+    """The list entries a breach points to, as (kind, key)."""
+    entries = {("governorate", breach.governorate_id), ("breach_type", breach.breach_type_id)}
+    if breach.actor_id:
+        entries.add(("actor", breach.actor_id))
+    if breach.truce_id:
+        entries.add(("truce", breach.truce_id))
+    entries |= {("source", c.source_id) for c in breach.citations if c.source_id}
+    return entries
+
+
+def _entries_gone(ledger: Ledger, plan: list[_Planned]) -> set[tuple[str, str]]:
+    """The list entries the planned rows point to that are no longer live."""
+    named = set().union(*(_entries_of(p.breach) for p in plan)) if plan else set()
+    return {(kind, key) for kind, key in named
+            if not record_exists(ledger.conn, kind, key)}
 
 
 def _action(stored: dict | None, breach: Breach) -> str:
@@ -227,6 +372,11 @@ def _action(stored: dict | None, breach: Breach) -> str:
                               > cells.to_millisecond(stored["updated_at"])):
         return "update"
     return "unchanged"  # the file's row is not newer than the database's
+
+
+# Sources in one cell are separated by ";", or by the Arabic semicolon "؛" (U+061B) an
+# Arabic keyboard types, or the full-width "；".
+_SOURCE_SEPARATORS = re.compile("[;\u061b\uff1b]")
 
 
 class _RowError(Exception):
@@ -303,7 +453,7 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
         breach.truce_id = names.key("truce", truce)
         if breach.truce_id is None:
             problems.append(f"Truce {truce!r} is not in this database: add it first")
-    sources = [clean_text(n) for n in (grab("sources", cells.text) or "").split(";")]
+    sources = [clean_text(n) for n in _SOURCE_SEPARATORS.split(grab("sources", cells.text) or "")]
     breach.citations = [Citation(source_id=names.key("source", n), source_name=n)
                         for n in sources if n]
     if not breach.citations:
@@ -328,3 +478,188 @@ def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
                              reported_on=old["reported_on"], note=old["note"], id=old["id"],
                              source_name=citation.source_name) if old else citation)
     return kept
+
+
+_CHANGE_LOG = ("INSERT INTO change_log (id, changed_at, user, office, record_table, record_id,"
+               " action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass
+class _Batch:
+    """A batch of rows made into the values of its statements before the write
+    transaction begins, so that the transaction only runs them."""
+
+    planned: list[_Planned]
+    stamps: dict[str, str]  # breach key -> its updated_at (and its children's)
+    breaches: list[list]
+    children: dict[str, tuple[list, list, list]]  # table -> (inserts, updates, tombstones)
+    before: dict[str, str | None]  # breach key -> its document before, as JSON
+    # (statement values, index, table, name, time): an actor or source made by name
+    # inside the transaction, its key put at values[index].
+    named: list[tuple[list, int, str, str, str]]
+    after: dict[str, str] = field(default_factory=dict)  # breach key -> document after, JSON
+    log_ids: list[str] = field(default_factory=list)  # a change-log key for each row
+
+
+class _Writer:
+    """Writes planned rows with one statement per table for a whole batch: what
+    save_breach writes for one breach (the breach, its citations and victims,
+    perpetrators and sources new by name, one change-log entry with the whole breach
+    before and after), for many. `prepare` reads only; `write` runs inside the import's
+    transaction."""
+
+    def __init__(self, ledger: Ledger):
+        self.ledger, self.conn = ledger, ledger.conn
+        self.truces: dict[str, str | None] = {}
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def prepare(self, plan: list[_Planned]) -> list["_Batch"]:
+        return [self._prepare(plan[start:start + _BATCH])
+                for start in range(0, len(plan), _BATCH)]
+
+    def _prepare(self, batch: list[_Planned]) -> "_Batch":
+        prepared = _Batch(batch, {}, [], {}, {}, [], log_ids=[new_id() for _ in batch])
+        for planned in batch:
+            breach, before = planned.breach, planned.before
+            now = breach.updated_at or timestamp_after(before["updated_at"] if before else None)
+            prepared.stamps[breach.id] = now
+            if not breach.truce_id:
+                if breach.occurred_on not in self.truces:
+                    self.truces[breach.occurred_on] = truce_for_date(self.conn,
+                                                                     breach.occurred_on)
+                breach.truce_id = self.truces[breach.occurred_on]
+            values = _breach_values(self.conn, breach, breach.id, self.ledger, before, now)
+            row = [values[c] for c in BREACH_COLUMNS]
+            if not breach.actor_id and breach.actor_name:
+                prepared.named.append((row, BREACH_COLUMNS.index("actor_id"), "actor",
+                                       breach.actor_name, now))
+            prepared.breaches.append(row)
+            prepared.before[breach.id] = (json.dumps(before, ensure_ascii=False)
+                                          if before is not None else None)
+        for table, columns, field_name in (("citation", CITATION_COLUMNS, "citations"),
+                                           ("victim", VICTIM_COLUMNS, "victims")):
+            prepared.children[table] = self._children(
+                table, columns, {p.breach.id: [asdict(c) for c in getattr(p.breach, field_name)]
+                                 for p in batch}, prepared)
+        prepared.after = self._new_documents(prepared)
+        return prepared
+
+    def _new_documents(self, prepared: "_Batch") -> dict[str, str]:
+        """The after documents, as JSON, of the new breaches of a batch that need no key
+        made inside the transaction: what breach_document would read back once they are
+        written (the columns in the tables' order). The others are read back."""
+        waiting = {id(values) for values, *_rest in prepared.named}
+        documents = {}
+        for planned, row in zip(prepared.planned, prepared.breaches):
+            if planned.before is None and id(row) not in waiting:
+                documents[planned.breach.id] = dict(zip(BREACH_COLUMNS, row))
+        for table, columns, field_name in (("citation", CITATION_COLUMNS, "citations"),
+                                           ("victim", VICTIM_COLUMNS, "victims")):
+            names = columns + ("created_at", "updated_at", "deleted_at")
+            for document in documents.values():
+                document[field_name] = []
+            for row in prepared.children[table][0]:
+                document = documents.get(row[0])
+                if document is not None:
+                    if id(row) in waiting:
+                        documents.pop(row[0])
+                    else:
+                        document[field_name].append(dict(zip(names, row[1:] + [None])))
+        return {key: json.dumps(document, ensure_ascii=False)
+                for key, document in documents.items()}
+
+    def write(self, prepared: "_Batch") -> None:
+        for values, index, table, name, now in prepared.named:  # made inside, once each
+            values[index] = self._entry(table, name, now)
+        self.conn.executemany(_UPSERT_BREACH, prepared.breaches)
+        for table, columns in (("citation", CITATION_COLUMNS), ("victim", VICTIM_COLUMNS)):
+            inserts, updates, tombstones = prepared.children[table]
+            names = ("breach_id",) + columns + ("created_at", "updated_at")
+            self.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                                  f" ({', '.join('?' * len(names))})", inserts)
+            assignments = ", ".join(f"{c} = ?" for c in columns[1:])
+            self.conn.executemany(f"UPDATE {table} SET {assignments}, updated_at = ?,"
+                                  " deleted_at = NULL WHERE id = ?", updates)
+            self.conn.executemany(f"UPDATE {table} SET deleted_at = ?, updated_at = ?"
+                                  " WHERE id = ?", tombstones)
+        after = self._documents([k for k in prepared.stamps if k not in prepared.after])
+        log = []
+        for planned, entry in zip(prepared.planned, prepared.log_ids):
+            key, before = planned.breach.id, planned.before
+            if key in prepared.after:
+                written = prepared.after[key]
+            elif before is not None and _content(before) == _content(after[key]):
+                continue  # as save_breach: a save that changed nothing is not logged
+            else:
+                written = json.dumps(after[key], ensure_ascii=False)
+            log.append((entry, prepared.stamps[key], self.ledger.user, self.ledger.office,
+                        "breach", key, "update" if before else "insert",
+                        prepared.before[key], written))
+        self.conn.executemany(_CHANGE_LOG, log)
+
+    def _entry(self, table: str, name: str, now: str) -> str:
+        """The actor or source of this name, made (once, with its change-log entry) if
+        there is none."""
+        if (table, name) not in self.entries:
+            self.entries[table, name] = _entry_named(self.conn, self.ledger, table, name, now)
+        return self.entries[table, name]
+
+    def _children(self, table: str, columns: tuple[str, ...], wanted: dict[str, list[dict]],
+                  prepared: "_Batch") -> tuple[list, list, list]:
+        """As breaches._save_children, for many breaches: the live citations (or victims)
+        of each breach become those wanted; rows keep their keys, changed ones are
+        updated, missing ones become tombstones."""
+        existing: dict[str, dict[str, dict]] = {}
+        cursor = self.conn.execute(
+            f"SELECT * FROM {table} WHERE breach_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([key for key, p in zip(wanted, prepared.planned) if p.before]),))
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values))
+            existing.setdefault(row["breach_id"], {})[row["id"]] = row
+        inserts, updates, tombstones = [], [], []
+        source = columns.index("source_id") + 1 if "source_id" in columns else None
+        for breach_id, children in wanted.items():
+            now, old_rows, kept = prepared.stamps[breach_id], existing.get(breach_id, {}), set()
+            for position, child in enumerate(children):
+                values = {c: child.get(c) for c in columns}
+                values["position"] = position
+                if values["id"] in kept:  # the same entry twice: keep both, as two
+                    values["id"] = None
+                if isinstance(values.get("confidential"), bool):
+                    values["confidential"] = int(values["confidential"])
+                old = old_rows.get(values["id"]) if values["id"] else None
+                if old is None:
+                    if not values["id"] or self._taken(table, values["id"]):
+                        values["id"] = new_id()
+                    row = [breach_id] + [values[c] for c in columns] + [now, now]
+                    if source is not None and not row[source]:  # a source new by name
+                        prepared.named.append((row, source, "source", child["source_name"],
+                                               now))
+                    inserts.append(row)
+                elif old["deleted_at"] or any(old[c] != values[c] for c in columns):
+                    updates.append([values[c] for c in columns[1:]] + [now, values["id"]])
+                kept.add(values["id"])
+            tombstones += [(now, now, key) for key, old in old_rows.items()
+                           if key not in kept and old["deleted_at"] is None]
+        return inserts, updates, tombstones
+
+    def _taken(self, table: str, key: str) -> bool:
+        return self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() \
+            is not None
+
+    def _documents(self, keys: list[str]) -> dict[str, dict]:
+        """The breaches as breach_document reads them, for many keys at once."""
+        listed = json.dumps(keys)
+        documents = {row["id"]: row for row in fetch_dicts(
+            self.conn, "SELECT * FROM breach WHERE id IN (SELECT value FROM json_each(?))",
+            (listed,))}
+        for document in documents.values():
+            document["citations"], document["victims"] = [], []
+        for table, field_name in (("citation", "citations"), ("victim", "victims")):
+            for child in fetch_dicts(
+                    self.conn, f"SELECT * FROM {table} WHERE breach_id IN (SELECT value FROM"
+                    " json_each(?)) AND deleted_at IS NULL ORDER BY breach_id, position,"
+                    " created_at", (listed,)):
+                documents[child.pop("breach_id")][field_name].append(child)
+        return documents

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pickle
 import re
+import subprocess
+import sys
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +35,16 @@ class Table:
 
     def has(self, columns: dict[str, str], name: str) -> bool:
         return any(columns.get(header_key(h)) == name for h in self.headers)
+
+    def twins(self, columns: dict[str, str]) -> list[list[str]]:
+        """Headers that name one field twice ("Killed" twice, "Date" and "date", "Women"
+        beside "Women killed"): reading one of them would silently drop the other."""
+        by_field: dict[str, list[str]] = {}
+        for header in self.headers:
+            name = columns.get(header_key(header))
+            if name is not None:
+                by_field.setdefault(name, []).append(str(header).strip())
+        return [written for written in by_field.values() if len(written) > 1]
 
 
 def header_key(header: object) -> str:
@@ -62,17 +77,48 @@ def _read_csv(path: Path, known: frozenset[str]) -> Table:
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             written = handle.read()
-        rows = list(csv.reader(io.StringIO(written, newline=""),
-                               delimiter=_separator(written, known)))
     except UnicodeDecodeError:
         raise LedgerError(f"{path.name} is not UTF-8 text: save it from the spreadsheet as "
                           "\"CSV UTF-8\".", "not_utf8", name=path.name) from None
-    except csv.Error as error:
-        raise LedgerError(f"{path.name} is not a CSV file ({error}).", "not_csv",
-                          name=path.name) from None
+    if "\0" in written:
+        raise LedgerError(f"{path.name} is not a CSV file (it holds a NUL byte).", "not_csv",
+                          name=path.name)
+    separator = _separator(written, known)
+    rows = _csv_records(path.name, written, separator)
     if not rows:
         raise LedgerError(f"{path.name} is empty.", "empty_sheet", name=path.name)
     return Table(rows[0], [(n, row) for n, row in enumerate(rows[1:], start=2) if any(row)])
+
+
+def _csv_records(name: str, written: str, separator: str) -> list[list[str]]:
+    """The records of a CSV text. A quote that opens a cell and never closes, or closes
+    where no separator follows, or a cell over several lines some of which read as rows
+    of their own, is refused with its row: read leniently, it would swallow the lines
+    after it and import fewer rows than the file shows."""
+    reader = csv.reader(io.StringIO(written, newline=""), delimiter=separator, strict=True)
+    rows, line = [], 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error:
+            raise _quote_error(name, len(rows) + 1, line, reader.line_num) from None
+        if reader.line_num > line and rows:  # a cell over several lines
+            width = max(len(rows[0]), 2)
+            for cell in record:
+                if any(part.count(separator) >= width - 1 for part in cell.splitlines()[1:]):
+                    raise _quote_error(name, len(rows) + 1, line, reader.line_num)
+        rows.append(record)
+        line = reader.line_num + 1
+
+
+def _quote_error(name: str, row: int, first: int, last: int) -> LedgerError:
+    lines = f"line {first}" if last <= first else f"lines {first} to {last}"
+    return LedgerError(
+        f"{name}, row {row} ({lines}): a quote (\") opens a cell and does not close where "
+        "the cell ends, so the lines after it would be read as one cell: correct the quotes "
+        "in that row.", "csv_quote", name=name, row=row, lines=lines)
 
 
 def _separator(written: str, known: frozenset[str]) -> str:
@@ -89,19 +135,119 @@ def _separator(written: str, known: frozenset[str]) -> str:
     return max((",", ";", "\t"), key=score)  # max keeps the first of equals: the comma
 
 
+# The most cells (rows times columns, from the first to the last used) a sheet may span:
+# an export of 100,000 breaches spans about 3 million. The reader builds the whole span,
+# so one cell far away (XFD1048576) would ask for hundreds of gigabytes.
+MAX_CELLS = 20_000_000
+_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]+)\d")
+
+
 def _read_workbook(path: Path) -> dict[str, Table]:
-    from python_calamine import (CalamineError, CalamineWorkbook, PasswordError, XmlError,
-                                 ZipError)
+    """The sheets of a workbook, each checked for its size first, read in a process of its
+    own: a reader that crashes (python-calamine aborts the whole process on some files)
+    then stops only that process, and the import is refused with a reason."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        _check_sizes(path)
+    done = subprocess.run([sys.executable, "-c", _READER, str(path)], capture_output=True,
+                          env=_child_environment())
+    if done.returncode == 0:
+        try:
+            return {name: Table(headers, rows)
+                    for name, (headers, rows) in pickle.loads(done.stdout).items()}
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            pass
+    if done.returncode == 3:  # the reader refused the file: its words are on stderr
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        raise LedgerError(f"{path.name} is not a workbook that can be read ({reason[0]}).",
+                          "not_workbook", name=path.name)
+    raise LedgerError(f"{path.name} could not be read: the spreadsheet reader stopped "
+                      f"(exit status {done.returncode}). Nothing was imported; save the file "
+                      "again from the spreadsheet program, or as CSV.", "reader_crashed",
+                      name=path.name, status=done.returncode)
+
+
+def _child_environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    root = str(Path(__file__).resolve().parent.parent)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        p for p in (root, environment.get("PYTHONPATH", "")) if p)
+    return environment
+
+
+def _check_sizes(path: Path) -> None:
+    """Refuse a workbook with a sheet whose used cells span more than MAX_CELLS, read from
+    the cells' own positions in each sheet's XML (as the reader will place them), before
+    the reader is asked to build it."""
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        tables = {}
-        for name in book.sheet_names:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            if rows:
-                tables[name] = Table([str(h) for h in rows[0]], [
-                    (n, row) for n, row in enumerate(rows[1:], start=2)
-                    if any(v not in ("", None) for v in row)])
-        return tables
-    except (CalamineError, PasswordError, XmlError, ZipError, ValueError) as error:
-        raise LedgerError(f"{path.name} is not a workbook that can be read ({error}).",
-                          "not_workbook", name=path.name) from None
+        with zipfile.ZipFile(path) as book:
+            sheets = [n for n in book.namelist()
+                      if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+            for member in sheets:
+                rows, columns = _span(book, member)
+                if rows * columns > MAX_CELLS:
+                    raise LedgerError(
+                        f"{path.name} is too large to read: a sheet ({member.rsplit('/', 1)[-1]})"
+                        f" spans {rows:,} rows and {columns:,} columns, more than "
+                        f"{MAX_CELLS:,} cells. Delete the cells far from the table (press "
+                        "Ctrl+End in the spreadsheet to find them) and save it again.",
+                        "sheet_too_large", name=path.name, rows=rows, columns=columns)
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, KeyError):
+        return  # not a zip the size can be read from: the reader says what is wrong
+
+
+def _span(book: zipfile.ZipFile, member: str) -> tuple[int, int]:
+    """(rows, columns) the reader builds for a sheet: from A1 to its last used row and
+    column (cells far from the table count as much as the table), read as a stream."""
+    last_row = last_column = rows_seen = 0
+    tail = b""
+    with book.open(member) as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            text = tail + chunk
+            cut = text.rfind(b"<")  # a tag cut by the chunk is read with the next one
+            text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
+            rows_seen += len(_ROW_TAG.findall(text))
+            numbers = _ROW.findall(text)
+            if numbers:
+                last_row = max(last_row, max(map(int, numbers)))
+            for letters in set(_CELL.findall(text)):  # a cell's row is its row's
+                last_column = max(last_column, _column_number(letters))
+    return max(last_row, rows_seen), max(last_column, 1)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+# Run in a process of its own (see _read_workbook): reads every sheet with python-calamine
+# and writes {name: (headers, [(number, row), ...])} to stdout as a pickle; exit status 3
+# with the reason on stderr for a file that is not a workbook.
+_READER = r"""
+import pickle, sys
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (8 << 30, 8 << 30))  # a bomb fails here, not the machine
+except (ImportError, ValueError, OSError):
+    pass
+from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
+try:
+    book = CalamineWorkbook.from_path(sys.argv[1])
+    tables = {}
+    for name in book.sheet_names:
+        rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        if rows:
+            tables[name] = ([str(h) for h in rows[0]], [
+                (n, row) for n, row in enumerate(rows[1:], start=2)
+                if any(v not in ("", None) for v in row)])
+except (CalamineError, PasswordError, XmlError, ZipError, ValueError) as error:
+    print(" ".join(str(error).split()), file=sys.stderr)
+    sys.exit(3)
+sys.stdout.buffer.write(pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+"""

@@ -137,6 +137,22 @@ def error_text(error: Exception) -> str:
         "not_utf8": tr("{name} is not UTF-8 text: save it from the spreadsheet as "
                        "\"CSV UTF-8\"."),
         "import_kind": tr("{name}: import reads .xlsx and .csv files."),
+        "duplicate_columns": tr("{name}: row 1 of the {sheet} sheet has two columns for one "
+                                "field ({columns}): which one is meant cannot be told. "
+                                "Nothing was imported; keep one of them."),
+        "victims_unlinked": tr("{name}: the Victims sheet has no column \"Breach ID\", so its "
+                               "victims cannot be tied to breaches. Nothing was imported: put "
+                               "the column back, or delete the Victims sheet to leave the "
+                               "victims in this database as they are."),
+        "csv_quote": tr("{name}, row {row} ({lines}): a quote (\") opens a cell and does not "
+                        "close where the cell ends, so the lines after it would be read as "
+                        "one cell: correct the quotes in that row."),
+        "sheet_too_large": tr("{name} is too large to read: a sheet spans {rows} rows and "
+                              "{columns} columns. Delete the cells far from the table (Ctrl+End "
+                              "in the spreadsheet finds them) and save it again."),
+        "reader_crashed": tr("{name} could not be read: the spreadsheet reader stopped. Nothing "
+                             "was imported; save the file again from the spreadsheet program, "
+                             "or as CSV."),
         "reversed_range": tr("The range ends ({end}) before it begins ({start})."),
         "unknown_truce_name": tr("There is no truce called {name}."),
         "no_such_source": tr("This source is no longer in the database (another copy of the "
