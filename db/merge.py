@@ -498,13 +498,16 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs,
                               ("actor", ("name",)), ("truce", ("name",)))}
     keys["source"], report.sources = _join_sources(ledger, conn, theirs.rows["source"])
     ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
-    half = len(theirs.rows["breach"])
+    half, fresh = len(theirs.rows["breach"]), []
     for done, row in enumerate(theirs.rows["breach"], start=1):
-        if row["id"] in ours and row["updated_at"] <= ours[row["id"]]:
+        if row["id"] not in ours:
+            fresh.append(row)
+        elif row["updated_at"] <= ours[row["id"]]:
             report.left += 1  # ours is as new or newer, as decided now, inside the write
         else:
             _merge_breach(ledger, conn, theirs, row, keys, report)
         progress.tell(half + done)
+    _add_fresh(ledger, conn, theirs, fresh, keys, report)
     before = conn.total_changes
     conn.executemany(
         f"INSERT OR IGNORE INTO change_log ({', '.join(HISTORY_COLUMNS)})"
@@ -568,14 +571,64 @@ def _join_sources(ledger: Ledger, conn, rows: list[dict]) -> tuple[dict, int]:
     return mapping, changed
 
 
-def _merge_breach(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict,
-                  report: MergeReport) -> None:
-    before = breach_document(conn, row["id"])
+def _mapped(row: dict, keys: dict) -> dict:
+    """Their breach row with our keys of the list entries it names (every one is in their
+    lists: the checks refused a file with a key of ours, or of nothing, in its place)."""
     values = dict(row)
     for column, table in (("governorate_id", "gazetteer"), ("actor_id", "actor"),
                           ("breach_type_id", "breach_type"), ("truce_id", "truce")):
         if values[column] is not None:
-            values[column] = keys[table][values[column]]  # checked: each is in their lists
+            values[column] = keys[table][values[column]]
+    return values
+
+
+def _add_fresh(ledger: Ledger, conn, theirs: _Theirs, rows: list[dict], keys: dict,
+               report: MergeReport) -> None:
+    """Breaches we do not have, written in batches (a merge that brings in thousands keeps
+    the write lock for a moment, not minutes). None of their citations or victims can be
+    ours (_collisions refused any key of ours under another breach, and a breach we lack
+    has none here), so each is a plain insert; each breach's change-log entry holds the
+    whole breach as written, as breach_document reads it back."""
+    breaches, children, entries = [], {t: [] for t in CHILD_TABLES}, []
+    for row in rows:
+        values = _mapped(row, keys)
+        document = dict(values)
+        for table in CHILD_TABLES:
+            mine = [dict(c) for c in theirs.children[table].get(row["id"], [])]
+            if table == "citation":
+                for child in mine:
+                    child["source_id"] = keys["source"][child["source_id"]]
+            children[table] += mine
+            live = sorted((c for c in mine if c["deleted_at"] is None),
+                          key=lambda c: (c["position"], c["created_at"]))
+            document[f"{table}s"] = [{k: v for k, v in c.items() if k != "breach_id"}
+                                     for c in live]
+        breaches.append(values)
+        report.deleted += bool(row["deleted_at"])
+        report.added += not row["deleted_at"]
+        entries.append(_log_entry(ledger, row["id"], "delete" if row["deleted_at"] else "insert",
+                                  document, row["updated_at"]))
+    for table, written in (("breach", breaches), *children.items()):
+        if written:
+            names = list(written[0])
+            conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
+                             f" ({', '.join('?' * len(names))})",
+                             ([r[c] for c in names] for r in written))
+    conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
+                     f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", entries)
+
+
+def _log_entry(ledger: Ledger, key: str, action: str, after: dict, now: str) -> tuple:
+    """The change-log entry of a breach brought in whole, as log_change writes it."""
+    return (_new_key(), now, ledger.user, ledger.office, "breach", key, action, None,
+            json.dumps(after, ensure_ascii=False))
+
+
+def _merge_breach(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict,
+                  report: MergeReport) -> None:
+    """One breach of theirs changed later than ours (or restored, or deleted there)."""
+    before = breach_document(conn, row["id"])
+    values = _mapped(row, keys)
     _upsert(conn, "breach", values, BREACH_COLUMNS)
     for table in CHILD_TABLES:
         # Their citations and victims, deleted ones too, replace ours of the same key. Ours

@@ -4,6 +4,7 @@ it, may carry keys of our records under other breaches, times in 2999, breaches 
 is left as it was; what is accepted reads back as it was in theirs."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
@@ -17,6 +18,7 @@ import pytest
 import db
 from db.demo import create_demo
 from db.merge import MergeRefused, merge_file
+from db.moments import checked_stored
 from tests.conftest import ROOT, fill_disk, read_rows
 
 NOW = datetime.now(timezone.utc)
@@ -375,3 +377,154 @@ def test_a_full_disk_is_said_and_nothing_is_changed(tmp_path, small_disk):
         assert dump(path) == before
         assert merge_file(ours, other).added == 551
     assert read_rows(path, "PRAGMA quick_check") == [("ok",)]
+
+
+# Random files: refused whole with ours unchanged, or taken and reading back as sent --------
+
+from hypothesis import HealthCheck, event, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+MOMENT_VALUES = st.one_of(
+    st.sampled_from(BAD_MOMENTS + ["2017-01-06T09:30:00.000000Z", ""]),
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)).map(
+        lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.%fZ").rjust(27, "0")),
+    st.text(max_size=30))
+DAY_VALUES = st.one_of(
+    st.dates(min_value=date(1, 1, 1)).map(lambda d: f"{d.year:04d}-{d.month:02d}-{d.day:02d}"),
+    st.sampled_from(["2017-02-31", "2017-13-45", "2017-01-04", TOMORROW, "20170104"]),
+    st.text(max_size=12))
+COUNT_COLUMNS = ["killed", "killed_max", "women", "women_max", "children", "children_max",
+                 "injured", "injured_max"]
+TEXT_COLUMNS = [("breach", "description"), ("breach", "place"), ("breach", "district"),
+                ("victim", "name"), ("victim", "notes"), ("source", "name"),
+                ("source", "contact"), ("actor", "name"), ("truce", "name"),
+                ("citation", "reference")]
+MUTATIONS = st.one_of(
+    st.tuples(st.just("time"), st.sampled_from(TIME_COLUMNS), MOMENT_VALUES),
+    st.tuples(st.just("day"), st.sampled_from([("breach", "occurred_on"),
+                                               ("citation", "reported_on"),
+                                               ("truce", "start_date"), ("truce", "end_date")]),
+              DAY_VALUES),
+    st.tuples(st.just("count"), st.sampled_from([("breach", c) for c in COUNT_COLUMNS]),
+              st.one_of(st.integers(-3, 40), st.integers(0, 10 ** 13), st.none())),
+    st.tuples(st.just("our key"), st.sampled_from([("victim", "id"), ("citation", "id")]),
+              st.integers(0, 5)),
+    st.tuples(st.just("confidential"), st.just(("victim", "confidential")), st.integers(0, 1)),
+    st.tuples(st.just("text"), st.sampled_from(TEXT_COLUMNS), st.text(max_size=40)),
+    st.tuples(st.just("schema"), st.just(("", "")), st.sampled_from(list(SCHEMA_FORGERIES))))
+
+
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory):
+    """Our file (three breaches, one with a confidential victim) and theirs: a copy of ours
+    then worked on apart (a correction, a deletion, a breach of its own)."""
+    folder = tmp_path_factory.mktemp("templates")
+    ours, theirs = folder / "ours.sqlite3", folder / "theirs.sqlite3"
+    with db.open_ledger(ours, user="Rima", office="Gaziantep") as ledger:
+        aleppo = db.find_by_name(ledger, "governorate", "Aleppo")
+        shelling = db.find_by_name(ledger, "breach_type", "Shelling")
+        source = db.save_source(ledger, db.Source(name="Aleppo Media Center",
+                                                  contact="+90 555 000 11")).id
+        db.add_truce(ledger, db.Truce(name="Ceasefire", start_date="2016-12-30"))
+        for n in range(3):
+            db.save_breach(ledger, db.Breach(
+                occurred_on=f"2017-01-0{n + 2}", governorate_id=aleppo,
+                breach_type_id=shelling, place=f"Village {n}", killed=2,
+                victims=[db.Victim(name=f"Open {n}", age=30, sex="male"),
+                         db.Victim(name=f"Hidden {n}", age=40, sex="male",
+                                   confidential=True)],
+                citations=[db.Citation(source_id=source, reported_on="2017-01-04")]))
+    copy_of(ours, theirs)
+    with db.open_ledger(theirs, user="Field", office="Idlib") as field:
+        first, second = [r.id for r in db.list_breaches(field, limit=3)][:2]
+        breach = db.get_breach(field, first)
+        breach.description, breach.killed = "corrected in Idlib", 3
+        db.save_breach(field, breach)
+        db.delete_breach(field, second)
+        their_own(field)
+    return ours, theirs
+
+
+def their_own(field) -> None:
+    db.save_breach(field, db.Breach(
+        occurred_on="2017-01-04", governorate_id=db.find_by_name(field, "governorate", "Idlib"),
+        breach_type_id=db.find_by_name(field, "breach_type", "Sniper fire"),
+        actor_id=db.add_actor(field, "Local militia"), place="Saraqib", killed=1,
+        victims=[db.Victim(name="Someone", age=20, sex="male")],
+        citations=[db.Citation(source_id=None, source_name="Idlib activist")]))
+
+
+def mutate(path: Path, ours: Path, mutation) -> None:
+    """One change a forger could make to their file; none when SQLite itself refuses it
+    (a CHECK or a type of the schema), since no file can hold that."""
+    kind, (table, column), value = mutation
+    if kind == "schema":
+        with contextlib.suppress(sqlite3.DatabaseError):  # a change made already
+            forge(path, *SCHEMA_FORGERIES[value])
+        return
+    if kind == "our key":
+        keys = [r[0] for r in read_rows(ours, f"SELECT id FROM {table} ORDER BY id")]
+        value = keys[value % len(keys)]
+    rows = [r[0] for r in read_rows(path, f"SELECT rowid FROM {table} ORDER BY rowid")]
+    if not rows:
+        return
+    row = rows[hash((kind, column, str(value))) % len(rows)]
+    with contextlib.suppress(sqlite3.DatabaseError):
+        forge(path, f"UPDATE {table} SET {column} = ? WHERE rowid = {row}", params=(value,))
+
+
+def taken_back(ledger, theirs: Path, before: dict) -> None:
+    """What was taken reads back as it was in theirs; our confidential victims stay ours
+    and confidential."""
+    columns = ", ".join(c for c in BREACH_COLUMNS_COMPARED)
+    their_rows = {r[0]: r for r in read_rows(theirs, f"SELECT id, {columns} FROM breach")}
+    our_rows = {r[0]: r for r in read_rows(ledger.path, f"SELECT id, {columns} FROM breach")}
+    for key, row in their_rows.items():
+        if key not in before["updated"] or row[-1] > before["updated"][key]:
+            assert our_rows[key] == row  # theirs, newer or new, was taken as it was
+    for (key,) in read_rows(ledger.path, "SELECT id FROM breach WHERE deleted_at IS NULL"):
+        db.validate_breach(ledger, db.get_breach(ledger, key))  # the editor's rules hold
+    for table, column in TIME_COLUMNS:
+        for (moment,) in read_rows(ledger.path, f"SELECT {column} FROM {table}"
+                                                f" WHERE {column} IS NOT NULL"):
+            checked_stored(moment)
+    for key, breach_id in before["confidential"]:
+        assert read_rows(ledger.path, "SELECT breach_id, confidential FROM victim WHERE id = ?",
+                         (key,)) == [(breach_id, 1)]
+
+
+BREACH_COLUMNS_COMPARED = ("occurred_on", "occurred_at", "place", "district", "description",
+                           "killed", "killed_max", "women", "women_max", "children",
+                           "children_max", "injured", "injured_max", "status", "deleted_at",
+                           "updated_at")
+
+
+@settings(max_examples=40, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutations=st.lists(MUTATIONS, min_size=1, max_size=4))
+def test_a_random_file_is_refused_whole_or_taken_as_it_is(templates, tmp_path_factory,
+                                                          mutations):
+    folder = tmp_path_factory.mktemp("example")
+    ours = copy_of(templates[0], folder / "ours.sqlite3")
+    theirs = copy_of(templates[1], folder / "theirs.sqlite3")
+    for mutation in mutations:
+        mutate(theirs, ours, mutation)
+    with db.open_ledger(ours, user="Rima") as ledger:
+        before = dump(ours)
+        before_state = {
+            "confidential": read_rows(ours, "SELECT id, breach_id FROM victim"
+                                            " WHERE confidential = 1"),
+            "updated": dict(read_rows(ours, "SELECT id, updated_at FROM breach"))}
+        try:
+            merge_file(ledger, theirs)
+        except db.LedgerError as refusal:
+            event(f"refused: {refusal.code}")
+            assert "\n" not in str(refusal)
+            assert dump(ours) == before
+            return
+        event("taken")
+        taken_back(ledger, theirs, before_state)
+        merged = dump(ours)
+        again = merge_file(ledger, theirs)
+        assert (again.added, again.updated, again.deleted, again.history) == (0, 0, 0, 0)
+        assert dump(ours) == merged
