@@ -24,19 +24,21 @@ GROUPINGS = {
 }
 COUNT_NAMES = ("breaches", "killed", "women", "children", "injured",
                "killed_max", "women_max", "children_max", "injured_max")
-# Every count of a breach, for the check that none is out of range.
-_EACH_COUNT = """b.killed, b.women, b.children, b.injured, coalesce(b.killed_max, 0),
-    coalesce(b.women_max, 0), coalesce(b.children_max, 0), coalesce(b.injured_max, 0)"""
-# The sums of a group of breaches, then the largest and the smallest count among them: a
-# count outside 0..MAX_COUNT (left by an older version) stops the totals with a clear
-# message rather than publish a wrong figure (or overflow SQLite's sum() past 2**63).
+# The largest counts of a breach. The schema's checks make every other count at most one
+# of these (women and children killed at most killed, "at least" at most "up to") and none
+# below 0, so these two bound them all.
+_LARGEST = ("coalesce(b.killed_max, b.killed)", "coalesce(b.injured_max, b.injured)")
+# The sums of a group of breaches, then the largest counts among them: a count above
+# MAX_COUNT (left by an older version) stops the totals with a clear message rather than
+# publish a wrong figure (or overflow SQLite's sum() past 2**63). Two aggregate max()
+# cost next to nothing beside the sums.
 _SUMS = f"""count(*), coalesce(sum(b.killed), 0), coalesce(sum(b.women), 0),
     coalesce(sum(b.children), 0), coalesce(sum(b.injured), 0),
     coalesce(sum(coalesce(b.killed_max, b.killed)), 0),
     coalesce(sum(coalesce(b.women_max, b.women)), 0),
     coalesce(sum(coalesce(b.children_max, b.children)), 0),
     coalesce(sum(coalesce(b.injured_max, b.injured)), 0),
-    max(max({_EACH_COUNT})), min(min({_EACH_COUNT}))"""
+    max({_LARGEST[0]}), max({_LARGEST[1]})"""
 
 
 @dataclass
@@ -239,36 +241,35 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
 
 
 def _summed(ledger: Ledger, sql: str, params: list, where: TotalsFilter) -> list[tuple]:
-    """The rows of a query ending in _SUMS, without its last two columns (the largest and
-    the smallest count), once they show every count in range."""
+    """The rows of a query ending in _SUMS, without its last two columns (the largest
+    counts), once they show every count in range."""
     try:
         rows = ledger.conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as error:
         if "overflow" not in str(error):  # sum() past 2**63: a count far out of range
             raise
         raise _out_of_range(ledger, where) from None
-    if any(row[-2] > MAX_COUNT or row[-1] < 0 for row in rows):
+    if any(row[-2] > MAX_COUNT or row[-1] > MAX_COUNT for row in rows):
         raise _out_of_range(ledger, where)
     return [row[:-2] for row in rows]
 
 
 def _out_of_range(ledger: Ledger, where: TotalsFilter) -> LedgerError:
-    """The error of a file whose breaches hold a count outside 0..MAX_COUNT (the editor
-    and the import refuse such counts; an older version let them in): it names how many
-    breaches, the first one's day and its count, so that they can be found and corrected."""
+    """The error of a file whose breaches hold a count above MAX_COUNT (the editor, the
+    import and the merge refuse such counts; an older version let them in): it names how
+    many breaches, the first one's day and the largest count, so that they can be found
+    and corrected."""
     condition, params = where.where()
-    outside = f"(max({_EACH_COUNT}) > ? OR min({_EACH_COUNT}) < 0)"
+    largest = f"max({_LARGEST[0]}, {_LARGEST[1]})"
     count, day, value = ledger.conn.execute(
-        f"SELECT count(*), min(b.occurred_on), max(max({_EACH_COUNT})) FROM breach b"
-        f" WHERE {condition} AND {outside}", params + [MAX_COUNT]).fetchone()
-    if not count:  # only a sum out of range, which no count can make: say so plainly
-        count, day, value = 0, "", 0
+        f"SELECT count(*), min(b.occurred_on), max({largest}) FROM breach b"
+        f" WHERE {condition} AND {largest} > ?", params + [MAX_COUNT]).fetchone()
     breaches = "1 breach holds" if count == 1 else f"{count} breaches hold"
     return LedgerError(
-        f"{breaches} a casualty count outside 0 to {MAX_COUNT:,} (the first "
-        f"on {day}; the largest count {value:,}): no totals are given until they are "
-        "corrected in the editor.", "count_out_of_range", count=count, day=day,
-        value=value, limit=MAX_COUNT)
+        f"{breaches} a casualty count outside 0 to {MAX_COUNT:,} (the first on {day}; the "
+        f"largest count {value or 0:,}): no totals are given until they are corrected in "
+        "the editor.", "count_out_of_range", count=count, day=day or "", value=value or 0,
+        limit=MAX_COUNT)
 
 
 def _span(scheme: WeekScheme, where: TotalsFilter, found: dict) -> tuple[date, date] | None:
