@@ -191,7 +191,7 @@ def _totals(args: argparse.Namespace) -> int:
                 for row, sentence in zip(table, report.sentences):
                     row["sentence"] = sentence
     if args.format == "json":
-        print(json.dumps(table, ensure_ascii=False, indent=1))
+        print(_json_escaped(json.dumps(table, ensure_ascii=False, indent=1)))
     elif args.format == "csv":
         _print_csv(table, args.by, args.sentence and not args.by)
     else:
@@ -276,6 +276,14 @@ def _csv_cell(value):
     error code, behind an apostrophe, as the spreadsheets themselves mark typed text;
     numbers as they are."""
     return f"'{value}" if isinstance(value, str) and risky(value) else value
+
+
+def _json_escaped(text: str) -> str:
+    """JSON that a terminal shows as it is: json.dumps escapes C0 but leaves DEL, C1 and
+    the characters that reorder text; these (found only inside strings) become \\uXXXX,
+    which a JSON reader turns back into the same characters."""
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cc"
+                   and ch != "\n" or ch in _BIDI_CONTROLS else ch for ch in text)
 
 
 def _printable(text: str) -> str:

@@ -373,6 +373,8 @@ def _terminal_safe(text: str) -> bool:
 
 @pytest.mark.parametrize("by", ["actor", None])
 def test_totals_as_a_table_print_no_control_characters(ledger, make_breach, by):
+    """A name that would act on the terminal (colours, a title, a bell, reordered text)
+    is shown escaped, so that what is printed is what the file holds."""
     _actors_named(ledger, make_breach, TERMINAL_NAMES)
     conn = sqlite3.connect(ledger.path)
     with conn:  # a governorate's name reaches the sentences
@@ -430,3 +432,11 @@ def test_counts_within_range_are_summed_as_before(ledger, make_breach):
                "--week-start", "monday")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["killed"] == 2 * MAX_COUNT + 7
+
+
+def test_totals_as_json_print_no_control_characters_and_keep_every_name(ledger, make_breach):
+    _actors_named(ledger, make_breach, TERMINAL_NAMES)
+    done = run("totals", "--db", str(ledger.path), "--by", "actor", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert _terminal_safe(done.stdout)
+    assert {row["actor"] for row in json.loads(done.stdout)} == set(TERMINAL_NAMES)
