@@ -118,7 +118,7 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
     report = ExportReport(path=target)
     parts = None
     try:
-        remove_leftovers(target.parent)
+        remove_dead_exports(target.parent)
         parts = _parts_folder(target)
         book = Workbook(write_only=True)
         try:
@@ -167,7 +167,7 @@ def _resolved(path: Path) -> Path | None:
         return None
 
 
-def remove_leftovers(folder: str | os.PathLike) -> list[Path]:
+def remove_dead_exports(folder: str | os.PathLike) -> list[Path]:
     """Remove the working folders that exports killed on this computer left in `folder`
     (those whose process is no longer running); returns what it removed. A folder of an
     export still running, here or on another computer sharing the folder, is kept."""
