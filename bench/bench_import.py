@@ -7,9 +7,13 @@ Prints, on the same machine:
 - the time and peak memory to import those N rows from .xlsx and from .csv into an
   empty database, beside reading the same file with the bare library;
 - the time to merge two databases of N breaches (half of them shared, each with its own
-  edits), beside copying N breaches with a bare INSERT … SELECT.
+  edits), beside copying N breaches with a bare INSERT … SELECT;
+- how long an import of L rows (60,000 by default) holds the file's write lock (another
+  copy's save waits that long at most), beside a bare sqlite3 executemany of the same rows
+  (the breaches, citations, victims and change-log entries the import wrote) into an empty
+  file in one transaction.
 
-    python bench/bench_import.py [--size 100000]
+    python bench/bench_import.py [--size 100000] [--lock-size 60000] [--lock-only]
 
 Each timed run is a fresh process, so that its peak memory is its own.
 """
@@ -54,6 +58,55 @@ elif mode == "merge":
     with db.open_ledger(target, user="bench") as ledger:
         report = merge_file(ledger, path)
     rows = range(report.added + report.updated)
+elif mode == "lock":
+    import contextlib
+    import db
+    from db import importer
+    held = []
+    transaction = importer.Ledger.transaction
+
+    @contextlib.contextmanager
+    def timed(self):
+        outer = not self._depth
+        with transaction(self) as conn:
+            begun = time.perf_counter()
+            yield conn
+        if outer:
+            held.append(time.perf_counter() - begun)
+
+    importer.Ledger.transaction = timed
+    with db.open_ledger(target, user="bench") as ledger:
+        db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
+        held.clear()
+        start = time.perf_counter()
+        report = importer.import_file(ledger, path)
+    print(held[-1], report.new)
+    sys.exit(0)
+elif mode == "bare-lock":
+    import sqlite3
+    import db
+    rows = {}
+    with sqlite3.connect(path) as imported:  # the rows the import wrote, as it wrote them
+        for table in ("source", "actor", "truce", "breach", "citation", "victim",
+                      "change_log"):
+            rows[table] = imported.execute(f"SELECT * FROM {table}").fetchall()
+    db.open_ledger(target).close()
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    for table in ("source", "actor", "truce"):  # the lists the rows point to, untimed
+        marks = ", ".join("?" * len(rows[table][0]))
+        conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows[table])
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for table in ("breach", "citation", "victim", "change_log"):
+        if rows[table]:
+            marks = ", ".join("?" * len(rows[table][0]))
+            conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows[table])
+    conn.execute("COMMIT")
+    print(time.perf_counter() - start, len(rows["breach"]))
+    sys.exit(0)
 elif mode == "bare-merge":
     import sqlite3
     conn = sqlite3.connect(target)
@@ -81,6 +134,9 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--skip-openpyxl", action="store_true",
                         help="leave out openpyxl's read-only reading (slow)")
+    parser.add_argument("--lock-size", type=int, default=60_000)
+    parser.add_argument("--lock-only", action="store_true",
+                        help="only the write lock of an import of --lock-size rows")
     args = parser.parse_args()
     import db
     from db.demo import create_demo
@@ -88,6 +144,9 @@ def main() -> int:
     from db.workbook import ExportOptions, export_workbook
     folder = Path(tempfile.mkdtemp(prefix="truce-bench-import-"))
     try:
+        lock_figures(folder, args.lock_size)
+        if args.lock_only:
+            return 0
         demo = folder / "demo.sqlite3"
         create_demo(demo, size=max(args.size - 251, 0))
         xlsx, csv_path = folder / "breaches.xlsx", folder / "breaches.csv"
@@ -144,6 +203,34 @@ def main() -> int:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def lock_figures(folder: Path, size: int) -> None:
+    """The write lock an import of `size` rows (a full export: breaches, victims, sources)
+    holds, beside a bare executemany of the same rows."""
+    import db
+    from db.demo import create_demo
+    from db.totals import scheme_for
+    from db.workbook import ExportOptions, export_workbook
+    demo, xlsx = folder / "lock-demo.sqlite3", folder / "lock.xlsx"
+    create_demo(demo, size=max(size - 251, 0))
+    with db.open_ledger(demo) as ledger:
+        export_workbook(ledger, xlsx, ExportOptions(scheme=scheme_for(ledger), full=True))
+    target = folder / "lock-import.sqlite3"
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), "lock", str(xlsx),
+                          str(target)], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    held, rows = out.stdout.split()
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), "bare-lock", str(target),
+                          str(folder / "lock-bare.sqlite3")], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    bare, _rows = out.stdout.split()
+    print(f"{'write lock of an import of ' + f'{int(rows):,} rows':40} {'seconds':>8} "
+          f"{'× bare':>8}")
+    print(f"{'held by the import':40} {float(held):8.2f} {float(held) / float(bare):8.1f}")
+    print(f"{'bare executemany of the same rows':40} {float(bare):8.2f}\n")
 
 
 CSV_FROM_XLSX = r"""

@@ -13,6 +13,7 @@ nothing the second time.
 """
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sqlite3
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _UPSERT_BREACH,
-                       _breach_values, _content, _entry_named, breach_document,
+                       _breach_values, _content, breach_document, log_change,
                        record_exists, truce_for_date, validate_breach)
 from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
@@ -143,16 +144,29 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
             prepared = [b for b in prepared if b not in stale] + writer.prepare(
                 [p for b in stale for p in b.planned if id(p) in again.kept]
                 + [p for p in again.changed if p.action != "unchanged"])
+            writer.settle(prepared)
             for done, batch in enumerate(prepared, start=1):
                 writer.write(batch)
                 _go_on(progress, total + done * total // len(prepared), 2 * total)
             fill_sources(ledger, tables.get("Sources"))
             _go_on(progress, total, total)  # the last chance to cancel, before the commit
-    except sqlite3.Error as error:
-        raise LedgerError(f"The import was not written: {error}; nothing was.", "not_saved",
-                          reason=str(error)) from None
+    except (sqlite3.Error, OSError) as error:
+        raise _write_failure(ledger, error) from None
     report.written = True
     return report
+
+
+def _write_failure(ledger: Ledger, error: Exception) -> LedgerError:
+    """What went wrong writing our file, said as it is (the transaction was rolled back,
+    so nothing was imported): a full disk names the folder whose disk is full."""
+    folder = str(ledger.path.parent)
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code == sqlite3.SQLITE_FULL or getattr(error, "errno", None) == errno.ENOSPC:
+        return LedgerError(f"The disk holding {folder} is full: nothing was imported and "
+                           "nothing was changed. Free some space on it and import again.",
+                           "disk_full", folder=folder, name=ledger.path.name)
+    return LedgerError(f"Cannot write {ledger.path.name}: {error}; nothing was imported.",
+                       "not_written", name=ledger.path.name, reason=str(error))
 
 
 def _go_on(progress, done: int, total: int) -> None:
@@ -494,9 +508,6 @@ class _Batch:
     breaches: list[list]
     children: dict[str, tuple[list, list, list]]  # table -> (inserts, updates, tombstones)
     before: dict[str, str | None]  # breach key -> its document before, as JSON
-    # (statement values, index, table, name, time): an actor or source made by name
-    # inside the transaction, its key put at values[index].
-    named: list[tuple[list, int, str, str, str]]
     after: dict[str, str] = field(default_factory=dict)  # breach key -> document after, JSON
     log_ids: list[str] = field(default_factory=list)  # a change-log key for each row
 
@@ -518,7 +529,7 @@ class _Writer:
                 for start in range(0, len(plan), _BATCH)]
 
     def _prepare(self, batch: list[_Planned]) -> "_Batch":
-        prepared = _Batch(batch, {}, [], {}, {}, [], log_ids=[new_id() for _ in batch])
+        prepared = _Batch(batch, {}, [], {}, {}, log_ids=[new_id() for _ in batch])
         for planned in batch:
             breach, before = planned.breach, planned.before
             now = breach.updated_at or timestamp_after(before["updated_at"] if before else None)
@@ -529,11 +540,9 @@ class _Writer:
                                                                      breach.occurred_on)
                 breach.truce_id = self.truces[breach.occurred_on]
             values = _breach_values(self.conn, breach, breach.id, self.ledger, before, now)
-            row = [values[c] for c in BREACH_COLUMNS]
             if not breach.actor_id and breach.actor_name:
-                prepared.named.append((row, BREACH_COLUMNS.index("actor_id"), "actor",
-                                       breach.actor_name, now))
-            prepared.breaches.append(row)
+                values["actor_id"] = self._key_of("actor", breach.actor_name, now)
+            prepared.breaches.append([values[c] for c in BREACH_COLUMNS])
             prepared.before[breach.id] = (json.dumps(before, ensure_ascii=False)
                                           if before is not None else None)
         for table, columns, field_name in (("citation", CITATION_COLUMNS, "citations"),
@@ -545,13 +554,12 @@ class _Writer:
         return prepared
 
     def _new_documents(self, prepared: "_Batch") -> dict[str, str]:
-        """The after documents, as JSON, of the new breaches of a batch that need no key
-        made inside the transaction: what breach_document would read back once they are
-        written (the columns in the tables' order). The others are read back."""
-        waiting = {id(values) for values, *_rest in prepared.named}
+        """The after documents, as JSON, of the new breaches of a batch: what
+        breach_document would read back once they are written (the columns in the tables'
+        order). Those of updated breaches are read back."""
         documents = {}
         for planned, row in zip(prepared.planned, prepared.breaches):
-            if planned.before is None and id(row) not in waiting:
+            if planned.before is None:
                 documents[planned.breach.id] = dict(zip(BREACH_COLUMNS, row))
         for table, columns, field_name in (("citation", CITATION_COLUMNS, "citations"),
                                            ("victim", VICTIM_COLUMNS, "victims")):
@@ -561,16 +569,11 @@ class _Writer:
             for row in prepared.children[table][0]:
                 document = documents.get(row[0])
                 if document is not None:
-                    if id(row) in waiting:
-                        documents.pop(row[0])
-                    else:
-                        document[field_name].append(dict(zip(names, row[1:] + [None])))
+                    document[field_name].append(dict(zip(names, row[1:] + [None])))
         return {key: json.dumps(document, ensure_ascii=False)
                 for key, document in documents.items()}
 
     def write(self, prepared: "_Batch") -> None:
-        for values, index, table, name, now in prepared.named:  # made inside, once each
-            values[index] = self._entry(table, name, now)
         self.conn.executemany(_UPSERT_BREACH, prepared.breaches)
         for table, columns in (("citation", CITATION_COLUMNS), ("victim", VICTIM_COLUMNS)):
             inserts, updates, tombstones = prepared.children[table]
@@ -597,12 +600,35 @@ class _Writer:
                         prepared.before[key], written))
         self.conn.executemany(_CHANGE_LOG, log)
 
-    def _entry(self, table: str, name: str, now: str) -> str:
-        """The actor or source of this name, made (once, with its change-log entry) if
-        there is none."""
+    def _key_of(self, table: str, name: str, now: str) -> str:
+        """The key of the live actor or source called `name` (as breaches._entry_named
+        finds it), or the key it will have when `settle` makes it inside the transaction."""
         if (table, name) not in self.entries:
-            self.entries[table, name] = _entry_named(self.conn, self.ledger, table, name, now)
-        return self.entries[table, name]
+            found = self.conn.execute(*_named_query(table, name)).fetchone()
+            self.entries[table, name] = (found[0] if found else new_id(), now)
+        return self.entries[table, name][0]
+
+    def settle(self, batches: list["_Batch"]) -> None:
+        """Inside the transaction, before anything is written: each actor or source the
+        rows name gets its key. One missing is made, with its change-log entry, under the
+        key prepared; one another copy made (or deleted) meanwhile is the one used now,
+        and the prepared rows are made to point to it."""
+        moved = {}
+        for (table, name), (key, now) in self.entries.items():
+            found = self.conn.execute(*_named_query(table, name)).fetchone()
+            if found is None:
+                made = key if not self._taken(table, key) else new_id()
+                self.conn.execute(f"INSERT INTO {table} (id, name, created_at, updated_at)"
+                                  " VALUES (?, ?, ?, ?)", (made, name, now, now))
+                log_change(self.conn, self.ledger, table, made, "insert", None, fetch_dicts(
+                    self.conn, f"SELECT * FROM {table} WHERE id = ?", (made,))[0], now)
+                found = (made,)
+            if found[0] != key:
+                moved[key] = found[0]
+                self.entries[table, name] = (found[0], now)
+        if moved:
+            for batch in batches:
+                _point_to(batch, moved)
 
     def _children(self, table: str, columns: tuple[str, ...], wanted: dict[str, list[dict]],
                   prepared: "_Batch") -> tuple[list, list, list]:
@@ -633,9 +659,8 @@ class _Writer:
                     if not values["id"] or self._taken(table, values["id"]):
                         values["id"] = new_id()
                     row = [breach_id] + [values[c] for c in columns] + [now, now]
-                    if source is not None and not row[source]:  # a source new by name
-                        prepared.named.append((row, source, "source", child["source_name"],
-                                               now))
+                    if source is not None and not row[source]:  # a source named, no key
+                        row[source] = self._key_of("source", child["source_name"], now)
                     inserts.append(row)
                 elif old["deleted_at"] or any(old[c] != values[c] for c in columns):
                     updates.append([values[c] for c in columns[1:]] + [now, values["id"]])
@@ -663,3 +688,25 @@ class _Writer:
                     " created_at", (listed,)):
                 documents[child.pop("breach_id")][field_name].append(child)
         return documents
+
+
+def _named_query(table: str, name: str) -> tuple[str, tuple]:
+    """The live actor or source called `name`, as breaches._entry_named finds it (any
+    case; for an actor, its Arabic name too)."""
+    arabic = " OR name_ar = ?" if table == "actor" else ""
+    return (f"SELECT id FROM {table} WHERE deleted_at IS NULL AND (name = ? COLLATE NOCASE"
+            f"{arabic}) ORDER BY created_at LIMIT 1", (name, name) if arabic else (name,))
+
+
+def _point_to(batch: _Batch, moved: dict[str, str]) -> None:
+    """Make a prepared batch point to the keys in `moved` instead of the ones prepared."""
+    actor = BREACH_COLUMNS.index("actor_id")
+    for row in batch.breaches:
+        row[actor] = moved.get(row[actor], row[actor])
+    source = CITATION_COLUMNS.index("source_id") + 1
+    for row in batch.children["citation"][0]:
+        row[source] = moved.get(row[source], row[source])
+    for key, document in batch.after.items():
+        for old, new in moved.items():  # keys are UUIDs: the text is found only as a key
+            document = document.replace(f'"{old}"', f'"{new}"')
+        batch.after[key] = document

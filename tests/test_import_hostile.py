@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -141,6 +142,50 @@ def test_an_import_cancelled_at_its_last_step_leaves_the_file_unchanged(tmp_path
     assert digest(ledger_path) == before
 
 
+def test_an_import_failing_at_its_last_batch_leaves_the_file_unchanged(
+        tmp_path, ledger_path, ledger, make_breach, monkeypatch):
+    from db import importer
+    db.save_breach(ledger, make_breach())
+    path = write_csv(tmp_path / "many.csv", filler(12_000))  # three batches
+    ledger.close()
+    before = digest(ledger_path)
+    written = []
+    real_write = importer._Writer.write
+
+    def fail_at_the_last(self, batch):
+        real_write(self, batch)
+        written.append(len(batch.planned))
+        if sum(written) == 12_000:  # every row is written, the commit is next
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(importer._Writer, "write", fail_at_the_last)
+    with db.open_ledger(ledger_path) as reopened, pytest.raises(db.LedgerError) as failed:
+        import_file(reopened, path)
+    assert len(written) == 3 and "nothing was imported" in str(failed.value)
+    assert digest(ledger_path) == before
+
+
+def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(tmp_path, small_disk,
+                                                                lists):
+    from tests.conftest import fill_disk
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        db.save_source(ledger, db.Source(name="Aleppo Media Center"))
+    rows = write_csv(tmp_path / "many.csv", filler(6_000))
+    before = digest(path)
+    with db.open_ledger(path) as ledger:
+        filler_file = fill_disk(small_disk)
+        try:
+            with pytest.raises(db.LedgerError) as full:
+                import_file(ledger, rows)
+        finally:
+            filler_file.unlink()
+    assert full.value.code == "disk_full"
+    assert "is full" in str(full.value) and str(small_disk) in str(full.value)
+    assert digest(path) == before
+    assert read_rows(path, "SELECT count(*) FROM breach") == [(0,)]
+
+
 def test_an_import_keeps_what_a_save_keeps(tmp_path, ledger_path, ledger, make_breach):
     """The batched writing stores what one save at a time stored: the breach, citations,
     victims, new sources and perpetrators by name, each with its change-log entry."""
@@ -186,6 +231,33 @@ def test_an_import_keeps_what_a_save_keeps(tmp_path, ledger_path, ledger, make_b
         assert db.record_history(ledger, key)[-1].after == breach_document(ledger.conn, key)
     assert read_rows(ledger_path, "SELECT count(*) FROM change_log WHERE record_table ="
                      " 'breach'") == [(4,)]
+
+
+def test_a_source_another_copy_makes_meanwhile_is_the_one_cited(tmp_path, ledger_path,
+                                                                 ledger, lists, monkeypatch):
+    """The import prepares its statements before it takes the write lock; a source it will
+    make that another copy makes meanwhile is then cited, not made twice."""
+    from db import importer
+    path = write_csv(tmp_path / "rows.csv", [["", "2017-01-02", "Aleppo", "Shelling",
+                                              "Brand new source", "a", 1, "", ""]])
+    real_prepare, made = importer._Writer.prepare, {}
+
+    def prepare_then_another_copy_saves(self, plan):
+        prepared = real_prepare(self, plan)
+        if not made:
+            with db.open_ledger(ledger_path, user="Other") as other:
+                made["id"] = db.save_source(other, db.Source(name="Brand New Source")).id
+        return prepared
+
+    monkeypatch.setattr(importer._Writer, "prepare", prepare_then_another_copy_saves)
+    assert import_file(ledger, path).new == 1
+    assert read_rows(ledger_path, "SELECT s.id FROM citation c JOIN source s ON"
+                     " s.id = c.source_id") == [(made["id"],)]
+    assert read_rows(ledger_path, "SELECT count(*) FROM source WHERE name LIKE"
+                     " 'brand new source'") == [(1,)]
+    from db.breaches import breach_document
+    key = read_rows(ledger_path, "SELECT id FROM breach")[0][0]
+    assert db.record_history(ledger, key)[-1].after == breach_document(ledger.conn, key)
 
 
 # 2. A Victims sheet whose rows cannot be tied to breaches.
