@@ -106,6 +106,19 @@ def error_text(error: Exception) -> str:
                     "program to open it."),
         "damaged": tr("{name} is damaged: {reason}."),
         "not_written": tr("Cannot write {name}: {reason}."),
+        "not_a_file": tr("{name} is not a file (it is {kind}): give the path of a Truce "
+                         "Ledger database."),
+        "read_only": tr("{name} is in a read-only folder ({folder}): it can be read but not "
+                        "written."),
+        "read_only_file": tr("{name} is read-only: it can be read but not written."),
+        "read_only_log": tr("{name} is in a read-only folder ({folder}) and its last saves "
+                            "are still in {name}-wal, which SQLite reads only in a folder it "
+                            "can write to: copy both files to such a folder to open them."),
+        "opened_read_only": tr("{name} was opened read-only: nothing can be written to it "
+                               "here."),
+        "check_failed": tr("{name} failed its last check ({reason}): nothing is written to "
+                           "it until a check passes. Restore it from a backup in {folder}, "
+                           "or have it repaired, then run the check again."),
         "export_disk_full": tr("The disk is full: there is no room in {folder} for {name}. "
                                "Nothing was written; free some space there, or export into "
                                "another folder."),
