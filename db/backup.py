@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import BadFileError, LedgerError
-from .store import one_line
+from .paths import private_file, private_folder, temporary_name
+from .store import (_fsync, clear_failed_check, one_line, place_problem,
+                    record_failed_check)
 
 KEEP_BACKUPS = 10
+# In the name of the backup made before a migration: kept until the next migration's.
+BEFORE_MIGRATION = "-before-migration-"
 
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
@@ -30,16 +34,19 @@ def backups_folder(path: Path) -> Path:
 
 
 def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> Path:
-    """Copy the database, consistent as of now, into `backups/`; keep the newest ten.
+    """Copy the database, consistent as of now, into `backups/`; keep the newest ten, and
+    the newest made before a migration until the next migration.
 
     The copy is written under a temporary name and renamed when whole. Returns its path.
+    The folder and the copies are for the file's owner alone: they hold what it holds.
     """
     folder = backups_folder(path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as error:
-        raise BadFileError(f"Cannot make the folder {folder}: {error.strerror}.", "not_written",
-                           name=str(folder), reason=error.strerror) from None
+        raise place_problem(folder / path.name, error) or BadFileError(
+            f"Cannot make the folder {folder}: {error.strerror}.", "not_written",
+            name=str(folder), reason=error.strerror) from None
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{path.stem}-{stamp}{suffix}.sqlite3"
@@ -55,34 +62,64 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
 def write_copy(conn: sqlite3.Connection, target: Path,
                progress: Callable[[int, int], bool] | None = None) -> None:
     """A whole, consistent copy of the open database at `target`, standing alone (no
-    write-ahead log beside it). Written under a temporary name and renamed when complete,
-    so that a failed or cancelled copy leaves whatever was at `target` before.
+    write-ahead log beside it), readable by its owner alone. Written under a temporary
+    name beside it (with this run's pid, so that a killed run's is removed at the next
+    start) and renamed when complete, so that a failed or cancelled copy leaves whatever
+    was at `target` before.
+
+    The copy reads one snapshot of the file: other copies of the program may go on
+    saving meanwhile (into the write-ahead log) without making it start again.
 
     `progress(pages done, pages in all)` is called as it goes; returning False cancels
-    (LedgerError with code "cancelled"). Raises BadFileError if the copy cannot be written.
+    (LedgerError with code "cancelled"). Raises LedgerError "disk_full" or "read_only",
+    or BadFileError, if the copy cannot be written.
     """
-    temporary = target.with_name(f".{target.name}.part")
+    temporary = temporary_name(target)
 
     def step(status: int, remaining: int, total: int) -> None:
         if progress is not None and progress(total - remaining, total) is False:
             raise _Cancelled
 
     try:
+        private_file(temporary)
         copy = sqlite3.connect(temporary)
         try:
-            conn.backup(copy, pages=1024, progress=step)
+            with _one_snapshot(conn):
+                conn.backup(copy, pages=1024, progress=step)
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
+        _fsync(temporary)
         os.replace(temporary, target)
+        _fsync(target.parent)
     except _Cancelled:
         raise LedgerError("The copy was cancelled; nothing was written.", "cancelled") from None
     except (OSError, sqlite3.Error) as error:
-        raise BadFileError(f"Cannot write {target.name}: {error}.", "not_written",
-                           name=target.name, reason=str(error)) from None
+        raise place_problem(target, error) or BadFileError(
+            f"Cannot write {target.name}: {error}.", "not_written", name=target.name,
+            reason=str(error)) from None
     finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        for leftover in (temporary, Path(f"{temporary}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+@contextlib.contextmanager
+def _one_snapshot(conn: sqlite3.Connection):
+    """Hold one read transaction on `conn` while the backup copies it, step by step. The
+    backup then reads that snapshot throughout; without it, each step begins a read of
+    its own, and a save by another process in between starts the copy over (with two
+    copies saving, for ever)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # nothing was written: let go of the snapshot
 
 
 def list_backups(path: Path) -> list[Path]:
@@ -97,8 +134,12 @@ def list_backups(path: Path) -> list[Path]:
 
 
 def _prune(folder: Path, stem: str) -> None:
+    """Keep the newest ten backups, and besides them the newest made before a migration:
+    the file as it was before its schema changed stays until the next migration."""
     backups = list_backups(folder.parent / f"{stem}.sqlite3")
-    for old in backups[:-KEEP_BACKUPS]:
+    before_migration = [b for b in backups if BEFORE_MIGRATION in b.name][-1:]
+    others = [b for b in backups if b not in before_migration]
+    for old in others[:-KEEP_BACKUPS]:
         with contextlib.suppress(OSError):
             old.unlink()
 
@@ -115,11 +156,16 @@ class CheckReport:
 
 
 def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
-    """Check the whole file, then back it up. Raises BadFileError if it is damaged."""
+    """Check the whole file, then back it up. Raises BadFileError if it is damaged, and
+    then records that the check failed: the file refuses writes until a check passes."""
     problems = integrity_problems(conn)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise BadFileError(f"{path.name} is damaged: {problems[0]}{more}.")
+        # Recorded beside the file (never in it): writes refuse it until a check passes.
+        record_failed_check(path, problems[0])
+        raise BadFileError(f"{path.name} is damaged: {problems[0]}{more}.", "damaged",
+                           name=path.name, reason=f"{problems[0]}{more}")
+    clear_failed_check(path)
     count = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     report = CheckReport(
         breaches=count("SELECT count(*) FROM breach WHERE deleted_at IS NULL"),
@@ -142,7 +188,7 @@ def save_copy(source: Path, target: Path,
     """
     if target.resolve() == source.resolve():
         raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
-    conn = sqlite3.connect(source)
+    conn = sqlite3.connect(source, isolation_level=None)
     try:
         write_copy(conn, target, progress)
     finally:

@@ -1,7 +1,10 @@
 """Where the program keeps its data when the user names no file."""
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import sys
 from pathlib import Path
 
@@ -23,3 +26,71 @@ def user_data_folder() -> Path:
 def default_database_path() -> Path:
     """The database used when no `--db` is given."""
     return user_data_folder() / DEFAULT_FILE
+
+
+# A temporary file of this program: hidden, the pid of the run that made it, then what it
+# is: `.office.sqlite3.4242.creating`, `.office-2017-….sqlite3.4242.part`, with any
+# -wal, -shm or -journal SQLite put beside it.
+_LEFTOVER = re.compile(r"\..+\.(\d+)\.(?:part|creating)(?:-wal|-shm|-journal)?")
+
+
+def temporary_name(target: Path, kind: str = "part") -> Path:
+    """Where a file is written before it is renamed to `target`: beside it (so the rename
+    is one step on one disk), hidden, and named with this run's pid, so that
+    remove_leftovers() can tell a dead run's file from a living one's."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{kind}")
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove from `folder` the temporary files (see temporary_name) of runs that are no
+    longer alive: a killed check's half backup, a creation cut short. A living run's
+    files are left alone. Returns what was removed; a folder that cannot be read or
+    written is left as it is."""
+    removed = []
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return removed
+    for name in names:
+        match = _LEFTOVER.fullmatch(name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+            removed.append(folder / name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process `pid` runs on this computer (one of another user counts)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists; not ours to judge
+    return True
+
+
+def private_file(path: Path) -> Path:
+    """Make `path` an empty file that only its owner may read or write (0600; on Windows
+    the user's own folder already keeps it from others). It must not exist yet. SQLite
+    and openpyxl then write into it and keep its mode: the ledger, a backup, a copy, a
+    full export hold confidential contacts and victims."""
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(descriptor)
+    return path
+
+
+def private_folder(path: Path) -> Path:
+    """Make the folder `path` (and its parents) if needed, and let only its owner into
+    it (0700), also when an older version made it open to all."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if sys.platform != "win32" and stat.S_IMODE(path.stat().st_mode) != 0o700:
+        with contextlib.suppress(OSError):  # another user's folder stays as they made it
+            os.chmod(path, 0o700)
+    return path

@@ -7,19 +7,26 @@ we refuse is left byte for byte as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
 from .errors import BadFileError, BusyError, LedgerError
+from .paths import private_file, remove_leftovers, temporary_name
 from .records import utc_now
-from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, schema_difference
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a save waits for another copy of the program to finish its own.
 BUSY_TIMEOUT_MS = 15_000
+# Below this much free space an I/O error while opening is the disk being full: SQLite
+# needs 32 KiB for the shared memory of the write-ahead log, and a page or more for it.
+FULL_DISK_BYTES = 64 * 1024
 
 
 class Ledger:
@@ -31,6 +38,8 @@ class Ledger:
         self.user = user
         self.office = office
         self._depth = 0
+        # Why nothing may be written to this file (read-only, a failed check), or None.
+        self.write_refusal: LedgerError | None = None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -126,40 +135,64 @@ def fetch_dicts(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor]
 
 
+class _RefusingLedger(Ledger):
+    """A ledger that can be read but not written: opened read-only, or one whose last
+    check failed. Every write goes through `transaction`, which here refuses before
+    touching the file, with the reason in words (`write_refusal`)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, user: str, office: str,
+                 refusal: LedgerError):
+        super().__init__(conn, path, user, office)
+        self.write_refusal = refusal
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        raise self.write_refusal
+        yield self.conn  # never reached: the generator form keeps the `with` contract
+
+
 def open_reader(path: str | os.PathLike) -> Ledger:
     """A read-only connection to a ledger already opened (and checked) elsewhere, for work
     on another thread: one connection per thread."""
     path = Path(path)
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True,
-                               isolation_level=None)
-        conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
-    except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{path.name} cannot be read ({error}).", "unreadable",
-                           name=path.name, reason=str(error)) from None
-    return Ledger(conn, path, "", "")
+    return _RefusingLedger(_read_only_connection(path), path, "", "", _opened_read_only(path))
 
 
 def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
-                create: bool = True) -> Ledger:
+                create: bool = True, read_only: bool = False) -> Ledger:
     """Open the ledger at `path`, creating it when it does not exist and `create` is set.
 
     Raises BadFileError, with a one-line reason, for a file that is not SQLite, is
     truncated or damaged, belongs to another program or has a newer schema; such a
     file is not changed. An older schema is migrated, after a backup.
+
+    With `read_only`, nothing is ever written to the file (a file that does not exist is
+    not made): reports open so, and open even in a read-only folder. Every write then
+    raises LedgerError "opened_read_only". A file whose last check failed opens too, to
+    be read, but refuses every write (LedgerError "check_failed") until a check passes.
+    Raises LedgerError "disk_full" or "read_only" when the place, not the file, is why
+    it cannot be opened. Every opening first removes what dead runs left beside it.
     """
     path = Path(path)
-    if not path.exists():
-        if not create:
+    _remove_dead_runs_files(path)
+    if not os.path.lexists(path):
+        if not create or read_only:
             raise BadFileError(f"There is no file {path}.", "missing", name=str(path))
         _create(path)
     elif path.is_dir():
         raise BadFileError(f"{path} is a folder, not a Truce Ledger database.", "folder",
                            name=str(path))
     version = inspect_file(path)
+    if read_only:
+        return _RefusingLedger(_read_only_connection(path), path, user, office,
+                               _opened_read_only(path))
+    _require_writable(path)
+    refusal = _failed_check_refusal(path)
     conn = _connect(path)
     try:
         if version < LATEST_VERSION:
+            if refusal is not None:
+                raise refusal
             from .backup import backup_database
 
             backup_database(conn, path, reason=f"before-migration-{version}")
@@ -167,15 +200,215 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     except BaseException:
         conn.close()
         raise
+    if refusal is not None:
+        return _RefusingLedger(conn, path, user, office, refusal)
     return Ledger(conn, path, user, office)
+
+
+def _remove_dead_runs_files(path: Path) -> None:
+    """A killed or failed run may have left a half-made file beside the ledger or a half
+    backup in backups/; their names carry the run's pid, and only dead runs' go."""
+    remove_leftovers(path.parent)
+    remove_leftovers(path.parent / "backups")
+
+
+def _opened_read_only(path: Path) -> LedgerError:
+    return LedgerError(f"{path.name} was opened read-only: nothing can be written to it "
+                       "here.", "opened_read_only", name=path.name)
+
+
+# --- A failed check, recorded beside the file (never inside the damaged file) ------------
+
+def failed_check_marker(path: Path) -> Path:
+    """The small file that says the last check of `path` failed, and why."""
+    return path.with_name(f".{path.name}.check-failed")
+
+
+def record_failed_check(path: Path, reason: str) -> None:
+    """Remember that a check of `path` found it damaged, so that writes wait for a check
+    that passes. Best effort: a folder that cannot be written keeps no record, and the
+    check still says the file is damaged."""
+    with contextlib.suppress(OSError):
+        failed_check_marker(path).write_text(reason + "\n", encoding="utf-8")
+
+
+def clear_failed_check(path: Path) -> None:
+    """A check of `path` passed: writes are allowed again."""
+    with contextlib.suppress(FileNotFoundError):
+        failed_check_marker(path).unlink()
+
+
+def _failed_check_refusal(path: Path) -> LedgerError | None:
+    try:
+        reason = failed_check_marker(path).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError):
+        reason = "the record of it cannot be read"
+    folder = path.parent / "backups"
+    return LedgerError(
+        f"{path.name} failed its last check ({reason}): nothing is written to it until a "
+        f"check passes. Restore it from a backup in {folder}, or have it repaired, then "
+        "run the check again.", "check_failed", name=path.name, reason=reason,
+        folder=str(folder))
+
+
+# --- Where the file lives: a full disk, a read-only folder -------------------------------
+
+def place_problem(path: Path, error: BaseException) -> LedgerError | None:
+    """When `error` (from SQLite or the system, writing or opening `path`) comes from the
+    place rather than the file: LedgerError "disk_full" naming the folder, or "read_only".
+    None when the place is fine, and the file itself is to blame."""
+    folder = path.parent
+    sqlite_name = getattr(error, "sqlite_errorname", "") or ""
+    number = getattr(error, "errno", None)
+    io_failed = sqlite_name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN"))
+    if sqlite_name == "SQLITE_FULL" or number in (errno.ENOSPC, errno.EDQUOT):
+        return _disk_full(path)
+    # A folder that cannot be written (a read-only disk, a share, another user's folder)
+    # is said as such, also when that disk has no free space (a CD, a full share).
+    if number == errno.EROFS or ((io_failed or number == errno.EACCES
+                                  or sqlite_name.startswith("SQLITE_READONLY"))
+                                 and not os.access(folder, os.W_OK)):
+        return _read_only_folder(path)
+    if (io_failed or isinstance(error, OSError)) and _free_bytes(folder) < FULL_DISK_BYTES:
+        return _disk_full(path)
+    return None
+
+
+def _disk_full(path: Path) -> LedgerError:
+    return LedgerError(
+        f"The disk holding {path.parent} is full: nothing was changed. Free some space on "
+        "it and try again.", "disk_full", name=path.name, folder=str(path.parent))
+
+
+def _read_only_folder(path: Path) -> LedgerError:
+    return LedgerError(f"{path.name} is in a read-only folder ({path.parent}): it can be "
+                       "read but not written.", "read_only", name=path.name,
+                       folder=str(path.parent))
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return FULL_DISK_BYTES  # unknown: not taken for full
+
+
+def _require_writable(path: Path) -> None:
+    """Refuse, before any write, a file the program may read but not write."""
+    if not os.access(path.parent, os.W_OK):
+        raise _read_only_folder(path)
+    if not os.access(path, os.W_OK):
+        raise LedgerError(f"{path.name} is read-only: it can be read but not written.",
+                          "read_only_file", name=path.name)
+
+
+def _log_holds_pages(path: Path) -> bool:
+    """Whether a write-ahead log beside `path` holds anything (saves not yet copied into
+    the file itself)."""
+    try:
+        return os.stat(f"{path}-wal").st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _uri(path: Path, **options: str) -> str:
+    query = "&".join(f"{key}={value}" for key, value in options.items())
+    return f"file:{quote(str(path.resolve()))}?{query}"
+
+
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A connection that never writes to the file, taking part in the locking of other
+    copies of the program (so that it reads whole saves while they write).
+
+    In a folder that cannot be written SQLite cannot make the shared memory of the
+    write-ahead log: with no saves waiting in the log, the file is read as it stands
+    (nobody can write there meanwhile); with saves in the log, the user is told.
+    Raises LedgerError (disk_full, read_only, read_only_log) or BadFileError (damaged).
+    """
+    made = [Path(f"{path}{s}") for s in ("-wal", "-shm") if not os.path.lexists(f"{path}{s}")]
+    conn = None
+    try:
+        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as error:
+        if conn is not None:
+            conn.close()
+        problem = place_problem(path, error)
+        if problem is None:
+            raise BadFileError(f"{path.name} is damaged and cannot be opened ({error}).",
+                               "damaged", name=path.name, reason=str(error)) from None
+        if problem.code == "disk_full":
+            _remove_made(made)
+            raise problem from None
+        if _log_holds_pages(path):
+            raise LedgerError(
+                f"{path.name} is in a read-only folder ({path.parent}) and its last saves "
+                f"are still in {path.name}-wal, which SQLite reads only in a folder it can "
+                "write to: copy both files to such a folder to open them.", "read_only_log",
+                name=path.name, folder=str(path.parent)) from None
+        return _immutable_connection(path)
+
+
+def _immutable_connection(path: Path) -> sqlite3.Connection:
+    """A connection that reads the file as it stands, without locks, a log or shared
+    memory, and creates nothing beside it."""
+    try:
+        conn = sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True,
+                               isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise BadFileError(f"{path.name} is damaged and cannot be opened ({error}).",
+                           "damaged", name=path.name, reason=str(error)) from None
+    return conn
+
+
+def _remove_made(files: list[Path]) -> None:
+    """Remove the -wal and -shm that an opening failed for want of space made: a -shm
+    only holds an index of the log, rebuilt at the next opening; a -wal only if it is
+    empty (one that holds anything holds saves)."""
+    for file in files:
+        with contextlib.suppress(OSError):
+            if file.name.endswith("-shm") or file.stat().st_size == 0:
+                file.unlink()
+
+
+# --- Is it ours, whole, and not newer? ---------------------------------------------------
+
+_KINDS = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device",
+          stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
+
+
+def _require_regular_file(path: Path) -> None:
+    """Refuse a pipe, a device, a socket, a folder before opening it: reading a named
+    pipe waits for a writer for ever, a device never ends."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise BadFileError(f"{path.name} cannot be read: {error.strerror}.", "unreadable",
+                           name=path.name, reason=error.strerror) from None
+    if stat.S_ISREG(mode):
+        return
+    kind = next((words for test, words in _KINDS.items() if test(mode)), "not a file")
+    raise BadFileError(f"{path} is not a file (it is {kind}): give the path of a Truce "
+                       "Ledger database.", "not_a_file", name=str(path), kind=kind)
 
 
 def inspect_file(path: Path) -> int:
     """Check, without writing, that `path` is a whole Truce Ledger database we can open.
 
     Returns its schema version. Raises BadFileError with the reason otherwise.
+
+    Until its schema is shown to be ours, a file is read without locks, log or shared
+    memory (nothing is created beside it, whatever its journal mode); only then does an
+    ordinary read-only connection (which may make the -wal and -shm of a file in WAL
+    mode) run quick_check.
     """
     name = path.name
+    _require_regular_file(path)
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
@@ -198,8 +431,7 @@ def inspect_file(path: Path) -> int:
     counter_valid = header[24:28] == header[92:96]
     # With a write-ahead log beside it the file can be shorter than its header says, for
     # a moment (another copy is checkpointing) or after a crash; quick_check decides then.
-    log = Path(f"{path}-wal")
-    settled = not (log.exists() and log.stat().st_size > 0)
+    settled = not _log_holds_pages(path)
     if page_size < 512 or (settled and (size % page_size or (
             counter_valid and size < page_size * page_count))):
         raise BadFileError(f"{name} is truncated: part of the database is missing.",
@@ -210,25 +442,46 @@ def inspect_file(path: Path) -> int:
             name=name)
     _check_version(name, int.from_bytes(header[60:64], "big"))
     # The header may be older than what is in the write-ahead log: ask SQLite too.
+    conn = _immutable_connection(path) if settled else _read_only_connection(path)
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-        try:
-            conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise BadFileError(
-                    f"{name} is a database of another program, not of Truce Ledger.",
-                    "foreign", name=name)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            _check_version(name, version)
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        finally:
-            conn.close()
+        version = _check_ours(conn, name)
     except sqlite3.DatabaseError as error:
         raise BadFileError(f"{name} is damaged and cannot be opened ({error}).", "damaged",
                            name=name, reason=str(error)) from None
+    finally:
+        conn.close()
+    conn = _read_only_connection(path)
+    try:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as error:
+        raise place_problem(path, error) or BadFileError(
+            f"{name} is damaged and cannot be opened ({error}).", "damaged", name=name,
+            reason=str(error)) from None
+    finally:
+        conn.close()
     if problems != ["ok"]:
         raise BadFileError(f"{name} is damaged: {one_line(problems[0])}.", "damaged", name=name,
                            reason=one_line(problems[0]))
+    return version
+
+
+def _check_ours(conn: sqlite3.Connection, name: str) -> int:
+    """The schema version of the file on `conn`, once its mark, version and schema are
+    shown to be this program's; BadFileError otherwise. Reads only the header and
+    sqlite_master: nothing a forged file holds is run."""
+    conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
+    if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        raise BadFileError(
+            f"{name} is a database of another program, not of Truce Ledger.", "foreign",
+            name=name)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    _check_version(name, version)
+    difference = schema_difference(conn, version)
+    if difference is not None:
+        raise BadFileError(
+            f"{name} is not a Truce Ledger database as this program makes them: "
+            f"{difference}; nothing was changed.", "foreign_schema", name=name,
+            reason=difference)
     return version
 
 
@@ -249,6 +502,7 @@ def _check_version(name: str, version: int) -> None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    conn = None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
@@ -256,7 +510,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{path.name} cannot be opened ({error}).") from None
+        if conn is not None:
+            conn.close()
+        raise place_problem(path, error) or BadFileError(
+            f"{path.name} cannot be opened ({error}).") from None
     if mode.lower() != "wal":
         conn.close()
         raise BadFileError(f"{path.name} cannot be opened for writing (journal mode {mode}).")
@@ -264,17 +521,20 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _create(path: Path) -> None:
-    """Make a new ledger file, complete, or none at all.
+    """Make a new ledger file, complete, or none at all, readable by its owner alone.
 
     It is built under a temporary name and moved into place only when whole, so
-    that a power cut leaves no half-made database where the program looks.
+    that a power cut leaves no half-made database where the program looks. SQLite gives
+    the -wal and -shm the file's own mode (0600).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise LedgerError(f"Cannot create the folder {path.parent}: {error.strerror}.") from None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+        raise place_problem(path, error) or LedgerError(
+            f"Cannot create the folder {path.parent}: {error.strerror}.") from None
+    temporary = temporary_name(path, "creating")
     try:
+        private_file(temporary)
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
@@ -293,9 +553,11 @@ def _create(path: Path) -> None:
                 os.replace(temporary, path)
         _fsync(path.parent)
     except sqlite3.Error as error:
-        raise LedgerError(f"Cannot create {path.name}: {error}.") from None
+        raise place_problem(path, error) or LedgerError(
+            f"Cannot create {path.name}: {error}.") from None
     except OSError as error:
-        raise LedgerError(f"Cannot create {path.name}: {error.strerror}.") from None
+        raise place_problem(path, error) or LedgerError(
+            f"Cannot create {path.name}: {error.strerror}.") from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             with contextlib.suppress(OSError):

@@ -1,0 +1,609 @@
+"""Hostile files and hostile places (issue 9): a forged file, a pipe, a damaged index, a
+full disk, a read-only folder, a killed check, writers that never stop, other users.
+
+Each test asserts what a user would notice: the command's one line and exit status, the
+file's bytes, the folder's listing, the permissions another user meets."""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+import cli
+import db
+from db import schema
+from db.backup import check_and_back_up, list_backups, save_copy
+from tests.conftest import ROOT, fill_disk
+
+MAIN = str(ROOT / "main.py")
+LOOP = str(ROOT / "tests" / "save_loop.py")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    """The command line run in this process: (exit status, stdout, stderr)."""
+    status = cli.run([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def command(name: str, path: Path, elsewhere: Path) -> list[str]:
+    """The arguments of command `name` on the ledger at `path`; any other file it needs
+    (a workbook to write, a CSV to read) lives in `elsewhere`."""
+    if name == "export":
+        return ["export", "--db", str(path), "--out", str(elsewhere / "out.xlsx")]
+    if name == "import":
+        csv = elsewhere / "rows.csv"
+        csv.write_text("Date,Governorate\n2017-01-02,Aleppo\n", encoding="utf-8")
+        return ["import", "--db", str(path), str(csv)]
+    return [name, "--db", str(path)]
+
+
+def save_one(ledger: db.Ledger) -> db.Breach:
+    """A valid breach saved into `ledger`."""
+    source = db.find_by_name(ledger, "source", "Witness") or db.save_source(
+        ledger, db.Source(name="Witness", kind="activist")).id
+    return db.save_breach(ledger, db.Breach(
+        occurred_on="2017-01-02", governorate_id=db.find_by_name(ledger, "governorate", "Idlib"),
+        breach_type_id=db.find_by_name(ledger, "breach_type", "Shelling"),
+        place=f"Saraqib {uuid.uuid4().hex[:8]}", killed=1, citations=[db.Citation(source_id=source)]))
+
+
+def pad(path: Path, megabytes: int) -> None:
+    """Make the ledger at `path` about `megabytes` bigger (rows of its own settings), so
+    that a check and its backup take a while."""
+    conn = sqlite3.connect(path)
+    conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                     ((f"padding {n}", os.urandom(2000).hex()) for n in range(megabytes * 256)))
+    conn.commit()
+    conn.close()
+
+
+# --- 11. A forged file: our application_id, not our schema -----------------------------
+
+def _other_tables(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+    conn.execute("INSERT INTO contacts VALUES ('x', '1')")
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+
+def _ours_then(change: str):
+    def make(path: Path) -> None:
+        db.open_ledger(path).close()
+        conn = sqlite3.connect(path)
+        conn.execute(change)
+        conn.commit()
+        conn.close()
+    return make
+
+
+FORGERIES = {
+    "other tables": _other_tables,
+    "an extra trigger": _ours_then("CREATE TRIGGER spy AFTER INSERT ON breach BEGIN "
+                                   "DELETE FROM source; END"),
+    "a table missing": _ours_then("DROP TABLE change_log"),
+    "a table changed": _ours_then("ALTER TABLE source ADD COLUMN leaked TEXT"),
+    "an index missing": _ours_then("DROP INDEX victim_by_breach"),
+}
+
+
+def _forge(folder: Path, forgery: str, journal: str) -> Path:
+    folder.mkdir()
+    path = folder / "forged.sqlite3"
+    FORGERIES[forgery](path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.close()
+    for suffix in ("-wal", "-shm", "-journal"):
+        assert not Path(f"{path}{suffix}").exists()
+    return path
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+@pytest.mark.parametrize("forgery", sorted(FORGERIES))
+def test_a_forged_file_is_refused_without_writing_anything(tmp_path, qapp, forgery, journal):
+    from gui.messages import error_text
+    path = _forge(tmp_path / "forged", forgery, journal)
+    before, files = digest(path), listing(path.parent)
+    with pytest.raises(db.BadFileError, match="not a Truce Ledger database") as refused:
+        db.open_ledger(path)
+    assert refused.value.code == "foreign_schema"
+    assert error_text(refused.value) == str(refused.value)
+    with pytest.raises(db.BadFileError, match="not a Truce Ledger database"):
+        db.open_ledger(path, read_only=True)
+    assert digest(path) == before
+    assert listing(path.parent) == files  # no -wal, no -shm, no backups/
+
+
+@pytest.mark.parametrize("name", ["check", "totals", "export", "import"])
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_no_command_writes_to_a_forged_file(tmp_path, capsys, name, journal):
+    path = _forge(tmp_path / "forged", "other tables", journal)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    before, files = digest(path), listing(path.parent)
+    status, out, err = run_cli(capsys, *command(name, path, elsewhere))
+    assert status == 1 and out == ""
+    assert "forged.sqlite3 is not a Truce Ledger database" in err
+    assert "no such table" not in err and len(err.strip().splitlines()) == 1
+    assert digest(path) == before
+    assert listing(path.parent) == files
+    assert not (elsewhere / "out.xlsx").exists()
+
+
+def test_a_forged_file_is_refused_by_merge_and_ours_stays(ledger, tmp_path):
+    path = _forge(tmp_path / "forged", "an extra trigger", "wal")
+    from db.merge import merge_file
+    ours, before, files = ledger.path, digest(path), listing(path.parent)
+    with pytest.raises(db.BadFileError, match="not a Truce Ledger database"):
+        merge_file(ledger, path)
+    assert digest(path) == before and listing(path.parent) == files
+    assert ours.exists()
+
+
+# --- 12. Not a regular file; a damaged index --------------------------------------------
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+def _link_to_fifo(path: Path) -> Path:
+    os.mkfifo(path.with_name("pipe"))
+    path.symlink_to(path.with_name("pipe"))
+    return path
+
+
+def _device(path: Path) -> Path:
+    return Path(os.devnull)
+
+
+SPECIAL = {"a named pipe": _fifo, "a link to a named pipe": _link_to_fifo,
+           "a device": _device}
+
+
+@pytest.mark.parametrize("name", ["check", "totals", "import", "merge"])
+@pytest.mark.parametrize("kind", sorted(SPECIAL))
+def test_anything_but_a_regular_file_is_refused_at_once(tmp_path, kind, name):
+    special = SPECIAL[kind](tmp_path / "office.sqlite3")
+    if name == "merge":  # the other office's file is the special one
+        ours = tmp_path / "ours.sqlite3"
+        db.open_ledger(ours).close()
+        argv = ["merge", "--db", str(ours), str(special)]
+    else:
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        argv = command(name, special, elsewhere)
+    try:
+        done = subprocess.run([sys.executable, MAIN, *argv], capture_output=True, text=True,
+                              cwd=ROOT, timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{name} on {kind} hung")
+    assert done.returncode == 1
+    assert "is not a file" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert stat.S_ISFIFO(os.stat(special).st_mode) or kind == "a device"
+
+
+def test_a_special_file_has_words_in_the_window(tmp_path, qapp):
+    from gui.messages import error_text
+    with pytest.raises(db.BadFileError) as refused:
+        db.open_ledger(_fifo(tmp_path / "office.sqlite3"))
+    assert refused.value.code == "not_a_file"
+    assert error_text(refused.value) == str(refused.value)
+
+
+def _break_an_index(path: Path) -> None:
+    """Make the index breach_by_governorate disagree with its table, with the schema and
+    every b-tree page still well formed (quick_check passes; integrity_check does not):
+    for a moment the schema says the index is on another column, and the column it
+    really indexes changes underneath."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    real = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'breach_by_governorate'"
+                        ).fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'breach_by_governorate'",
+                 (real.replace("governorate_id", "place"),))
+    conn.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    idlib, aleppo = (conn.execute("SELECT id FROM gazetteer WHERE name = ?", (n,)).fetchone()[0]
+                     for n in ("Idlib", "Aleppo"))
+    conn.execute("UPDATE breach SET governorate_id = ? WHERE governorate_id = ?", (aleppo, idlib))
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'breach_by_governorate'", (real,))
+    conn.close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]
+    conn.close()
+
+
+WRITES = {
+    "save": lambda ledger, tmp: save_one(ledger),
+    "import": lambda ledger, tmp: __import__("db.importer", fromlist=["x"]).import_file(
+        ledger, _rows_csv(tmp)),
+    "merge": lambda ledger, tmp: __import__("db.merge", fromlist=["x"]).merge_file(
+        ledger, _other_office(tmp)),
+    "settings": lambda ledger, tmp: ledger.set_meta("office", "Gaziantep"),
+}
+
+
+def _rows_csv(folder: Path) -> Path:
+    csv = folder / "rows.csv"
+    csv.write_text("Date,Governorate,Type,Perpetrator,Place,Killed,Sources\n"
+                   "2017-01-03,Idlib,Shelling,Unknown,Saraqib,2,Witness\n", encoding="utf-8")
+    return csv
+
+
+def _other_office(folder: Path) -> Path:
+    other = folder / "other.sqlite3"
+    if not other.exists():
+        with db.open_ledger(other, user="Sami", office="Idlib") as ledger:
+            save_one(ledger)
+    return other
+
+
+@pytest.mark.parametrize("write", sorted(WRITES))
+def test_check_finds_a_damaged_index_and_writes_wait_for_a_check_that_passes(
+        tmp_path, capsys, qapp, write):
+    from gui.messages import error_text
+    path = tmp_path / "office.sqlite3"
+    with db.open_ledger(path, user="Rima") as ledger:
+        for _ in range(3):
+            save_one(ledger)
+    _break_an_index(path)
+    status, out, err = run_cli(capsys, "check", "--db", path)
+    assert status == 1 and "office.sqlite3 is damaged" in err and "breach_by_governorate" in err
+    assert "ok" not in out.split()
+    before = digest(path)
+    with db.open_ledger(path, user="Rima") as ledger:  # it still opens, to be read
+        assert db.count_breaches(ledger).breaches == 3
+        with pytest.raises(db.LedgerError, match="failed its last check") as refused:
+            WRITES[write](ledger, tmp_path)
+        assert refused.value.code == "check_failed"
+        assert error_text(refused.value) == str(refused.value)
+    assert digest(path) == before
+    # Repaired (here by rebuilding the index), a check that passes lets writes in again.
+    conn = sqlite3.connect(path)
+    conn.execute("REINDEX")
+    conn.close()
+    status, out, err = run_cli(capsys, "check", "--db", path)
+    assert status == 0 and out.split()[-1] == "ok", err
+    with db.open_ledger(path, user="Rima") as ledger:
+        WRITES[write](ledger, tmp_path)
+
+
+# --- 14. A full disk, a read-only folder: say what is true ------------------------------
+
+@pytest.mark.parametrize("name", ["check", "totals", "export"])
+def test_a_full_disk_is_called_full_not_damaged(small_disk, tmp_path, capsys, name):
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        save_one(ledger)
+    filler = fill_disk(small_disk)
+    before, files = digest(path), listing(small_disk)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    status, out, err = run_cli(capsys, *command(name, path, elsewhere))
+    assert status == 1 and out == ""
+    assert "damaged" not in err
+    assert f"The disk holding {small_disk} is full" in err and len(err.strip().splitlines()) == 1
+    assert digest(path) == before and listing(small_disk) == files
+    filler.unlink()
+    status, out, err = run_cli(capsys, *command(name, path, elsewhere))
+    assert status == 0, err
+
+
+def test_a_backup_on_a_full_disk_says_so(small_disk, qapp):
+    from gui.messages import error_text
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        save_one(ledger)
+        filler = fill_disk(small_disk)
+        with pytest.raises(db.LedgerError) as refused:
+            check_and_back_up(ledger.conn, path)
+        assert refused.value.code == "disk_full"
+        assert f"The disk holding {small_disk / 'backups'} is full" in str(refused.value)
+        assert error_text(refused.value) == str(refused.value)
+        backups = small_disk / "backups"
+        assert not backups.exists() or listing(backups) == []
+        filler.unlink()
+
+
+def _remount(folder: Path, mode: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,{mode}", str(folder)], check=True)
+
+
+@pytest.fixture
+def read_only_folder(small_disk):
+    """small_disk, with a ledger of two breaches in it, then made read-only (as a
+    write-protected USB stick or a share mounted read-only is)."""
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        save_one(ledger)
+        save_one(ledger)
+    _remount(small_disk, "ro")
+    yield path
+    _remount(small_disk, "rw")
+
+
+def test_a_ledger_in_a_read_only_folder_is_read_and_not_called_damaged(
+        read_only_folder, qapp):
+    from gui.messages import error_text
+    path = read_only_folder
+    before, files = digest(path), listing(path.parent)
+    with db.open_ledger(path, read_only=True) as ledger:
+        assert db.count_breaches(ledger).breaches == 2
+        with pytest.raises(db.LedgerError, match="read-only") as refused:
+            save_one(ledger)
+        assert error_text(refused.value) == str(refused.value)
+    with pytest.raises(db.LedgerError, match="read-only folder") as refused:
+        db.open_ledger(path)
+    assert refused.value.code == "read_only" and "damaged" not in str(refused.value)
+    assert str(path.parent) in str(refused.value)
+    assert error_text(refused.value) == str(refused.value)
+    assert digest(path) == before and listing(path.parent) == files
+
+
+def test_check_in_a_read_only_folder_says_read_only(read_only_folder, capsys):
+    status, out, err = run_cli(capsys, "check", "--db", read_only_folder)
+    assert status == 1 and "read-only" in err and "damaged" not in err
+
+
+def test_a_log_that_needs_replaying_in_a_read_only_folder_is_said(small_disk, qapp):
+    from gui.messages import error_text
+    path = small_disk / "office.sqlite3"
+    db.open_ledger(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO meta VALUES ('only in the log', 'x')")
+    copy = small_disk / "copy"
+    copy.mkdir()
+    for suffix in ("", "-wal"):  # as a pulled USB stick leaves them
+        (copy / f"office.sqlite3{suffix}").write_bytes(Path(f"{path}{suffix}").read_bytes())
+    writer.close()
+    _remount(small_disk, "ro")
+    try:
+        with pytest.raises(db.LedgerError, match="read-only") as refused:
+            db.open_ledger(copy / "office.sqlite3", read_only=True)
+        assert "office.sqlite3-wal" in str(refused.value)
+        assert "damaged" not in str(refused.value)
+        assert error_text(refused.value) == str(refused.value)
+    finally:
+        _remount(small_disk, "rw")
+
+
+def test_a_read_only_opening_writes_nothing(ledger_path, qapp):
+    from gui.messages import error_text
+    with db.open_ledger(ledger_path) as ledger:
+        save_one(ledger)
+    before = digest(ledger_path)
+    with db.open_ledger(ledger_path, read_only=True) as ledger:
+        assert db.count_breaches(ledger).breaches == 1
+        for write in (save_one, lambda l: l.set_meta("office", "x")):
+            with pytest.raises(db.LedgerError, match="opened read-only") as refused:
+                write(ledger)
+            assert refused.value.code == "opened_read_only"
+            assert error_text(refused.value) == str(refused.value)
+    assert digest(ledger_path) == before
+    with pytest.raises(db.BadFileError, match="There is no file"):
+        db.open_ledger(ledger_path.with_name("none.sqlite3"), read_only=True)
+    assert not ledger_path.with_name("none.sqlite3").exists()
+
+
+# --- 15. What a dead run left ------------------------------------------------------------
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_killed_check_leaves_no_part_file_after_the_next_start(tmp_path, capsys):
+    path = tmp_path / "office.sqlite3"
+    db.open_ledger(path).close()
+    pad(path, 60)
+    backups = tmp_path / "backups"
+    checker = subprocess.Popen([sys.executable, MAIN, "check", "--db", str(path)],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    parts: list[Path] = []
+    while not parts and checker.poll() is None:
+        parts = [p for p in backups.iterdir() if p.name.endswith(".part")] \
+            if backups.is_dir() else []
+    assert parts, "the check ended before its backup could be caught"
+    os.kill(checker.pid, signal.SIGKILL)
+    checker.wait()
+    assert [p for p in backups.iterdir() if p.name.endswith(".part")]
+    status, out, err = run_cli(capsys, "totals", "--db", path)
+    assert status == 0, err
+    assert [p.name for p in backups.iterdir() if ".part" in p.name] == []
+    assert [n for n in listing(tmp_path) if ".part" in n or ".creating" in n] == []
+
+
+def test_only_what_dead_runs_left_is_removed(tmp_path):
+    dead, alive = _dead_pid(), os.getppid()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    left = [backups / f".office-2017.sqlite3.{dead}.part",
+            backups / f".office-2017.sqlite3.{dead}.part-journal",
+            tmp_path / f".office.sqlite3.{dead}.creating",
+            tmp_path / f".office.sqlite3.{dead}.creating-wal"]
+    kept = [backups / f".office-2018.sqlite3.{alive}.part",
+            tmp_path / f".office.sqlite3.{alive}.creating",
+            tmp_path / "notes.part", backups / "office-2017-01-01_000000.sqlite3",
+            tmp_path / f".report.{dead}.txt"]
+    for file in left + kept:
+        file.write_bytes(b"x")
+    with db.open_ledger(tmp_path / "office.sqlite3"):
+        pass
+    assert [f for f in left if f.exists()] == []
+    assert all(f.exists() for f in kept)
+    # The same cleaning, for any folder (an export's target folder).
+    from db.paths import remove_leftovers
+    other = tmp_path / "exports"
+    other.mkdir()
+    (other / f".week.xlsx.{dead}.part").write_bytes(b"x")
+    (other / f".week.xlsx.{alive}.part").write_bytes(b"x")
+    assert remove_leftovers(other) == [other / f".week.xlsx.{dead}.part"]
+    assert listing(other) == [f".week.xlsx.{alive}.part"]
+
+
+# --- 16. A check while other copies keep saving ------------------------------------------
+
+def _drain(stream, into: list[str]) -> None:
+    for line in stream:
+        into.append(line.strip())
+
+
+def test_check_finishes_while_two_copies_keep_saving(tmp_path):
+    import threading
+    path = tmp_path / "office.sqlite3"
+    db.open_ledger(path).close()
+    pad(path, 24)
+    writers = [subprocess.Popen([sys.executable, LOOP, str(path), "-1", tag], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+               for tag in ("a", "b")]
+    saved: list[list[str]] = [[], []]
+    readers = [threading.Thread(target=_drain, args=(w.stdout, lines), daemon=True)
+               for w, lines in zip(writers, saved)]
+    for reader in readers:
+        reader.start()
+    try:
+        while not all(saved) and all(w.poll() is None for w in writers):
+            time.sleep(0.05)  # both are saving before the check starts
+        assert all(saved), "the writers did not start"
+        before = [len(lines) for lines in saved]
+        try:
+            done = subprocess.run([sys.executable, MAIN, "check", "--db", str(path)],
+                                  capture_output=True, text=True, cwd=ROOT, timeout=240)
+        except subprocess.TimeoutExpired:
+            pytest.fail("check never finished while two copies kept saving")
+        # They saved all along.
+        assert all(len(lines) > count for lines, count in zip(saved, before))
+        assert all(w.poll() is None for w in writers)
+    finally:
+        for writer in writers:
+            writer.kill()
+            writer.wait()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "ok"
+    backup = Path(done.stdout.split("backup: ")[1].splitlines()[0])
+    conn = sqlite3.connect(backup)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'padding %'").fetchone()[0] \
+        == 24 * 256
+    conn.close()
+    assert not Path(f"{backup}-wal").exists()
+
+
+def test_save_a_copy_reports_progress_and_can_be_cancelled(tmp_path):
+    path = tmp_path / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        save_one(ledger)
+    pad(path, 8)
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "copy.sqlite3"
+    save_copy(path, target, lambda done, total: seen.append((done, total)) or True)
+    assert seen and seen[-1][0] == seen[-1][1] > 0
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 1
+    conn.close()
+    target.write_bytes(b"what was there before")
+    with pytest.raises(db.LedgerError) as cancelled:
+        save_copy(path, target, lambda done, total: done < total // 2)
+    assert cancelled.value.code == "cancelled"
+    assert target.read_bytes() == b"what was there before"
+    assert listing(tmp_path) == ["copy.sqlite3", "office.sqlite3"]
+
+
+# --- 17. Only the owner reads what the program writes ------------------------------------
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+@pytest.fixture
+def usual_umask():
+    old = os.umask(0o022)  # files readable by everyone, as most systems make them
+    yield
+    os.umask(old)
+
+
+def test_the_ledger_its_log_and_its_backups_are_the_owners_alone(tmp_path, usual_umask):
+    path = tmp_path / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        save_one(ledger)
+        assert _mode(path) == 0o600
+        assert _mode(Path(f"{path}-wal")) == 0o600 and _mode(Path(f"{path}-shm")) == 0o600
+        report = check_and_back_up(ledger.conn, path)
+    assert _mode(tmp_path / "backups") == 0o700
+    assert _mode(report.backup) == 0o600
+    copy = tmp_path / "elsewhere" / "copy.sqlite3"
+    copy.parent.mkdir()
+    save_copy(path, copy)
+    assert _mode(copy) == 0o600
+
+
+def test_a_backups_folder_left_open_is_closed(tmp_path, usual_umask):
+    path = tmp_path / "office.sqlite3"
+    (tmp_path / "backups").mkdir(mode=0o755)
+    with db.open_ledger(path) as ledger:
+        check_and_back_up(ledger.conn, path)
+    assert _mode(tmp_path / "backups") == 0o700
+
+
+# --- The backup made before a migration --------------------------------------------------
+
+def test_the_backup_before_a_migration_stays_until_the_next_migration(
+        ledger_path, monkeypatch):
+    db.open_ledger(ledger_path).close()
+
+    def migration(number: int):
+        def apply(conn, now):
+            conn.execute(f"CREATE TABLE added_{number} (x)")
+        return (number, f"add {number}", apply)
+
+    def migrate_to(version: int) -> None:
+        steps = schema.MIGRATIONS + [migration(n) for n in range(2, version + 1)]
+        monkeypatch.setattr(db.store, "MIGRATIONS", steps)
+        monkeypatch.setattr(db.store, "LATEST_VERSION", version)
+        monkeypatch.setattr(db.store, "schema_difference",  # the test's own migrations
+                            lambda conn, v: None, raising=False)
+        db.open_ledger(ledger_path).close()
+
+    migrate_to(2)
+    first = [b for b in list_backups(ledger_path) if "before-migration-1" in b.name]
+    assert len(first) == 1
+    with db.open_ledger(ledger_path) as ledger:
+        for _ in range(12):
+            check_and_back_up(ledger.conn, ledger_path)
+            time.sleep(0.01)
+    names = [b.name for b in list_backups(ledger_path)]
+    assert first[0].name in names and len(names) == 11
+    migrate_to(3)
+    with db.open_ledger(ledger_path) as ledger:
+        check_and_back_up(ledger.conn, ledger_path)
+    names = [b.name for b in list_backups(ledger_path)]
+    assert first[0].name not in names
+    assert [n for n in names if "before-migration-2" in n]
