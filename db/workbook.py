@@ -501,10 +501,11 @@ def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
 
     def put(values: list, text_length: int = 0) -> None:
         """Append a row; a long text wraps in column B, so its row is made tall enough
-        (a write-only sheet sets a row's height before writing it)."""
+        (a write-only sheet sets a row's height before writing it), up to the 409 points
+        that Excel allows a row (more, and it calls the file damaged)."""
         rows[0] += 1
         if text_length > 90:
-            ws.row_dimensions[rows[0]].height = 15 * (text_length // 90 + 1)
+            ws.row_dimensions[rows[0]].height = min(409, 15 * (text_length // 90 + 1))
         ws.append(values)
 
     put([text.cell(options.title, font=Font(bold=True, size=14))])
