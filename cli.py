@@ -167,7 +167,8 @@ def _check(args: argparse.Namespace) -> int:
 def _totals(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger, \
+    with open_ledger(path, user=getpass.getuser(), create=False,
+                     read_only=True) as ledger, \
             ledger.snapshot():  # the weeks, their sentences and lists read at one moment
         scheme = scheme_for(ledger, args.truce, args.week_start)
         where = TotalsFilter(date_from=date_from, date_to=date_to,
@@ -211,7 +212,8 @@ def _export(args: argparse.Namespace) -> int:
         raise LedgerError(f"{args.out} already exists: give --force to replace it, or "
                           "another --out.")
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+    # Read-only: an export never writes to the ledger (and works from a read-only disk).
+    with open_ledger(path, user=getpass.getuser(), create=False, read_only=True) as ledger:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),

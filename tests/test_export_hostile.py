@@ -454,3 +454,26 @@ def test_totals_as_json_print_no_control_characters_and_keep_every_name(ledger, 
     assert done.returncode == 0, done.stderr
     assert _terminal_safe(done.stdout)
     assert {row["actor"] for row in json.loads(done.stdout)} == set(TERMINAL_NAMES)
+
+
+# Totals and export only read: they open the ledger read-only.
+
+def test_totals_and_export_read_a_ledger_on_a_read_only_disk(small_disk, tmp_path):
+    path = small_disk / "office.sqlite3"
+    create_demo(path)
+    before = digest(path)
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)],
+                               capture_output=True, text=True)
+    assert remounted.returncode == 0, remounted.stderr
+    try:
+        totals = run("totals", "--db", str(path), "--format", "json")
+        assert totals.returncode == 0, totals.stderr
+        assert json.loads(totals.stdout)[0]["breaches"] == 251
+        target = tmp_path / "press.xlsx"
+        export = run("export", "--db", str(path), "--out", str(target))
+        assert export.returncode == 0, export.stderr
+        assert summary(target)["Breaches listed"] == 251
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], capture_output=True)
+    assert digest(path) == before
+    assert sorted(p.name for p in small_disk.iterdir()) == ["office.sqlite3"]
