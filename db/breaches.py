@@ -12,8 +12,9 @@ from datetime import date
 
 from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundError,
                      ValidationError)
+from .listing import BreachCount, BreachFilter
 from .records import Breach, Citation, Victim, new_id, timestamp_after
-from .rules import check_breach, normalized
+from .rules import MAX_COUNT, check_breach, normalized
 from .schema import UNKNOWN_ACTOR_ID
 from .store import Ledger, fetch_dicts
 
@@ -114,6 +115,37 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
         raise LedgerError(f"The breach was not saved: {error}.", "not_saved",
                           reason=str(error)) from None
     return None if validated else get_breach(ledger, key)
+
+
+def count_shown(ledger: Ledger, where: BreachFilter | None = None
+                ) -> tuple[BreachCount, LedgerError | None]:
+    """count_breaches for the window, which must neither fail nor show a wrong sum on a
+    file holding a count out of range. Discounted breaches are counted among those shown
+    and kept out of the killed sum, as they are out of every total.
+
+    When a breach counted holds a killed count outside 0..MAX_COUNT (the editor and the
+    import refuse one; an older version let it in), the killed sum is None, since it would
+    be a wrong figure or overflow, and the error (not raised) says why."""
+    condition, params = (where or BreachFilter()).where()
+    summed = "b.status != 'discounted'"
+    outside = f"{summed} AND (typeof(b.killed) != 'integer' OR b.killed NOT BETWEEN 0 AND ?)"
+    breaches, killed, wrong, first_day, largest = ledger.conn.execute(
+        f"SELECT count(*), coalesce(sum(CASE WHEN {summed} AND NOT ({outside}) THEN b.killed"
+        f" END), 0), count(CASE WHEN {outside} THEN 1 END),"
+        f" min(CASE WHEN {outside} THEN b.occurred_on END),"
+        f" max(CASE WHEN {outside} THEN b.killed END) FROM breach b WHERE {condition}",
+        [MAX_COUNT] * 4 + params).fetchone()
+    if not wrong:
+        return BreachCount(breaches, killed), None
+    breaches_hold = "1 breach holds" if wrong == 1 else f"{wrong} breaches hold"
+    english = (f"{breaches_hold} a casualty count outside 0 to {MAX_COUNT:,} (the first on "
+               f"{first_day}; the largest count {largest}): no totals are given until they "
+               "are corrected in the editor.")
+    if not isinstance(largest, int):  # not a number at all: the English says it as it is
+        return BreachCount(breaches, None), LedgerError(english)
+    return BreachCount(breaches, None), LedgerError(
+        english, "count_out_of_range", count=wrong, day=first_day, value=largest,
+        limit=MAX_COUNT)
 
 
 def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None) -> None:

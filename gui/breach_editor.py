@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushB
 import db
 
 from . import dialogs
-from .breach_form import BreachForm
+from .breach_form import COUNTS, MAX_COUNT, BreachForm
 from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
+from .labels import field_label
 from .messages import error_text, problem_texts
 from .keys import bind
 from .i18n import tr
@@ -198,6 +199,25 @@ class BreachEditor(QWidget):
             day=breach.occurred_on, place=breach.place or tr("no place given")), focus)
         self.history.show_history(db.record_history(self.ledger, breach_id), self._names())
         self.tabs.setTabEnabled(1, True)
+        self._say_counts_out_of_range(breach)
+
+    def _say_counts_out_of_range(self, breach: db.Breach) -> None:
+        """A count an older version let in, beyond what the form's number field holds
+        (0 to MAX_COUNT), is said rather than silently shown as the nearest it can hold;
+        and the form counts as edited, so that leaving it asks first."""
+        wrong = [(name, getattr(breach, name)) for name in COUNTS
+                 if not (isinstance(getattr(breach, name), int)
+                         and 0 <= getattr(breach, name) <= MAX_COUNT)]
+        if not wrong:
+            return
+        for name, stored in wrong:
+            self._snapshot[name] = stored
+        self.general_error.setText(tr(
+            "This breach holds a count outside 0 to {limit}, left by an older version: "
+            "{counts}. The form shows the nearest figure it can hold; type the right one, "
+            "and save.").format(limit=f"{MAX_COUNT:,}", counts=", ".join(
+                f"{field_label(name)} {stored}" for name, stored in wrong)))
+        self.general_error.show()
 
     def keep_draft(self) -> None:
         """Write the form to the draft file if it holds unsaved edits, else remove it."""

@@ -26,6 +26,15 @@ COUNTS = ("killed", "women", "children", "injured")
 MAX_COUNT = 1_000_000
 
 
+def held_count(value) -> int:
+    """The figure a count field shows for a stored count: the count itself, or, for one
+    an older version let in beyond 0..MAX_COUNT (which the field cannot hold), the nearest
+    it can; the editor then says what the file holds."""
+    if not isinstance(value, int):
+        return 0
+    return min(max(value, 0), MAX_COUNT)
+
+
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
@@ -252,7 +261,7 @@ class BreachForm(QWidget):
         self.breach_type.setCurrentIndex(max(self.breach_type.findData(breach.breach_type_id), 0))
         self.status.setCurrentIndex(max(self.status.findData(breach.status), 0))
         for name in COUNTS:
-            self.least[name].setValue(getattr(breach, name) or 0)
+            self.least[name].setValue(held_count(getattr(breach, name)))
             most = getattr(breach, f"{name}_max")
             self.most[name].setText("" if most is None else str(most))
         self.description.setPlainText(breach.description)

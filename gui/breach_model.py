@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 import db
+from db.breaches import count_shown
 from .i18n import tr
 from .labels import choice_label
 
@@ -41,6 +42,7 @@ class BreachTableModel(QAbstractTableModel):
         self._sort, self._descending = ("deleted_at" if deleted else "occurred_on"), True
         self._rows: list[db.BreachRow] = []
         self._count = db.BreachCount(0, 0)
+        self.count_problem: db.LedgerError | None = None  # why killed is not summed
         self._resetting = False
         self.refresh()
 
@@ -123,8 +125,8 @@ class BreachTableModel(QAbstractTableModel):
         """Read again from the file: after a save, a delete, or a change of filter or sort."""
         self._resetting = True
         self.beginResetModel()
-        self._count = (db.count_breaches(self._ledger, self._filter) if self._ledger
-                       else db.BreachCount(0, 0))
+        self._count, self.count_problem = (count_shown(self._ledger, self._filter)
+                                           if self._ledger else (db.BreachCount(0, 0), None))
         # The first page comes with the reset; the view asks for more as it scrolls.
         self._rows = self._page(0) if self._count.breaches else []
         try:
@@ -134,7 +136,8 @@ class BreachTableModel(QAbstractTableModel):
 
     @property
     def count(self) -> db.BreachCount:
-        """How many breaches the filter matches, and at least how many they killed."""
+        """How many breaches the filter matches, and at least how many they killed (None,
+        with the reason in `count_problem`, when a breach holds a count out of range)."""
         return self._count
 
     @property

@@ -63,6 +63,7 @@ class BreachesView(QWidget):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the reason a sum is not given can be long
         self.summary.setObjectName("filterSummary")
         self.empty = QWidget()
         self.empty_text = QLabel(tr(
@@ -256,8 +257,13 @@ class BreachesView(QWidget):
 
     def _update_summary(self) -> None:
         count = self.model.count
-        self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "", count.breaches)
-                             .format(killed=count.killed))
+        if count.killed is None:  # a count out of range: no sum, and the reason instead
+            self.summary.setText(tr("{breaches} shown; the killed are not added up. {reason}")
+                                 .format(breaches=tr("%n breach(es)", "", count.breaches),
+                                         reason=error_text(self.model.count_problem)))
+        else:
+            self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "",
+                                    count.breaches).format(killed=count.killed))
         nothing_at_all = count.breaches == 0 and not db.has_any_breach(self.ledger)
         show_empty = nothing_at_all and self.editor.isHidden()
         self.empty.setVisible(show_empty)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 import db
 from db.backup import save_copy
+from db.breaches import count_shown
 from db.demo import create_demo
 from db.paths import user_data_folder
 
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         ledger = self.ledger
         if not fresh:
             self.trash.refresh()
-        live = db.count_breaches(ledger).breaches
+        live = count_shown(ledger)[0].breaches
         trashed = self.trash.model.count.breaches
         self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Trash ({n})").format(n=trashed))
         if self.tabs.currentWidget() is self.sources:

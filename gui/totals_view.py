@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPla
 import shiboken6
 
 import db
-from db.press import week_sentence
+from db.press import weekly_report
 from db.store import open_reader
-from db.totals import TotalsFilter, WeekScheme, grand_total, weekly_totals
+from db.totals import Counts, TotalsFilter, WeekScheme, weekly_totals
 from db.workbook import ExportOptions, export_workbook
 
 from . import dialogs, settings
@@ -87,6 +87,7 @@ class TotalsView(QWidget):
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
         self._question: tuple | None = None
+        self._sentences: list[str] = []  # each week's, read with its row
         self._detached = False
 
     # What is counted.
@@ -151,20 +152,29 @@ class TotalsView(QWidget):
         self.status.setText(tr("Counting…"))
 
         def work():
+            # The weeks, their total and their sentences from one snapshot of the file:
+            # they agree, whatever other copies save meanwhile.
             with open_reader(path) as reader:
-                return weekly_totals(reader, scheme, where)
+                return weekly_report(reader, scheme, where)
 
-        run_later(work, lambda weeks, error: self._counted(asked, weeks, error,
-                                                           (scheme, where)))
+        run_later(work, lambda report, error: self._counted(asked, report, error,
+                                                            (scheme, where)))
 
-    def _counted(self, asked: int, weeks, error, question=None) -> None:
+    def _counted(self, asked: int, report, error, question=None) -> None:
         if not shiboken6.isValid(self) or self._detached or asked != self._asked:
             return  # the view is gone (another file), or this answers an older question
         if error is not None:
+            # No figure at all rather than figures that no longer answer the question (or
+            # are wrong: a count out of range); the reason in their place.
+            self._question, self._sentences = None, []
+            self.model.set_weeks([], Counts())
+            self.chart.show_weeks([])
+            self.sentence.setPlainText("")
             self.status.setText(error_text(error))
             return
-        total = grand_total(weeks)
+        weeks, total = report.weeks, report.total
         self._question = question  # the sentence speaks of what was counted
+        self._sentences = report.sentences
         self.model.set_weeks(weeks, total)
         self.chart.show_weeks(weeks)
         self.status.setText(tr("{weeks}, {breaches}, at least {killed} killed (discounted "
@@ -185,12 +195,13 @@ class TotalsView(QWidget):
 
     # The press sentence.
     def _show_sentence(self) -> None:
+        """The selected week's sentence, as read with its row (not read again: it speaks
+        of the breaches the row counts)."""
         if self._detached:
             return
-        week = self.model.week(self.table.currentIndex().row())
-        scheme, where = self._question or (self.scheme(), self.where())
-        self.sentence.setPlainText(week_sentence(self.ledger, scheme, week, where)
-                                   if week else "")
+        row = self.table.currentIndex().row()
+        self.sentence.setPlainText(self._sentences[row]
+                                   if 0 <= row < len(self._sentences) else "")
 
     def copy_sentence(self) -> None:
         QGuiApplication.clipboard().setText(self.sentence.toPlainText())
