@@ -418,10 +418,12 @@ class BreachEditor(QWidget):
 
     def _retry(self) -> None:
         """Try the waiting save again, waiting only a moment for the lock; not while a
-        dialog or a list of completions is open (the user is answering or choosing)."""
+        dialog or a list of completions is open, nor while a source is being typed (the
+        user is answering, choosing or citing: the save would ask in the middle)."""
         if self._pending is None:
             return
-        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget() \
+                or self.form.citations.citing():
             self._retry_timer.start()
             return
         self.ledger.wait_for_writers(RETRY_WAIT_MS)

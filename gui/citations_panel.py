@@ -116,6 +116,12 @@ class CitationsPanel(RecordTablePanel):
                            source_name=known.name if known else name,
                            reference=self.reference_edit.text().strip())
 
+    def citing(self) -> bool:
+        """Whether a source's name is being typed here now (the focus in this panel, the
+        name not yet cited): a save waiting for another copy does not interrupt it."""
+        focus = QApplication.focusWidget()
+        return self._typed() is not None and focus is not None and self.isAncestorOf(focus)
+
     def add_typed(self) -> bool:
         """Move what is typed in the fields into the table, and get ready for the next.
 
