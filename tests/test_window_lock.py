@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import db
 from gui.drafts import draft_path
@@ -217,3 +218,26 @@ def test_other_writes_while_another_copy_writes_say_so_and_change_nothing(
     assert sqlite3.connect(ledger_path).execute(read).fetchall() == before
     key(qtbot, *press)  # the same key once the other copy is done
     assert sqlite3.connect(ledger_path).execute(read).fetchall() == after
+
+
+def test_a_truce_added_while_another_copy_writes_is_said_and_kept_in_the_form(
+        qtbot, window, ledger, ledger_path, other_copy, dialogs):
+    from gui.truces_dialog import TrucesDialog
+    from test_window_truces import fill_in, stored_truces
+    dialog = TrucesDialog(ledger, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    import_running = other_copy()
+    fill_in(qtbot, "Nationwide ceasefire", "29.12.2016", "", "Russia and Turkey")
+    assert dialog.error.isVisible()
+    assert "Another copy of Truce Ledger is writing to" in dialog.error.text()
+    assert ledger_path.name in dialog.error.text()
+    assert dialog.name.text() == "Nationwide ceasefire"  # the form kept what was typed
+    import_running.finish()
+    assert stored_truces(ledger_path) == []
+    qtbot.mouseClick(dialog.save_button, Qt.LeftButton)  # once the other copy is done
+    assert stored_truces(ledger_path) == [
+        ("Nationwide ceasefire", "2016-12-29", None, "Russia and Turkey")]
