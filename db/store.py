@@ -147,7 +147,8 @@ class _RefusingLedger(Ledger):
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        raise self.write_refusal
+        refusal = self.write_refusal
+        raise LedgerError(str(refusal), refusal.code, **refusal.params)
         yield self.conn  # never reached: the generator form keeps the `with` contract
 
 
@@ -528,7 +529,8 @@ def _create(path: Path) -> None:
     the -wal and -shm the file's own mode (0600).
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # A folder made here (the data folder, the first time) is the owner's alone.
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise place_problem(path, error) or LedgerError(
             f"Cannot create the folder {path.parent}: {error.strerror}.") from None
