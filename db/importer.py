@@ -128,6 +128,15 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
         raise ImportRefused(report)
     if dry_run:
         return report
+    _write(ledger, plan, tables, present, victims, report, progress)
+    report.written = True
+    return report
+
+
+def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], present: set[str],
+           victims: VictimsSheet, report: ImportReport, progress) -> None:
+    """Write the plan in one transaction that runs statements prepared before it began:
+    other copies of the program wait for it only as long as SQLite writes the rows."""
     total = len(plan)
     writer = _Writer(ledger)
     prepared = writer.prepare([p for p in plan if p.action != "unchanged"])  # reading only
@@ -140,9 +149,9 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
                 raise ImportRefused(report)
             # Batches with a row decided again are prepared again, against the breaches
             # as they are now.
-            stale = [b for b in prepared if not all(id(p) in again.kept for p in b.planned)]
-            prepared = [b for b in prepared if b not in stale] + writer.prepare(
-                [p for b in stale for p in b.planned if id(p) in again.kept]
+            stale = {id(b) for b in prepared if any(id(p) not in again.kept for p in b.planned)}
+            prepared = [b for b in prepared if id(b) not in stale] + writer.prepare(
+                [p for b in prepared if id(b) in stale for p in b.planned if id(p) in again.kept]
                 + [p for p in again.changed if p.action != "unchanged"])
             writer.settle(prepared)
             for done, batch in enumerate(prepared, start=1):
@@ -152,8 +161,6 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
             _go_on(progress, total, total)  # the last chance to cancel, before the commit
     except (sqlite3.Error, OSError) as error:
         raise _write_failure(ledger, error) from None
-    report.written = True
-    return report
 
 
 def _write_failure(ledger: Ledger, error: Exception) -> LedgerError:

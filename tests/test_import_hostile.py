@@ -618,3 +618,46 @@ def test_random_files_are_refused_without_a_traceback(tmp_path_factory, content,
         except db.LedgerError:
             pass
     assert digest(path) == before
+
+
+def _small_workbook() -> bytes:
+    book = Workbook()
+    book.active.title = "Breaches"
+    book.active.append(["ID", "Date", "Governorate", "Type", "Sources", "Killed"])
+    book.active.append(["7", "2017-01-02", "Aleppo", "Shelling", "Aleppo Media Center", 1])
+    victims = book.create_sheet("Victims")
+    victims.append(["Breach ID", "Name"])
+    victims.append(["7", "Ahmad"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+SMALL_WORKBOOK = _small_workbook()
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.integers(0, len(SMALL_WORKBOOK) - 1),
+                                  st.integers(0, 255)), min_size=1, max_size=8))
+def test_damaged_workbooks_are_refused_or_read_without_a_traceback(tmp_path_factory,
+                                                                   changes):
+    folder = tmp_path_factory.mktemp("damaged")
+    path = folder / "office.sqlite3"
+    with db.open_ledger(path) as ledger:
+        db.save_source(ledger, db.Source(name="Aleppo Media Center"))
+    damaged = bytearray(SMALL_WORKBOOK)
+    for place, value in changes:
+        damaged[place] = value
+    file = folder / "damaged.xlsx"
+    file.write_bytes(bytes(damaged))
+    before = digest(path)
+    with db.open_ledger(path) as ledger:
+        try:
+            report = import_file(ledger, file)
+        except db.LedgerError:
+            report = None
+    if report is None:
+        assert digest(path) == before
+    else:  # what was read is what the file holds
+        assert read_rows(path, "SELECT count(*) FROM breach") == [(report.new,)]
