@@ -29,9 +29,9 @@ def default_database_path() -> Path:
 
 
 # A temporary file of this program: hidden, the pid of the run that made it, then what it
-# is: `.office.sqlite3.4242.creating`, `.office-2017-….sqlite3.4242.part`, with any
-# -wal, -shm or -journal SQLite put beside it.
-_LEFTOVER = re.compile(r"\..+\.(\d+)\.(?:part|creating)(?:-wal|-shm|-journal)?")
+# is: `.office.sqlite3.4242.creating`, `.office-2017-….sqlite3.4242.part`,
+# `.demo.sqlite3.4242.building`, with any -wal, -shm or -journal SQLite put beside it.
+_LEFTOVER = re.compile(r"\..+\.(\d+)\.(?:part|creating|building)(?:-wal|-shm|-journal)?")
 
 
 def temporary_name(target: Path, kind: str = "part") -> Path:

@@ -446,7 +446,9 @@ def test_only_what_dead_runs_left_is_removed(tmp_path):
     left = [backups / f".office-2017.sqlite3.{dead}.part",
             backups / f".office-2017.sqlite3.{dead}.part-journal",
             tmp_path / f".office.sqlite3.{dead}.creating",
-            tmp_path / f".office.sqlite3.{dead}.creating-wal"]
+            tmp_path / f".office.sqlite3.{dead}.creating-wal",
+            tmp_path / f".demo.sqlite3.{dead}.building",
+            tmp_path / f".demo.sqlite3.{dead}.building-shm"]
     kept = [backups / f".office-2018.sqlite3.{alive}.part",
             tmp_path / f".office.sqlite3.{alive}.creating",
             tmp_path / "notes.part", backups / "office-2017-01-01_000000.sqlite3",
