@@ -139,7 +139,12 @@ def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], prese
     other copies of the program wait for it only as long as SQLite writes the rows."""
     total = len(plan)
     writer = _Writer(ledger)
-    prepared = writer.prepare([p for p in plan if p.action != "unchanged"])  # reading only
+    writing = [p for p in plan if p.action != "unchanged"]
+    prepared = []
+    for start in range(0, len(writing), _BATCH):  # reading only: no lock is held yet
+        prepared += writer.prepare(writing[start:start + _BATCH])
+        ready = min(start + _BATCH, len(writing))
+        _go_on(progress, total + ready * total // (2 * len(writing)), 2 * total)
     try:
         with ledger.transaction():
             if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
@@ -156,7 +161,8 @@ def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], prese
             writer.settle(prepared)
             for done, batch in enumerate(prepared, start=1):
                 writer.write(batch)
-                _go_on(progress, total + done * total // len(prepared), 2 * total)
+                _go_on(progress, 3 * total // 2 + done * total // (2 * len(prepared)),
+                       2 * total)
             fill_sources(ledger, tables.get("Sources"))
             _go_on(progress, total, total)  # the last chance to cancel, before the commit
     except (sqlite3.Error, OSError) as error:

@@ -1,17 +1,22 @@
 """Reading the rows of a spreadsheet: an .xlsx workbook (with python-calamine, which reads
 a 100,000-row sheet many times faster than openpyxl's read-only mode; see
-bench/bench_import.py) or a .csv file (UTF-8, with or without Excel's byte-order mark)."""
+bench/bench_import.py) or a .csv file (UTF-8, with or without Excel's byte-order mark).
+
+A file is read for what it plainly says, or refused with the row that is wrong: a CSV
+quote that would swallow the lines after it, a sheet whose cells span more than the
+reader can build. The workbook reader runs in a process of its own, so that a file that
+crashes it stops that process, not the program."""
 from __future__ import annotations
 
 import csv
 import io
-import os
 import pickle
 import re
 import subprocess
 import sys
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,8 +155,7 @@ def _read_workbook(path: Path) -> dict[str, Table]:
     then stops only that process, and the import is refused with a reason."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         _check_sizes(path)
-    done = subprocess.run([sys.executable, "-c", _READER, str(path)], capture_output=True,
-                          env=_child_environment())
+    done = subprocess.run([sys.executable, "-c", _READER, str(path)], capture_output=True)
     if done.returncode == 0:
         try:
             return {name: Table(headers, rows)
@@ -166,14 +170,6 @@ def _read_workbook(path: Path) -> dict[str, Table]:
                       f"(exit status {done.returncode}). Nothing was imported; save the file "
                       "again from the spreadsheet program, or as CSV.", "reader_crashed",
                       name=path.name, status=done.returncode)
-
-
-def _child_environment() -> dict[str, str]:
-    environment = dict(os.environ)
-    root = str(Path(__file__).resolve().parent.parent)
-    environment["PYTHONPATH"] = os.pathsep.join(
-        p for p in (root, environment.get("PYTHONPATH", "")) if p)
-    return environment
 
 
 def _check_sizes(path: Path) -> None:
@@ -193,7 +189,8 @@ def _check_sizes(path: Path) -> None:
                         f"{MAX_CELLS:,} cells. Delete the cells far from the table (press "
                         "Ctrl+End in the spreadsheet to find them) and save it again.",
                         "sheet_too_large", name=path.name, rows=rows, columns=columns)
-    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, KeyError):
+    except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, ValueError, EOFError,
+            KeyError, NotImplementedError):
         return  # not a zip the size can be read from: the reader says what is wrong
 
 
