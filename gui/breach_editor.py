@@ -372,7 +372,7 @@ class BreachEditor(QWidget):
             self.save_anyway_button.setFocus()
             return False
         except db.BusyError:
-            self._wait_to_save(and_new, allow_duplicate)
+            self._wait_to_save(and_new, allow_duplicate, again=was_waiting)
             return False
         except (db.LedgerError, sqlite3.Error, OSError) as error:
             dialogs.show_error(self, tr("The breach was not saved"),
@@ -403,11 +403,14 @@ class BreachEditor(QWidget):
         """Whether a save waits for another copy of the program to finish writing."""
         return self._pending is not None
 
-    def _wait_to_save(self, and_new: bool, allow_duplicate: bool) -> None:
+    def _wait_to_save(self, and_new: bool, allow_duplicate: bool, again: bool = False) -> None:
         """Another copy holds the file's write lock (an import, a merge): say so, keep the
-        breach (in the form, and in a draft beside the database) and try again soon."""
+        breach (in the form, and in a draft beside the database) and try again soon.
+        `again`: a retry found the lock still held; the draft is already written (and
+        edits made meanwhile reach it through the draft timer)."""
         self._pending = (and_new, allow_duplicate)
-        self.keep_draft()
+        if not again:
+            self.keep_draft()
         self.wait_text.setText(tr(
             "Waiting for another copy of Truce Ledger to finish writing to {name} (an import "
             "or a merge)… The breach will be saved as soon as it can.").format(

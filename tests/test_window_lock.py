@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 import db
 from gui.drafts import draft_path
+from tests.conftest import show_window
 
 from test_window_editing import key, type_text
 from test_window_entry import Keys, record_quickly
@@ -103,6 +104,16 @@ def test_closing_the_window_while_waiting_keeps_the_breach_as_a_draft(
     assert draft["breach"]["place"] == "Saraqib" and draft["breach"]["killed"] == 5
     import_running.finish()
     assert sqlite3.connect(ledger_path).execute(SAVED).fetchall() == []
+    # The next start (another process: a number no process has) offers the breach back.
+    draft_path(ledger_path, owner).rename(draft_path(ledger_path, "999999999-0"))
+    again = show_window(qtbot, db.open_ledger(ledger_path))
+    assert [text for kind, text in dialogs.asked if kind == "yes_no"][-1].startswith(
+        "The program stopped while a breach (2017-01-04, Saraqib) was being typed")
+    assert again.breaches.editor.form.place.text() == "Saraqib"
+    qtbot.waitUntil(again.isActiveWindow)  # the keys go to it
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
+    assert sqlite3.connect(ledger_path).execute(SAVED).fetchall() == [
+        ("2017-01-04", "Saraqib", 5)]
 
 
 def test_closing_while_waiting_can_be_called_off(qtbot, window, lists, ledger_path, other_copy,
