@@ -20,10 +20,11 @@ victim's confidentiality. Merging the same file again changes nothing.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
@@ -134,13 +135,29 @@ def merge_file(ledger: Ledger, other: str | Path,
     steps = _Progress(progress)
     theirs = _read_file(ledger, other, version, steps)
     steps.total = 2 * len(theirs.rows["breach"]) or 1
+    chosen: dict = {}  # the keys of list entries new to us, chosen once
     with ledger.snapshot() as conn:
         _refuse_if_wrong(conn, theirs, steps)
+        fresh = _plan(ledger, conn, theirs, chosen)
     try:
-        with ledger.transaction() as conn:
-            return _write(ledger, conn, theirs, steps)
+        with _large_cache(ledger.conn), ledger.transaction() as conn:
+            return _write(ledger, conn, theirs, steps, fresh, chosen)
     except sqlite3.Error as error:
         raise _write_failure(ledger, error) from None
+
+
+@contextlib.contextmanager
+def _large_cache(conn: sqlite3.Connection):
+    """A merge that writes many rows touches many pages of the indexes, all over them (keys
+    are random): a page cache of up to 64 MiB while it writes (taken only as it is used)
+    keeps them in memory instead of reading them again, and so shortens the time the
+    write lock is held. The connection's own size is put back afterwards."""
+    previous = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(previous)}")
 
 
 def _write_failure(ledger: Ledger, error: sqlite3.Error) -> LedgerError:
@@ -298,13 +315,14 @@ def _check_moments(theirs: _Theirs, reasons: _Reasons) -> None:
     tables = [(t, theirs.rows[t], ("created_at", "updated_at", "deleted_at"))
               for t in LIST_TABLES + ("breach",) + CHILD_TABLES]
     history = [dict(zip(HISTORY_COLUMNS, r)) for r in theirs.history]
+    now, good = datetime.now(timezone.utc), set()  # one clock; each moment read once
     for table, rows, columns in tables + [("change_log", history, ("changed_at",))]:
         for row in rows:
             for column in columns:
-                if column == "deleted_at" and row[column] is None:
+                if (column == "deleted_at" and row[column] is None) or row[column] in good:
                     continue
                 try:
-                    checked_stored(row[column])
+                    good.add(checked_stored(row[column], now))
                 except MomentError as error:
                     reasons.add(f"{label(table, row)}: {column.replace('_', ' ')} {error}")
 
@@ -481,10 +499,44 @@ def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
 
 # Writing ---------------------------------------------------------------------------------
 
-def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs,
-           progress: _Progress) -> MergeReport:
+@dataclass
+class _Fresh:
+    """Breaches new to us, made ready to write (their rows with our keys of the lists, and
+    their change-log entries) before the write lock is taken."""
+
+    keys: dict  # their keys of list entries -> ours, as these rows use them
+    ids: frozenset  # the breaches
+    rows: dict[str, list] = field(default_factory=dict)  # breach, citation, victim rows
+    entries: list[tuple] = field(default_factory=list)
+    added: int = 0
+    deleted: int = 0
+
+
+def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dict) -> _Fresh:
+    """What the write will do with the breaches new to us, worked out from a snapshot of our
+    file, outside the write lock; the write uses it when our file still matches it."""
+    keys, _ = _join_all(ledger, conn, theirs, chosen, write=False)
+    ours = {key for (key,) in conn.execute("SELECT id FROM breach")}
+    return _fresh_rows(ledger, theirs, [r for r in theirs.rows["breach"] if r["id"] not in ours],
+                       keys)
+
+
+def _join_all(ledger: Ledger, conn, theirs: _Theirs, chosen: dict,
+              write: bool) -> tuple[dict, int]:
+    """Their keys -> ours, for each list; with `write`, what we lack is added."""
+    keys = {table: _join_list(ledger, conn, theirs.rows[table], table, by, chosen, write)
+            for table, by in (("gazetteer", ("kind", "name")), ("breach_type", ("name",)),
+                              ("actor", ("name",)), ("truce", ("name",)))}
+    keys["source"], sources = _join_sources(ledger, conn, theirs.rows["source"], chosen, write)
+    return keys, sources
+
+
+def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress,
+           fresh: _Fresh, chosen: dict) -> MergeReport:
     """The merge itself, in the caller's transaction, over rows already checked. What our
-    file holds is read again here: another copy may have saved since the checks."""
+    file holds is read again here: another copy may have saved since the checks, so
+    "the newer wins" is decided here, and the planned breaches are made again if our
+    lists or breaches changed meanwhile."""
     _no_demo_in_real(conn, ledger.is_demo, theirs.demo, theirs.name)
     collisions = _collisions(conn, theirs)
     if collisions:
@@ -493,21 +545,21 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs,
     if theirs.demo and not ledger.is_demo:  # ours is empty, or the line above refused
         ledger.set_meta("demo", "1")
     report = MergeReport()
-    keys = {table: _join_list(ledger, conn, theirs.rows[table], table, by)
-            for table, by in (("gazetteer", ("kind", "name")), ("breach_type", ("name",)),
-                              ("actor", ("name",)), ("truce", ("name",)))}
-    keys["source"], report.sources = _join_sources(ledger, conn, theirs.rows["source"])
+    keys, report.sources = _join_all(ledger, conn, theirs, chosen, write=True)
     ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
-    half, fresh = len(theirs.rows["breach"]), []
+    half, new = len(theirs.rows["breach"]), []
     for done, row in enumerate(theirs.rows["breach"], start=1):
         if row["id"] not in ours:
-            fresh.append(row)
+            new.append(row)
         elif row["updated_at"] <= ours[row["id"]]:
             report.left += 1  # ours is as new or newer, as decided now, inside the write
         else:
             _merge_breach(ledger, conn, theirs, row, keys, report)
         progress.tell(half + done)
-    _add_fresh(ledger, conn, theirs, fresh, keys, report)
+    if keys != fresh.keys or fresh.ids != {row["id"] for row in new}:
+        fresh = _fresh_rows(ledger, theirs, new, keys)  # ours changed since the plan
+    _write_fresh(conn, fresh)
+    report.added, report.deleted = report.added + fresh.added, report.deleted + fresh.deleted
     before = conn.total_changes
     conn.executemany(
         f"INSERT OR IGNORE INTO change_log ({', '.join(HISTORY_COLUMNS)})"
@@ -517,9 +569,11 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs,
     return report
 
 
-def _join_list(ledger: Ledger, conn, rows: list[dict], table: str, by: tuple[str, ...]) -> dict:
-    """Their keys → ours for a list joined by name; entries we lack are added (with their
-    key when no record of ours has it, else under a new key: a key is never taken over)."""
+def _join_list(ledger: Ledger, conn, rows: list[dict], table: str, by: tuple[str, ...],
+               chosen: dict, write: bool) -> dict:
+    """Their keys → ours for a list joined by name; with `write`, entries we lack are added
+    (with their key when no record of ours has it, else under a new key: a key is never
+    taken over), under the key `chosen` for them when the plan was made."""
     ours = {tuple(str(r[c]).casefold() for c in by): r["id"]
             for r in fetch_dicts(conn, f"SELECT * FROM {table} WHERE deleted_at IS NULL")}
     mapping = {}
@@ -528,29 +582,42 @@ def _join_list(ledger: Ledger, conn, rows: list[dict], table: str, by: tuple[str
         if name in ours:
             mapping[row["id"]] = ours[name]
             continue
-        key = row["id"] if not _known(conn, table, row["id"]) else _new_key()
-        values = {**row, "id": key}
-        if table == "gazetteer" and values.get("parent_id"):
-            values["parent_id"] = mapping.get(values["parent_id"], None)
-        _insert(conn, table, values)
-        log_change(conn, ledger, table, key, "insert", None, values, row["updated_at"])
+        key = _key_for(conn, table, row["id"], chosen)
+        if write:
+            values = {**row, "id": key}
+            if table == "gazetteer" and values.get("parent_id"):
+                values["parent_id"] = mapping.get(values["parent_id"], None)
+            _insert(conn, table, values)
+            log_change(conn, ledger, table, key, "insert", None, values, row["updated_at"])
         ours[name] = mapping[row["id"]] = key
     return mapping
 
 
-def _join_sources(ledger: Ledger, conn, rows: list[dict]) -> tuple[dict, int]:
-    """Sources joined by name; one changed later there is updated here."""
+def _key_for(conn, table: str, theirs: str, chosen: dict) -> str:
+    """The key a list entry new to us gets: the one chosen before, while no record of ours
+    has it; else theirs, while no record of ours has it; else a new one."""
+    key = chosen.get((table, theirs))
+    if key is None or _known(conn, table, key):
+        key = theirs if not _known(conn, table, theirs) else _new_key()
+    chosen[(table, theirs)] = key
+    return key
+
+
+def _join_sources(ledger: Ledger, conn, rows: list[dict], chosen: dict,
+                  write: bool) -> tuple[dict, int]:
+    """Sources joined by name; with `write`, those we lack are added and one changed later
+    there is updated here."""
     ours = {r["name"].casefold(): r for r in fetch_dicts(
         conn, "SELECT * FROM source WHERE deleted_at IS NULL")}
     mapping, changed = {}, 0
     for row in rows:
         mine = ours.get(row["name"].casefold())
         if mine is None:
-            values = {**row, "id": row["id"] if not _known(conn, "source", row["id"])
-                      else _new_key()}
-            _insert(conn, "source", values)
-            log_change(conn, ledger, "source", values["id"], "insert", None, values,
-                       row["updated_at"])
+            values = {**row, "id": _key_for(conn, "source", row["id"], chosen)}
+            if write:
+                _insert(conn, "source", values)
+                log_change(conn, ledger, "source", values["id"], "insert", None, values,
+                           row["updated_at"])
             ours[row["name"].casefold()] = values
             mapping[row["id"]], changed = values["id"], changed + 1
             continue
@@ -560,7 +627,8 @@ def _join_sources(ledger: Ledger, conn, rows: list[dict]) -> tuple[dict, int]:
         # office that imported our public export has sources without contacts.
         wanted = {f: (row[f] if row[f] not in ("", None, "other", "unknown") else mine[f])
                   for f in fields}
-        if row["updated_at"] > mine["updated_at"] and any(wanted[f] != mine[f] for f in fields):
+        if write and row["updated_at"] > mine["updated_at"] \
+                and any(wanted[f] != mine[f] for f in fields):
             conn.execute("UPDATE source SET kind = ?, reliability = ?, contact = ?, notes = ?,"
                          " updated_at = ? WHERE id = ?",
                          [wanted[f] for f in fields] + [row["updated_at"], mine["id"]])
@@ -582,14 +650,14 @@ def _mapped(row: dict, keys: dict) -> dict:
     return values
 
 
-def _add_fresh(ledger: Ledger, conn, theirs: _Theirs, rows: list[dict], keys: dict,
-               report: MergeReport) -> None:
-    """Breaches we do not have, written in batches (a merge that brings in thousands keeps
-    the write lock for a moment, not minutes). None of their citations or victims can be
-    ours (_collisions refused any key of ours under another breach, and a breach we lack
-    has none here), so each is a plain insert; each breach's change-log entry holds the
-    whole breach as written, as breach_document reads it back."""
-    breaches, children, entries = [], {t: [] for t in CHILD_TABLES}, []
+def _fresh_rows(ledger: Ledger, theirs: _Theirs, rows: list[dict], keys: dict) -> _Fresh:
+    """Breaches we do not have, made ready to be written in batches (a merge that brings in
+    thousands keeps the write lock for moments, not minutes). None of their citations or
+    victims can be ours (_collisions refused any key of ours under another breach, and a
+    breach we lack has none here), so each is a plain insert; each breach's change-log
+    entry holds the whole breach as written, as breach_document reads it back."""
+    fresh = _Fresh(keys=keys, ids=frozenset(r["id"] for r in rows),
+                   rows={"breach": [], "citation": [], "victim": []})
     for row in rows:
         values = _mapped(row, keys)
         document = dict(values)
@@ -598,24 +666,32 @@ def _add_fresh(ledger: Ledger, conn, theirs: _Theirs, rows: list[dict], keys: di
             if table == "citation":
                 for child in mine:
                     child["source_id"] = keys["source"][child["source_id"]]
-            children[table] += mine
+            fresh.rows[table] += mine
             live = sorted((c for c in mine if c["deleted_at"] is None),
                           key=lambda c: (c["position"], c["created_at"]))
             document[f"{table}s"] = [{k: v for k, v in c.items() if k != "breach_id"}
                                      for c in live]
-        breaches.append(values)
-        report.deleted += bool(row["deleted_at"])
-        report.added += not row["deleted_at"]
-        entries.append(_log_entry(ledger, row["id"], "delete" if row["deleted_at"] else "insert",
-                                  document, row["updated_at"]))
-    for table, written in (("breach", breaches), *children.items()):
+        fresh.rows["breach"].append(values)
+        fresh.deleted += bool(row["deleted_at"])
+        fresh.added += not row["deleted_at"]
+        fresh.entries.append(_log_entry(ledger, row["id"],
+                                        "delete" if row["deleted_at"] else "insert", document,
+                                        row["updated_at"]))
+    for table, written in fresh.rows.items():
+        written.sort(key=lambda r: r["id"])  # in key order: each page of the key index once
+        fresh.rows[table] = [tuple(r.values()) for r in written]  # columns as SELECT * gives
+    return fresh
+
+
+def _write_fresh(conn, fresh: _Fresh) -> None:
+    """The planned rows, one statement a table (their columns are ours, in our order: the
+    schema was shown to be exactly ours)."""
+    for table, written in fresh.rows.items():
         if written:
-            names = list(written[0])
-            conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
-                             f" ({', '.join('?' * len(names))})",
-                             ([r[c] for c in names] for r in written))
+            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(written[0]))})",
+                             written)
     conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
-                     f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", entries)
+                     f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", fresh.entries)
 
 
 def _log_entry(ledger: Ledger, key: str, action: str, after: dict, now: str) -> tuple:

@@ -361,6 +361,26 @@ def test_another_copy_saves_while_a_merge_reads_and_its_later_save_wins(tmp_path
     assert db.get_breach(ledger, ours["breach"]).description == "saved meanwhile"
 
 
+def test_a_source_another_copy_adds_while_a_merge_reads_is_the_one_cited(tmp_path,
+                                                                         ledger_path, ledger,
+                                                                         ours):
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    added = []
+
+    def progress(done, total):
+        if not added:  # the merge has planned its writes against our file as it was
+            with db.open_ledger(ledger_path, user="Other copy") as copy:
+                copy.wait_for_writers(0)
+                added.append(db.save_source(copy, db.Source(name="Idlib activist",
+                                                            contact="+90 555 000 99")).id)
+        return True
+
+    assert merge_file(ledger, other, progress).added == 1
+    assert [c.source_id for c in db.get_breach(ledger, their_breach).citations] == added
+    assert read_rows(ledger_path, "SELECT count(*) FROM source WHERE name = 'Idlib activist'"
+                     " AND deleted_at IS NULL") == [(1,)]
+
+
 def test_a_full_disk_is_said_and_nothing_is_changed(tmp_path, small_disk):
     other = tmp_path / "demo.sqlite3"
     create_demo(other, size=300)
