@@ -143,6 +143,8 @@ def merge_file(ledger: Ledger, other: str | Path,
         with _large_cache(ledger.conn), ledger.transaction() as conn:
             return _write(ledger, conn, theirs, steps, fresh, chosen)
     except sqlite3.Error as error:
+        if ledger.conn.in_transaction:  # a COMMIT that failed (a full disk) may leave it open
+            ledger.conn.execute("ROLLBACK")
         raise _write_failure(ledger, error) from None
 
 

@@ -323,6 +323,19 @@ def test_a_file_whose_schema_is_not_ours_is_refused_unread(tmp_path, ledger, our
     assert dump(ledger.path) == before and digest(other) == theirs_before
 
 
+def test_reading_a_file_costs_no_more_than_its_size(tmp_path):
+    from db.merge import _Budget
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    size = sum(p.stat().st_size for p in (other, Path(f"{other}-wal")) if p.exists())
+    budget = _Budget(other)
+    for _ in range(size // 100 - 1):
+        budget.spend(("x" * 99,))  # 100 bytes' worth: a file of ours holds at least as much
+    with pytest.raises(db.BadFileError) as refusal:
+        budget.spend(("x" * 200,))
+    assert refusal.value.code == "foreign_schema"
+    assert "holds more rows than a file of its size can" in str(refusal.value)
+
+
 # The demo mark, 6 (the write lock) and 14 (a full disk) -------------------------------------
 
 @pytest.mark.parametrize("how", ["cancelled", "refused"])
