@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import stat
 import sys
 from pathlib import Path
@@ -28,24 +29,27 @@ def default_database_path() -> Path:
     return user_data_folder() / DEFAULT_FILE
 
 
-# A temporary file of this program: hidden, the pid of the run that made it, then what it
-# is: `.office.sqlite3.4242.creating`, `.office-2017-….sqlite3.4242.part`,
-# `.demo.sqlite3.4242.building`, with any -wal, -shm or -journal SQLite put beside it.
-_LEFTOVER = re.compile(r"\..+\.(\d+)\.(?:part|creating|building)(?:-wal|-shm|-journal)?")
+# A temporary file of this program: hidden, the computer and pid of the run that made
+# it, then what it is: `.office.sqlite3.laptop-4242.creating`,
+# `.office-2017-….sqlite3.laptop-4242.part`, with any -wal, -shm or -journal SQLite put
+# beside it. A name without the computer (`.demo.sqlite3.4242.building`) is of this one.
+_LEFTOVER = re.compile(r"\..+\.(?:(?P<host>[A-Za-z0-9_-]+)-)?(?P<pid>\d+)"
+                       r"\.(?:part|creating|building)(?:-wal|-shm|-journal)?")
 
 
 def temporary_name(target: Path, kind: str = "part") -> Path:
     """Where a file is written before it is renamed to `target`: beside it (so the rename
-    is one step on one disk), hidden, and named with this run's pid, so that
-    remove_leftovers() can tell a dead run's file from a living one's."""
-    return target.with_name(f".{target.name}.{os.getpid()}.{kind}")
+    is one step on one disk), hidden, and named with this computer and this run's pid, so
+    that remove_leftovers() can tell a dead run's file from a living one's, also in a
+    folder that several computers share."""
+    return target.with_name(f".{target.name}.{_host()}-{os.getpid()}.{kind}")
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
-    """Remove from `folder` the temporary files (see temporary_name) of runs that are no
-    longer alive: a killed check's half backup, a creation cut short. A living run's
-    files are left alone. Returns what was removed; a folder that cannot be read or
-    written is left as it is."""
+    """Remove from `folder` the temporary files (see temporary_name) of runs of this
+    computer that are no longer alive: a killed check's half backup, a creation cut
+    short. A living run's files, and those of other computers, are left alone. Returns
+    what was removed; a folder that cannot be read or written is left as it is."""
     removed = []
     try:
         names = [entry.name for entry in os.scandir(folder)]
@@ -53,7 +57,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
         return removed
     for name in names:
         match = _LEFTOVER.fullmatch(name)
-        if match is None or _alive(int(match.group(1))):
+        if match is None or match["host"] not in (None, _host()) or _alive(int(match["pid"])):
             continue
         with contextlib.suppress(OSError):
             (folder / name).unlink()
@@ -61,18 +65,36 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
+def _host() -> str:
+    """This computer's name, as it may stand in a file name."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", socket.gethostname())[:40] or "here"
+
+
 def _alive(pid: int) -> bool:
-    """Whether a process `pid` runs on this computer (one of another user counts)."""
+    """Whether a process `pid` runs on this computer (when unsure: yes, so that nothing
+    of a running process is ever removed)."""
     if pid == os.getpid():
         return True
     if pid <= 0:
         return False
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        import ctypes
+        kernel = ctypes.windll.kernel32
+        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.GetLastError() == 5  # access denied: it runs, as another user
+        code = ctypes.c_ulong()
+        try:
+            kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        finally:
+            kernel.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return False
-    except (PermissionError, OSError):
-        return True  # it exists; not ours to judge
+    except OSError:
+        return True  # it exists, and belongs to another user
     return True
 
 

@@ -439,18 +439,21 @@ def test_a_killed_check_leaves_no_part_file_after_the_next_start(tmp_path, capsy
     assert [n for n in listing(tmp_path) if ".part" in n or ".creating" in n] == []
 
 
-def test_only_what_dead_runs_left_is_removed(tmp_path):
-    dead, alive = _dead_pid(), os.getppid()
+def test_only_what_dead_runs_of_this_computer_left_is_removed(tmp_path):
+    from db.paths import _host, remove_leftovers, temporary_name
+    here, dead, alive = _host(), _dead_pid(), os.getppid()
     backups = tmp_path / "backups"
     backups.mkdir()
-    left = [backups / f".office-2017.sqlite3.{dead}.part",
-            backups / f".office-2017.sqlite3.{dead}.part-journal",
-            tmp_path / f".office.sqlite3.{dead}.creating",
-            tmp_path / f".office.sqlite3.{dead}.creating-wal",
+    left = [backups / f".office-2017.sqlite3.{here}-{dead}.part",
+            backups / f".office-2017.sqlite3.{here}-{dead}.part-journal",
+            tmp_path / f".office.sqlite3.{here}-{dead}.creating",
+            tmp_path / f".office.sqlite3.{here}-{dead}.creating-wal",
             tmp_path / f".demo.sqlite3.{dead}.building",
             tmp_path / f".demo.sqlite3.{dead}.building-shm"]
-    kept = [backups / f".office-2018.sqlite3.{alive}.part",
-            tmp_path / f".office.sqlite3.{alive}.creating",
+    kept = [backups / f".office-2018.sqlite3.{here}-{alive}.part",
+            tmp_path / f".office.sqlite3.{here}-{alive}.creating",
+            # another computer sharing the folder: its pids are not ours to judge
+            backups / f".office-2019.sqlite3.other_laptop-{dead}.part",
             tmp_path / "notes.part", backups / "office-2017-01-01_000000.sqlite3",
             tmp_path / f".report.{dead}.txt"]
     for file in left + kept:
@@ -460,13 +463,13 @@ def test_only_what_dead_runs_left_is_removed(tmp_path):
     assert [f for f in left if f.exists()] == []
     assert all(f.exists() for f in kept)
     # The same cleaning, for any folder (an export's target folder).
-    from db.paths import remove_leftovers
     other = tmp_path / "exports"
     other.mkdir()
-    (other / f".week.xlsx.{dead}.part").write_bytes(b"x")
-    (other / f".week.xlsx.{alive}.part").write_bytes(b"x")
-    assert remove_leftovers(other) == [other / f".week.xlsx.{dead}.part"]
-    assert listing(other) == [f".week.xlsx.{alive}.part"]
+    mine = temporary_name(other / "week.xlsx")
+    mine.write_bytes(b"x")
+    (other / f".week.xlsx.{here}-{dead}.part").write_bytes(b"x")
+    assert remove_leftovers(other) == [other / f".week.xlsx.{here}-{dead}.part"]
+    assert listing(other) == [mine.name]
 
 
 # --- 16. A check while other copies keep saving ------------------------------------------
