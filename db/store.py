@@ -1,8 +1,11 @@
 """Opening a ledger file: checks, creation, migrations, and the transaction boundary.
 
-A file is opened only after it has been shown to be ours, whole and not newer than
-this program; until then it is read through a read-only connection, so that a file
-we refuse is left byte for byte as it was.
+A file is opened only after it has been shown to be a regular file, ours (our mark and
+exactly our schema), whole and not newer than this program; until then it is read
+through a read-only connection (without even a -wal or -shm while its schema is not yet
+shown to be ours), so that a file we refuse is left byte for byte as it was, and nothing
+appears beside it. A full disk or a read-only folder is said as such, not as damage. A
+file whose last check failed opens to be read, and refuses writes until a check passes.
 """
 from __future__ import annotations
 
