@@ -12,7 +12,7 @@ from typing import Callable
 
 from .errors import BadFileError, LedgerError
 from .paths import private_file, private_folder, temporary_name
-from .store import (_fsync, clear_failed_check, one_line, place_problem,
+from .store import (_fsync, clear_failed_check, one_line, open_reader, place_problem,
                     record_failed_check)
 
 KEEP_BACKUPS = 10
@@ -183,16 +183,14 @@ def save_copy(source: Path, target: Path,
               progress: Callable[[int, int], bool] | None = None) -> None:
     """File → Save a copy: the database at `source`, whole, at `target` (replacing it).
 
-    Reads through a connection of its own, so it may run on a thread of its own while the
-    window goes on with the file.
+    Reads through a read-only connection of its own, so it may run on a thread of its own
+    while the window goes on with the file, and a ledger in a read-only folder can be
+    copied out of it.
     """
     if target.resolve() == source.resolve():
         raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
-    conn = sqlite3.connect(source, isolation_level=None)
-    try:
-        write_copy(conn, target, progress)
-    finally:
-        conn.close()
+    with open_reader(source) as reader:
+        write_copy(reader.conn, target, progress)
 
 
 class _Cancelled(Exception):

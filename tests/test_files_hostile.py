@@ -528,18 +528,29 @@ def test_save_a_copy_reports_progress_and_can_be_cancelled(tmp_path):
     pad(path, 8)
     seen: list[tuple[int, int]] = []
     target = tmp_path / "copy.sqlite3"
-    save_copy(path, target, lambda done, total: seen.append((done, total)) or True)
-    assert seen and seen[-1][0] == seen[-1][1] > 0
-    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
-    conn = sqlite3.connect(target)
-    assert conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 1
-    conn.close()
-    target.write_bytes(b"what was there before")
-    with pytest.raises(db.LedgerError) as cancelled:
-        save_copy(path, target, lambda done, total: done < total // 2)
-    assert cancelled.value.code == "cancelled"
-    assert target.read_bytes() == b"what was there before"
+    with db.open_ledger(path):  # as from the window, which has the file open
+        save_copy(path, target, lambda done, total: seen.append((done, total)) or True)
+        assert seen and seen[-1][0] == seen[-1][1] > 0
+        assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+        conn = sqlite3.connect(target)
+        assert conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 1
+        conn.close()
+        target.write_bytes(b"what was there before")
+        with pytest.raises(db.LedgerError) as cancelled:
+            save_copy(path, target, lambda done, total: done < total // 2)
+        assert cancelled.value.code == "cancelled"
+        assert target.read_bytes() == b"what was there before"
     assert listing(tmp_path) == ["copy.sqlite3", "office.sqlite3"]
+
+
+def test_a_copy_is_saved_out_of_a_read_only_folder(read_only_folder, tmp_path):
+    target = tmp_path / "copy.sqlite3"
+    with db.open_ledger(read_only_folder, read_only=True):
+        save_copy(read_only_folder, target)
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 2
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    conn.close()
 
 
 # --- 17. Only the owner reads what the program writes ------------------------------------
