@@ -183,14 +183,22 @@ def save_copy(source: Path, target: Path,
               progress: Callable[[int, int], bool] | None = None) -> None:
     """File → Save a copy: the database at `source`, whole, at `target` (replacing it).
 
-    Reads through a read-only connection of its own, so it may run on a thread of its own
-    while the window goes on with the file, and a ledger in a read-only folder can be
-    copied out of it.
+    Reads through a connection of its own, so it may run on a thread of its own while the
+    window goes on with the file. In a folder it can write, an ordinary connection (the
+    last to close removes the -wal and -shm it made); in a read-only folder, a read-only
+    one, so that a ledger there can still be copied out of it.
     """
     if target.resolve() == source.resolve():
         raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
-    with open_reader(source) as reader:
-        write_copy(reader.conn, target, progress)
+    if not os.access(source.parent, os.W_OK):
+        with open_reader(source) as reader:
+            write_copy(reader.conn, target, progress)
+        return
+    conn = sqlite3.connect(source, isolation_level=None)
+    try:
+        write_copy(conn, target, progress)
+    finally:
+        conn.close()
 
 
 class _Cancelled(Exception):
