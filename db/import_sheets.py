@@ -22,6 +22,8 @@ VICTIM_HEADERS = {header_key(h): f for h, f in (
 SOURCE_HEADERS = {header_key(h): f for h, f in (
     ("Name", "name"), ("Kind", "kind"), ("Reliability", "reliability"),
     ("Contact", "contact"), ("Notes", "notes"))}
+
+
 class VictimsSheet:
     """The Victims sheet of an export, by breach key. A public export has no Confidential
     (nor Notes) column: what it leaves out is kept as it is in the database.
