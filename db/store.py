@@ -144,9 +144,23 @@ class _RefusingLedger(Ledger):
     touching the file, with the reason in words (`write_refusal`)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, user: str, office: str,
-                 refusal: LedgerError):
+                 refusal: LedgerError, tidy: bool = False):
         super().__init__(conn, path, user, office)
         self.write_refusal = refusal
+        self._tidy = tidy
+
+    def close(self) -> None:
+        """Close; a read-only connection cannot remove the -wal and -shm that SQLite made
+        for it, so when it made them, an ordinary connection that reads once and closes
+        does (SQLite removes them only if it is the last connection to the file)."""
+        super().close()
+        if self._tidy and os.access(self.path.parent, os.W_OK):
+            with contextlib.suppress(sqlite3.Error):
+                tidy = sqlite3.connect(self.path, isolation_level=None)
+                try:
+                    tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                finally:
+                    tidy.close()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -186,10 +200,12 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     elif path.is_dir():
         raise BadFileError(f"{path} is a folder, not a Truce Ledger database.", "folder",
                            name=str(path))
+    unused = not any(os.path.lexists(f"{path}{s}") for s in ("-wal", "-shm"))
     version = inspect_file(path)
     if read_only:
-        return _RefusingLedger(_read_only_connection(path), path, user, office,
-                               _opened_read_only(path))
+        conn = _read_only_connection(path)
+        return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
+                               tidy=unused)
     _require_writable(path)
     refusal = _failed_check_refusal(path)
     conn = _connect(path)

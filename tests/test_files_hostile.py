@@ -405,6 +405,7 @@ def test_a_read_only_opening_writes_nothing(ledger_path, qapp):
             assert refused.value.code == "opened_read_only"
             assert error_text(refused.value) == str(refused.value)
     assert digest(ledger_path) == before
+    assert listing(ledger_path.parent) == [ledger_path.name]  # the folder as it was
     with pytest.raises(db.BadFileError, match="There is no file"):
         db.open_ledger(ledger_path.with_name("none.sqlite3"), read_only=True)
     assert not ledger_path.with_name("none.sqlite3").exists()
