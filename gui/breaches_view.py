@@ -258,9 +258,9 @@ class BreachesView(QWidget):
     def _update_summary(self) -> None:
         count = self.model.count
         if count.killed is None:  # a count out of range: no sum, and the reason instead
-            self.summary.setText(tr("{breaches} shown; the killed are not added up. {reason}")
-                                 .format(breaches=tr("%n breach(es)", "", count.breaches),
-                                         reason=error_text(self.model.count_problem)))
+            self.summary.setText(tr("Breaches shown: {n}. The killed are not added up: "
+                                    "{reason}").format(
+                n=count.breaches, reason=error_text(self.model.count_problem)))
         else:
             self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "",
                                     count.breaches).format(killed=count.killed))

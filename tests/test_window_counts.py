@@ -40,7 +40,7 @@ def test_a_count_out_of_range_opens_and_is_said_instead_of_a_wrong_sum(
     window = show_window(qtbot, ledger)
     qtbot.waitUntil(window.isActiveWindow)  # the keys go to it
     summary = window.breaches.summary.text()
-    assert summary.startswith("3 breaches shown; the killed are not added up.")
+    assert summary.startswith("Breaches shown: 3. The killed are not added up: ")
     assert "outside 0 to 1,000,000" in summary and "2017-01-02" in summary
     wrong_sum = value * holding + 3 * (3 - holding)
     assert str(wrong_sum) not in summary and f"{wrong_sum:,}" not in summary
