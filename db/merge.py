@@ -138,10 +138,10 @@ def merge_file(ledger: Ledger, other: str | Path,
     chosen: dict = {}  # the keys of list entries new to us, chosen once
     with ledger.snapshot() as conn:
         _refuse_if_wrong(conn, theirs, steps)
-        fresh = _plan(ledger, conn, theirs, chosen)
+        plan = _plan(ledger, conn, theirs, chosen)
     try:
         with _large_cache(ledger.conn), ledger.transaction() as conn:
-            return _write(ledger, conn, theirs, steps, fresh, chosen)
+            return _write(ledger, conn, theirs, steps, plan, chosen)
     except sqlite3.Error as error:
         if ledger.conn.in_transaction:  # a COMMIT that failed (a full disk) may leave it open
             ledger.conn.execute("ROLLBACK")
@@ -502,25 +502,39 @@ def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
 # Writing ---------------------------------------------------------------------------------
 
 @dataclass
-class _Fresh:
-    """Breaches new to us, made ready to write (their rows with our keys of the lists, and
-    their change-log entries) before the write lock is taken."""
+class _Step:
+    """What merging one breach of theirs writes: the breach, their citations and victims
+    that replace or join ours, and the change-log entry (ours before, the whole breach
+    after). `stamp` is our updated_at it was worked out against (None: we lacked it)."""
 
-    keys: dict  # their keys of list entries -> ours, as these rows use them
-    ids: frozenset  # the breaches
-    rows: dict[str, list] = field(default_factory=dict)  # breach, citation, victim rows
-    entries: list[tuple] = field(default_factory=list)
-    added: int = 0
-    deleted: int = 0
+    key: str
+    stamp: str | None
+    action: str  # insert, update, delete, restore
+    breach: dict
+    children: dict[str, list[dict]]
+    entry: tuple
 
 
-def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dict) -> _Fresh:
-    """What the write will do with the breaches new to us, worked out from a snapshot of our
-    file, outside the write lock; the write uses it when our file still matches it."""
+@dataclass
+class _Plan:
+    """The steps of a merge, worked out from a snapshot of our file before the write lock
+    is taken; the write uses each one while our file still matches it."""
+
+    keys: dict  # their keys of list entries -> ours, as the steps use them
+    steps: dict[str, _Step]
+
+
+def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dict) -> _Plan:
+    """A step for each breach of theirs that is new to us or newer there, from what our
+    file holds now (read here, outside the write lock, where reading is free)."""
     keys, _ = _join_all(ledger, conn, theirs, chosen, write=False)
-    ours = {key for (key,) in conn.execute("SELECT id FROM breach")}
-    return _fresh_rows(ledger, theirs, [r for r in theirs.rows["breach"] if r["id"] not in ours],
-                       keys)
+    ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
+    nothing = {table: {} for table in CHILD_TABLES}  # of a breach we lack (foreign keys)
+    return _Plan(keys, {
+        row["id"]: (_step(ledger, theirs, row, keys, None, nothing) if row["id"] not in ours
+                    else _step_from(ledger, conn, theirs, row, keys))
+        for row in theirs.rows["breach"]
+        if row["id"] not in ours or row["updated_at"] > ours[row["id"]]})
 
 
 def _join_all(ledger: Ledger, conn, theirs: _Theirs, chosen: dict,
@@ -534,11 +548,11 @@ def _join_all(ledger: Ledger, conn, theirs: _Theirs, chosen: dict,
 
 
 def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress,
-           fresh: _Fresh, chosen: dict) -> MergeReport:
+           plan: _Plan, chosen: dict) -> MergeReport:
     """The merge itself, in the caller's transaction, over rows already checked. What our
     file holds is read again here: another copy may have saved since the checks, so
-    "the newer wins" is decided here, and the planned breaches are made again if our
-    lists or breaches changed meanwhile."""
+    "the newer wins" is decided here, and a breach saved meanwhile (its updated_at moved:
+    every change of a breach, its citations or victims moves it) is worked out again."""
     _no_demo_in_real(conn, ledger.is_demo, theirs.demo, theirs.name)
     collisions = _collisions(conn, theirs)
     if collisions:
@@ -549,19 +563,20 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: 
     report = MergeReport()
     keys, report.sources = _join_all(ledger, conn, theirs, chosen, write=True)
     ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
-    half, new = len(theirs.rows["breach"]), []
+    half, steps = len(theirs.rows["breach"]), []
     for done, row in enumerate(theirs.rows["breach"], start=1):
-        if row["id"] not in ours:
-            new.append(row)
-        elif row["updated_at"] <= ours[row["id"]]:
+        stamp = ours.get(row["id"])
+        if stamp is not None and row["updated_at"] <= stamp:
             report.left += 1  # ours is as new or newer, as decided now, inside the write
         else:
-            _merge_breach(ledger, conn, theirs, row, keys, report)
+            step = plan.steps.get(row["id"])
+            if step is None or step.stamp != stamp or keys != plan.keys:
+                # Another copy saved this breach, or changed our lists, since the plan.
+                step = _step_from(ledger, conn, theirs, row, keys)
+            steps.append(step)
+            _count(report, step.action)
         progress.tell(half + done)
-    if keys != fresh.keys or fresh.ids != {row["id"] for row in new}:
-        fresh = _fresh_rows(ledger, theirs, new, keys)  # ours changed since the plan
-    _write_fresh(conn, fresh)
-    report.added, report.deleted = report.added + fresh.added, report.deleted + fresh.deleted
+    _write_steps(conn, sorted(steps, key=lambda step: step.key))  # each index page once
     before = conn.total_changes
     conn.executemany(
         f"INSERT OR IGNORE INTO change_log ({', '.join(HISTORY_COLUMNS)})"
@@ -652,91 +667,89 @@ def _mapped(row: dict, keys: dict) -> dict:
     return values
 
 
-def _fresh_rows(ledger: Ledger, theirs: _Theirs, rows: list[dict], keys: dict) -> _Fresh:
-    """Breaches we do not have, made ready to be written in batches (a merge that brings in
-    thousands keeps the write lock for moments, not minutes). None of their citations or
-    victims can be ours (_collisions refused any key of ours under another breach, and a
-    breach we lack has none here), so each is a plain insert; each breach's change-log
-    entry holds the whole breach as written, as breach_document reads it back."""
-    fresh = _Fresh(keys=keys, ids=frozenset(r["id"] for r in rows),
-                   rows={"breach": [], "citation": [], "victim": []})
-    for row in rows:
-        values = _mapped(row, keys)
-        document = dict(values)
-        for table in CHILD_TABLES:
-            mine = [dict(c) for c in theirs.children[table].get(row["id"], [])]
-            if table == "citation":
-                for child in mine:
-                    child["source_id"] = keys["source"][child["source_id"]]
-            fresh.rows[table] += mine
-            live = sorted((c for c in mine if c["deleted_at"] is None),
-                          key=lambda c: (c["position"], c["created_at"]))
-            document[f"{table}s"] = [{k: v for k, v in c.items() if k != "breach_id"}
-                                     for c in live]
-        fresh.rows["breach"].append(values)
-        fresh.deleted += bool(row["deleted_at"])
-        fresh.added += not row["deleted_at"]
-        fresh.entries.append(_log_entry(ledger, row["id"],
-                                        "delete" if row["deleted_at"] else "insert", document,
-                                        row["updated_at"]))
-    for table, written in fresh.rows.items():
-        written.sort(key=lambda r: r["id"])  # in key order: each page of the key index once
-        fresh.rows[table] = [tuple(r.values()) for r in written]  # columns as SELECT * gives
-    return fresh
-
-
-def _write_fresh(conn, fresh: _Fresh) -> None:
-    """The planned rows, one statement a table (their columns are ours, in our order: the
-    schema was shown to be exactly ours)."""
-    for table, written in fresh.rows.items():
-        if written:
-            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(written[0]))})",
-                             written)
-    conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
-                     f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", fresh.entries)
-
-
-def _log_entry(ledger: Ledger, key: str, action: str, after: dict, now: str) -> tuple:
-    """The change-log entry of a breach brought in whole, as log_change writes it."""
-    return (_new_key(), now, ledger.user, ledger.office, "breach", key, action, None,
-            json.dumps(after, ensure_ascii=False))
-
-
-def _merge_breach(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict,
-                  report: MergeReport) -> None:
-    """One breach of theirs changed later than ours (or restored, or deleted there)."""
+def _step_from(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict) -> _Step:
+    """The step of one breach of theirs against what our file holds of it on `conn`."""
     before = breach_document(conn, row["id"])
+    mine = {table: {r["id"]: r for r in fetch_dicts(
+        conn, f"SELECT * FROM {table} WHERE breach_id = ? ORDER BY rowid", (row["id"],))}
+        for table in CHILD_TABLES}
+    return _step(ledger, theirs, row, keys, before, mine)
+
+
+def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict | None,
+          mine: dict[str, dict[str, dict]]) -> _Step:
+    """What merging `row` writes, given our breach (`before`) and all our citations and
+    victims of it (`mine`, deleted ones too, in the order they were written).
+
+    Their citations and victims, deleted ones too, replace ours of the same key (a victim
+    confidential here stays so). Ours they never had stay: they did not delete them, they
+    never saw them (an office that has only our public export has no confidential victims,
+    nor our references). One of theirs that is the same as one of ours kept under our own
+    key (the same source, the same victim's name: an import gave each office its own key)
+    is left out. The breach afterwards is worked out here, as breach_document will read
+    it back, for the change log."""
     values = _mapped(row, keys)
-    _upsert(conn, "breach", values, BREACH_COLUMNS)
+    after, children = dict(values), {}
     for table in CHILD_TABLES:
-        # Their citations and victims, deleted ones too, replace ours of the same key. Ours
-        # they never had stay: they did not delete them, they never saw them (an office
-        # that has only our public export has no confidential victims, nor our references).
-        unknown_to_them = {r["id"]: r for r in fetch_dicts(
-            conn, f"SELECT * FROM {table} WHERE breach_id = ? AND deleted_at IS NULL",
-            (row["id"],))}
-        children = [dict(child) for child in theirs.children[table].get(row["id"], [])]
-        for child in children:
-            unknown_to_them.pop(child["id"], None)
-        ours_only = {_same(table, r) for r in unknown_to_them.values()}
-        for child in children:
+        ours, written = mine[table], []
+        sent = [dict(child) for child in theirs.children[table].get(row["id"], [])]
+        for child in sent:
             if table == "citation":
                 child["source_id"] = keys["source"][child["source_id"]]
-            if _same(table, child) in ours_only and not _known(conn, table, child["id"]):
+        known_to_them = {child["id"] for child in sent}
+        ours_only = {_same(table, r) for key, r in ours.items()
+                     if r["deleted_at"] is None and key not in known_to_them}
+        result = dict(ours)
+        for child in sent:
+            if child["id"] not in ours and _same(table, child) in ours_only:
                 continue  # the same source or victim we have already, under our own key
-            _upsert(conn, table, child, tuple(child))
-    after = breach_document(conn, row["id"])
+            written.append(child)
+            result[child["id"]] = dict(child)
+            if table == "victim" and child["id"] in ours:
+                result[child["id"]]["confidential"] = max(ours[child["id"]]["confidential"],
+                                                          child["confidential"])
+        children[table] = written
+        live = sorted((r for r in result.values() if r["deleted_at"] is None),
+                      key=lambda r: (r["position"], r["created_at"]))
+        after[f"{table}s"] = [{k: v for k, v in r.items() if k != "breach_id"} for r in live]
     if before is None:
         action = "delete" if row["deleted_at"] else "insert"
-        report.deleted += bool(row["deleted_at"])
-        report.added += not row["deleted_at"]
     elif row["deleted_at"] and not before["deleted_at"]:
         action = "delete"
-        report.deleted += 1
     else:
         action = "restore" if before["deleted_at"] and not row["deleted_at"] else "update"
+    entry = (_new_key(), row["updated_at"], ledger.user, ledger.office, "breach", row["id"],
+             action, _json(before), _json(after))  # as log_change writes one
+    return _Step(row["id"], before["updated_at"] if before else None, action, values,
+                 children, entry)
+
+
+def _json(document: dict | None) -> str | None:
+    return json.dumps(document, ensure_ascii=False) if document is not None else None
+
+
+def _count(report: MergeReport, action: str) -> None:
+    """A breach merged, in the report: new to us, deleted (there, or arriving deleted), or
+    updated (restored too)."""
+    if action == "insert":
+        report.added += 1
+    elif action == "delete":
+        report.deleted += 1
+    else:
         report.updated += 1
-    log_change(conn, ledger, "breach", row["id"], action, before, after, row["updated_at"])
+
+
+def _write_steps(conn, steps: list[_Step]) -> None:
+    """The steps, one batched statement a table: an upsert by key (their columns are ours,
+    in our order: the schema was shown to be exactly ours)."""
+    for table, rows in (("breach", [s.breach for s in steps]),
+                        *((t, [c for s in steps for c in s.children[t]]) for t in CHILD_TABLES)):
+        if rows:
+            conn.executemany(_upsert_sql(table, tuple(rows[0])),
+                             (tuple(r.values()) for r in rows))
+    conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
+                     f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})",
+                     [s.entry for s in steps])
 
 
 def _same(table: str, child: dict) -> tuple:
@@ -757,18 +770,15 @@ def _insert(conn, table: str, values: dict) -> None:
                  f" ({', '.join('?' * len(columns))})", [values[c] for c in columns])
 
 
-def _upsert(conn, table: str, values: dict, columns: tuple[str, ...]) -> None:
+def _upsert_sql(table: str, names: tuple[str, ...]) -> str:
     """Insert a row, or update ours of the same key. A row of another breach is never
     updated (the guard in WHERE; the checks refused such a file already), and a victim
     confidential here stays confidential, whatever their copy says."""
-    names = [c for c in columns if c in values]
     assignments = [f"{c} = max({table}.{c}, excluded.{c})" if c == "confidential"
                    else f"{c} = excluded.{c}" for c in names if c != "id"]
     guard = f" WHERE {table}.breach_id = excluded.breach_id" if table in CHILD_TABLES else ""
-    conn.execute(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-        f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}{guard}",
-        [values[c] for c in names])
+    return (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+            f" ON CONFLICT (id) DO UPDATE SET {', '.join(assignments)}{guard}")
 
 
 def _new_key() -> str:

@@ -506,6 +506,30 @@ def mutate(path: Path, ours: Path, mutation) -> None:
         forge(path, f"UPDATE {table} SET {column} = ? WHERE rowid = {row}", params=(value,))
 
 
+def logged_as_read_back(ledger) -> None:
+    """The change-log entry the merge wrote last for a breach holds the breach as it now
+    reads back (the history shows what the merge did)."""
+    import json
+
+    from db.breaches import breach_document
+    last = {}
+    for key, after in read_rows(ledger.path, "SELECT record_id, after FROM change_log"
+                                             " WHERE user = ? AND record_table = 'breach'"
+                                             " ORDER BY rowid", (ledger.user,)):
+        last[key] = json.loads(after)
+    for key, after in last.items():
+        assert after == breach_document(ledger.conn, key)
+
+
+def test_what_a_merge_writes_in_the_history_is_the_breach_as_it_reads_back(templates,
+                                                                           tmp_path):
+    ours = copy_of(templates[0], tmp_path / "ours.sqlite3")
+    with db.open_ledger(ours, user="Merger") as ledger:
+        report = merge_file(ledger, templates[1])
+        assert (report.added, report.updated, report.deleted) == (1, 1, 1)
+        logged_as_read_back(ledger)
+
+
 def taken_back(ledger, theirs: Path, before: dict) -> None:
     """What was taken reads back as it was in theirs; our confidential victims stay ours
     and confidential."""
@@ -542,7 +566,7 @@ def test_a_random_file_is_refused_whole_or_taken_as_it_is(templates, tmp_path_fa
     theirs = copy_of(templates[1], folder / "theirs.sqlite3")
     for mutation in mutations:
         mutate(theirs, ours, mutation)
-    with db.open_ledger(ours, user="Rima") as ledger:
+    with db.open_ledger(ours, user="Merger") as ledger:
         before = dump(ours)
         before_state = {
             "confidential": read_rows(ours, "SELECT id, breach_id FROM victim"
@@ -557,6 +581,7 @@ def test_a_random_file_is_refused_whole_or_taken_as_it_is(templates, tmp_path_fa
             return
         event("taken")
         taken_back(ledger, theirs, before_state)
+        logged_as_read_back(ledger)
         merged = dump(ours)
         again = merge_file(ledger, theirs)
         assert (again.added, again.updated, again.deleted, again.history) == (0, 0, 0, 0)
