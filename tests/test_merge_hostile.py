@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -394,7 +393,8 @@ def test_a_source_another_copy_adds_while_a_merge_reads_is_the_one_cited(tmp_pat
                      " AND deleted_at IS NULL") == [(1,)]
 
 
-def test_a_full_disk_is_said_and_nothing_is_changed(tmp_path, small_disk):
+def test_a_full_disk_is_said_and_nothing_is_changed(qapp, tmp_path, small_disk):
+    from gui.messages import error_text
     other = tmp_path / "demo.sqlite3"
     create_demo(other, size=300)
     path = small_disk / "office.sqlite3"
@@ -406,6 +406,7 @@ def test_a_full_disk_is_said_and_nothing_is_changed(tmp_path, small_disk):
         assert full.value.code == "disk_full"
         assert str(full.value).startswith(f"The disk holding {small_disk} is full")
         assert "demo.sqlite3" not in str(full.value) and "read" not in str(full.value)
+        assert error_text(full.value).startswith(f"The disk holding {small_disk} is full")
         filler.unlink()
         assert dump(path) == before
         assert merge_file(ours, other).added == 551
@@ -586,3 +587,20 @@ def test_a_random_file_is_refused_whole_or_taken_as_it_is(templates, tmp_path_fa
         again = merge_file(ledger, theirs)
         assert (again.added, again.updated, again.deleted, again.history) == (0, 0, 0, 0)
         assert dump(ours) == merged
+
+
+def test_the_window_says_why_a_merge_was_refused(qapp, tmp_path, ledger, ours):
+    from gui.messages import error_text
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, "UPDATE breach SET occurred_on = '2099-01-01'")
+    with pytest.raises(MergeRefused) as refusal:
+        merge_file(ledger, other)
+    assert error_text(refusal.value).startswith(
+        f"field.sqlite3 cannot be merged, so nothing was changed: breach {their_breach} "
+        "(2099-01-01): Date cannot be in the future.")
+    forge(other, "CREATE VIEW people AS SELECT name FROM victim")
+    with pytest.raises(db.BadFileError) as foreign:
+        merge_file(ledger, other)
+    assert error_text(foreign.value) == ("field.sqlite3 is not a Truce Ledger database as this "
+                                         "program makes them: its view people is not ours; "
+                                         "nothing was changed.")
