@@ -529,6 +529,18 @@ def test_a_sheet_too_large_is_refused_and_the_program_stays_up(tmp_path, ledger_
     assert digest(ledger_path) == before
 
 
+@pytest.mark.parametrize("cell", ["AZ2", "BA2", "CV2", "ZZ2"])
+def test_a_cell_a_little_apart_from_the_table_is_no_reason_to_refuse(tmp_path, ledger_path,
+                                                                    ledger, lists, cell):
+    book = Workbook()
+    book.active.append(["Date", "Governorate", "Type", "Sources"])
+    book.active.append(["2017-01-02", "Aleppo", "Shelling", "Aleppo Media Center"])
+    book.active[cell] = "a note beside the row"
+    book.save(tmp_path / "near.xlsx")
+    assert import_file(ledger, tmp_path / "near.xlsx").new == 1
+    assert read_rows(ledger_path, "SELECT count(*) FROM breach") == [(1,)]
+
+
 # The property: random rows and random files.
 
 CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
