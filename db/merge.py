@@ -112,13 +112,30 @@ class _Reasons:
 
 @dataclass
 class _Theirs:
-    """Everything read from their file, in one snapshot of it."""
+    """Their file, in one snapshot of it: its records and lists read whole; its change log,
+    the bulk of a file, read as it is needed (checked once, copied once), through `conn`,
+    which holds the snapshot (a read transaction) until the merge ends."""
 
     name: str
     demo: bool
+    conn: sqlite3.Connection
+    budget: "_Budget"
     rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> its rows
     children: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # by breach
-    history: list[tuple] = field(default_factory=list)
+
+    def history(self):
+        """Their change-log entries, as tuples of HISTORY_COLUMNS; BadFileError when the
+        file cannot be read to the end (not an error of writing ours)."""
+        try:
+            yield from self.conn.execute(
+                f"SELECT {', '.join(HISTORY_COLUMNS)} FROM change_log")
+        except sqlite3.Error as error:
+            raise _unreadable(self.name, error) from None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("ROLLBACK")
+        self.conn.close()
 
 
 def merge_file(ledger: Ledger, other: str | Path,
@@ -134,11 +151,20 @@ def merge_file(ledger: Ledger, other: str | Path,
     version = inspect_file(other)  # refuses, untouched, a file not ours, damaged or newer
     steps = _Progress(progress)
     theirs = _read_file(ledger, other, version, steps)
-    steps.total = 2 * len(theirs.rows["breach"]) or 1
-    chosen: dict = {}  # the keys of list entries new to us, chosen once
-    with ledger.snapshot() as conn:
-        _refuse_if_wrong(conn, theirs, steps)
-        plan = _plan(ledger, conn, theirs, chosen)
+    try:
+        steps.total = 2 * len(theirs.rows["breach"]) or 1
+        chosen: dict = {}  # the keys of list entries new to us, chosen once
+        with ledger.snapshot() as conn:
+            _refuse_if_wrong(conn, theirs, steps)
+            plan = _plan(ledger, conn, theirs, chosen)
+        return _written(ledger, theirs, steps, plan, chosen)
+    finally:
+        theirs.close()
+
+
+def _written(ledger: Ledger, theirs: _Theirs, steps: _Progress, plan: _Plan,
+             chosen: dict) -> MergeReport:
+    """The write, in one transaction; an error of SQLite here is one of writing OUR file."""
     try:
         with _large_cache(ledger.conn), ledger.transaction() as conn:
             return _write(ledger, conn, theirs, steps, plan, chosen)
@@ -191,9 +217,11 @@ def _read_file(ledger: Ledger, other: Path, version: int, progress: _Progress) -
         _no_demo_in_real(ledger.conn, ledger.is_demo, _is_demo(theirs), other.name)
         return _read_rows(theirs, other, progress)
     except sqlite3.Error as error:
-        raise _unreadable(other.name, error) from None
-    finally:
         theirs.close()
+        raise _unreadable(other.name, error) from None
+    except BaseException:
+        theirs.close()
+        raise
 
 
 def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
@@ -229,17 +257,15 @@ class _Budget:
 
 
 def _read_rows(theirs: sqlite3.Connection, path: Path, progress: _Progress) -> _Theirs:
-    """Every row of their tables, in one read transaction (one snapshot of their file)."""
+    """Every row of their records and lists, in a read transaction that stays open (one
+    snapshot of their file for the whole merge)."""
     budget = _Budget(path)
-    result = _Theirs(name=path.name, demo=_is_demo(theirs))
+    result = _Theirs(name=path.name, demo=_is_demo(theirs), conn=theirs, budget=budget)
     theirs.execute("BEGIN")
-    try:
-        for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
-            result.rows[table] = _read_table(theirs, f"SELECT * FROM {table}", budget, progress)
-        result.history = [tuple(r[c] for c in HISTORY_COLUMNS) for r in _read_table(
-            theirs, f"SELECT {', '.join(HISTORY_COLUMNS)} FROM change_log", budget, progress)]
-    finally:
-        theirs.execute("ROLLBACK")
+    seen: dict[str, str] = {}
+    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
+        result.rows[table] = _read_table(theirs, f"SELECT * FROM {table}", budget, progress,
+                                         seen)
     for table in CHILD_TABLES:
         grouped: dict[str, list[dict]] = {}
         for row in result.rows[table]:
@@ -248,14 +274,18 @@ def _read_rows(theirs: sqlite3.Connection, path: Path, progress: _Progress) -> _
     return result
 
 
-def _read_table(theirs: sqlite3.Connection, sql: str, budget: _Budget,
-                progress: _Progress) -> list[dict]:
+def _read_table(theirs: sqlite3.Connection, sql: str, budget: _Budget, progress: _Progress,
+                seen: dict) -> list[dict]:
     cursor = theirs.execute(sql)
     names = [d[0] for d in cursor.description]
     rows = []
     for row in cursor:
         budget.spend(row)
-        rows.append(dict(zip(names, row)))
+        # A key of a list, a time, a breach's key in each of its victims: one text object
+        # for each value repeated, not one per row (a file of 100,000 breaches holds
+        # millions of values).
+        rows.append({name: seen.setdefault(value, value) if isinstance(value, str)
+                     and len(value) <= 40 else value for name, value in zip(names, row)})
         if len(rows) % 5000 == 0:
             progress.tell(0)
     return rows
@@ -277,11 +307,11 @@ def _no_demo_in_real(conn: sqlite3.Connection, ours_demo: bool, their_demo: bool
 def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress) -> None:
     """MergeRefused with every reason their rows give (the first twenty named)."""
     progress.tell(0, every=1)  # their file is read: the checks begin
-    reasons = _Reasons()
-    _check_moments(theirs, reasons)
+    reasons, moment = _Reasons(), _moment_check()
+    _check_moments(theirs, reasons, moment)
     _check_lists(conn, theirs, reasons)
     _check_breaches(theirs, reasons, progress)
-    _check_history(theirs, reasons)
+    _check_history(theirs, reasons, moment)
     for reason in _collisions(conn, theirs):
         reasons.add(reason)
     if reasons:
@@ -310,23 +340,35 @@ def _labels(theirs: _Theirs):
     return label
 
 
-def _check_moments(theirs: _Theirs, reasons: _Reasons) -> None:
-    """Every time of every row is canonical and between 2000 and a day ahead of our clock:
-    a time in 2999 would beat every later edit forever, one in 999 breaks later edits."""
+def _moment_check():
+    """A function: why a stored moment is refused (None when it is canonical and between
+    2000 and a day ahead of our clock, read once for the whole merge). A time in 2999 would
+    beat every later edit forever; one in 999 breaks later edits. Each moment is read once
+    (many rows share one)."""
+    now, good = datetime.now(timezone.utc), set()
+
+    def problem(column: str, value) -> str | None:
+        if value in good:
+            return None
+        try:
+            good.add(checked_stored(value, now))
+        except MomentError as error:
+            return f"{column.replace('_', ' ')} {error}"
+        return None
+    return problem
+
+
+def _check_moments(theirs: _Theirs, reasons: _Reasons, moment) -> None:
+    """Every time of every record and list entry is in range (see _moment_check)."""
     label = _labels(theirs)
-    tables = [(t, theirs.rows[t], ("created_at", "updated_at", "deleted_at"))
-              for t in LIST_TABLES + ("breach",) + CHILD_TABLES]
-    history = [dict(zip(HISTORY_COLUMNS, r)) for r in theirs.history]
-    now, good = datetime.now(timezone.utc), set()  # one clock; each moment read once
-    for table, rows, columns in tables + [("change_log", history, ("changed_at",))]:
-        for row in rows:
-            for column in columns:
-                if (column == "deleted_at" and row[column] is None) or row[column] in good:
+    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
+        for row in theirs.rows[table]:
+            for column in ("created_at", "updated_at", "deleted_at"):
+                if column == "deleted_at" and row[column] is None:
                     continue
-                try:
-                    good.add(checked_stored(row[column], now))
-                except MomentError as error:
-                    reasons.add(f"{label(table, row)}: {column.replace('_', ' ')} {error}")
+                problem = moment(column, row[column])
+                if problem:
+                    reasons.add(f"{label(table, row)}: {problem}")
 
 
 def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -> None:
@@ -458,13 +500,15 @@ def _breach_of(row: dict, children: dict[str, dict[str, list[dict]]]) -> Breach:
                  for v in victims])
 
 
-def _check_history(theirs: _Theirs, reasons: _Reasons) -> None:
-    """Their history entries name a table of ours and hold a whole record (JSON) or none:
-    the window reads them back."""
-    for entry in theirs.history:
+def _check_history(theirs: _Theirs, reasons: _Reasons, moment) -> None:
+    """Their history entries, read one by one (their reading costs from the same budget of
+    the file's size): each was made at a time in range, names a table of ours and holds a
+    whole record (JSON) or none, as the window reads them back."""
+    for entry in theirs.history():
+        theirs.budget.spend(entry)
         row = dict(zip(HISTORY_COLUMNS, entry))
-        problem = None
-        if row["record_table"] not in RECORD_TABLES:
+        problem = moment("changed_at", row["changed_at"])
+        if problem is None and row["record_table"] not in RECORD_TABLES:
             problem = f"it names no table of a ledger ({row['record_table']!r})"
         for column in ("before", "after"):
             if problem is None and row[column] is not None and not _is_record(row[column]):
@@ -510,8 +554,8 @@ class _Step:
     key: str
     stamp: str | None
     action: str  # insert, update, delete, restore
-    breach: dict
-    children: dict[str, list[dict]]
+    breach: tuple  # values of the table's columns, in their order
+    children: dict[str, list[tuple]]
     entry: tuple
 
 
@@ -580,7 +624,7 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: 
     before = conn.total_changes
     conn.executemany(
         f"INSERT OR IGNORE INTO change_log ({', '.join(HISTORY_COLUMNS)})"
-        f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", theirs.history)
+        f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})", theirs.history())
     report.history = conn.total_changes - before
     progress.tell(progress.total, every=1)  # the last chance to cancel, before the commit
     return report
@@ -708,7 +752,7 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
             if table == "victim" and child["id"] in ours:
                 result[child["id"]]["confidential"] = max(ours[child["id"]]["confidential"],
                                                           child["confidential"])
-        children[table] = written
+        children[table] = [tuple(child.values()) for child in written]  # smaller than dicts
         live = sorted((r for r in result.values() if r["deleted_at"] is None),
                       key=lambda r: (r["position"], r["created_at"]))
         after[f"{table}s"] = [{k: v for k, v in r.items() if k != "breach_id"} for r in live]
@@ -720,8 +764,8 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
         action = "restore" if before["deleted_at"] and not row["deleted_at"] else "update"
     entry = (_new_key(), row["updated_at"], ledger.user, ledger.office, "breach", row["id"],
              action, _json(before), _json(after))  # as log_change writes one
-    return _Step(row["id"], before["updated_at"] if before else None, action, values,
-                 children, entry)
+    return _Step(row["id"], before["updated_at"] if before else None, action,
+                 tuple(values.values()), children, entry)
 
 
 def _json(document: dict | None) -> str | None:
@@ -745,8 +789,9 @@ def _write_steps(conn, steps: list[_Step]) -> None:
     for table, rows in (("breach", [s.breach for s in steps]),
                         *((t, [c for s in steps for c in s.children[t]]) for t in CHILD_TABLES)):
         if rows:
-            conn.executemany(_upsert_sql(table, tuple(rows[0])),
-                             (tuple(r.values()) for r in rows))
+            names = tuple(d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0")
+                          .description)
+            conn.executemany(_upsert_sql(table, names), rows)
     conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
                      f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})",
                      [s.entry for s in steps])
