@@ -241,6 +241,10 @@ BAD_LISTS = {
                                "truce 'Their truce'"),
     "an actor without a name": ("UPDATE actor SET name = '' WHERE name = 'Local militia'",
                                 "actor ''"),
+    "a history entry that holds no record": ("UPDATE change_log SET after = 'not JSON'",
+                                             "is not a record"),
+    "a history entry of no table of ours": ("UPDATE change_log SET record_table = 'people'",
+                                            "it names no table of a ledger ('people')"),
     "a governorate not in the gazetteer": (
         "INSERT INTO gazetteer (id, kind, name, created_at, updated_at) VALUES ('g', "
         "'governorate', 'Gaza', '2017-01-01T00:00:00.000000Z', '2017-01-01T00:00:00.000000Z')",
