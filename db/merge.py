@@ -607,14 +607,14 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: 
     report = MergeReport()
     keys, report.sources = _join_all(ledger, conn, theirs, chosen, write=True)
     ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
-    half, steps = len(theirs.rows["breach"]), []
+    half, steps, planned = len(theirs.rows["breach"]), [], keys == plan.keys
     for done, row in enumerate(theirs.rows["breach"], start=1):
         stamp = ours.get(row["id"])
         if stamp is not None and row["updated_at"] <= stamp:
             report.left += 1  # ours is as new or newer, as decided now, inside the write
         else:
             step = plan.steps.get(row["id"])
-            if step is None or step.stamp != stamp or keys != plan.keys:
+            if step is None or step.stamp != stamp or not planned:
                 # Another copy saved this breach, or changed our lists, since the plan.
                 step = _step_from(ledger, conn, theirs, row, keys)
             steps.append(step)
@@ -784,14 +784,19 @@ def _count(report: MergeReport, action: str) -> None:
 
 
 def _write_steps(conn, steps: list[_Step]) -> None:
-    """The steps, one batched statement a table: an upsert by key (their columns are ours,
-    in our order: the schema was shown to be exactly ours)."""
-    for table, rows in (("breach", [s.breach for s in steps]),
-                        *((t, [c for s in steps for c in s.children[t]]) for t in CHILD_TABLES)):
-        if rows:
-            names = tuple(d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0")
-                          .description)
-            conn.executemany(_upsert_sql(table, names), rows)
+    """The steps, one batched statement a table: a plain insert for a breach new to us and
+    its rows (none of them can be ours: foreign keys, and _collisions), an upsert by key
+    for the others (their columns are ours, in our order: the schema is exactly ours)."""
+    for new in (True, False):
+        chosen = [s for s in steps if (s.stamp is None) == new]
+        for table, rows in (("breach", [s.breach for s in chosen]),
+                            *((t, [c for s in chosen for c in s.children[t]])
+                              for t in CHILD_TABLES)):
+            if rows:
+                names = tuple(d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0")
+                              .description)
+                conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(names))})"
+                                 if new else _upsert_sql(table, names), rows)
     conn.executemany(f"INSERT INTO change_log ({', '.join(HISTORY_COLUMNS)})"
                      f" VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})",
                      [s.entry for s in steps])
