@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _UPSERT_BREACH,
-                       _breach_values, _content, breach_document, log_change,
-                       record_exists, truce_for_date, validate_breach)
+from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _breach_values,
+                       _content, breach_document, log_change, record_exists,
+                       truce_for_date, validate_breach)
 from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
 from . import cell_values as cells
@@ -135,8 +135,10 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
 
 def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], present: set[str],
            victims: VictimsSheet, report: ImportReport, progress) -> None:
-    """Write the plan in one transaction that runs statements prepared before it began:
-    other copies of the program wait for it only as long as SQLite writes the rows."""
+    """Write the plan in one transaction. Its statements are prepared, and their rows
+    staged in a private temporary database, before the transaction begins; inside it,
+    each table takes its rows in one INSERT … SELECT (or UPDATE … FROM): other copies of
+    the program wait for it only as long as SQLite copies the rows in."""
     total = len(plan)
     writer = _Writer(ledger)
     writing = [p for p in plan if p.action != "unchanged"]
@@ -146,25 +148,25 @@ def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], prese
         ready = min(start + _BATCH, len(writing))
         _go_on(progress, total + ready * total // (2 * len(writing)), 2 * total)
     try:
-        with ledger.transaction():
-            if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
-                ledger.set_meta("demo", "1")
-            again = _decided_again(ledger, plan, present, victims, report)
-            if report.refused:
-                raise ImportRefused(report)
-            # Batches with a row decided again are prepared again, against the breaches
-            # as they are now.
-            stale = {id(b) for b in prepared if any(id(p) not in again.kept for p in b.planned)}
-            prepared = [b for b in prepared if id(b) not in stale] + writer.prepare(
-                [p for b in prepared if id(b) in stale for p in b.planned if id(p) in again.kept]
-                + [p for p in again.changed if p.action != "unchanged"])
-            writer.settle(prepared)
-            for done, batch in enumerate(prepared, start=1):
-                writer.write(batch)
-                _go_on(progress, 3 * total // 2 + done * total // (2 * len(prepared)),
-                       2 * total)
-            fill_sources(ledger, tables.get("Sources"))
-            _go_on(progress, total, total)  # the last chance to cancel, before the commit
+        writer.open_stage()
+        try:
+            named = writer.stage_plan(plan)
+            for batch in prepared:
+                writer.stage(batch)
+            with ledger.transaction():
+                if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
+                    ledger.set_meta("demo", "1")
+                again = _decided_again(ledger, plan, present, victims, report, named)
+                if report.refused:
+                    raise ImportRefused(report)
+                prepared = writer.prepared_again(prepared, again)
+                writer.settle(prepared)
+                writer.apply(prepared, lambda step, steps: _go_on(
+                    progress, 3 * total // 2 + step * total // (2 * steps), 2 * total))
+                fill_sources(ledger, tables.get("Sources"))
+                _go_on(progress, total, total)  # the last chance to cancel, before the commit
+        finally:
+            writer.close_stage()
     except (sqlite3.Error, OSError) as error:
         raise _write_failure(ledger, error) from None
 
@@ -260,7 +262,7 @@ def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]
     """Every row of the Breaches sheet read into a breach, with its key; the rows that
     cannot be read are told to `report` (and kept, without a breach, so that the victims
     of such a row are not said to be of no row)."""
-    rows, seen, names = [], Counter(), _Names(ledger)
+    rows, seen, names, ids = [], Counter(), _Names(ledger), {}
     for number, row in table.records(COLUMNS):
         try:
             breach, content = _breach_of(names, row, ledger.office)
@@ -270,6 +272,14 @@ def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]
             rows.append(_Row(number, None, "", cells.text(row.get("id"))))
             continue
         written_id = cells.text(row.get("id"))
+        if breach.id and breach.id in ids:  # one breach, two rows: which one is meant?
+            report.refused += 1
+            report.add_problem(number, f"ID {written_id!r} is also that of row "
+                                       f"{ids[breach.id]}: a breach is one row")
+            rows.append(_Row(number, None, "", written_id))
+            continue
+        if breach.id:
+            ids[breach.id] = number
         if not breach.id:
             # The same content gives the same key (counting repeats), so a second import
             # of the same file finds its rows already there.
@@ -349,18 +359,21 @@ class _Again:
 
 
 def _decided_again(ledger: Ledger, plan: list[_Planned], present: set[str],
-                   victims: VictimsSheet, report: ImportReport) -> "_Again":
+                   victims: VictimsSheet, report: ImportReport,
+                   named: set[tuple[str, str]]) -> "_Again":
     """Inside the write transaction: each row whose breach another copy saved (or made,
     or deleted) since it was planned, or that names a list entry deleted meanwhile, is
     decided again against the breach as it is now. A save made meanwhile, later than
-    the row, then stays."""
-    stamps = dict(ledger.conn.execute(
-        "SELECT id, updated_at FROM breach WHERE id IN (SELECT value FROM json_each(?))",
-        (json.dumps([p.breach.id for p in plan]),)))
-    gone = _entries_gone(ledger, plan)
+    the row, then stays. The breaches planned and the times they were planned against
+    are in the stage (`_Writer.stage_plan`), so SQLite finds those changed; `named`
+    holds the list entries the rows point to."""
+    changed = {key for (key,) in ledger.conn.execute(
+        "SELECT p.key FROM import_stage.planned AS p LEFT JOIN breach AS b ON b.id = p.key"
+        " WHERE b.updated_at IS NOT p.stamp")}
+    gone = {(kind, key) for kind, key in named if not record_exists(ledger.conn, kind, key)}
     again = _Again(set(), [])
     for planned in plan:
-        if stamps.get(planned.breach.id) == planned.stamp and not (
+        if planned.breach.id not in changed and not (
                 gone and gone & _entries_of(planned.breach)):
             again.kept.add(id(planned))
             continue
@@ -382,13 +395,6 @@ def _entries_of(breach: Breach) -> set[tuple[str, str]]:
         entries.add(("truce", breach.truce_id))
     entries |= {("source", c.source_id) for c in breach.citations if c.source_id}
     return entries
-
-
-def _entries_gone(ledger: Ledger, plan: list[_Planned]) -> set[tuple[str, str]]:
-    """The list entries the planned rows point to that are no longer live."""
-    named = set().union(*(_entries_of(p.breach) for p in plan)) if plan else set()
-    return {(kind, key) for kind, key in named
-            if not record_exists(ledger.conn, kind, key)}
 
 
 def _action(stored: dict | None, breach: Breach) -> str:
@@ -507,6 +513,44 @@ def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
     return kept
 
 
+# The staged tables (see _Writer.open_stage): their columns, in our tables' order.
+_LOG_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record_id", "action",
+                "before", "after")
+_STAGED = {
+    "breach": BREACH_COLUMNS,
+    "citation_new": ("breach_id",) + CITATION_COLUMNS + ("created_at", "updated_at"),
+    "citation_set": CITATION_COLUMNS[1:] + ("updated_at", "id"),
+    "citation_gone": ("deleted_at", "updated_at", "id"),
+    "victim_new": ("breach_id",) + VICTIM_COLUMNS + ("created_at", "updated_at"),
+    "victim_set": VICTIM_COLUMNS[1:] + ("updated_at", "id"),
+    "victim_gone": ("deleted_at", "updated_at", "id"),
+    "log": _LOG_COLUMNS,
+}
+
+
+def _apply_statements() -> list[str]:
+    """One statement a table, run inside the transaction: the breaches (new or updated),
+    then their citations and victims (new, changed, deleted), then the history."""
+    breach = ", ".join(BREACH_COLUMNS)
+    statements = [
+        f"INSERT INTO breach ({breach}) SELECT {breach} FROM import_stage.breach WHERE true"
+        " ORDER BY rowid ON CONFLICT (id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in BREACH_COLUMNS if c != "id")]
+    for table, columns in (("citation", CITATION_COLUMNS), ("victim", VICTIM_COLUMNS)):
+        new = ", ".join(_STAGED[f"{table}_new"])
+        statements += [
+            f"INSERT INTO {table} ({new}) SELECT {new} FROM import_stage.{table}_new",
+            f"UPDATE {table} SET " + ", ".join(f"{c} = s.{c}" for c in columns[1:])
+            + f", updated_at = s.updated_at, deleted_at = NULL FROM import_stage.{table}_set"
+            f" AS s WHERE {table}.id = s.id",
+            f"UPDATE {table} SET deleted_at = g.deleted_at, updated_at = g.updated_at FROM"
+            f" import_stage.{table}_gone AS g WHERE {table}.id = g.id"]
+    log = ", ".join(_LOG_COLUMNS)
+    statements.append(f"INSERT INTO change_log ({log}) SELECT {log} FROM import_stage.log")
+    return statements
+
+
+_APPLY = _apply_statements()
 _CHANGE_LOG = ("INSERT INTO change_log (id, changed_at, user, office, record_table, record_id,"
                " action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
@@ -535,7 +579,9 @@ class _Writer:
     def __init__(self, ledger: Ledger):
         self.ledger, self.conn = ledger, ledger.conn
         self.truces: dict[str, str | None] = {}
-        self.entries: dict[tuple[str, str], str] = {}
+        # (table, name) -> (key, time): the actors and sources named, by the key each has
+        # or will have once `settle` makes it.
+        self.entries: dict[tuple[str, str], tuple[str, str]] = {}
 
     def prepare(self, plan: list[_Planned]) -> list["_Batch"]:
         return [self._prepare(plan[start:start + _BATCH])
@@ -586,32 +632,88 @@ class _Writer:
         return {key: json.dumps(document, ensure_ascii=False)
                 for key, document in documents.items()}
 
-    def write(self, prepared: "_Batch") -> None:
-        self.conn.executemany(_UPSERT_BREACH, prepared.breaches)
-        for table, columns in (("citation", CITATION_COLUMNS), ("victim", VICTIM_COLUMNS)):
+    def open_stage(self) -> None:
+        """A private temporary database beside ours (deleted when detached), with a table
+        for each statement's rows; `batch` tells which prepared batch a row is of."""
+        self.conn.execute("ATTACH DATABASE '' AS import_stage")
+        for table, columns in _STAGED.items():
+            self.conn.execute(f"CREATE TABLE import_stage.{table} (batch, {', '.join(columns)})")
+        self.conn.execute("CREATE TABLE import_stage.planned (key, stamp)")
+
+    def close_stage(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self.conn.execute("DETACH DATABASE import_stage")
+
+    def stage_plan(self, plan: list[_Planned]) -> set[tuple[str, str]]:
+        """Put every planned breach's key, with the time of the stored breach it was
+        decided against, in the stage; returns the list entries the rows point to."""
+        self.conn.executemany("INSERT INTO import_stage.planned VALUES (?, ?)",
+                              ((p.breach.id, p.stamp) for p in plan))
+        return set().union(*(_entries_of(p.breach) for p in plan)) if plan else set()
+
+    def stage(self, prepared: "_Batch") -> None:
+        """Put a batch's rows in the stage (no lock on our file is needed for that)."""
+        number = id(prepared)
+        rows = {"breach": prepared.breaches, "log": self._new_log(prepared)}
+        for table in ("citation", "victim"):
             inserts, updates, tombstones = prepared.children[table]
-            names = ("breach_id",) + columns + ("created_at", "updated_at")
-            self.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES"
-                                  f" ({', '.join('?' * len(names))})", inserts)
-            assignments = ", ".join(f"{c} = ?" for c in columns[1:])
-            self.conn.executemany(f"UPDATE {table} SET {assignments}, updated_at = ?,"
-                                  " deleted_at = NULL WHERE id = ?", updates)
-            self.conn.executemany(f"UPDATE {table} SET deleted_at = ?, updated_at = ?"
-                                  " WHERE id = ?", tombstones)
-        after = self._documents([k for k in prepared.stamps if k not in prepared.after])
-        log = []
-        for planned, entry in zip(prepared.planned, prepared.log_ids):
-            key, before = planned.breach.id, planned.before
-            if key in prepared.after:
-                written = prepared.after[key]
-            elif before is not None and _content(before) == _content(after[key]):
-                continue  # as save_breach: a save that changed nothing is not logged
-            else:
-                written = json.dumps(after[key], ensure_ascii=False)
-            log.append((entry, prepared.stamps[key], self.ledger.user, self.ledger.office,
-                        "breach", key, "update" if before else "insert",
-                        prepared.before[key], written))
-        self.conn.executemany(_CHANGE_LOG, log)
+            rows[f"{table}_new"], rows[f"{table}_set"], rows[f"{table}_gone"] = (
+                inserts, updates, tombstones)
+        for table, values in rows.items():
+            columns = _STAGED[table]
+            self.conn.executemany(
+                f"INSERT INTO import_stage.{table} VALUES ({', '.join('?' * (len(columns) + 1))})",
+                ([number, *row] for row in values))
+
+    def prepared_again(self, prepared: list["_Batch"], again: "_Again") -> list["_Batch"]:
+        """Inside the transaction: the batches with a row decided again are taken out of
+        the stage and prepared (and staged) again, against the breaches as they are now."""
+        stale = [b for b in prepared if any(id(p) not in again.kept for p in b.planned)]
+        if not stale and not again.changed:
+            return prepared
+        for batch in stale:
+            for table in _STAGED:
+                self.conn.execute(f"DELETE FROM import_stage.{table} WHERE batch = ?",
+                                  (id(batch),))
+        fresh = self.prepare([p for b in stale for p in b.planned if id(p) in again.kept]
+                             + [p for p in again.changed if p.action != "unchanged"])
+        for batch in fresh:
+            self.stage(batch)
+        gone = {id(b) for b in stale}
+        return [b for b in prepared if id(b) not in gone] + fresh
+
+    def apply(self, prepared: list["_Batch"], progress) -> None:
+        """Inside the transaction: each table takes its staged rows in one statement;
+        then the history of the updated breaches, read back as they are now stored."""
+        statements = _APPLY
+        for step, statement in enumerate(statements, start=1):
+            self.conn.execute(statement)
+            progress(step, len(statements) + 1)
+        updated = [p for b in prepared for p in b.planned if p.before is not None]
+        stamps = {k: v for b in prepared for k, v in b.stamps.items()}
+        entries = {id(p): e for b in prepared for p, e in zip(b.planned, b.log_ids)}
+        for start in range(0, len(updated), _BATCH):
+            some = updated[start:start + _BATCH]
+            after = self._documents([p.breach.id for p in some])
+            log = []
+            for planned in some:
+                key, before = planned.breach.id, planned.before
+                if _content(before) == _content(after[key]):
+                    continue  # as save_breach: a save that changed nothing is not logged
+                log.append((entries[id(planned)], stamps[key], self.ledger.user,
+                            self.ledger.office, "breach", key, "update",
+                            json.dumps(before, ensure_ascii=False),
+                            json.dumps(after[key], ensure_ascii=False)))
+            self.conn.executemany(_CHANGE_LOG, log)
+        progress(len(statements) + 1, len(statements) + 1)
+
+    def _new_log(self, prepared: "_Batch") -> list[tuple]:
+        """The history entries of the batch's new breaches, their documents known."""
+        return [(entry, prepared.stamps[p.breach.id], self.ledger.user, self.ledger.office,
+                 "breach", p.breach.id, "insert", None, prepared.after[p.breach.id])
+                for p, entry in zip(prepared.planned, prepared.log_ids)
+                if p.breach.id in prepared.after]
 
     def _key_of(self, table: str, name: str, now: str) -> str:
         """The key of the live actor or source called `name` (as breaches._entry_named
@@ -639,9 +741,15 @@ class _Writer:
             if found[0] != key:
                 moved[key] = found[0]
                 self.entries[table, name] = (found[0], now)
-        if moved:
+        for old, new in moved.items():
             for batch in batches:
-                _point_to(batch, moved)
+                _point_to(batch, {old: new})
+            self.conn.execute("UPDATE import_stage.breach SET actor_id = ? WHERE actor_id = ?",
+                              (new, old))
+            self.conn.execute("UPDATE import_stage.citation_new SET source_id = ?"
+                              " WHERE source_id = ?", (new, old))
+            self.conn.execute("UPDATE import_stage.log SET after = replace(after, ?, ?)",
+                              (f'"{old}"', f'"{new}"'))
 
     def _children(self, table: str, columns: tuple[str, ...], wanted: dict[str, list[dict]],
                   prepared: "_Batch") -> tuple[list, list, list]:

@@ -142,27 +142,29 @@ def test_an_import_cancelled_at_its_last_step_leaves_the_file_unchanged(tmp_path
     assert digest(ledger_path) == before
 
 
-def test_an_import_failing_at_its_last_batch_leaves_the_file_unchanged(
+def test_an_import_failing_after_its_last_row_leaves_the_file_unchanged(
         tmp_path, ledger_path, ledger, make_breach, monkeypatch):
     from db import importer
     db.save_breach(ledger, make_breach())
     path = write_csv(tmp_path / "many.csv", filler(12_000))  # three batches
     ledger.close()
     before = digest(ledger_path)
-    written = []
-    real_write = importer._Writer.write
+    real_apply, written = importer._Writer.apply, []
 
-    def fail_at_the_last(self, batch):
-        real_write(self, batch)
-        written.append(len(batch.planned))
-        if sum(written) == 12_000:  # every row is written, the commit is next
-            raise sqlite3.OperationalError("disk I/O error")
+    def fail_after_the_last_row(self, prepared, progress):
+        real_apply(self, prepared, progress)
+        written.append(read_count(self.conn))
+        raise sqlite3.OperationalError("disk I/O error")  # every row is in, the commit next
 
-    monkeypatch.setattr(importer._Writer, "write", fail_at_the_last)
+    monkeypatch.setattr(importer._Writer, "apply", fail_after_the_last_row)
     with db.open_ledger(ledger_path) as reopened, pytest.raises(db.LedgerError) as failed:
         import_file(reopened, path)
-    assert len(written) == 3 and "nothing was imported" in str(failed.value)
+    assert written == [12_001] and "nothing was imported" in str(failed.value)
     assert digest(ledger_path) == before
+
+
+def read_count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM breach").fetchone()[0]
 
 
 def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(tmp_path, small_disk,
@@ -483,6 +485,17 @@ def test_sources_split_by_an_arabic_semicolon_are_two_sources(tmp_path, ledger_p
     assert read_rows(ledger_path, "SELECT s.name FROM citation c JOIN source s ON"
                      " s.id = c.source_id ORDER BY c.position") == [
         ("Aleppo Media Center",), ("مركز حلب الإعلامي",)]
+
+
+@pytest.mark.parametrize("ids", [("7", "7"), ("0b7e4f1c-3c2a-4f0e-9a7d-111111111111",
+                                   "0B7E4F1C-3C2A-4F0E-9A7D-111111111111")])
+def test_two_rows_with_one_id_are_refused_with_their_row(tmp_path, ledger_path, ledger,
+                                                         lists, ids):
+    path = write_csv(tmp_path / "twice.csv", [
+        [ids[0], "2017-01-02", "Aleppo", "Shelling", "Aleppo Media Center", "a", 1, "", ""],
+        [ids[1], "2017-01-03", "Idlib", "Shelling", "Aleppo Media Center", "b", 2, "", ""]])
+    error = refused_unchanged(ledger_path, ledger, path)
+    assert problem_rows(error) == [3] and "row 2" in error.report.problems[0][1]
 
 
 def test_victims_of_no_row_are_refused_with_their_row(tmp_path, ledger_path, ledger, lists):
