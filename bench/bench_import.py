@@ -9,9 +9,10 @@ Prints, on the same machine:
 - the time to merge two databases of N breaches (half of them shared, each with its own
   edits), beside copying N breaches with a bare INSERT … SELECT;
 - how long an import of L rows (60,000 by default) holds the file's write lock (another
-  copy's save waits that long at most), beside a bare sqlite3 executemany of the same rows
-  (the breaches, citations, victims and change-log entries the import wrote) into an empty
-  file in one transaction.
+  copy's save waits that long at most), beside writing the same rows (the breaches,
+  citations, victims and change-log entries the import wrote) into an empty file in one
+  transaction with bare sqlite3: by executemany, and by INSERT … SELECT from a staged copy
+  (what the import does).
 
     python bench/bench_import.py [--size 100000] [--lock-size 60000] [--lock-only]
 
@@ -215,7 +216,7 @@ def main() -> int:
 
 def lock_figures(folder: Path, size: int) -> None:
     """The write lock an import of `size` rows (a full export: breaches, victims, sources)
-    holds, beside a bare executemany of the same rows."""
+    holds, beside bare sqlite3 writing the same rows."""
     import db
     from db.demo import create_demo
     from db.totals import scheme_for

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import sqlite3
+import tempfile
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -136,7 +138,7 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
 def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], present: set[str],
            victims: VictimsSheet, report: ImportReport, progress) -> None:
     """Write the plan in one transaction. Its statements are prepared, and their rows
-    staged in a private temporary database, before the transaction begins; inside it,
+    staged in a scratch database beside ours, before the transaction begins; inside it,
     each table takes its rows in one INSERT … SELECT (or UPDATE … FROM): other copies of
     the program wait for it only as long as SQLite copies the rows in."""
     total = len(plan)
@@ -148,8 +150,8 @@ def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], prese
         ready = min(start + _BATCH, len(writing))
         _go_on(progress, total + ready * total // (2 * len(writing)), 2 * total)
     try:
-        writer.open_stage()
         try:
+            writer.open_stage()
             named = writer.stage_plan(plan)
             for batch in prepared:
                 writer.stage(batch)
@@ -578,6 +580,8 @@ class _Writer:
 
     def __init__(self, ledger: Ledger):
         self.ledger, self.conn = ledger, ledger.conn
+        self.stage_path: Path | None = None  # the scratch database, while there is one
+        self.attached = False
         self.truces: dict[str, str | None] = {}
         # (table, name) -> (key, time): the actors and sources named, by the key each has
         # or will have once `settle` makes it.
@@ -633,17 +637,34 @@ class _Writer:
                 for key, document in documents.items()}
 
     def open_stage(self) -> None:
-        """A private temporary database beside ours (deleted when detached), with a table
-        for each statement's rows; `batch` tells which prepared batch a row is of."""
-        self.conn.execute("ATTACH DATABASE '' AS import_stage")
+        """A scratch database in our file's folder (so that a disk too full for it is the
+        disk our file is on, and the message says so), attached for the import and
+        deleted after; a table for each statement's rows, `batch` telling which prepared
+        batch a row is of. Its journal is in memory and it is never synced: it is thrown
+        away, whatever happens."""
+        handle, name = tempfile.mkstemp(prefix=f".{self.ledger.path.name}.",
+                                        suffix=".import-stage", dir=self.ledger.path.parent)
+        os.close(handle)
+        self.stage_path = Path(name)
+        self.conn.execute("ATTACH DATABASE ? AS import_stage", (name,))
+        self.attached = True
+        self.conn.execute("PRAGMA import_stage.journal_mode = MEMORY")
+        self.conn.execute("PRAGMA import_stage.synchronous = OFF")
         for table, columns in _STAGED.items():
             self.conn.execute(f"CREATE TABLE import_stage.{table} (batch, {', '.join(columns)})")
         self.conn.execute("CREATE TABLE import_stage.planned (key, stamp)")
 
     def close_stage(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
-        self.conn.execute("DETACH DATABASE import_stage")
+        try:
+            if self.attached:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self.conn.execute("DETACH DATABASE import_stage")
+                self.attached = False
+        finally:
+            if self.stage_path is not None:
+                self.stage_path.unlink(missing_ok=True)
+                self.stage_path = None
 
     def stage_plan(self, plan: list[_Planned]) -> set[tuple[str, str]]:
         """Put every planned breach's key, with the time of the stored breach it was

@@ -161,6 +161,7 @@ def test_an_import_failing_after_its_last_row_leaves_the_file_unchanged(
         import_file(reopened, path)
     assert written == [12_001] and "nothing was imported" in str(failed.value)
     assert digest(ledger_path) == before
+    assert list(ledger_path.parent.glob("*import-stage*")) == []  # the scratch file is gone
 
 
 def read_count(conn) -> int:
@@ -183,6 +184,7 @@ def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(tmp_path, small_
         finally:
             filler_file.unlink()
     assert full.value.code == "disk_full"
+    assert list(small_disk.glob("*import-stage*")) == []
     assert "is full" in str(full.value) and str(small_disk) in str(full.value)
     assert digest(path) == before
     assert read_rows(path, "SELECT count(*) FROM breach") == [(0,)]
@@ -233,6 +235,7 @@ def test_an_import_keeps_what_a_save_keeps(tmp_path, ledger_path, ledger, make_b
         assert db.record_history(ledger, key)[-1].after == breach_document(ledger.conn, key)
     assert read_rows(ledger_path, "SELECT count(*) FROM change_log WHERE record_table ="
                      " 'breach'") == [(4,)]
+    assert list(ledger_path.parent.glob("*import-stage*")) == []  # the scratch file is gone
 
 
 def test_a_source_another_copy_makes_meanwhile_is_the_one_cited(tmp_path, ledger_path,
