@@ -557,6 +557,7 @@ class _Step:
     breach: tuple  # values of the table's columns, in their order
     children: dict[str, list[tuple]]
     entry: tuple
+    problem: str | None = None  # a rule the breach would break, with what it keeps here
 
 
 @dataclass
@@ -574,11 +575,22 @@ def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dic
     keys, _ = _join_all(ledger, conn, theirs, chosen, write=False)
     ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
     nothing = {table: {} for table in CHILD_TABLES}  # of a breach we lack (foreign keys)
-    return _Plan(keys, {
+    plan = _Plan(keys, {
         row["id"]: (_step(ledger, theirs, row, keys, None, nothing) if row["id"] not in ours
                     else _step_from(ledger, conn, theirs, row, keys))
         for row in theirs.rows["breach"]
         if row["id"] not in ours or row["updated_at"] > ours[row["id"]]})
+    _refuse_problems(theirs.name, plan.steps.values())
+    return plan
+
+
+def _refuse_problems(name: str, steps) -> None:
+    reasons = _Reasons()
+    for step in steps:
+        if step.problem:
+            reasons.add(step.problem)
+    if reasons:
+        raise MergeRefused(name, reasons.shown, reasons.more)
 
 
 def _join_all(ledger: Ledger, conn, theirs: _Theirs, chosen: dict,
@@ -620,6 +632,7 @@ def _write(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, progress: 
             steps.append(step)
             _count(report, step.action)
         progress.tell(half + done)
+    _refuse_problems(theirs.name, steps)  # of a breach worked out again here
     _write_steps(conn, sorted(steps, key=lambda step: step.key))  # each index page once
     before = conn.total_changes
     conn.executemany(
@@ -731,9 +744,11 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
     nor our references). One of theirs that is the same as one of ours kept under our own
     key (the same source, the same victim's name: an import gave each office its own key)
     is left out. The breach afterwards is worked out here, as breach_document will read
-    it back, for the change log."""
+    it back, for the change log; when it keeps rows of ours, it must pass the editor's
+    rules as it will be, or the merge is refused (their count of killed below the named
+    victims they never saw, say)."""
     values = _mapped(row, keys)
-    after, children = dict(values), {}
+    after, children, kept = dict(values), {}, False
     for table in CHILD_TABLES:
         ours, written = mine[table], []
         sent = [dict(child) for child in theirs.children[table].get(row["id"], [])]
@@ -743,6 +758,7 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
         known_to_them = {child["id"] for child in sent}
         ours_only = {_same(table, r) for key, r in ours.items()
                      if r["deleted_at"] is None and key not in known_to_them}
+        kept = kept or bool(ours_only)
         result = dict(ours)
         for child in sent:
             if child["id"] not in ours and _same(table, child) in ours_only:
@@ -765,7 +781,20 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
     entry = (_new_key(), row["updated_at"], ledger.user, ledger.office, "breach", row["id"],
              action, _json(before), _json(after))  # as log_change writes one
     return _Step(row["id"], before["updated_at"] if before else None, action,
-                 tuple(values.values()), children, entry)
+                 tuple(values.values()), children, entry,
+                 _problem_as_merged(values, after) if kept else None)
+
+
+def _problem_as_merged(values: dict, after: dict) -> str | None:
+    """Why their breach, with the citations and victims it keeps here that their file
+    lacks, breaks the editor's rules; None when it passes. Its list keys are ours, mapped
+    from theirs, which were checked."""
+    grouped = {table: {values["id"]: after[f"{table}s"]} for table in CHILD_TABLES}
+    problems = check_breach(_breach_of(values, grouped), lambda kind, key: True).messages()
+    if not problems:
+        return None
+    return (f"{_breach_label(values, values['id'])}, with what it holds here that their file "
+            f"lacks: {' '.join(problems.values())}")
 
 
 def _json(document: dict | None) -> str | None:

@@ -251,6 +251,19 @@ BAD_LISTS = {
 }
 
 
+def test_a_breach_that_would_break_a_rule_with_what_we_keep_refuses_the_merge(tmp_path,
+                                                                            ledger, ours):
+    other = copy_of(ledger.path, tmp_path / "field.sqlite3")
+    forge(other, f"DELETE FROM victim WHERE id = '{ours['hidden']}'")  # they never saw it
+    with db.open_ledger(other, user="Field") as field:
+        theirs = db.get_breach(field, ours["breach"])
+        theirs.killed, theirs.women, theirs.children = 1, 0, 0  # the one victim they see
+        db.save_breach(field, theirs)
+    refusal = refused(ledger, other)
+    assert (f"breach {ours['breach']} (2017-01-02), with what it holds here that their file "
+            "lacks: Killed (1) cannot be below the 2 named victims it lists.") in str(refusal)
+
+
 @pytest.mark.parametrize("forgery", BAD_LISTS, ids=list(BAD_LISTS))
 def test_a_list_entry_that_breaks_a_rule_refuses_the_merge(tmp_path, ledger, ours, forgery):
     other, _ = their_office(tmp_path / "field.sqlite3")
