@@ -70,13 +70,24 @@ class Ledger:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as error:
             self._depth = 0
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            problem = place_problem(self.path, error) if isinstance(
+                error, (sqlite3.Error, OSError)) else None
+            if problem is not None:
+                raise problem from None
             raise
         self._depth = 0
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            # A COMMIT that fails (a full disk) leaves the transaction open: end it, so
+            # that nothing of it is kept and the next action starts clean.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise place_problem(self.path, error) or error from None
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:

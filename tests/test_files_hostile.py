@@ -6,6 +6,7 @@ file's bytes, the folder's listing, the permissions another user meets."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import os
 import signal
 import sqlite3
@@ -22,7 +23,7 @@ import cli
 import db
 from db import schema
 from db.backup import check_and_back_up, list_backups, save_copy
-from tests.conftest import ROOT, fill_disk
+from tests.conftest import ROOT, fill_disk, read_rows
 
 MAIN = str(ROOT / "main.py")
 LOOP = str(ROOT / "tests" / "save_loop.py")
@@ -624,3 +625,39 @@ def test_the_backup_before_a_migration_stays_until_the_next_migration(
     names = [b.name for b in list_backups(ledger_path)]
     assert first[0].name not in names
     assert [n for n in names if "before-migration-2" in n]
+
+
+def test_a_save_on_a_full_disk_says_so_keeps_every_earlier_save_and_the_next_one_works(
+        small_disk):
+    """The disk fills while breaches are being saved: the save that finds no room says the
+    disk is full (not a SQLite error), the ones before it are all there, and once space is
+    freed the next save goes through (the failed COMMIT left no transaction open)."""
+    path = small_disk / "office.sqlite3"
+    with db.open_ledger(path, user="Rima", office="Gaziantep") as ledger:
+        aleppo = db.find_by_name(ledger, "governorate", "Aleppo")
+        shelling = db.find_by_name(ledger, "breach_type", "Shelling")
+        source = db.save_source(ledger, db.Source(name="Aleppo Media Center")).id
+
+        def breach(number: int) -> db.Breach:
+            return db.Breach(occurred_on="2017-01-02", governorate_id=aleppo,
+                             breach_type_id=shelling, place=f"Village {number}",
+                             description="x" * 9000,
+                             citations=[db.Citation(source_id=source)])
+
+        filler = fill_disk(small_disk)
+        filler.unlink()
+        with open(filler, "wb") as handle:  # leave room for a few saves only
+            handle.write(b"\0" * (shutil.disk_usage(small_disk).free - 200_000))
+        saved, refusal = [], None
+        for number in range(200):
+            try:
+                saved.append(db.save_breach(ledger, breach(number), allow_duplicate=True).id)
+            except db.LedgerError as error:
+                refusal = error
+                break
+        assert refusal is not None and refusal.code == "disk_full", refusal
+        assert str(small_disk) in str(refusal)
+        filler.unlink()
+        again = db.save_breach(ledger, breach(999), allow_duplicate=True)
+    stored = {row[0] for row in read_rows(path, "SELECT id FROM breach")}
+    assert stored == set(saved) | {again.id}
