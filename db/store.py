@@ -218,6 +218,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
         return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
                                tidy=unused)
     _require_writable(path)
+    _owner_only(path)
     refusal = _failed_check_refusal(path)
     conn = _connect(path)
     try:
@@ -234,6 +235,20 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     if refusal is not None:
         return _RefusingLedger(conn, path, user, office, refusal)
     return Ledger(conn, path, user, office)
+
+
+def _owner_only(path: Path) -> None:
+    """A ledger that others on this computer may read (made by an older version, or
+    copied in from a stick) is closed to them when its owner opens it to work: the
+    same as a ledger made now (0600). Another user's file, or a system without Unix
+    modes, is left as it is."""
+    if os.name != "posix":
+        return
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(OSError):
+            status = file.stat()
+            if status.st_uid == os.getuid() and status.st_mode & 0o077:
+                os.chmod(file, stat.S_IMODE(status.st_mode) & 0o700)
 
 
 def _remove_dead_runs_files(path: Path) -> None:

@@ -661,3 +661,18 @@ def test_a_save_on_a_full_disk_says_so_keeps_every_earlier_save_and_the_next_one
         again = db.save_breach(ledger, breach(999), allow_duplicate=True)
     stored = {row[0] for row in read_rows(path, "SELECT id FROM breach")}
     assert stored == set(saved) | {again.id}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix file modes")
+def test_a_ledger_others_could_read_is_closed_to_them_when_opened(ledger_path):
+    """A ledger made by an older version (0644), with its log, is its owner's alone once
+    the program opens it to work."""
+    db.open_ledger(ledger_path).close()
+    sqlite3.connect(ledger_path).close()
+    os.chmod(ledger_path, 0o644)
+    with db.open_ledger(ledger_path) as ledger:
+        db.save_source(ledger, db.Source(name="Aleppo Media Center"))
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode)
+                 for p in ledger_path.parent.iterdir() if p.name.startswith("office")}
+    assert modes[ledger_path.name] == 0o600
+    assert all(mode & 0o077 == 0 for mode in modes.values()), modes
