@@ -33,7 +33,7 @@ from .lists import find_by_name
 from . import cell_values as cells
 from .import_sheets import SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_sources, id_form
 from .records import GRADINGS, Breach, Citation, new_id, timestamp_after
-from .rules import clean_text, normalized
+from .rules import SOURCE_SEPARATORS, clean_text, normalized
 from .sheets import Table, header_key, read_tables
 from .store import Ledger, fetch_dicts
 
@@ -409,9 +409,8 @@ def _action(stored: dict | None, breach: Breach) -> str:
     return "unchanged"  # the file's row is not newer than the database's
 
 
-# Sources in one cell are separated by ";", or by the Arabic semicolon "؛" (U+061B) an
-# Arabic keyboard types, or the full-width "；".
-_SOURCE_SEPARATORS = re.compile("[;\u061b\uff1b]")
+# Sources in one cell are separated by ";", "؛" or "；" (db/rules.py).
+_SOURCE_SEPARATORS = SOURCE_SEPARATORS
 
 
 class _RowError(Exception):

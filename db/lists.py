@@ -7,7 +7,7 @@ from .breaches import log_change
 from .errors import NotFoundError, ValidationError
 from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,
                       timestamp_after, utc_now)
-from .rules import MAX_SHORT_TEXT, Problems, clean_text
+from .rules import MAX_SHORT_TEXT, Problems, clean_text, holds_separator
 from .store import Ledger, fetch_dicts
 
 SOURCE_COLUMNS = ("id", "name", "kind", "reliability", "contact", "notes")
@@ -183,7 +183,7 @@ def source_name_problem(conn, name: str, key: str | None = None) -> tuple[str, d
     live source is called so, in any case (two of one name make junk: merge them)."""
     if not name:
         return "required", {"field": "name"}
-    if ";" in name:
+    if holds_separator(name):
         return "semicolon", {"field": "name"}
     if len(name) > MAX_SHORT_TEXT:
         return "too_long", {"field": "name", "limit": MAX_SHORT_TEXT}

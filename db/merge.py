@@ -36,7 +36,7 @@ from .lists import checked_truce, truce_of
 from .messages import english
 from .moments import MomentError, checked_stored
 from .records import RELIABILITY, SOURCE_KINDS, Breach, Citation, Victim, as_date
-from .rules import MAX_SHORT_TEXT, check_breach, clean_text
+from .rules import MAX_SHORT_TEXT, check_breach, clean_text, holds_separator
 from .schema import schema_difference
 from .store import Ledger, fetch_dicts, inspect_file
 
@@ -403,7 +403,7 @@ def _name_problem(name: str) -> str | None:
 
 
 def _source_problem(row: dict) -> str | None:
-    if ";" in row["name"]:
+    if holds_separator(row["name"]):
         return english("semicolon", {"field": "name"})
     if row["kind"] not in SOURCE_KINDS:
         return english("one_of", {"field": "kind", "allowed": ", ".join(SOURCE_KINDS)})

@@ -50,8 +50,8 @@ MESSAGES = {
     "citation_source": "Source {n}: choose a source.",
     "citation_unknown_source": "Source {n}: the source is not in this database.",
     "citation_name_too_long": "Source {n}: the name is too long: at most {limit:,}.",
-    "citation_semicolon": "Source {n}: a source's name cannot hold \";\" (it separates "
-                          "sources in spreadsheets).",
+    "citation_semicolon": "Source {n}: a source's name cannot hold \";\" or \"؛\" (they "
+                          "separate sources in spreadsheets).",
     "citation_not_a_date": "Source {n}: date reported must be a date, like 2017-01-06.",
     "citation_future": "Source {n}: date reported cannot be in the future.",
     "citation_too_long": "Source {n}: reference is too long: at most {limit:,}.",
@@ -64,7 +64,8 @@ MESSAGES = {
     "victim_adult_not_child": "Victim {n}: age {age} is an adult, not a child.",
     # Lists and sources.
     "one_of": "{label} must be one of: {allowed}.",
-    "semicolon": "{label} cannot hold \";\" (it separates sources in spreadsheets).",
+    "semicolon": "{label} cannot hold \";\" or \"؛\" (they separate sources in "
+                 "spreadsheets).",
     "end_before_start": "End date must be a date on or after the start date.",
     "source_name_taken": "There is already a source of that name: merge the two instead.",
     "merge_same_source": "A source cannot be merged into itself.",

@@ -20,6 +20,14 @@ MAX_DESCRIPTION = 10_000
 MAX_SHORT_TEXT = 500
 MAX_COUNT = 1_000_000  # more than any one incident; keeps sums far from overflow
 COUNTS = ("killed", "women", "children", "injured")
+# What separates sources in a spreadsheet cell: ";", the Arabic semicolon "؛" (U+061B) an
+# Arabic keyboard types, and the full-width "；". A source's name holds none of them.
+SOURCE_SEPARATORS = re.compile("[;\u061b\uff1b]")
+
+
+def holds_separator(name: str) -> bool:
+    """Whether a source's name holds a character that separates sources in a cell."""
+    return SOURCE_SEPARATORS.search(name or "") is not None
 _TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 # exists(table, key) -> bool, for the lists a breach points into.
@@ -218,7 +226,7 @@ def _check_citation(index: int, citation: Citation, exists: Exists, today: date,
             fail(field + "source_id", "citation_source", n=n)
         elif len(clean_text(citation.source_name)) > MAX_SHORT_TEXT:
             fail(field + "source_id", "citation_name_too_long", n=n, limit=MAX_SHORT_TEXT)
-        elif ";" in citation.source_name:
+        elif holds_separator(citation.source_name):
             fail(field + "source_id", "citation_semicolon", n=n)
     elif not exists("source", citation.source_id):
         fail(field + "source_id", "citation_unknown_source", n=n)

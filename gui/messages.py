@@ -52,8 +52,8 @@ def problem_text(code: str, params: dict) -> str:
         "citation_source": tr("Source {n}: choose a source."),
         "citation_unknown_source": tr("Source {n}: the source is not in this database."),
         "citation_name_too_long": tr("Source {n}: the name is too long: at most {limit}."),
-        "citation_semicolon": tr("Source {n}: a source's name cannot hold \";\" (it "
-                                 "separates sources in spreadsheets)."),
+        "citation_semicolon": tr("Source {n}: a source's name cannot hold \";\" or \"؛\" "
+                                 "(they separate sources in spreadsheets)."),
         "citation_not_a_date": tr("Source {n}: date reported must be a date, like 2017-01-06."),
         "citation_future": tr("Source {n}: date reported cannot be in the future."),
         "citation_too_long": tr("Source {n}: reference is too long: at most {limit}."),
@@ -65,7 +65,8 @@ def problem_text(code: str, params: dict) -> str:
         "victim_child_not_adult": tr("Victim {n}: age {age} is a child, not an adult."),
         "victim_adult_not_child": tr("Victim {n}: age {age} is an adult, not a child."),
         "one_of": tr("{label} must be one of: {allowed}."),
-        "semicolon": tr("{label} cannot hold \";\" (it separates sources in spreadsheets)."),
+        "semicolon": tr("{label} cannot hold \";\" or \"؛\" (they separate sources in "
+                        "spreadsheets)."),
         "end_before_start": tr("End date must be a date on or after the start date."),
         "source_name_taken": tr("There is already a source of that name: merge the two "
                                 "instead."),

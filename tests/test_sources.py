@@ -57,6 +57,7 @@ def test_renaming_a_source_changes_its_name_everywhere_and_logs_it(ledger, ledge
 
 
 @pytest.mark.parametrize("name, code", [("", "required"), ("A; B", "semicolon"),
+                                        ("A؛ B", "semicolon"), ("A； B", "semicolon"),
                                         ("activist IN khan tuman", "source_name_taken")])
 def test_a_bad_new_name_is_refused_and_changes_nothing(ledger, ledger_path, lists, name, code):
     log = read(ledger_path, "SELECT count(*) FROM change_log")
@@ -199,3 +200,16 @@ def test_a_restored_breach_cites_the_live_source_that_took_its_sources_name(
     assert [c.source_id for c in db.get_breach(ledger, trashed.id).citations] == [again]
     assert read(ledger_path, "SELECT count(*) FROM source WHERE deleted_at IS NULL"
                 " AND name = 'Activist in Khan Tuman' COLLATE NOCASE") == [(1,)]
+
+
+@pytest.mark.parametrize("separator", [";", "\u061b", "\uff1b"])
+def test_a_new_source_named_in_the_editor_holds_no_separator_of_sources(
+        ledger, ledger_path, make_breach, separator):
+    """A name with the Arabic or full-width semicolon would come back from a workbook as
+    two sources: it is refused, as ";" is, and nothing is saved."""
+    breach = make_breach(citations=[db.Citation(source_id=None,
+                                                source_name=f"Activist{separator} Idlib")])
+    with pytest.raises(db.ValidationError) as refused:
+        db.save_breach(ledger, breach)
+    assert [code for code, _ in refused.value.codes.values()] == ["citation_semicolon"]
+    assert read(ledger_path, "SELECT count(*) FROM breach") == [(0,)]
