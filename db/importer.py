@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
+import contextlib
 import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
@@ -35,6 +35,7 @@ from .import_sheets import SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_so
 from .records import GRADINGS, Breach, Citation, new_id, timestamp_after
 from .rules import SOURCE_SEPARATORS, clean_text, normalized
 from .sheets import Table, header_key, read_tables
+from .paths import temporary_name
 from .store import Ledger, fetch_dicts
 
 MAX_PROBLEMS = 20
@@ -641,9 +642,12 @@ class _Writer:
         deleted after; a table for each statement's rows, `batch` telling which prepared
         batch a row is of. Its journal is in memory and it is never synced: it is thrown
         away, whatever happens."""
-        handle, name = tempfile.mkstemp(prefix=f".{self.ledger.path.name}.",
-                                        suffix=".import-stage", dir=self.ledger.path.parent)
-        os.close(handle)
+        # Named with this computer and run, so that the next start removes it if this
+        # run is killed (db/paths.py remove_leftovers); created for the owner alone.
+        name = str(temporary_name(self.ledger.path, "stage"))
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)  # this run's own, from an import it could not tidy
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         self.stage_path = Path(name)
         self.conn.execute("ATTACH DATABASE ? AS import_stage", (name,))
         self.attached = True

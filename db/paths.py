@@ -34,7 +34,7 @@ def default_database_path() -> Path:
 # `.office-2017-….sqlite3.laptop-4242.part`, with any -wal, -shm or -journal SQLite put
 # beside it. A name without the computer (`.demo.sqlite3.4242.building`) is of this one.
 _LEFTOVER = re.compile(r"\..+\.(?:(?P<host>[A-Za-z0-9_-]+)-)?(?P<pid>\d+)"
-                       r"\.(?:part|creating|building)(?:-wal|-shm|-journal)?")
+                       r"\.(?:part|creating|building|stage)(?:-wal|-shm|-journal)?")
 
 
 def temporary_name(target: Path, kind: str = "part") -> Path:

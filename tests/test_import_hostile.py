@@ -161,7 +161,7 @@ def test_an_import_failing_after_its_last_row_leaves_the_file_unchanged(
         import_file(reopened, path)
     assert written == [12_001] and "nothing was imported" in str(failed.value)
     assert digest(ledger_path) == before
-    assert list(ledger_path.parent.glob("*import-stage*")) == []  # the scratch file is gone
+    assert list(ledger_path.parent.glob(".*.stage*")) == []  # the scratch file is gone
 
 
 def read_count(conn) -> int:
@@ -184,7 +184,7 @@ def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(tmp_path, small_
         finally:
             filler_file.unlink()
     assert full.value.code == "disk_full"
-    assert list(small_disk.glob("*import-stage*")) == []
+    assert list(small_disk.glob(".*.stage*")) == []
     assert "is full" in str(full.value) and str(small_disk) in str(full.value)
     assert digest(path) == before
     assert read_rows(path, "SELECT count(*) FROM breach") == [(0,)]
@@ -235,7 +235,7 @@ def test_an_import_keeps_what_a_save_keeps(tmp_path, ledger_path, ledger, make_b
         assert db.record_history(ledger, key)[-1].after == breach_document(ledger.conn, key)
     assert read_rows(ledger_path, "SELECT count(*) FROM change_log WHERE record_table ="
                      " 'breach'") == [(4,)]
-    assert list(ledger_path.parent.glob("*import-stage*")) == []  # the scratch file is gone
+    assert list(ledger_path.parent.glob(".*.stage*")) == []  # the scratch file is gone
 
 
 def test_a_source_another_copy_makes_meanwhile_is_the_one_cited(tmp_path, ledger_path,
@@ -689,3 +689,32 @@ def test_damaged_workbooks_are_refused_or_read_without_a_traceback(tmp_path_fact
         assert digest(path) == before
     else:  # what was read is what the file holds
         assert read_rows(path, "SELECT count(*) FROM breach") == [(report.new,)]
+
+
+def test_a_killed_imports_scratch_database_is_removed_at_the_next_start(tmp_path, ledger_path,
+                                                                         ledger, lists):
+    """An import killed while it stages its rows leaves its scratch database (the rows of a
+    file, in plain text) beside the ledger; the next start of the program removes it, and
+    the ledger holds none of the import."""
+    import os
+    import signal
+    import time
+
+    ledger.close()
+    path = write_csv(tmp_path / "many.csv", filler(40_000))
+    run = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db",
+                            str(ledger_path), str(path)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, scratch = time.monotonic() + 120, []
+    while not scratch and run.poll() is None and time.monotonic() < deadline:
+        scratch = list(ledger_path.parent.glob(".*.stage"))
+        time.sleep(0.01)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert scratch, "the import never staged its rows"
+    assert scratch[0].name.startswith(f".{ledger_path.name}.")
+    assert os.stat(scratch[0]).st_mode & 0o077 == 0  # its owner's alone
+    with db.open_ledger(ledger_path):
+        pass
+    assert list(ledger_path.parent.glob(".*.stage*")) == []
+    assert read_rows(ledger_path, "SELECT count(*) FROM breach") == [(0,)]
