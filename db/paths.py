@@ -42,7 +42,7 @@ def temporary_name(target: Path, kind: str = "part") -> Path:
     is one step on one disk), hidden, and named with this computer and this run's pid, so
     that remove_leftovers() can tell a dead run's file from a living one's, also in a
     folder that several computers share."""
-    return target.with_name(f".{target.name}.{_host()}-{os.getpid()}.{kind}")
+    return target.with_name(f".{target.name}.{host()}-{os.getpid()}.{kind}")
 
 
 def remove_leftovers(folder: Path) -> list[Path]:
@@ -57,7 +57,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
         return removed
     for name in names:
         match = _LEFTOVER.fullmatch(name)
-        if match is None or match["host"] not in (None, _host()) or _alive(int(match["pid"])):
+        if match is None or match["host"] not in (None, host()) or alive(int(match["pid"])):
             continue
         with contextlib.suppress(OSError):
             (folder / name).unlink()
@@ -65,12 +65,12 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
-def _host() -> str:
+def host() -> str:
     """This computer's name, as it may stand in a file name."""
     return re.sub(r"[^A-Za-z0-9_]", "_", socket.gethostname())[:40] or "here"
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Whether a process `pid` runs on this computer (when unsure: yes, so that nothing
     of a running process is ever removed)."""
     if pid == os.getpid():

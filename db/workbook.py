@@ -17,8 +17,6 @@ import errno
 import os
 import re
 import shutil
-import socket
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -36,6 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 from .cells import BOLD, TEXT_LIMIT, SafeText, bold, header, left, letter
 
 from .errors import LedgerError
+from .paths import alive, host
 from .press import span_text, week_sentence
 from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
                      weekly_totals, within)
@@ -176,47 +175,16 @@ def remove_dead_exports(folder: str | os.PathLike) -> list[Path]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 found = _PARTS.match(entry.name)
-                if (found and found["host"] == _host() and entry.is_dir(follow_symlinks=False)
-                        and not _running(int(found["pid"]))):
+                if (found and found["host"] == host() and entry.is_dir(follow_symlinks=False)
+                        and not alive(int(found["pid"]))):
                     shutil.rmtree(entry.path, ignore_errors=True)
                     removed.append(Path(entry.path))
     return removed
 
 
-def _host() -> str:
-    """This computer's name, as it may stand in a file name."""
-    return re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:40]
-
-
-def _running(pid: int) -> bool:
-    """Whether a process `pid` runs on this computer (when unsure: yes, so nothing of a
-    running export is ever removed)."""
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":
-        import ctypes
-        kernel = ctypes.windll.kernel32
-        handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return ctypes.GetLastError() == 5  # access denied: it runs, as someone else
-        code = ctypes.c_ulong()
-        try:
-            kernel.GetExitCodeProcess(handle, ctypes.byref(code))
-        finally:
-            kernel.CloseHandle(handle)
-        return code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, and belongs to another user
-        return True
-    return True
-
-
 def _parts_folder(target: Path) -> Path:
     """A new private folder (0700) beside `target` for the export's working files."""
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}@{_host()}.",
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}@{host()}.",
                                  suffix=".parts", dir=target.parent))
 
 

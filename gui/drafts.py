@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import uuid
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
 
 import db
+from db.paths import alive
 
 
 def new_owner() -> str:
@@ -40,19 +40,7 @@ def orphan_drafts(database: Path) -> list[Path]:
 
 
 def _running(pid: str) -> bool:
-    if not pid.isdigit():
-        return False
-    if int(pid) == os.getpid():
-        return True  # another window of this very program
-    if sys.platform == "win32":  # os.kill would end the process there: assume gone
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # running, as another user
-    return True
+    return pid.isdigit() and alive(int(pid))
 
 
 def write_draft(database: Path, owner: str, breach: db.Breach, editing: str | None,

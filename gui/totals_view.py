@@ -6,6 +6,8 @@ large file never freezes the window; an answer to an older question is dropped.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
@@ -218,6 +220,7 @@ class TotalsView(QWidget):
         path = dialogs.export_path(self, str(proposed), full)
         if path is None:
             return
+        settings.remember_export_folder(str(Path(path).parent))
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
                                 office=settings.get(settings.OFFICE_NAME),
                                 right_to_left=self.isRightToLeft())

@@ -442,8 +442,8 @@ def test_a_killed_check_leaves_no_part_file_after_the_next_start(tmp_path, capsy
 
 
 def test_only_what_dead_runs_of_this_computer_left_is_removed(tmp_path):
-    from db.paths import _host, remove_leftovers, temporary_name
-    here, dead, alive = _host(), _dead_pid(), os.getppid()
+    from db.paths import host, remove_leftovers, temporary_name
+    here, dead, alive = host(), _dead_pid(), os.getppid()
     backups = tmp_path / "backups"
     backups.mkdir()
     left = [backups / f".office-2017.sqlite3.{here}-{dead}.part",

@@ -2,6 +2,9 @@
 and the press sentence; the sentence is copied; the workbook is exported."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -212,3 +215,36 @@ def test_the_window_fits_a_laptop_screen_with_the_editor_open(qtbot, window):
     bar = window.breaches.filter_bar
     assert bar.date_from.edit.width() >= bar.date_from.edit.fontMetrics().horizontalAdvance(
         "29.12.2016")
+
+
+def test_a_start_removes_what_a_killed_export_left_where_workbooks_were_written(
+        qtbot, demo_window, monkeypatch, tmp_path):
+    """A workbook is exported into a folder of the user's choosing; an export killed there
+    later leaves its sheets (plain text) in a hidden working folder. The next start of the
+    window removes it; another computer's, and a running export's, are left alone."""
+    import gui.app
+    from gui import dialogs as module
+    from db.paths import host
+
+    out = tmp_path / "press"
+    out.mkdir()
+    monkeypatch.setattr(module, "export_path", lambda parent, path, full: out / "week.xlsx")
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: (out / "week.xlsx").exists(), timeout=20_000)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = {name: out / name for name in (
+        f".week.xlsx.{dead.pid}@{host()}.k1.parts",  # killed here: removed
+        f".week.xlsx.{os.getpid()}@{host()}.k2.parts",  # still running: kept
+        f".week.xlsx.{dead.pid}@elsewhere.k3.parts")}  # another computer's: kept
+    for folder in left.values():
+        folder.mkdir()
+        (folder / "sheet1.xml").write_text("<confidential/>")
+    gui.app.remove_dead_exports_left()  # what run_window does before the window shows
+    assert not left[f".week.xlsx.{dead.pid}@{host()}.k1.parts"].exists()
+    assert left[f".week.xlsx.{os.getpid()}@{host()}.k2.parts"].exists()
+    assert left[f".week.xlsx.{dead.pid}@elsewhere.k3.parts"].exists()
+    assert (out / "week.xlsx").exists()
