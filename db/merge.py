@@ -73,7 +73,8 @@ class MergeRefused(LedgerError):
 
     def __init__(self, name: str, reasons: list[str], more: int):
         self.reasons, self.more = list(reasons), more
-        listed = "; ".join(reasons) + (f"; and {more} more" if more else "")
+        listed = "; ".join(r.rstrip(".") for r in reasons) + (f"; and {more} more" if more
+                                                              else "")
         super().__init__(f"{name} cannot be merged, so nothing was changed: {listed}.",
                          "merge_refused", name=name, reasons=listed, count=len(reasons) + more)
 
@@ -459,6 +460,7 @@ def _check_breaches(theirs: _Theirs, reasons: _Reasons, progress: _Progress) -> 
         problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
                      [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
                      if p]
+        problems = list(dict.fromkeys(problems))  # a date out of range is said once
         if problems:
             reasons.add(f"{label('breach', row)}: {' '.join(problems)}")
     breaches = {r["id"] for r in theirs.rows["breach"]}

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable
 
 from .messages import english
-from .dates import DateError, parse_day
+from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
 from .records import (ADULT_AGE, AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach,
                       Citation, Victim, as_date)
 
@@ -92,6 +92,9 @@ def _check_when(breach: Breach, exists: Exists, today: date, fail) -> None:
         if day is None:
             code, params = _date_problem(breach.occurred_on)
             fail("occurred_on", code, field="occurred_on", **params)
+        elif not FIRST_YEAR <= day.year <= LAST_YEAR:  # 0217-01-05 is a date to Python
+            fail("occurred_on", "year_range", field="occurred_on", value=str(day),
+                 first=FIRST_YEAR, last=LAST_YEAR)
         elif day > today:
             fail("occurred_on", "future", field="occurred_on")
     if breach.occurred_at not in (None, "") and not (
@@ -232,7 +235,7 @@ def _check_citation(index: int, citation: Citation, exists: Exists, today: date,
         fail(field + "source_id", "citation_unknown_source", n=n)
     if citation.reported_on not in (None, ""):
         day = as_date(citation.reported_on)
-        if day is None:
+        if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
             fail(field + "reported_on", "citation_not_a_date", n=n)
         elif day > today:
             fail(field + "reported_on", "citation_future", n=n)

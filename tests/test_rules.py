@@ -1,6 +1,7 @@
 """Every rule of a breach, accepted and refused, with the message that names its field."""
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -136,3 +137,19 @@ def test_the_truce_is_picked_from_the_date(ledger, make_breach):
     # The user can change it.
     assert db.save_breach(ledger, make_breach(occurred_on="2017-06-02",
                                               truce_id=first)).truce_id == first
+
+
+@pytest.mark.parametrize("written", ["0217-01-05", "0001-01-01", "1899-12-31", "2101-01-01"])
+def test_a_stored_date_outside_the_years_is_refused_by_the_rules_too(ledger, ledger_path,
+                                                                      make_breach, written):
+    """A date in ISO form is a date to Python whatever its year: the rules every save,
+    import and merge passes refuse one outside 1900…2100, for the breach and for the day a
+    source reported it, and nothing is saved."""
+    for breach in (make_breach(occurred_on=written),
+                   make_breach(citations=[db.Citation(source_id=make_breach().citations[0]
+                                                      .source_id, reported_on=written)])):
+        with pytest.raises(db.ValidationError) as refused:
+            db.save_breach(ledger, breach)
+        assert [code for code, _ in refused.value.codes.values()] in (
+            ["year_range"], ["citation_not_a_date"])
+    assert sqlite3.connect(ledger_path).execute("SELECT count(*) FROM breach").fetchone() == (0,)
