@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -146,8 +147,10 @@ def merge_file(ledger: Ledger, other: str | Path,
     rows break a rule or collide with ours, LedgerError "disk_full" when our disk fills,
     LedgerError "cancelled" when `progress(done, total)` returns False; ours is then
     unchanged in every case."""
-    other = Path(other)
-    if other.resolve() == ledger.path.resolve():
+    # The file itself, not a link to it: SQLite reads the log beside the file a link
+    # points to, and every check here must look where SQLite will.
+    other = Path(os.path.realpath(other))
+    if other == Path(os.path.realpath(ledger.path)) or _same_file(other, ledger.path):
         raise BadFileError("A database cannot be merged into itself.", "merge_self")
     version = inspect_file(other)  # refuses, untouched, a file not ours, damaged or newer
     steps = _Progress(progress)
@@ -161,6 +164,14 @@ def merge_file(ledger: Ledger, other: str | Path,
         return _written(ledger, theirs, steps, plan, chosen)
     finally:
         theirs.close()
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two names are one file (a hard link, another spelling)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _written(ledger: Ledger, theirs: _Theirs, steps: _Progress, plan: _Plan,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
@@ -621,3 +622,67 @@ def test_the_window_says_why_a_merge_was_refused(qapp, tmp_path, ledger, ours):
     assert error_text(foreign.value) == ("field.sqlite3 is not a Truce Ledger database as this "
                                          "program makes them: its view people is not ours; "
                                          "nothing was changed.")
+
+
+def _trigger_in_the_log(path: Path) -> None:
+    """Add to `path` a trigger of its own that stays in its write-ahead log (not yet in
+    the file), as a process killed before any checkpoint leaves it."""
+    code = ("import os, sqlite3, sys\n"
+            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+            "c.execute('CREATE TRIGGER t AFTER INSERT ON breach BEGIN DELETE FROM victim; END')\n"
+            "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    Path(f"{path}-shm").unlink()
+
+
+def test_a_forged_file_reached_through_a_link_is_refused_as_by_its_own_name(
+        tmp_path, ledger, ours):
+    """SQLite reads the log beside the file a link points to: the checks look there too,
+    so a trigger hidden in that log is refused through a link as it is directly, and our
+    victims stay."""
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    _trigger_in_the_log(other)
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(other)
+    before = dump(ledger.path)
+    with pytest.raises(db.BadFileError) as refusal:
+        merge_file(ledger, link)
+    assert refusal.value.code == "foreign_schema" and "trigger t" in str(refusal.value)
+    assert dump(ledger.path) == before
+
+
+def test_a_file_merged_through_a_link_with_saves_in_its_log_is_merged(tmp_path, ledger, ours):
+    """A genuine file whose latest saves are still in its log is read whole through a
+    link, as by its own name."""
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    keep = sqlite3.connect(other, isolation_level=None)  # open: its save stays in the log
+    keep.execute("PRAGMA wal_autocheckpoint = 0")
+    keep.execute("UPDATE breach SET place = 'Sarmin' WHERE id = ?", (their_breach,))
+    assert Path(f"{other}-wal").stat().st_size > 0
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(other)
+    try:
+        report = merge_file(ledger, link)
+    finally:
+        keep.close()
+    assert report.added == 1
+    assert read_rows(ledger.path, "SELECT place FROM breach WHERE id = ?",
+                     (their_breach,)) == [("Sarmin",)]
+
+
+@pytest.mark.parametrize("how", ["hard link", "symbolic link", "another spelling"])
+def test_our_own_file_under_another_name_is_not_merged_into_itself(tmp_path, ledger, ours,
+                                                                  how):
+    other = tmp_path / "other.sqlite3"
+    if how == "hard link":
+        os.link(ledger.path, other)
+    elif how == "symbolic link":
+        other.symlink_to(ledger.path)
+    else:
+        other = ledger.path.parent / "." / ledger.path.name
+    before = dump(ledger.path)
+    with pytest.raises(db.BadFileError) as refusal:
+        merge_file(ledger, other)
+    assert refusal.value.code == "merge_self"
+    assert dump(ledger.path) == before
