@@ -28,9 +28,17 @@ from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 
 PROG = "truce-ledger"
-# Characters that reorder the text shown after them (embeddings, overrides, isolates):
-# in a terminal they can make a name look like another, so the table shows them escaped.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# What a terminal is never given raw, from a name or a file's text: control characters
+# (C0, DEL, C1: the escape that starts a terminal's sequences among them), every invisible
+# format character (Unicode category Cf: the marks and overrides that reorder text, LRM,
+# RLM, ALM, the byte-order mark, soft hyphens, tags…), line and paragraph separators, and
+# the halves of a character a file name could not be read into. Arabic shows right
+# without any of them, so escaping them hides nothing and shows that they are there.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+# The two format characters kept: Persian and Arabic names are written with the zero-width
+# non-joiner (U+200C, می‌خواهم) and joiner (U+200D); they join or part letters and move
+# nothing, and escaping them would garble those names.
+_JOINERS = frozenset("\u200c\u200d")
 DAY_HELP = ("from this day: 2017-01-04, 4.1.2017, 04/01/2017, 20170104, 4 Jan 2017… "
             "(day first; without a year, the latest such day)")
 
@@ -119,25 +127,22 @@ def run(argv: list[str] | None = None) -> int:
             return _merge(args)
         return _window(args)
     except ImportRefused as refused:
-        for row, reason in refused.report.problems:
-            print(f"{PROG}: error: row {row}: {reason}", file=sys.stderr)
+        for row, reason in refused.report.problems:  # a reason quotes the row's text
+            _error(f"row {row}: {reason}")
         if refused.report.more_problems:
-            print(f"{PROG}: error: and {refused.report.more_problems} more rows",
-                  file=sys.stderr)
+            _error(f"and {refused.report.more_problems} more rows")
         rows = refused.report.rows
-        print(f"{PROG}: error: {refused.report.refused} of {rows} row{'s' * (rows != 1)} "
-              "cannot be imported; nothing was written", file=sys.stderr)
+        _error(f"{refused.report.refused} of {rows} row{'s' * (rows != 1)} "
+               "cannot be imported; nothing was written")
         return 1
     except LedgerError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        _error(error)
         return 1
     except sqlite3.Error as error:  # a file locked for too long, or damaged on the way
-        print(f"{PROG}: error: the database could not be read or written: {error}",
-              file=sys.stderr)
+        _error(f"the database could not be read or written: {error}")
         return 1
     except OSError as error:  # a disk full, a folder not writable…
-        print(f"{PROG}: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
-              file=sys.stderr)
+        _error(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
         return 1
     except KeyboardInterrupt:
         print(f"{PROG}: stopped", file=sys.stderr)
@@ -147,7 +152,7 @@ def run(argv: list[str] | None = None) -> int:
 def _demo(args: argparse.Namespace) -> int:
     path = args.db or user_data_folder() / "demo.sqlite3"
     result = create_demo(path, size=args.size)
-    print(f"{path}: demo database with {result['breaches']} breaches")
+    _say(f"{path}: demo database with {result['breaches']} breaches")
     return 0
 
 
@@ -159,7 +164,7 @@ def _check(args: argparse.Namespace) -> int:
     print(f"in the Trash: {report.in_trash}")
     print(f"victims: {report.victims}")
     print(f"sources: {report.sources}")
-    print(f"backup: {report.backup}")
+    _say(f"backup: {report.backup}")
     print("ok")
     return 0
 
@@ -220,10 +225,10 @@ def _export(args: argparse.Namespace) -> int:
             full=args.full, office=args.office, right_to_left=args.right_to_left)
         report = export_workbook(ledger, args.out, options)
     kind = "full (confidential data included)" if args.full else "public"
-    print(f"{args.out}: {kind} workbook, {report.breaches} breaches, {report.victims} victims, "
-          f"{report.sources} sources")
+    _say(f"{args.out}: {kind} workbook, {report.breaches} breaches, {report.victims} victims, "
+         f"{report.sources} sources")
     if report.removed_characters:
-        print(f"{report.removed_characters} control characters removed (see the Summary)")
+        _say(f"{_characters(report.removed_characters)} removed (see the Summary)")
     if report.cut_texts:
         texts = "1 text was" if report.cut_texts == 1 else f"{report.cut_texts} texts were"
         print(f"{PROG}: warning: {texts} cut to {TEXT_LIMIT:,} characters, the most a cell "
@@ -235,8 +240,8 @@ def _import(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = import_file(ledger, args.file, dry_run=args.dry_run)
-    print(f"{args.file.name}: {report.summary()}"
-          + ("" if report.written else " (dry run: nothing written)"))
+    _say(f"{args.file.name}: {report.summary()}"
+         + ("" if report.written else " (dry run: nothing written)"))
     return 0
 
 
@@ -244,8 +249,13 @@ def _merge(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = merge_file(ledger, args.other)
-    print(f"{args.other.name}: {report.summary()}")
+    _say(f"{args.other.name}: {report.summary()}")
     return 0
+
+
+def _characters(count: int) -> str:
+    """"1 control character", "2 control characters": the count with its noun agreeing."""
+    return f"{count:,} control character{'s' * (count != 1)}"
 
 
 def _day(written: str | None, option: str):
@@ -270,7 +280,11 @@ def _print_csv(table: list[dict], by: str | None, sentence: bool) -> None:
     writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by) + ["sentence"] * sentence,
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: _csv_cell(value) for key, value in row.items()} for row in table)
+    # On a terminal the names are shown escaped, as in the table; into a file or a pipe
+    # they go as they are, for the spreadsheet that reads them.
+    shown = _printable if sys.stdout.isatty() else (lambda value: value)
+    writer.writerows({key: shown(_csv_cell(value)) if isinstance(value, str) else value
+                      for key, value in row.items()} for row in table)
 
 
 def _csv_cell(value):
@@ -280,24 +294,49 @@ def _csv_cell(value):
     return f"'{value}" if isinstance(value, str) and risky(value) else value
 
 
+def _hidden(ch: str) -> bool:
+    """Whether `ch` would act on a terminal or hide there (see _ESCAPED_CATEGORIES)."""
+    return unicodedata.category(ch) in _ESCAPED_CATEGORIES and ch not in _JOINERS
+
+
 def _json_escaped(text: str) -> str:
     """JSON that a terminal shows as it is: json.dumps escapes C0 but leaves DEL, C1 and
-    the characters that reorder text; these (found only inside strings) become \\uXXXX,
-    which a JSON reader turns back into the same characters."""
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) == "Cc"
-                   and ch != "\n" or ch in _BIDI_CONTROLS else ch for ch in text)
+    the format characters; these (found only inside strings: the line feeds outside them
+    are the layout) become \\uXXXX (a pair of them beyond U+FFFF), which a JSON reader
+    turns back into the same characters."""
+    def escaped(ch: str) -> str:
+        units = ch.encode("utf-16-le", "surrogatepass")
+        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'little'):04x}"
+                       for i in range(0, len(units), 2))
+    return "".join(escaped(ch) if ch != "\n" and _hidden(ch) else ch for ch in text)
 
 
-def _printable(text: str) -> str:
-    """`text` safe to print on a terminal: control characters (C0, DEL, C1: among them the
-    escape that starts a terminal's sequences) and the characters that reorder text are
-    shown as escapes (\\x1b, \\u202e) instead of acting on the screen."""
-    if text.isprintable() and not _BIDI_CONTROLS.intersection(text):
-        return text
-    return "".join(
-        (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-        if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS else ch
-        for ch in text)
+def _printable(text: object) -> str:
+    """`text` safe to print on a terminal: what _hidden finds (among them the escape that
+    starts a terminal's sequences and the characters that reorder text) is shown as an
+    escape (\\x1b, \\u202e, \\U000e0041) instead of acting on the screen; every other
+    character, Arabic included, as it is."""
+    text = str(text)
+    if text.isprintable():
+        return text  # isprintable() is False for every character _hidden finds
+    return "".join(_escape(ch) if _hidden(ch) else ch for ch in text)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000
+            else f"\\U{code:08x}")
+
+
+def _say(text: object) -> None:
+    """A line of results on stdout, its names and file names escaped."""
+    print(_printable(text))
+
+
+def _error(text: object) -> None:
+    """A one-line reason on stderr: names from a file (a forged trigger's, a breach type's)
+    and file names are escaped, so that the reason stays one line and acts on nothing."""
+    print(f"{PROG}: error: {_printable(text)}", file=sys.stderr)
 
 
 def _print_table(table: list[dict], by: str | None, scheme) -> None:
