@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
+import shutil
 import socket
 import stat
 import sys
@@ -11,6 +13,10 @@ from pathlib import Path
 
 APP_FOLDER = "TruceLedger"
 DEFAULT_FILE = "ledger.sqlite3"
+# The folders workbooks were exported to, newest first, in the user's data folder: every
+# start removes there what a killed export left.
+EXPORT_FOLDERS_FILE = "export-folders.json"
+KEEP_EXPORT_FOLDERS = 10
 
 
 def user_data_folder() -> Path:
@@ -116,3 +122,70 @@ def private_folder(path: Path) -> Path:
         with contextlib.suppress(OSError):  # another user's folder stays as they made it
             os.chmod(path, 0o700)
     return path
+
+
+# --- What a killed export leaves: its working folder of sheets, beside the workbook ------
+
+# The working folder of one export: `.NAME.xlsx.<pid>@<host>.<random>.parts`.
+_PARTS = re.compile(r"^\..+\.(?P<pid>[0-9]+)@(?P<host>[A-Za-z0-9_-]*)\.[a-z0-9_]+\.parts$")
+
+
+def remove_dead_exports(folder: str | os.PathLike) -> list[Path]:
+    """Remove the working folders that exports killed on this computer left in `folder`
+    (those whose process is no longer running); returns what it removed. A folder of an
+    export still running, here or on another computer sharing the folder, is kept."""
+    removed = []
+    with contextlib.suppress(OSError):
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                found = _PARTS.match(entry.name)
+                if (found and found["host"] == host() and entry.is_dir(follow_symlinks=False)
+                        and not alive(int(found["pid"]))):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def export_folders() -> list[Path]:
+    """The folders workbooks were last exported to from this account, newest first (none
+    when the record is missing or unreadable: it only serves to tidy)."""
+    try:
+        folders = json.loads((user_data_folder() / EXPORT_FOLDERS_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(folders, list):
+        return []
+    return [Path(f) for f in folders if isinstance(f, str)][:KEEP_EXPORT_FOLDERS]
+
+
+def remember_export_folder(folder: str | os.PathLike) -> None:
+    """Put `folder` first among the folders exported to (the newest ten are kept), so
+    that the next start of the program or of any command removes there what this export
+    leaves if it is killed (its sheets, confidential in a full export). The record is
+    written whole under another name, then renamed, and is the owner's alone: it names
+    where the office keeps its workbooks. Best effort: without it the next export into
+    the same folder still tidies it."""
+    folder = os.path.abspath(folder)
+    folders = [folder] + [str(f) for f in export_folders() if str(f) != folder]
+    record = user_data_folder() / EXPORT_FOLDERS_FILE
+    with contextlib.suppress(OSError):
+        private_folder(record.parent)
+        temporary = temporary_name(record)
+        try:
+            private_file(temporary)
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(folders[:KEEP_EXPORT_FOLDERS], handle, ensure_ascii=False)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, record)
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def remove_dead_exports_everywhere() -> list[Path]:
+    """What killed exports left in every folder exported to: removed at every start."""
+    removed = []
+    for folder in export_folders():
+        removed += remove_dead_exports(folder)
+    return removed

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from openpyxl.writer.excel import ExcelWriter
 from .cells import BOLD, TEXT_LIMIT, SafeText, bold, header, left, letter
 
 from .errors import LedgerError
-from .paths import alive, host
+from .paths import host, remember_export_folder, remove_dead_exports
 from .press import span_text, week_sentence
 from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
                      weekly_totals, within)
@@ -55,8 +54,6 @@ COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injur
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers).
 _TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
-# The working folder of one export: `.NAME.xlsx.<pid>@<host>.<random>.parts`.
-_PARTS = re.compile(r"^\..+\.(?P<pid>[0-9]+)@(?P<host>[A-Za-z0-9_-]*)\.[a-z0-9_]+\.parts$")
 _DISK_FULL = {errno.ENOSPC} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 _BREACHES_SQL = """
@@ -118,6 +115,9 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
     parts = None
     try:
         remove_dead_exports(target.parent)
+        # Remembered before the sheets are written: if this export is killed, the next
+        # start of the program (or of any command) removes its working folder.
+        remember_export_folder(target.parent)
         parts = _parts_folder(target)
         book = Workbook(write_only=True)
         try:
@@ -164,22 +164,6 @@ def _resolved(path: Path) -> Path | None:
         return Path(os.path.normcase(path.resolve()))
     except (OSError, RuntimeError):  # a loop of links
         return None
-
-
-def remove_dead_exports(folder: str | os.PathLike) -> list[Path]:
-    """Remove the working folders that exports killed on this computer left in `folder`
-    (those whose process is no longer running); returns what it removed. A folder of an
-    export still running, here or on another computer sharing the folder, is kept."""
-    removed = []
-    with contextlib.suppress(OSError):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                found = _PARTS.match(entry.name)
-                if (found and found["host"] == host() and entry.is_dir(follow_symlinks=False)
-                        and not alive(int(found["pid"]))):
-                    shutil.rmtree(entry.path, ignore_errors=True)
-                    removed.append(Path(entry.path))
-    return removed
 
 
 def _parts_folder(target: Path) -> Path:

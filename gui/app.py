@@ -79,16 +79,6 @@ def run_window(path: Path | None = None) -> int:
     ledger = open_first_ledger(path)
     if ledger is None:
         return 1
-    remove_dead_exports_left()
     window = MainWindow(ledger)
     window.show()
     return app.exec()
-
-
-def remove_dead_exports_left() -> None:
-    """What exports killed before they ended left in the folders exported to (their
-    sheets, confidential in a full export): removed at every start."""
-    from db.workbook import remove_dead_exports
-
-    for folder in settings.get(settings.EXPORT_FOLDERS):
-        remove_dead_exports(folder)

@@ -24,9 +24,6 @@ DEFAULT_TRUCE = Setting("office/default_truce", "", str)  # a truce key; empty: 
 WEEK_START = Setting("totals/week_start", "monday", str)  # monday, saturday or sunday
 LAST_DATABASE = Setting("files/last_database", "", str)
 RECENT_FILES = Setting("files/recent", [], list)
-# Folders workbooks were exported to, newest first: a start removes there what a killed
-# export left (its sheets, in plain text, in a hidden working folder).
-EXPORT_FOLDERS = Setting("files/export_folders", [], list)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
 WINDOW_STATE = Setting("window/state", b"", bytes)
 SPLITTER_STATE = Setting("window/splitter", b"", bytes)
@@ -75,12 +72,3 @@ def remember_file(path: str) -> list[str]:
     put(RECENT_FILES, recent)
     put(LAST_DATABASE, path)
     return recent
-
-
-def remember_export_folder(folder: str) -> list[str]:
-    """Put `folder` first among the folders exported to (the newest ten are kept)."""
-    folders = [f for f in get(EXPORT_FOLDERS) if f != folder]
-    folders.insert(0, folder)
-    del folders[10:]
-    put(EXPORT_FOLDERS, folders)
-    return folders

@@ -6,7 +6,6 @@ large file never freezes the window; an answer to an older question is dropped.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -220,7 +219,6 @@ class TotalsView(QWidget):
         path = dialogs.export_path(self, str(proposed), full)
         if path is None:
             return
-        settings.remember_export_folder(str(Path(path).parent))
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
                                 office=settings.get(settings.OFFICE_NAME),
                                 right_to_left=self.isRightToLeft())

@@ -221,8 +221,8 @@ def test_a_start_removes_what_a_killed_export_left_where_workbooks_were_written(
         qtbot, demo_window, monkeypatch, tmp_path):
     """A workbook is exported into a folder of the user's choosing; an export killed there
     later leaves its sheets (plain text) in a hidden working folder. The next start of the
-    window removes it; another computer's, and a running export's, are left alone."""
-    import gui.app
+    window (its opening of a ledger) removes it; another computer's, and a running
+    export's, are left alone."""
     from gui import dialogs as module
     from db.paths import host
 
@@ -243,7 +243,7 @@ def test_a_start_removes_what_a_killed_export_left_where_workbooks_were_written(
     for folder in left.values():
         folder.mkdir()
         (folder / "sheet1.xml").write_text("<confidential/>")
-    gui.app.remove_dead_exports_left()  # what run_window does before the window shows
+    db.open_ledger(demo_window.ledger.path).close()  # what every start does first
     assert not left[f".week.xlsx.{dead.pid}@{host()}.k1.parts"].exists()
     assert left[f".week.xlsx.{os.getpid()}@{host()}.k2.parts"].exists()
     assert left[f".week.xlsx.{dead.pid}@elsewhere.k3.parts"].exists()
