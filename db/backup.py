@@ -13,7 +13,7 @@ from typing import Callable
 from .errors import BadFileError, LedgerError
 from .paths import private_file, private_folder, temporary_name
 from .store import (_fsync, clear_failed_check, one_line, open_reader, place_problem,
-                    record_failed_check)
+                    real_path, record_failed_check)
 
 KEEP_BACKUPS = 10
 # In the name of the backup made before a migration: kept until the next migration's.
@@ -157,7 +157,9 @@ class CheckReport:
 
 def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
     """Check the whole file, then back it up. Raises BadFileError if it is damaged, and
-    then records that the check failed: the file refuses writes until a check passes."""
+    then records that the check failed: the file refuses writes until a check passes.
+    A link is followed: the record and the backup are kept beside the file itself."""
+    path = real_path(path)
     problems = integrity_problems(conn)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

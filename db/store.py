@@ -20,11 +20,15 @@ from typing import Iterator
 from urllib.parse import quote
 
 from .errors import BadFileError, BusyError, LedgerError
-from .paths import private_file, remove_leftovers, temporary_name
+from .paths import (private_file, remove_dead_exports_everywhere, remove_leftovers,
+                    temporary_name)
 from .records import utc_now
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, schema_difference
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# The first bytes of a rollback journal that holds a save's pages to be put back ("hot"):
+# a journal emptied (journal_mode=persist) or truncated does not start so.
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 # How long a save waits for another copy of the program to finish its own.
 BUSY_TIMEOUT_MS = 15_000
 # Below this much free space an I/O error while opening is the disk being full: SQLite
@@ -183,7 +187,7 @@ class _RefusingLedger(Ledger):
 def open_reader(path: str | os.PathLike) -> Ledger:
     """A read-only connection to a ledger already opened (and checked) elsewhere, for work
     on another thread: one connection per thread."""
-    path = Path(path)
+    path = real_path(path)
     return _RefusingLedger(_read_only_connection(path), path, "", "", _opened_read_only(path))
 
 
@@ -200,9 +204,13 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     raises LedgerError "opened_read_only". A file whose last check failed opens too, to
     be read, but refuses every write (LedgerError "check_failed") until a check passes.
     Raises LedgerError "disk_full" or "read_only" when the place, not the file, is why
-    it cannot be opened. Every opening first removes what dead runs left beside it.
+    it cannot be opened. Every opening first removes what dead runs left beside it, and
+    what killed exports left in the folders exported to.
+
+    A link is followed first: the Ledger's path is the file itself, where SQLite keeps
+    its log, and where its drafts, backups and the record of a failed check are kept.
     """
-    path = Path(path)
+    path = real_path(path)
     _remove_dead_runs_files(path)
     if not os.path.lexists(path):
         if not create or read_only:
@@ -251,11 +259,25 @@ def _owner_only(path: Path) -> None:
                 os.chmod(file, stat.S_IMODE(status.st_mode) & 0o700)
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """The file `path` names, every link followed. SQLite opens that file and keeps its
+    -wal and -shm beside it, named after it (not after the link): every check looks
+    there, and whatever the program keeps beside a ledger is kept beside that file, so
+    that a file is judged the same under any name. A path to nothing stays as given (a
+    link to nothing is refused as unreadable, never made to point at a new file)."""
+    if not os.path.exists(path):
+        return Path(path)
+    return Path(os.path.realpath(path))
+
+
 def _remove_dead_runs_files(path: Path) -> None:
     """A killed or failed run may have left a half-made file beside the ledger or a half
-    backup in backups/; their names carry the run's pid, and only dead runs' go."""
+    backup in backups/; their names carry the run's pid, and only dead runs' go. A killed
+    export's working folder (its sheets, in plain text) goes too, in every folder
+    exported to from this computer's account."""
     remove_leftovers(path.parent)
     remove_leftovers(path.parent / "backups")
+    remove_dead_exports_everywhere()
 
 
 def _opened_read_only(path: Path) -> LedgerError:
@@ -266,16 +288,26 @@ def _opened_read_only(path: Path) -> LedgerError:
 # --- A failed check, recorded beside the file (never inside the damaged file) ------------
 
 def failed_check_marker(path: Path) -> Path:
-    """The small file that says the last check of `path` failed, and why."""
+    """The small file that says the last check of `path` failed, and why: beside the
+    file itself (a link followed), so that it holds under whatever name the file is
+    reached."""
+    path = real_path(path)
     return path.with_name(f".{path.name}.check-failed")
 
 
 def record_failed_check(path: Path, reason: str) -> None:
     """Remember that a check of `path` found it damaged, so that writes wait for a check
     that passes. Best effort: a folder that cannot be written keeps no record, and the
-    check still says the file is damaged."""
+    check still says the file is damaged. The record names the damage (a table of
+    confidential victims, say): it is the owner's alone (0600), as the ledger is."""
     with contextlib.suppress(OSError):
-        failed_check_marker(path).write_text(reason + "\n", encoding="utf-8")
+        marker = failed_check_marker(path)
+        descriptor = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with open(descriptor, "w", encoding="utf-8") as handle:
+            if os.name == "posix":
+                os.fchmod(descriptor, 0o600)  # one an older version made open to all
+            handle.write(reason + "\n")
 
 
 def clear_failed_check(path: Path) -> None:
@@ -413,13 +445,36 @@ def _immutable_connection(path: Path) -> sqlite3.Connection:
 
 
 def _remove_made(files: list[Path]) -> None:
-    """Remove the -wal and -shm that an opening failed for want of space made: a -shm
-    only holds an index of the log, rebuilt at the next opening; a -wal only if it is
-    empty (one that holds anything holds saves)."""
+    """Remove the -wal and -shm that a failed or refused opening made: a -shm only holds
+    an index of the log, rebuilt at the next opening, and goes unless another program
+    has it open meanwhile; a -wal only if it is empty (one that holds anything holds
+    saves). A link is never followed: only what the opening made is removed."""
     for file in files:
         with contextlib.suppress(OSError):
-            if file.name.endswith("-shm") or file.stat().st_size == 0:
+            if file.is_symlink():
+                continue
+            if (file.name.endswith("-shm") and _unused_shm(file)) or (
+                    file.name.endswith("-wal") and file.stat().st_size == 0):
                 file.unlink()
+
+
+def _unused_shm(shm: Path) -> bool:
+    """Whether no connection has the shared memory `shm` open: each holds a shared lock
+    on its byte 128 (SQLite's "DMS" lock) for as long as it uses it, so an exclusive lock
+    there is had only when nobody does. Elsewhere than Unix an open file cannot be
+    removed anyway."""
+    if os.name != "posix":
+        return True
+    import fcntl
+
+    descriptor = os.open(shm, os.O_RDWR | os.O_NOFOLLOW)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, 128)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
 
 
 # --- Is it ours, whole, and not newer? ---------------------------------------------------
@@ -451,10 +506,52 @@ def inspect_file(path: Path) -> int:
     Until its schema is shown to be ours, a file is read without locks, log or shared
     memory (nothing is created beside it, whatever its journal mode); only then does an
     ordinary read-only connection (which may make the -wal and -shm of a file in WAL
-    mode) run quick_check.
+    mode) run quick_check. A file refused is left as it was: a -wal or -shm that the
+    inspection made is removed again.
+
+    A link is followed first, so that the log read is the one SQLite will use.
     """
-    name = path.name
+    path = real_path(path)
     _require_regular_file(path)
+    _refuse_what_lies_beside(path)
+    made = [Path(f"{path}{s}") for s in ("-wal", "-shm") if not os.path.lexists(f"{path}{s}")]
+    try:
+        return _inspect(path)
+    except LedgerError:
+        _remove_made(made)
+        raise
+
+
+def _refuse_what_lies_beside(path: Path) -> None:
+    """Refuse, in words that say what is true, a whole file that cannot be opened for
+    what lies beside it: a -wal or -shm that is a link to another file (SQLite does not
+    open a -shm through a link), or a rollback journal left by a save that another
+    program did not finish (it must be put back before the file is read)."""
+    name = path.name
+    for suffix in ("-wal", "-shm"):
+        if os.path.islink(f"{path}{suffix}"):
+            raise BadFileError(
+                f"{name} cannot be opened: {name}{suffix} beside it is a link to another "
+                f"file, not a file of its own, and a ledger's log is kept only beside it. "
+                f"Nothing was changed; put the file itself in place of the link "
+                f"{name}{suffix}.", "linked_log", name=name, file=f"{name}{suffix}")
+    try:
+        with open(f"{path}-journal", "rb") as handle:
+            unfinished = handle.read(8) == JOURNAL_MAGIC
+    except OSError:
+        return
+    if unfinished:
+        raise BadFileError(
+            f"{name} is in the middle of a save that another program began (or stopped "
+            f"during): {name}-journal beside it holds the file as it was before, to be put "
+            "back first. Nothing was changed; open the file once with the program that "
+            "wrote it (or with sqlite3) to finish, then open it here.", "unfinished_journal",
+            name=name, file=f"{name}-journal")
+
+
+def _inspect(path: Path) -> int:
+    """inspect_file, once the file is shown to be a file on its own."""
+    name = path.name
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:

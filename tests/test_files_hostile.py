@@ -676,3 +676,210 @@ def test_a_ledger_others_could_read_is_closed_to_them_when_opened(ledger_path):
                  for p in ledger_path.parent.iterdir() if p.name.startswith("office")}
     assert modes[ledger_path.name] == 0o600
     assert all(mode & 0o077 == 0 for mode in modes.values()), modes
+
+
+# --- Issue 9 review: links, logs and leftovers -------------------------------------------
+
+def _forged_in_its_log(folder: Path) -> Path:
+    """A ledger of ours whose forgery (a trigger that deletes every victim) was written by
+    another program into the write-ahead log only, with no -shm left beside it."""
+    folder.mkdir(exist_ok=True)
+    path = folder / "f.sqlite3"
+    with db.open_ledger(path, user="Rima") as ledger:
+        save_one(ledger)
+    forge = ("import os, sqlite3, sys\n"
+             "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+             "c.execute('PRAGMA wal_autocheckpoint=0')\n"
+             "c.execute('CREATE TRIGGER t AFTER INSERT ON breach BEGIN DELETE FROM victim; END')\n"
+             "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", forge, str(path)], check=True)
+    Path(f"{path}-shm").unlink()
+    assert Path(f"{path}-wal").stat().st_size > 0
+    return path
+
+
+def _files(folder: Path) -> dict[str, str]:
+    """Every file of `folder` (links as where they point) and its bytes' digest."""
+    return {p.name: (os.readlink(p) if p.is_symlink() else digest(p))
+            for p in folder.iterdir() if not p.is_dir()}
+
+
+OPENINGS = ["totals", "check", "export", "import into", "merge into", "merge from"]
+
+
+@pytest.mark.parametrize("opening", OPENINGS)
+@pytest.mark.parametrize("through", ["the file itself", "a link"])
+def test_a_forgery_in_the_log_is_refused_through_a_link_and_nothing_is_made(
+        tmp_path, opening, through):
+    """Reached through a link, a forged file is refused as when reached directly (SQLite
+    reads the log beside the file the link points to), and nothing is written: not the
+    file, not its log, and no -shm appears beside it."""
+    path = _forged_in_its_log(tmp_path / "forged")
+    given = path
+    if through == "a link":
+        given = path.with_name("link.sqlite3")
+        given.symlink_to(path.name)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    ours = tmp_path / "ours.sqlite3"
+    if opening.startswith("merge"):
+        with db.open_ledger(ours, user="Sami") as ledger:
+            save_one(ledger)
+        argv = (["merge", "--db", given, ours] if opening == "merge into"
+                else ["merge", "--db", ours, given])
+    else:
+        argv = command(opening.split()[0], given, elsewhere)
+    before = _files(path.parent)
+    done = subprocess.run([sys.executable, MAIN, *map(str, argv)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 1, done.stdout
+    assert "is not a Truce Ledger database as this program makes them" in done.stderr
+    assert "its trigger t is not ours" in done.stderr
+    assert _files(path.parent) == before  # same files, same bytes: no -shm made
+    assert listing(elsewhere) in ([], ["rows.csv"])
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_the_window_refuses_a_forgery_in_the_log_reached_through_a_link(tmp_path, read_only):
+    path = _forged_in_its_log(tmp_path / "forged")
+    link = path.with_name("link.sqlite3")
+    link.symlink_to(path.name)
+    before = _files(path.parent)
+    with pytest.raises(db.BadFileError, match="its trigger t is not ours") as refused:
+        db.open_ledger(link, read_only=read_only).close()
+    assert refused.value.code == "foreign_schema"
+    assert _files(path.parent) == before
+
+
+def test_a_ledger_opened_through_a_link_keeps_its_things_beside_the_real_file(tmp_path):
+    real = tmp_path / "office" / "office.sqlite3"
+    real.parent.mkdir()
+    db.open_ledger(real).close()
+    link = tmp_path / "desk" / "link.sqlite3"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    with db.open_ledger(link) as ledger:
+        assert ledger.path == real
+        save_one(ledger)
+    assert listing(link.parent) == ["link.sqlite3"]
+
+
+@pytest.mark.parametrize("then", ["import", "merge", "check"])
+def test_a_failed_check_through_a_link_holds_for_the_file_under_any_name(
+        tmp_path, capsys, then):
+    """A check that fails is remembered for the file, not for the name it was reached by:
+    a write through its real name waits for a check that passes too. The record of it is
+    the owner's alone."""
+    path = tmp_path / "office.sqlite3"
+    with db.open_ledger(path, user="Rima") as ledger:
+        for _ in range(3):
+            save_one(ledger)
+    _break_an_index(path)
+    link = tmp_path / "desk" / "link.sqlite3"
+    link.parent.mkdir()
+    link.symlink_to(path)
+    status, out, err = run_cli(capsys, "check", "--db", link)
+    assert status == 1 and "is damaged" in err
+    assert listing(link.parent) == ["link.sqlite3"]
+    marker = tmp_path / ".office.sqlite3.check-failed"
+    assert stat.S_IMODE(marker.stat().st_mode) == 0o600
+    before = digest(path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    argv = {"merge": ["merge", "--db", path, _other_office(elsewhere)],
+            "import": ["import", "--db", path, _rows_csv(elsewhere)],
+            "check": ["check", "--db", path]}[then]
+    status, out, err = run_cli(capsys, *argv)
+    assert status == 1 and ("failed its last check" in err or "is damaged" in err)
+    assert digest(path) == before
+
+
+def _hot_journal(path: Path) -> Path:
+    """A ledger left by a program (in rollback-journal mode) killed in the middle of a
+    save: its -journal holds the pages as they were, to be put back."""
+    with db.open_ledger(path, user="Rima") as ledger:
+        save_one(ledger)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = delete")
+    conn.close()
+    killed = ("import os, sqlite3, sys\n"
+              "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+              "c.execute('PRAGMA cache_size = 1')\n"
+              "c.execute('BEGIN')\n"
+              "for n in range(300):\n"
+              "    c.execute('INSERT INTO meta VALUES (?, hex(randomblob(3000)))', (str(n),))\n"
+              "os._exit(0)\n")
+    subprocess.run([sys.executable, "-c", killed, str(path)], check=True)
+    assert Path(f"{path}-journal").stat().st_size > 0
+    return path
+
+
+def _linked_shm(path: Path) -> Path:
+    db.open_ledger(path).close()
+    path.with_name("elsewhere-shm").write_bytes(b"")
+    Path(f"{path}-shm").symlink_to("elsewhere-shm")
+    return path
+
+
+BESIDE = {"a hot rollback journal": _hot_journal, "a linked -shm": _linked_shm}
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+@pytest.mark.parametrize("beside", sorted(BESIDE))
+def test_what_lies_beside_a_whole_file_is_named_not_called_damage(
+        tmp_path, qapp, beside, read_only):
+    from gui.messages import error_text
+    path = BESIDE[beside](tmp_path / "office.sqlite3")
+    before = _files(tmp_path)
+    with pytest.raises(db.LedgerError) as refused:
+        db.open_ledger(path, read_only=read_only).close()
+    words = error_text(refused.value)
+    assert "damaged" not in words and refused.value.code != "damaged"
+    assert ("office.sqlite3-journal" if "journal" in beside else "office.sqlite3-shm") in words
+    assert words == str(refused.value)
+    assert _files(tmp_path) == before
+
+
+def _parts_of(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.endswith(".parts")] if folder.is_dir() else []
+
+
+@pytest.mark.parametrize("start", ["totals", "check"])
+def test_a_killed_exports_sheets_are_removed_at_the_next_start_of_any_command(
+        tmp_path, capsys, start):
+    """An export killed with kill -9 leaves its working folder of sheets (the confidential
+    ones, in a full export) beside the workbook it was writing. The next start of any
+    command on any ledger removes it, wherever the workbook was to go."""
+    demo = tmp_path / "demo.sqlite3"
+    subprocess.run([sys.executable, MAIN, "demo", "--size", "20000", "--db", str(demo)],
+                   cwd=ROOT, check=True, capture_output=True)
+    out = tmp_path / "kx"
+    out.mkdir()
+    export = subprocess.Popen([sys.executable, MAIN, "export", "--full", "--db", str(demo),
+                               "--out", str(out / "full.xlsx")], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parts: list[Path] = []
+    while export.poll() is None and not (parts and list(parts[0].iterdir())):
+        parts = _parts_of(out)
+    assert export.poll() is None, "the export ended before it could be killed"
+    os.kill(export.pid, signal.SIGKILL)
+    export.wait()
+    assert _parts_of(out) and list(_parts_of(out)[0].iterdir())  # sheets left behind
+    elsewhere = tmp_path / "elsewhere.sqlite3"  # any ledger: the start is what tidies
+    db.open_ledger(elsewhere).close()
+    status, _, err = run_cli(capsys, start, "--db", elsewhere)
+    assert status == 0, err
+    assert _parts_of(out) == [] and listing(out) == []
+
+
+def test_the_folders_exported_to_are_kept_owner_only_the_newest_ten(tmp_path, usual_umask):
+    from db.paths import EXPORT_FOLDERS_FILE, export_folders, remember_export_folder
+    from db.paths import user_data_folder
+    for number in range(12):
+        remember_export_folder(tmp_path / f"out{number}")
+    remember_export_folder(tmp_path / "out3")
+    record = user_data_folder() / EXPORT_FOLDERS_FILE
+    assert not record.is_relative_to(Path.home())  # the test's own data folder
+    assert _mode(record) == 0o600
+    assert export_folders() == [tmp_path / f"out{n}" for n in (3, 11, 10, 9, 8, 7, 6, 5, 4, 2)]
+    assert listing(record.parent) == [EXPORT_FOLDERS_FILE]
