@@ -4,6 +4,7 @@ texts longer than a cell holds are cut and counted (never silently); and the few
 styles the workbook uses."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Callable
 
 from openpyxl.cell import WriteOnlyCell
@@ -23,9 +24,33 @@ LEFT = Alignment(horizontal="left")
 
 
 def risky(value: str) -> bool:
-    """Whether a spreadsheet could take `value` for a formula or an error code."""
-    return (value.startswith(_RISKY_START) or value.lstrip().startswith(_RISKY_START)
-            or value.strip().upper() in ERROR_CODES)
+    """Whether a spreadsheet could take `value` for a formula or an error code: judged by
+    its first visible character, since Excel and LibreOffice may drop what comes before it
+    (spaces of any kind, a byte-order mark, the marks of direction LRM, RLM and ALM, any
+    other invisible format character) and then evaluate what is left."""
+    if value.startswith(_RISKY_START):
+        return True
+    visible = _visible(value)
+    return visible.startswith(_RISKY_START) or visible.upper() in ERROR_CODES
+
+
+def _visible(value: str) -> str:
+    """`value` without the invisible characters around it: white space and separators
+    (Unicode categories Z*, and the control characters among them), and format
+    characters (Cf)."""
+    start, end = 0, len(value)
+    while start < end and _invisible(value[start]):
+        start += 1
+    while end > start and _invisible(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) in _INVISIBLE
+
+
+_INVISIBLE = frozenset({"Cf", "Zs", "Zl", "Zp"})
 
 
 def cut_to_limit(value: str, limit: int = TEXT_LIMIT) -> str:

@@ -477,3 +477,65 @@ def test_totals_and_export_read_a_ledger_on_a_read_only_disk(small_disk, tmp_pat
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], capture_output=True)
     assert digest(path) == before
     assert sorted(p.name for p in small_disk.iterdir()) == ["office.sqlite3"]
+
+
+# Issue 9, review (brief G, point 3): a formula sign behind invisible characters. Excel and
+# LibreOffice may drop a leading byte-order mark, mark of direction or other invisible
+# character, or a space of another kind, and evaluate what follows: the guard looks at the
+# first visible character.
+
+INVISIBLE_PREFIXES = {
+    "BOM": "\ufeff", "RLM": "\u200f", "LRM": "\u200e", "ALM": "\u061c",
+    "zero-width space": "\u200b", "word joiner": "\u2060", "soft hyphen": "\u00ad",
+    "RLE": "\u202b", "RLI": "\u2067", "no-break space": "\u00a0",
+    "ideographic space": "\u3000", "line separator": "\u2028", "BOM and RLM": "\ufeff\u200f",
+    "RLM and space": "\u200f ", "zero-width joiner": "\u200d",
+}
+SIGNS = ["=", "+", "-", "@", "\uff1d"]
+
+
+@pytest.mark.parametrize("sign", SIGNS)
+@pytest.mark.parametrize("invisible", INVISIBLE_PREFIXES.values(), ids=list(INVISIBLE_PREFIXES))
+def test_a_formula_behind_invisible_characters_stays_text_as_given(ledger, make_breach, lists,
+                                                                   tmp_path, invisible, sign):
+    values = {name: f"{invisible}{sign}1+1 {name}" for name in FIELDS}
+    target = _export_hostile(ledger, make_breach, lists, tmp_path, values)
+    found = cells(target)
+    assert [c.coordinate for c in found if c.data_type == "f"] == []
+    texts = {c.value: c for c in found if isinstance(c.value, str)}
+    for name, value in values.items():
+        assert value in texts, f"{name}: {value!r} is not in the workbook as given"
+        assert texts[value].quotePrefix, f"{name}: {value!r} would become a formula if edited"
+
+
+@pytest.mark.parametrize("invisible", INVISIBLE_PREFIXES.values(), ids=list(INVISIBLE_PREFIXES))
+def test_an_error_name_behind_invisible_characters_stays_text(ledger, make_breach, lists,
+                                                              tmp_path, invisible):
+    values = {name: f"{invisible}#N/A{invisible}" for name in FIELDS}
+    values["office"] = f"{invisible}#REF!"
+    target = _export_hostile(ledger, make_breach, lists, tmp_path, values)
+    found = cells(target)
+    assert [c.coordinate for c in found if c.data_type in ("f", "e")] == []
+    assert load_workbook(target)["Summary"]["B2"].value == values["office"]
+    assert load_workbook(target)["Summary"]["B2"].quotePrefix
+
+
+def test_totals_as_csv_keep_formulas_behind_invisible_characters_as_text(ledger, make_breach):
+    names = [f"{invisible}{sign}1+1" for invisible in INVISIBLE_PREFIXES.values()
+             for sign in SIGNS[:2]] + ["\u200f#N/A"]
+    _actors_named(ledger, make_breach, names)
+    done = run("totals", "--db", str(ledger.path), "--by", "actor", "--format", "csv",
+               "--week-start", "monday")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {row["actor"] for row in rows} == {f"'{name}" for name in names}
+
+
+@pytest.mark.parametrize("name", ["قوات النظام", "می\u200cخواهم", "Khan Tuman", "1+1", "a=b"])
+def test_a_text_whose_first_visible_character_is_no_sign_is_left_plain(ledger, make_breach,
+                                                                       name):
+    _actors_named(ledger, make_breach, [name])
+    done = run("totals", "--db", str(ledger.path), "--by", "actor", "--format", "csv",
+               "--week-start", "monday")
+    assert done.returncode == 0, done.stderr
+    assert [row["actor"] for row in csv.DictReader(io.StringIO(done.stdout))] == [name]
