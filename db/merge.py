@@ -47,6 +47,22 @@ HISTORY_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record
                    "before", "after")
 RECORD_TABLES = frozenset(LIST_TABLES + ("breach",) + CHILD_TABLES)
 MAX_REASONS = 20  # reasons named in a refusal; the rest are counted
+# The texts each editor stores cleaned (trimmed, NFC: rules.clean_text), by table. A text
+# of theirs that is not as the editor would have stored it was not written by this
+# program's editor, import or merge: it refuses the merge, since kept as it is it would
+# stand beside ours as a near-duplicate ('Hezbollah militias ' and 'Hezbollah militias'
+# counted apart in the totals by actor), and cleaned it would no longer be the record
+# their office holds under the same key and time.
+CLEANED_TEXTS = {
+    "breach": ("district", "place", "description"),
+    "citation": ("reference", "note"),
+    "victim": ("name", "name_latin", "notes"),
+    "gazetteer": ("name", "name_ar"),
+    "actor": ("name", "name_ar", "notes"),
+    "breach_type": ("name", "name_ar"),
+    "truce": ("name", "brokered_by", "notes"),
+    "source": ("name", "kind", "reliability", "contact", "notes"),
+}
 # SQLite's primary result code for "database or disk is full".
 SQLITE_FULL = 13
 
@@ -321,6 +337,7 @@ def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progr
     progress.tell(0, every=1)  # their file is read: the checks begin
     reasons, moment = _Reasons(), _moment_check()
     _check_moments(theirs, reasons, moment)
+    _check_texts(theirs, reasons)
     _check_lists(conn, theirs, reasons)
     _check_breaches(theirs, reasons, progress)
     _check_history(theirs, reasons, moment)
@@ -383,13 +400,43 @@ def _check_moments(theirs: _Theirs, reasons: _Reasons, moment) -> None:
                     reasons.add(f"{label(table, row)}: {problem}")
 
 
+def _check_texts(theirs: _Theirs, reasons: _Reasons) -> None:
+    """Every text the editor cleans is in their file as the editor stores it: without
+    spaces around it, in Unicode's composed form (NFC), as the same words typed on another
+    keyboard are stored."""
+    label = _labels(theirs)
+    for table, columns in CLEANED_TEXTS.items():
+        for row in theirs.rows[table]:
+            problems = [problem for column in columns
+                        for problem in [_text_problem(column, row[column])] if problem]
+            if problems:
+                reasons.add(f"{label(table, row)}: {'; '.join(problems)}")
+
+
+def _text_problem(column: str, value) -> str | None:
+    if not isinstance(value, str) or clean_text(value) == value:
+        return None
+    field = column.replace("_", " ")
+    if value.strip() != value:
+        return f"its {field} {value!r} has spaces around it, which the editor removes"
+    return (f"its {field} {value!r} is not in the composed form (NFC) the editor stores"
+            " text in")
+
+
+def _name_key(*names) -> tuple:
+    """How list entries and victims are matched: by the name as the editor stores it
+    (trimmed, NFC), whatever its case."""
+    return tuple(clean_text(name).casefold() for name in names)
+
+
 def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -> None:
     """Each list entry passes the rules of its own editor; a governorate is one of the
     gazetteer's (no program of ours adds one)."""
     label = _labels(theirs)
-    gazetteer = {(k, n.casefold()) for k, n in conn.execute("SELECT kind, name FROM gazetteer")}
+    gazetteer = {(kind, *_name_key(name))
+                 for kind, name in conn.execute("SELECT kind, name FROM gazetteer")}
     for row in theirs.rows["gazetteer"]:
-        if (row["kind"], str(row["name"]).casefold()) not in gazetteer:
+        if (row["kind"], *_name_key(row["name"])) not in gazetteer:
             reasons.add(f"{label('gazetteer', row)} is not in this program's gazetteer")
     for table in ("actor", "breach_type"):
         for row in theirs.rows[table]:
@@ -661,11 +708,11 @@ def _join_list(ledger: Ledger, conn, rows: list[dict], table: str, by: tuple[str
     """Their keys → ours for a list joined by name; with `write`, entries we lack are added
     (with their key when no record of ours has it, else under a new key: a key is never
     taken over), under the key `chosen` for them when the plan was made."""
-    ours = {tuple(str(r[c]).casefold() for c in by): r["id"]
+    ours = {_name_key(*(r[c] for c in by)): r["id"]
             for r in fetch_dicts(conn, f"SELECT * FROM {table} WHERE deleted_at IS NULL")}
     mapping = {}
     for row in rows:
-        name = tuple(str(row[c]).casefold() for c in by)
+        name = _name_key(*(row[c] for c in by))
         if name in ours:
             mapping[row["id"]] = ours[name]
             continue
@@ -694,18 +741,18 @@ def _join_sources(ledger: Ledger, conn, rows: list[dict], chosen: dict,
                   write: bool) -> tuple[dict, int]:
     """Sources joined by name; with `write`, those we lack are added and one changed later
     there is updated here."""
-    ours = {r["name"].casefold(): r for r in fetch_dicts(
+    ours = {_name_key(r["name"]): r for r in fetch_dicts(
         conn, "SELECT * FROM source WHERE deleted_at IS NULL")}
     mapping, changed = {}, 0
     for row in rows:
-        mine = ours.get(row["name"].casefold())
+        mine = ours.get(_name_key(row["name"]))
         if mine is None:
             values = {**row, "id": _key_for(conn, "source", row["id"], chosen)}
             if write:
                 _insert(conn, "source", values)
                 log_change(conn, ledger, "source", values["id"], "insert", None, values,
                            row["updated_at"])
-            ours[row["name"].casefold()] = values
+            ours[_name_key(row["name"])] = values
             mapping[row["id"]], changed = values["id"], changed + 1
             continue
         mapping[row["id"]] = mine["id"]
@@ -849,7 +896,7 @@ def _same(table: str, child: dict) -> tuple:
     when an import gave one office's copy keys of its own."""
     if table == "citation":
         return (child["source_id"],)
-    return (child["name"].casefold(), child["name_latin"].casefold())
+    return _name_key(child["name"], child["name_latin"])
 
 
 def _known(conn, table: str, key: str) -> bool:

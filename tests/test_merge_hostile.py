@@ -686,3 +686,102 @@ def test_our_own_file_under_another_name_is_not_merged_into_itself(tmp_path, led
         merge_file(ledger, other)
     assert refusal.value.code == "merge_self"
     assert dump(ledger.path) == before
+
+
+# Issue 9, review (brief G, point 5): a text the editor would have stored cleaned (trimmed,
+# NFC) comes in only as the editor stores it; lists join by that name, whatever its case.
+
+from db.totals import TotalsFilter, scheme_for, totals_by  # noqa: E402
+
+# Every text the editors store cleaned (db/rules.py normalized, db/lists.py).
+CLEANED_COLUMNS = [
+    ("breach", "district"), ("breach", "place"), ("breach", "description"),
+    ("citation", "reference"), ("citation", "note"),
+    ("victim", "name"), ("victim", "name_latin"), ("victim", "notes"),
+    ("gazetteer", "name"), ("gazetteer", "name_ar"),
+    ("actor", "name"), ("actor", "name_ar"), ("actor", "notes"),
+    ("breach_type", "name"), ("breach_type", "name_ar"),
+    ("truce", "name"), ("truce", "brokered_by"), ("truce", "notes"),
+    ("source", "name"), ("source", "kind"), ("source", "reliability"), ("source", "contact"),
+    ("source", "notes")]
+# The ways a text can differ from what the editor stores: spaces of any kind around it, a
+# letter and its accent apart (NFD) where the editor joins them (NFC).
+DIRT = {"space after": lambda v: f"{v} ", "space before": lambda v: f" {v}",
+        "tab and line feed": lambda v: f"\t{v}\n",
+        "no-break and ideographic spaces": lambda v: f"\u00a0{v}\u3000",
+        "accent apart (NFD)": lambda v: f"{v} Sarace\u0301"}
+
+
+@pytest.mark.parametrize("dirt", DIRT, ids=list(DIRT))
+@pytest.mark.parametrize("table, column", CLEANED_COLUMNS)
+def test_a_text_not_as_the_editor_stores_it_refuses_the_merge(tmp_path, ledger, ours, table,
+                                                              column, dirt):
+    other, _ = their_office(tmp_path / "field.sqlite3")
+    (key, value), = read_rows(other, f"SELECT id, {column} FROM {table}"
+                                     f" WHERE rowid = (SELECT max(rowid) FROM {table})")
+    forged = DIRT[dirt](value or "Saraqib")
+    forge(other, f"UPDATE {table} SET {column} = ? WHERE id = '{key}'", params=(forged,))
+    refusal = refused(ledger, other)  # and ours is left as it was
+    assert f"its {column.replace('_', ' ')} {forged!r} " in str(refusal)
+    assert ("spaces around it" if forged.strip() != forged else "(NFC)") in str(refusal)
+
+
+def _actor_breach(path: Path, actor: str) -> None:
+    """Their file with a breach of a new actor, `actor` written as a forger would."""
+    their_office(path)
+    forge(path, "UPDATE actor SET name = ? WHERE name = 'Local militia'", params=(actor,))
+
+
+def test_a_near_duplicate_name_is_refused_and_totals_count_one_perpetrator(tmp_path, ledger,
+                                                                           ours, lists):
+    """The forged 'Assad regime forces ' (a space after, a key of its own) would have been
+    a second perpetrator beside ours in the totals by actor."""
+    other = tmp_path / "field.sqlite3"
+    _actor_breach(other, "Assad regime forces ")
+    refusal = refused(ledger, other)
+    assert "actor 'Assad regime forces ': its name 'Assad regime forces ' has spaces" \
+        in str(refusal)
+    rows = totals_by(ledger, "actor", TotalsFilter(), scheme_for(ledger))
+    assert [row.name for row in rows] == ["Assad regime forces"]
+
+
+@pytest.mark.parametrize("ours_written, theirs_written", [
+    ("Hezbollah militias ", "Hezbollah militias"),
+    ("  Hezbollah militias", "HEZBOLLAH MILITIAS"),
+    ("Sarace\u0301b militia", "SARAC\u00c9B MILITIA"),
+    ("Sarace\u0301b militia ", "Sarac\u00e9b Militia"),
+])
+def test_lists_are_joined_by_the_cleaned_case_folded_name(tmp_path, ledger, ours, lists,
+                                                          make_breach, ours_written,
+                                                          theirs_written):
+    """Our entry written by an older version (untrimmed, or NFD) and theirs, as the editor
+    stores it, are one perpetrator: their breach joins ours, and a second merge changes
+    nothing."""
+    key = db.add_actor(ledger, "placeholder")
+    db.save_breach(ledger, make_breach(actor_id=key, place="Ours"))
+    forge(ledger.path, "UPDATE actor SET name = ? WHERE id = ?", params=(ours_written, key))
+    other = tmp_path / "field.sqlite3"
+    _actor_breach(other, theirs_written)
+    merge_file(ledger, other)
+    merged = dump(ledger.path)
+    assert read_rows(ledger.path, "SELECT count(*) FROM actor WHERE id = ? OR name = ?",
+                     (key, theirs_written)) == [(1,)]
+    assert read_rows(ledger.path, "SELECT count(*) FROM breach WHERE actor_id = ?",
+                     (key,)) == [(2,)]
+    again = merge_file(ledger, other)
+    assert (again.added, again.updated, again.deleted) == (0, 0, 0)
+    assert dump(ledger.path) == merged
+
+
+@pytest.mark.parametrize("ours_written, theirs_written", [
+    ("Aleppo Media Center ", "Aleppo Media Center"), ("Sarace\u0301b", "SARAC\u00c9B")])
+def test_sources_and_victims_are_joined_by_the_cleaned_name(tmp_path, ledger, ours, lists,
+                                                            ours_written, theirs_written):
+    forge(ledger.path, "UPDATE source SET name = ? WHERE id = ?",
+          params=(ours_written, lists["source"]))
+    other, their_breach = their_office(tmp_path / "field.sqlite3", citations=[
+        db.Citation(source_id=None, source_name=theirs_written, reported_on="2017-01-04")])
+    merge_file(ledger, other)
+    assert read_rows(ledger.path, "SELECT count(*) FROM source") == [(2,)]  # no new source
+    assert read_rows(ledger.path, "SELECT source_id FROM citation WHERE breach_id = ?",
+                     (their_breach,)) == [(lists["source"],)]
