@@ -524,8 +524,8 @@ def inspect_file(path: Path) -> int:
 
 def _refuse_what_lies_beside(path: Path) -> None:
     """Refuse, in words that say what is true, a whole file that cannot be opened for
-    what lies beside it: a -wal or -shm that is a link to another file (SQLite does not
-    open a -shm through a link), or a rollback journal left by a save that another
+    what lies beside it: a -wal or -shm that is a link to another file (SQLite opens
+    neither through a link: "unable to open database file"), or a rollback journal left by a save that another
     program did not finish (it must be put back before the file is read)."""
     name = path.name
     for suffix in ("-wal", "-shm"):

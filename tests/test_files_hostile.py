@@ -814,14 +814,20 @@ def _hot_journal(path: Path) -> Path:
     return path
 
 
-def _linked_shm(path: Path) -> Path:
-    db.open_ledger(path).close()
-    path.with_name("elsewhere-shm").write_bytes(b"")
-    Path(f"{path}-shm").symlink_to("elsewhere-shm")
-    return path
+def _linked(suffix: str):
+    """A whole ledger whose -wal or -shm is a link to a file elsewhere."""
+    def make(path: Path) -> Path:
+        db.open_ledger(path).close()
+        path.with_name(f"elsewhere{suffix}").write_bytes(b"")
+        Path(f"{path}{suffix}").symlink_to(f"elsewhere{suffix}")
+        return path
+    return make
 
 
-BESIDE = {"a hot rollback journal": _hot_journal, "a linked -shm": _linked_shm}
+BESIDE = {"a hot rollback journal": _hot_journal, "a linked -shm": _linked("-shm"),
+          "a linked -wal": _linked("-wal")}
+SUFFIX = {"a hot rollback journal": "-journal", "a linked -shm": "-shm",
+          "a linked -wal": "-wal"}
 
 
 @pytest.mark.parametrize("read_only", [False, True])
@@ -835,7 +841,7 @@ def test_what_lies_beside_a_whole_file_is_named_not_called_damage(
         db.open_ledger(path, read_only=read_only).close()
     words = error_text(refused.value)
     assert "damaged" not in words and refused.value.code != "damaged"
-    assert ("office.sqlite3-journal" if "journal" in beside else "office.sqlite3-shm") in words
+    assert f"office.sqlite3{SUFFIX[beside]}" in words
     assert words == str(refused.value)
     assert _files(tmp_path) == before
 
@@ -883,3 +889,17 @@ def test_the_folders_exported_to_are_kept_owner_only_the_newest_ten(tmp_path, us
     assert _mode(record) == 0o600
     assert export_folders() == [tmp_path / f"out{n}" for n in (3, 11, 10, 9, 8, 7, 6, 5, 4, 2)]
     assert listing(record.parent) == [EXPORT_FOLDERS_FILE]
+
+
+@pytest.mark.parametrize("journal", ["empty", "persisted"])
+def test_a_rollback_journal_with_nothing_to_put_back_does_not_stop_an_opening(
+        tmp_path, journal):
+    """Only a journal that holds a save to put back (it starts with SQLite's mark) stops
+    an opening: one emptied or zeroed at the end of a save is no reason to refuse."""
+    path = tmp_path / "office.sqlite3"
+    with db.open_ledger(path, user="Rima") as ledger:
+        save_one(ledger)
+    Path(f"{path}-journal").write_bytes(b"" if journal == "empty" else bytes(512))
+    with db.open_ledger(path, user="Rima") as ledger:
+        save_one(ledger)
+    assert read_rows(path, "SELECT count(*) FROM breach") == [(2,)]
