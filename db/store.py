@@ -542,11 +542,11 @@ def _refuse_what_lies_beside(path: Path) -> None:
         return
     if unfinished:
         raise BadFileError(
-            f"{name} is in the middle of a save that another program began (or stopped "
-            f"during): {name}-journal beside it holds the file as it was before, to be put "
-            "back first. Nothing was changed; open the file once with the program that "
-            "wrote it (or with sqlite3) to finish, then open it here.", "unfinished_journal",
-            name=name, file=f"{name}-journal")
+            f"{name} holds a save that another program began and has not finished (it "
+            f"stopped, or is writing now): {name}-journal beside it holds the file as it was "
+            "before, to be put back before it is read. Nothing was changed; open the file "
+            "once with that program (or with sqlite3), which puts it back, then open it "
+            "here.", "unfinished_journal", name=name, file=f"{name}-journal")
 
 
 def _inspect(path: Path) -> int:

@@ -121,11 +121,12 @@ def error_text(error: Exception) -> str:
                          "file, not a file of its own, and a ledger's log is kept only "
                          "beside it. Nothing was changed; put the file itself in place of "
                          "the link {file}."),
-        "unfinished_journal": tr("{name} is in the middle of a save that another program "
-                                 "began (or stopped during): {file} beside it holds the file "
-                                 "as it was before, to be put back first. Nothing was "
-                                 "changed; open the file once with the program that wrote "
-                                 "it (or with sqlite3) to finish, then open it here."),
+        "unfinished_journal": tr("{name} holds a save that another program began and has "
+                                 "not finished (it stopped, or is writing now): {file} beside "
+                                 "it holds the file as it was before, to be put back before "
+                                 "it is read. Nothing was changed; open the file once with "
+                                 "that program (or with sqlite3), which puts it back, then "
+                                 "open it here."),
         "check_failed": tr("{name} failed its last check ({reason}): nothing is written to "
                            "it until a check passes. Restore it from a backup in {folder}, "
                            "or have it repaired, then run the check again."),
