@@ -751,7 +751,8 @@ def test_the_window_refuses_a_forgery_in_the_log_reached_through_a_link(tmp_path
     assert _files(path.parent) == before
 
 
-def test_a_ledger_opened_through_a_link_keeps_its_things_beside_the_real_file(tmp_path):
+def test_a_ledger_opened_through_a_link_keeps_its_things_beside_the_real_file(
+        tmp_path, capsys):
     real = tmp_path / "office" / "office.sqlite3"
     real.parent.mkdir()
     db.open_ledger(real).close()
@@ -761,6 +762,9 @@ def test_a_ledger_opened_through_a_link_keeps_its_things_beside_the_real_file(tm
     with db.open_ledger(link) as ledger:
         assert ledger.path == real
         save_one(ledger)
+    status, out, err = run_cli(capsys, "check", "--db", link)
+    assert status == 0 and out.split()[-1] == "ok", err
+    assert len(list_backups(real)) == 1 and list_backups(real)[0].parent == real.parent / "backups"
     assert listing(link.parent) == ["link.sqlite3"]
 
 
