@@ -6,6 +6,9 @@ printed as they are; and counts agree with their nouns. The command line is run 
 user runs it, a process of its own."""
 from __future__ import annotations
 
+import json
+import os
+import pty
 import sqlite3
 import subprocess
 import sys
@@ -178,8 +181,6 @@ def test_every_invisible_format_character_is_shown_and_arabic_is_kept(ledger, ma
     elif output == "json":
         done = run(*args, "--format", "json")
     else:  # a pseudo-terminal, as a user who types the command sees it
-        import pty
-        import os
         main, terminal = pty.openpty()
         process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args,
                                     "--format", "csv"], stdout=terminal,
@@ -203,7 +204,6 @@ def test_every_invisible_format_character_is_shown_and_arabic_is_kept(ledger, ma
     for name in ARABIC:
         assert name in done.stdout  # not a character of them escaped, joiners included
     if output == "json":
-        import json
         assert {row["type"] for row in json.loads(done.stdout)} >= set(names)
     else:
         assert escaped("\u200f=1+1") in done.stdout
