@@ -12,7 +12,7 @@ from typing import Callable
 
 from .errors import BadFileError, LedgerError
 from .paths import private_file, private_folder, temporary_name
-from .store import (_fsync, clear_failed_check, one_line, open_reader, place_problem,
+from .store import (clear_failed_check, fsync_path, one_line, open_reader, place_problem,
                     real_path, record_failed_check)
 
 KEEP_BACKUPS = 10
@@ -89,9 +89,9 @@ def write_copy(conn: sqlite3.Connection, target: Path,
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        _fsync(temporary)
+        fsync_path(temporary)
         os.replace(temporary, target)
-        _fsync(target.parent)
+        fsync_path(target.parent)
     except _Cancelled:
         raise LedgerError("The copy was cancelled; nothing was written.", "cancelled") from None
     except (OSError, sqlite3.Error) as error:

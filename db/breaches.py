@@ -201,6 +201,19 @@ def _entry_named(conn: sqlite3.Connection, ledger: Ledger, table: str, name: str
     return key
 
 
+def child_values(child: dict, columns: tuple[str, ...], position: int, kept: set) -> dict:
+    """A citation's or victim's values as they are stored: its place in the breach's list,
+    a flag as 0 or 1, and no key when the same entry came already (both are kept, as two;
+    `kept` holds the keys already taken)."""
+    values = {c: child.get(c) for c in columns}
+    values["position"] = position
+    if values["id"] in kept:
+        values["id"] = None
+    if isinstance(values.get("confidential"), bool):
+        values["confidential"] = int(values["confidential"])
+    return values
+
+
 def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
                    breach_id: str, wanted: list[dict], now: str) -> None:
     """Make the live citations (or victims) of a breach those of `wanted`.
@@ -211,12 +224,7 @@ def _save_children(conn: sqlite3.Connection, table: str, columns: tuple[str, ...
                                                 (breach_id,))}
     kept = set()
     for position, child in enumerate(wanted):
-        values = {c: child.get(c) for c in columns}
-        values["position"] = position
-        if values["id"] in kept:  # the same entry twice: keep both, as two
-            values["id"] = None
-        if isinstance(values.get("confidential"), bool):
-            values["confidential"] = int(values["confidential"])
+        values = child_values(child, columns, position, kept)
         old = existing.get(values["id"]) if values["id"] else None
         if old is None:
             values["id"] = values["id"] if values["id"] and not _taken(conn, table, values["id"]) \

@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import re
 import sqlite3
 import contextlib
 import uuid
@@ -26,7 +25,7 @@ from pathlib import Path
 from typing import Callable
 
 from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _breach_values,
-                       _content, breach_document, log_change, record_exists,
+                       _content, breach_document, child_values, log_change, record_exists,
                        truce_for_date, validate_breach)
 from .errors import BadFileError, LedgerError, ValidationError
 from .lists import find_by_name
@@ -793,12 +792,7 @@ class _Writer:
         for breach_id, children in wanted.items():
             now, old_rows, kept = prepared.stamps[breach_id], existing.get(breach_id, {}), set()
             for position, child in enumerate(children):
-                values = {c: child.get(c) for c in columns}
-                values["position"] = position
-                if values["id"] in kept:  # the same entry twice: keep both, as two
-                    values["id"] = None
-                if isinstance(values.get("confidential"), bool):
-                    values["confidential"] = int(values["confidential"])
+                values = child_values(child, columns, position, kept)
                 old = old_rows.get(values["id"]) if values["id"] else None
                 if old is None:
                     if not values["id"] or self._taken(table, values["id"]):

@@ -687,7 +687,7 @@ def _create(path: Path) -> None:
             _migrate(conn, 0)
         finally:
             conn.close()
-        _fsync(temporary)
+        fsync_path(temporary)
         try:
             os.link(temporary, path)  # fails if another copy made it meanwhile
         except FileExistsError:
@@ -695,7 +695,7 @@ def _create(path: Path) -> None:
         except OSError:
             if not path.exists():
                 os.replace(temporary, path)
-        _fsync(path.parent)
+        fsync_path(path.parent)
     except sqlite3.Error as error:
         raise place_problem(path, error) or LedgerError(
             f"Cannot create {path.name}: {error}.") from None
@@ -708,7 +708,9 @@ def _create(path: Path) -> None:
                 leftover.unlink()
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """What was written to `path` (a file, or a folder's renames) reaches the disk, where
+    the system lets it be synced."""
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
         try:

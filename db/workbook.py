@@ -37,7 +37,7 @@ from .paths import host, remember_export_folder, remove_dead_exports
 from .press import span_text, week_sentence
 from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
                      weekly_totals, within)
-from .store import Ledger
+from .store import Ledger, fsync_path
 
 BREACH_HEADERS = [
     "ID", "Date", "Time", "Governorate", "District", "Place", "Latitude", "Longitude",
@@ -131,7 +131,7 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
             _discard(book)
             raise
         os.replace(whole, target)
-        _sync_folder(target.parent)
+        fsync_path(target.parent)  # the rename reaches the disk
     except _Cancelled:
         raise LedgerError("The export was cancelled; nothing was written.", "cancelled") from None
     except OSError as error:
@@ -237,16 +237,6 @@ def _save(book: Workbook, path: Path, owner_only: bool) -> None:
             raise
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """The rename into place reaches the disk (where the system lets a folder be synced)."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _discard(book: Workbook) -> None:
