@@ -8,8 +8,9 @@ Prints, on the same machine:
   empty database, beside reading the same file with the bare library;
 - the time to merge two databases of N breaches (half of them shared, each with its own
   edits), beside copying N breaches with a bare INSERT … SELECT;
-- how long an import of L rows (60,000 by default) holds the file's write lock (another
-  copy's save waits that long at most), beside writing the same rows (the breaches,
+- how long an import of L rows (60,000 by default), and a merge of the file they came
+  from into an empty one, hold the file's write lock (another copy's save waits that long
+  at most), beside writing the same rows (the breaches,
   citations, victims and change-log entries the import wrote) into an empty file in one
   transaction with bare sqlite3: by executemany, and by INSERT … SELECT from a staged copy
   (what the import does).
@@ -81,6 +82,28 @@ elif mode == "lock":
         start = time.perf_counter()
         report = importer.import_file(ledger, path)
     print(held[-1], report.new)
+    sys.exit(0)
+elif mode == "merge-lock":  # the write lock of a merge of the file `path` into a new one
+    import contextlib
+    import db
+    from db import merge
+    held = []
+    transaction = merge.Ledger.transaction
+
+    @contextlib.contextmanager
+    def timed(self):
+        outer = not self._depth
+        with transaction(self) as conn:
+            begun = time.perf_counter()
+            yield conn
+        if outer:
+            held.append(time.perf_counter() - begun)
+
+    merge.Ledger.transaction = timed
+    with db.open_ledger(target, user="bench") as ledger:
+        held.clear()
+        report = merge.merge_file(ledger, path)
+    print(max(held), report.added)
     sys.exit(0)
 elif mode == "bare-lock":
     import sqlite3
@@ -238,10 +261,17 @@ def lock_figures(folder: Path, size: int) -> None:
         if out.returncode:
             raise SystemExit(out.stderr)
         bare[how] = float(out.stdout.split()[0])
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), "merge-lock", str(demo),
+                          str(folder / "lock-merge.sqlite3")], capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    merged, merged_rows = float(out.stdout.split()[0]), int(out.stdout.split()[1])
     held = float(held)
     print(f"{'write lock of an import of ' + f'{int(rows):,} rows':46} {'seconds':>8} "
           f"{'import ×':>8}")
     print(f"{'held by the import':46} {held:8.2f}")
+    print(f"{'held by a merge of ' + f'{merged_rows:,} new breaches':46} {merged:8.2f} "
+          f"{merged / bare['select']:8.2f}  (× bare INSERT … SELECT below)")
     print(f"{'bare executemany of the same rows':46} {bare['executemany']:8.2f} "
           f"{held / bare['executemany']:8.2f}")
     print(f"{'bare INSERT … SELECT of them, staged first':46} {bare['select']:8.2f} "
