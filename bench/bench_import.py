@@ -59,12 +59,14 @@ elif mode == "merge":
     with db.open_ledger(target, user="bench") as ledger:
         report = merge_file(ledger, path)
     rows = range(report.added + report.updated)
-elif mode == "lock":
+elif mode in ("lock", "merge-lock"):  # how long an import (a merge) holds the write lock
     import contextlib
     import db
-    from db import importer
+    from db.importer import import_file
+    from db.merge import merge_file
+    from db.store import Ledger
     held = []
-    transaction = importer.Ledger.transaction
+    transaction = Ledger.transaction
 
     @contextlib.contextmanager
     def timed(self):
@@ -75,35 +77,16 @@ elif mode == "lock":
         if outer:
             held.append(time.perf_counter() - begun)
 
-    importer.Ledger.transaction = timed
+    Ledger.transaction = timed
     with db.open_ledger(target, user="bench") as ledger:
-        db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
+        if mode == "lock":
+            db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
         held.clear()
-        start = time.perf_counter()
-        report = importer.import_file(ledger, path)
-    print(held[-1], report.new)
-    sys.exit(0)
-elif mode == "merge-lock":  # the write lock of a merge of the file `path` into a new one
-    import contextlib
-    import db
-    from db import merge
-    held = []
-    transaction = merge.Ledger.transaction
-
-    @contextlib.contextmanager
-    def timed(self):
-        outer = not self._depth
-        with transaction(self) as conn:
-            begun = time.perf_counter()
-            yield conn
-        if outer:
-            held.append(time.perf_counter() - begun)
-
-    merge.Ledger.transaction = timed
-    with db.open_ledger(target, user="bench") as ledger:
-        held.clear()
-        report = merge.merge_file(ledger, path)
-    print(max(held), report.added)
+        if mode == "lock":
+            count = import_file(ledger, path).new
+        else:
+            count = merge_file(ledger, path).added
+    print(max(held), count)
     sys.exit(0)
 elif mode == "bare-lock":
     import sqlite3
