@@ -341,7 +341,7 @@ def test_a_file_whose_schema_is_not_ours_is_refused_unread(tmp_path, ledger, our
 
 
 def test_reading_a_file_costs_no_more_than_its_size(tmp_path):
-    from db.merge import _Budget
+    from db.merge_checks import _Budget
     other, _ = their_office(tmp_path / "field.sqlite3")
     size = sum(p.stat().st_size for p in (other, Path(f"{other}-wal")) if p.exists())
     budget = _Budget(other)

@@ -1,0 +1,503 @@
+"""Reading and checking another office's file before a merge (db.merge), and the reasons
+a merge is refused.
+
+Their file is read through a read-only connection, in one snapshot, after its schema is
+shown to be exactly ours, and its reading may cost no more than its size can hold (_Budget).
+What was read is then checked before anything is written: every time in the sane range,
+every text as the editor stores it, every list entry by its editor's rules, every breach,
+citation and victim by the editor's rules with its keys pointing into the file's own lists,
+every history entry, and no key of theirs naming another breach's row here. The reasons
+found refuse the merge whole (MergeRefused); planning and writing it are db.merge's.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+from .breaches import BREACH_COLUMNS, VICTIM_COLUMNS
+from .dates import FIRST_YEAR, LAST_YEAR
+from .errors import BadFileError, LedgerError
+from .lists import checked_truce, truce_of
+from .messages import english
+from .moments import MomentError, checked_stored
+from .records import RELIABILITY, SOURCE_KINDS, Breach, Citation, Victim, as_date
+from .rules import MAX_SHORT_TEXT, check_breach, clean_text, holds_separator
+from .schema import schema_difference
+from .store import Ledger
+
+CHILD_TABLES = ("citation", "victim")
+LIST_TABLES = ("gazetteer", "breach_type", "actor", "truce", "source")
+HISTORY_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record_id", "action",
+                   "before", "after")
+RECORD_TABLES = frozenset(LIST_TABLES + ("breach",) + CHILD_TABLES)
+MAX_REASONS = 20  # reasons named in a refusal; the rest are counted
+# The texts each editor stores cleaned (trimmed, NFC: rules.clean_text), by table. A text
+# of theirs that is not as the editor would have stored it was not written by this
+# program's editor, import or merge: it refuses the merge, since kept as it is it would
+# stand beside ours as a near-duplicate ('Hezbollah militias ' and 'Hezbollah militias'
+# counted apart in the totals by actor), and cleaned it would no longer be the record
+# their office holds under the same key and time.
+CLEANED_TEXTS = {
+    "breach": ("district", "place", "description"),
+    "citation": ("reference", "note"),
+    "victim": ("name", "name_latin", "notes"),
+    "gazetteer": ("name", "name_ar"),
+    "actor": ("name", "name_ar", "notes"),
+    "breach_type": ("name", "name_ar"),
+    "truce": ("name", "brokered_by", "notes"),
+    "source": ("name", "kind", "reliability", "contact", "notes"),
+}
+
+
+class MergeRefused(LedgerError):
+    """Their file holds rows that break a rule, or that would take over records of ours:
+    nothing was merged. `reasons` are the first twenty, `more` counts the rest."""
+
+    def __init__(self, name: str, reasons: list[str], more: int):
+        self.reasons, self.more = list(reasons), more
+        listed = "; ".join(r.rstrip(".") for r in reasons) + (f"; and {more} more" if more
+                                                              else "")
+        super().__init__(f"{name} cannot be merged, so nothing was changed: {listed}.",
+                         "merge_refused", name=name, reasons=listed, count=len(reasons) + more)
+
+
+class _Progress:
+    """progress(done, total) of the caller over the whole merge: reading their file (done 0,
+    the total not known yet), checking their breaches (the first half), then writing them
+    (the second). Raises LedgerError "cancelled" once it returns False; nothing is written
+    then, or what was is rolled back."""
+
+    def __init__(self, report: Callable[[int, int], bool] | None):
+        self.report, self.total = report, 1
+
+    def tell(self, done: int, every: int = 1000) -> None:
+        if self.report is not None and done % every == 0 \
+                and self.report(done, self.total) is False:
+            raise LedgerError("The merge was cancelled; nothing was changed.", "cancelled")
+
+
+class _Reasons:
+    """The reasons to refuse a merge, the first MAX_REASONS kept in words, the rest counted."""
+
+    def __init__(self):
+        self.shown: list[str] = []
+        self.more = 0
+
+    def add(self, reason: str) -> None:
+        if len(self.shown) < MAX_REASONS:
+            self.shown.append(reason)
+        else:
+            self.more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.shown)
+
+
+@dataclass
+class _Theirs:
+    """Their file, in one snapshot of it: its records and lists read whole; its change log,
+    the bulk of a file, read as it is needed (checked once, copied once), through `conn`,
+    which holds the snapshot (a read transaction) until the merge ends."""
+
+    name: str
+    demo: bool
+    conn: sqlite3.Connection
+    budget: "_Budget"
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> its rows
+    children: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # by breach
+
+    def history(self):
+        """Their change-log entries, as tuples of HISTORY_COLUMNS; BadFileError when the
+        file cannot be read to the end (not an error of writing ours)."""
+        try:
+            yield from self.conn.execute(
+                f"SELECT {', '.join(HISTORY_COLUMNS)} FROM change_log")
+        except sqlite3.Error as error:
+            raise _unreadable(self.name, error) from None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("ROLLBACK")
+        self.conn.close()
+
+
+
+# Reading their file ---------------------------------------------------------------------
+
+def _read_file(ledger: Ledger, other: Path, version: int, progress: _Progress) -> _Theirs:
+    """Their file, read whole through a read-only connection after its schema is shown to be
+    ours; BadFileError when it cannot be read to the end."""
+    try:
+        theirs = sqlite3.connect(f"file:{quote(str(other.resolve()))}?mode=ro", uri=True,
+                                 isolation_level=None)
+    except sqlite3.Error as error:
+        raise _unreadable(other.name, error) from None
+    try:
+        difference = schema_difference(theirs, version)
+        if difference:
+            raise _foreign(other.name, difference)
+        _no_demo_in_real(ledger.conn, ledger.is_demo, _is_demo(theirs), other.name)
+        return _read_rows(theirs, other, progress)
+    except sqlite3.Error as error:
+        theirs.close()
+        raise _unreadable(other.name, error) from None
+    except BaseException:
+        theirs.close()
+        raise
+
+
+def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
+    return BadFileError(f"{name} cannot be read to the end ({error}); nothing was changed.",
+                        "damaged", name=name, reason=str(error))
+
+
+def _foreign(name: str, reason: str) -> BadFileError:
+    return BadFileError(f"{name} is not a Truce Ledger database as this program makes them: "
+                        f"{reason}; nothing was changed.", "foreign_schema", name=name,
+                        reason=reason)
+
+
+def _is_demo(theirs: sqlite3.Connection) -> bool:
+    row = theirs.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()
+    return bool(row and row[0] == "1")
+
+
+class _Budget:
+    """What reading a file may cost: no more than its bytes can hold. Every row of a table
+    takes at least a byte of the file, and every value a byte, and a text at least a byte a
+    character; so a file of ours never runs out of budget, and one that does is not a
+    plain file of tables (ours has no views, but the bound holds whatever SQLite does)."""
+
+    def __init__(self, path: Path):
+        self.name = path.name
+        self.left = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+
+    def spend(self, row: tuple) -> None:
+        self.left -= 1 + sum(max(1, len(v)) if isinstance(v, (str, bytes)) else 1 for v in row)
+        if self.left < 0:
+            raise _foreign(self.name, "it holds more rows than a file of its size can")
+
+
+def _read_rows(theirs: sqlite3.Connection, path: Path, progress: _Progress) -> _Theirs:
+    """Every row of their records and lists, in a read transaction that stays open (one
+    snapshot of their file for the whole merge)."""
+    budget = _Budget(path)
+    result = _Theirs(name=path.name, demo=_is_demo(theirs), conn=theirs, budget=budget)
+    theirs.execute("BEGIN")
+    seen: dict[str, str] = {}
+    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
+        result.rows[table] = _read_table(theirs, f"SELECT * FROM {table}", budget, progress,
+                                         seen)
+    for table in CHILD_TABLES:
+        grouped: dict[str, list[dict]] = {}
+        for row in result.rows[table]:
+            grouped.setdefault(row["breach_id"], []).append(row)
+        result.children[table] = grouped
+    return result
+
+
+def _read_table(theirs: sqlite3.Connection, sql: str, budget: _Budget, progress: _Progress,
+                seen: dict) -> list[dict]:
+    cursor = theirs.execute(sql)
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for row in cursor:
+        budget.spend(row)
+        # A key of a list, a time, a breach's key in each of its victims: one text object
+        # for each value repeated, not one per row (a file of 100,000 breaches holds
+        # millions of values).
+        rows.append({name: seen.setdefault(value, value) if isinstance(value, str)
+                     and len(value) <= 40 else value for name, value in zip(names, row)})
+        if len(rows) % 5000 == 0:
+            progress.tell(0)
+    return rows
+
+
+def _no_demo_in_real(conn: sqlite3.Connection, ours_demo: bool, their_demo: bool,
+                     name: str) -> None:
+    """The demo never mixes with real breaches: a demo file merges only into a demo file
+    or an empty one, and a real file not into a demo one."""
+    ours_empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
+    if their_demo != ours_demo and not ours_empty:
+        which = "a demo database" if their_demo else "a database of real breaches"
+        raise BadFileError(f"{name} is {which}: the demo is never mixed with real breaches.",
+                           "demo_mix", name=name)
+
+
+# Checking what was read -----------------------------------------------------------------
+
+def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress) -> None:
+    """MergeRefused with every reason their rows give (the first twenty named)."""
+    progress.tell(0, every=1)  # their file is read: the checks begin
+    reasons, moment = _Reasons(), _moment_check()
+    _check_moments(theirs, reasons, moment)
+    _check_texts(theirs, reasons)
+    _check_lists(conn, theirs, reasons)
+    _check_breaches(theirs, reasons, progress)
+    _check_history(theirs, reasons, moment)
+    for reason in _collisions(conn, theirs):
+        reasons.add(reason)
+    if reasons:
+        raise MergeRefused(theirs.name, reasons.shown, reasons.more)
+
+
+def _breach_label(row: dict | None, key: str) -> str:
+    return f"breach {key} ({row['occurred_on']})" if row else f"breach {key}"
+
+
+def _labels(theirs: _Theirs):
+    """A function naming a row of their file in a reason: a breach by key and date, a
+    citation or victim by its key and its breach's, a list entry by its name."""
+    breaches = {r["id"]: r for r in theirs.rows["breach"]}
+
+    def label(table: str, row: dict) -> str:
+        if table == "breach":
+            return _breach_label(row, row["id"])
+        if table in CHILD_TABLES:
+            parent = row["breach_id"]
+            return f"{table} {row['id']} of {_breach_label(breaches.get(parent), parent)}"
+        if table == "change_log":
+            return f"history entry {row['id']}"
+        return f"{'governorate' if table == 'gazetteer' else table.replace('_', ' ')} " \
+               f"{row.get('name')!r}"
+    return label
+
+
+def _moment_check():
+    """A function: why a stored moment is refused (None when it is canonical and between
+    2000 and a day ahead of our clock, read once for the whole merge). A time in 2999 would
+    beat every later edit forever; one in 999 breaks later edits. Each moment is read once
+    (many rows share one)."""
+    now, good = datetime.now(timezone.utc), set()
+
+    def problem(column: str, value) -> str | None:
+        if value in good:
+            return None
+        try:
+            good.add(checked_stored(value, now))
+        except MomentError as error:
+            return f"{column.replace('_', ' ')} {error}"
+        return None
+    return problem
+
+
+def _check_moments(theirs: _Theirs, reasons: _Reasons, moment) -> None:
+    """Every time of every record and list entry is in range (see _moment_check)."""
+    label = _labels(theirs)
+    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
+        for row in theirs.rows[table]:
+            for column in ("created_at", "updated_at", "deleted_at"):
+                if column == "deleted_at" and row[column] is None:
+                    continue
+                problem = moment(column, row[column])
+                if problem:
+                    reasons.add(f"{label(table, row)}: {problem}")
+
+
+def _check_texts(theirs: _Theirs, reasons: _Reasons) -> None:
+    """Every text the editor cleans is in their file as the editor stores it: without
+    spaces around it, in Unicode's composed form (NFC), as the same words typed on another
+    keyboard are stored."""
+    label = _labels(theirs)
+    for table, columns in CLEANED_TEXTS.items():
+        for row in theirs.rows[table]:
+            problems = [problem for column in columns
+                        for problem in [_text_problem(column, row[column])] if problem]
+            if problems:
+                reasons.add(f"{label(table, row)}: {'; '.join(problems)}")
+
+
+def _text_problem(column: str, value) -> str | None:
+    if not isinstance(value, str) or clean_text(value) == value:
+        return None
+    field = column.replace("_", " ")
+    if value.strip() != value:
+        return f"its {field} {value!r} has spaces around it, which the editor removes"
+    return (f"its {field} {value!r} is not in the composed form (NFC) the editor stores"
+            " text in")
+
+
+def _name_key(*names) -> tuple:
+    """How list entries and victims are matched: by the name as the editor stores it
+    (trimmed, NFC), whatever its case."""
+    return tuple(clean_text(name).casefold() for name in names)
+
+
+def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -> None:
+    """Each list entry passes the rules of its own editor; a governorate is one of the
+    gazetteer's (no program of ours adds one)."""
+    label = _labels(theirs)
+    gazetteer = {(kind, *_name_key(name))
+                 for kind, name in conn.execute("SELECT kind, name FROM gazetteer")}
+    for row in theirs.rows["gazetteer"]:
+        if (row["kind"], *_name_key(row["name"])) not in gazetteer:
+            reasons.add(f"{label('gazetteer', row)} is not in this program's gazetteer")
+    for table in ("actor", "breach_type"):
+        for row in theirs.rows[table]:
+            problem = _name_problem(row["name"])
+            if problem:
+                reasons.add(f"{label(table, row)}: {problem}")
+    for row in theirs.rows["truce"]:
+        problems = list(_truce_problems(row))
+        if problems:
+            reasons.add(f"{label('truce', row)}: {' '.join(problems)}")
+    for row in theirs.rows["source"]:
+        problems = [p for p in (_name_problem(row["name"]), _source_problem(row)) if p]
+        if problems:
+            reasons.add(f"{label('source', row)}: {' '.join(problems)}")
+
+
+def _name_problem(name: str) -> str | None:
+    if not clean_text(name):
+        return english("required", {"field": "name"})
+    if len(clean_text(name)) > MAX_SHORT_TEXT:
+        return english("too_long", {"field": "name", "limit": MAX_SHORT_TEXT})
+    return None
+
+
+def _source_problem(row: dict) -> str | None:
+    if holds_separator(row["name"]):
+        return english("semicolon", {"field": "name"})
+    if row["kind"] not in SOURCE_KINDS:
+        return english("one_of", {"field": "kind", "allowed": ", ".join(SOURCE_KINDS)})
+    if row["reliability"] not in RELIABILITY:
+        return english("one_of", {"field": "reliability", "allowed": ", ".join(RELIABILITY)})
+    return None
+
+
+def _truce_problems(row: dict):
+    try:
+        checked_truce(truce_of(row))
+    except LedgerError as error:
+        yield from getattr(error, "errors", {}).values()
+        return
+    for column in ("start_date", "end_date"):
+        problem = _year_problem(row[column], column)
+        if problem:
+            yield problem
+
+
+def _year_problem(value, column: str) -> str | None:
+    """A stored date must be written as the program writes it (2017-01-04) and fall in the
+    years a date may be typed in: Python reads 20170104 and 0999-01-01 as dates too."""
+    day = as_date(value)
+    if value is None or day is None:
+        return None
+    if day.isoformat() != value or not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return english("year_range", {"field": column, "value": value, "first": FIRST_YEAR,
+                                      "last": LAST_YEAR})
+    return None
+
+
+def _check_breaches(theirs: _Theirs, reasons: _Reasons, progress: _Progress) -> None:
+    """Every breach, with its live citations and victims, by the editor's rules, its keys
+    pointing into their own lists (live ones for a live breach); tombstoned citations and
+    victims by the rules a row alone can break; no row of theirs without its breach."""
+    label = _labels(theirs)
+    live = {t: {r["id"] for r in theirs.rows[t] if r["deleted_at"] is None} for t in LIST_TABLES}
+    every = {t: {r["id"] for r in theirs.rows[t]} for t in LIST_TABLES}
+    governorates = {r["id"] for r in theirs.rows["gazetteer"] if r["kind"] == "governorate"}
+    table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+                "source": "source", "truce": "truce"}
+    today = date.today()
+    for done, row in enumerate(theirs.rows["breach"], start=1):
+        progress.tell(done)
+        keys = every if row["deleted_at"] else live
+
+        def exists(kind: str, key: str, keys=keys) -> bool:
+            return key in keys[table_of[kind]] and (kind != "governorate" or key in governorates)
+
+        breach = _breach_of(row, theirs.children)
+        problems = list(check_breach(breach, exists, today).messages().values())
+        problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
+                     [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
+                     if p]
+        problems = list(dict.fromkeys(problems))  # a date out of range is said once
+        if problems:
+            reasons.add(f"{label('breach', row)}: {' '.join(problems)}")
+    breaches = {r["id"] for r in theirs.rows["breach"]}
+    for table in CHILD_TABLES:
+        for row in theirs.rows[table]:
+            if row["breach_id"] not in breaches:
+                reasons.add(f"{label(table, row)}: that breach is not in the file")
+            elif table == "citation" and row["source_id"] not in every["source"]:
+                reasons.add(f"{label(table, row)}: its source is not in the file")
+            elif row["deleted_at"] is not None and table == "citation":
+                problem = _reported_problem(row["reported_on"], today)
+                if problem:
+                    reasons.add(f"{label(table, row)}: {problem}")
+
+
+def _reported_problem(value, today: date) -> str | None:
+    if value is None:
+        return None
+    day = as_date(value)
+    if day is None:
+        return english("citation_not_a_date", {"n": 1})
+    if day > today:
+        return english("citation_future", {"n": 1})
+    return _year_problem(value, "reported_on")
+
+
+def _breach_of(row: dict, children: dict[str, dict[str, list[dict]]]) -> Breach:
+    """Their breach row with its live citations and victims, as the editor would save it."""
+    citations = sorted((c for c in children["citation"].get(row["id"], [])
+                        if c["deleted_at"] is None), key=lambda c: c["position"])
+    victims = sorted((v for v in children["victim"].get(row["id"], [])
+                      if v["deleted_at"] is None), key=lambda v: v["position"])
+    return Breach(
+        **{c: row[c] for c in BREACH_COLUMNS},
+        citations=[Citation(source_id=c["source_id"], reference=c["reference"],
+                            reported_on=c["reported_on"], note=c["note"], id=c["id"])
+                   for c in citations],
+        victims=[Victim(**{k: v[k] for k in VICTIM_COLUMNS if k != "position"})
+                 for v in victims])
+
+
+def _check_history(theirs: _Theirs, reasons: _Reasons, moment) -> None:
+    """Their history entries, read one by one (their reading costs from the same budget of
+    the file's size): each was made at a time in range, names a table of ours and holds a
+    whole record (JSON) or none, as the window reads them back."""
+    for entry in theirs.history():
+        theirs.budget.spend(entry)
+        row = dict(zip(HISTORY_COLUMNS, entry))
+        problem = moment("changed_at", row["changed_at"])
+        if problem is None and row["record_table"] not in RECORD_TABLES:
+            problem = f"it names no table of a ledger ({row['record_table']!r})"
+        for column in ("before", "after"):
+            if problem is None and row[column] is not None and not _is_record(row[column]):
+                problem = f"its {column} is not a record"
+        if problem:
+            reasons.add(f"history entry {row['id']}: {problem}")
+
+
+def _is_record(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
+    """Their citations and victims whose keys are, in our file, those of another breach's.
+    Keys are UUIDs made apart: one naming another breach's row is never the same record
+    (merged over, it would move our row, confidential victims too, to their breach).
+    Such a merge is refused whole rather than kept apart under a new key: a new key would
+    make a second copy at every later merge of the same file, and the file that does this
+    is not one to trust with the rest."""
+    label = _labels(theirs)
+    found = []
+    for table in CHILD_TABLES:
+        ours = dict(conn.execute(f"SELECT id, breach_id FROM {table}"))
+        for row in theirs.rows[table]:
+            parent = ours.get(row["id"])
+            if parent is not None and parent != row["breach_id"]:
+                found.append(f"{label(table, row)}: that key is, here, a {table} of breach "
+                             f"{parent}; a merge never moves a record to another breach")
+    return found
