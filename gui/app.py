@@ -45,6 +45,8 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None) -
         return
     app.setProperty("truce_ledger_translations", True)
     locale = locale or QLocale()
+    app.setProperty("truce_ledger_language",
+                    "ar" if locale.language() == QLocale.Arabic else "en")
     english = QTranslator(app)
     if english.load(str(TRANSLATIONS / "truce_ledger_en.qm")):
         app.installTranslator(english)

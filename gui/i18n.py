@@ -10,3 +10,10 @@ from PySide6.QtCore import QCoreApplication
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation, n)
+
+
+def language() -> str:
+    """The window's language: "ar" or "en" (what gui/app.py installed; English before)."""
+    app = QCoreApplication.instance()
+    value = app.property("truce_ledger_language") if app else None
+    return value if value in ("ar", "en") else "en"

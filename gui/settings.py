@@ -22,6 +22,9 @@ OFFICE_NAME = Setting("office/name", "", str)
 USER_NAME = Setting("office/user", "", str)  # empty: the login name
 DEFAULT_TRUCE = Setting("office/default_truce", "", str)  # a truce key; empty: by date
 WEEK_START = Setting("totals/week_start", "monday", str)  # monday, saturday or sunday
+LANGUAGE = Setting("window/language", "", str)  # "ar", "en"; empty: the system's
+ARABIC_DIGITS = Setting("press/arabic_digits", "western", str)  # western (0-9) or arabic (٠-٩)
+EXPORT_LANGUAGE = Setting("export/language", "", str)  # "ar", "en"; empty: the window's
 LAST_DATABASE = Setting("files/last_database", "", str)
 RECENT_FILES = Setting("files/recent", [], list)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
@@ -29,6 +32,8 @@ WINDOW_STATE = Setting("window/state", b"", bytes)
 SPLITTER_STATE = Setting("window/splitter", b"", bytes)
 
 WEEK_STARTS = ("monday", "saturday", "sunday")
+LANGUAGES = ("ar", "en")
+DIGITS = ("western", "arabic")
 
 
 def _store() -> QSettings:
