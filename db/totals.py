@@ -17,10 +17,10 @@ from .rules import MAX_COUNT
 from .store import Ledger
 
 WEEK_STARTS = {"sunday": 0, "monday": 1, "saturday": 6}  # SQLite's %w numbering
-GROUPINGS = {
-    "governorate": ("g.name", "JOIN gazetteer g ON g.id = b.governorate_id"),
-    "actor": ("a.name", "JOIN actor a ON a.id = b.actor_id"),
-    "type": ("t.name", "JOIN breach_type t ON t.id = b.breach_type_id"),
+GROUPINGS = {  # the English name, the Arabic name, the join
+    "governorate": ("g.name", "g.name_ar", "JOIN gazetteer g ON g.id = b.governorate_id"),
+    "actor": ("a.name", "a.name_ar", "JOIN actor a ON a.id = b.actor_id"),
+    "type": ("t.name", "t.name_ar", "JOIN breach_type t ON t.id = b.breach_type_id"),
 }
 COUNT_NAMES = ("breaches", "killed", "women", "children", "injured",
                "killed_max", "women_max", "children_max", "injured_max")
@@ -88,6 +88,7 @@ class Group(Counts):
     """The counts of one governorate, actor or type."""
 
     name: str = ""
+    name_ar: str = ""
 
 
 @dataclass
@@ -209,9 +210,9 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
     condition, params = where.where()
     first_sql, first_params = scheme.sql_first_day()
     if by_governorate:
-        sql = (f"SELECT {first_sql} AS first, g.name, {_SUMS} FROM breach b"
+        sql = (f"SELECT {first_sql} AS first, g.name, g.name_ar, {_SUMS} FROM breach b"
                f" JOIN gazetteer g ON g.id = b.governorate_id WHERE {condition}"
-               " GROUP BY first, g.name ORDER BY first, count(*) DESC, g.name")
+               " GROUP BY first, g.id ORDER BY first, count(*) DESC, g.name")
     else:
         sql = (f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
                " GROUP BY first ORDER BY first")
@@ -220,8 +221,8 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
     for row in _summed(ledger, sql, first_params + params, where):
         first = date.fromisoformat(row[0])
         if by_governorate:
-            found.setdefault(first, Counts()).add(Counts(*row[2:]))
-            groups.setdefault(first, []).append(Group(*row[2:], name=row[1]))
+            found.setdefault(first, Counts()).add(Counts(*row[3:]))
+            groups.setdefault(first, []).append(Group(*row[3:], name=row[1], name_ar=row[2]))
         else:
             found[first] = Counts(*row[1:])
     span = _span(scheme, where, found)
@@ -288,12 +289,13 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
     days when `scheme` counts from one)."""
     if by not in GROUPINGS:
         raise LedgerError(f"Totals are by governorate, actor or type, not {by}.", "grouping")
-    column, join = GROUPINGS[by]
+    column, column_ar, join = GROUPINGS[by]
     where = within(scheme or WeekScheme(), where or TotalsFilter())
     condition, params = where.where()
-    rows = _summed(ledger, f"SELECT {column}, {_SUMS} FROM breach b {join} WHERE {condition}"
-                   f" GROUP BY {column} ORDER BY count(*) DESC, {column}", params, where)
-    return [Group(*row[1:], name=row[0]) for row in rows]
+    rows = _summed(ledger, f"SELECT {column}, {column_ar}, {_SUMS} FROM breach b {join}"
+                   f" WHERE {condition} GROUP BY {column}, {column_ar}"
+                   f" ORDER BY count(*) DESC, {column}", params, where)
+    return [Group(*row[2:], name=row[0], name_ar=row[1]) for row in rows]
 
 
 def grand_total(rows: list[Counts]) -> Counts:
