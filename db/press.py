@@ -4,12 +4,15 @@
 2016 – 4 January 2017), no fewer than 251 breaches were recorded. At least 153 people were
 killed, including 13 women and 23 children. Most breaches took place in Aleppo and Rural
 Damascus."
+
+The Arabic sentence is db/press_ar.py's; `language="ar"` asks for it here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
+from . import press_ar
 from .records import Truce, as_date
 from .totals import (Counts, Group, TotalsFilter, Week, WeekScheme, grand_total,
                      weekly_totals_by_governorate)
@@ -20,13 +23,20 @@ ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
             "ninth", "tenth", "eleventh", "twelfth")
 
 
-def day_text(day: date) -> str:
-    """29 December 2016."""
+def day_text(day: date, language: str = "en", digits: str = "western") -> str:
+    """29 December 2016 (in Arabic, 29 كانون الأول 2016, in the `digits` asked for)."""
+    if language == "ar":
+        return press_ar.day_text(day, digits)
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def span_text(first: date, last: date) -> str:
-    """29 December 2016 – 4 January 2017; 2–8 January 2017; 26 February – 4 March 2017."""
+def span_text(first: date, last: date, language: str = "en", digits: str = "western") -> str:
+    """29 December 2016 – 4 January 2017; 2–8 January 2017; 26 February – 4 March 2017;
+    4 January 2017 for one day (in Arabic: press_ar.span_text)."""
+    if language == "ar":
+        return press_ar.span_text(first, last, digits)
+    if first == last:
+        return day_text(last)
     if (first.year, first.month) == (last.year, last.month):
         return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
     if first.year == last.year:
@@ -53,22 +63,33 @@ def _and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def most_breaches_in(groups: list[Group]) -> list[str]:
+def most_breaches(groups: list[Group]) -> list[Group]:
     """The governorates where most breaches took place: the fewest (at most three) that
-    together hold more than half of them, in alphabetical order as the office writes;
-    none when no three do."""
+    together hold more than half of them (`groups` come most breaches first); none when
+    no three do."""
     total = sum(g.breaches for g in groups)
     chosen, held = [], 0
     for group in groups:
         if held * 2 > total or len(chosen) == 3 or group.breaches == 0:
             break
-        chosen.append(group.name)
+        chosen.append(group)
         held += group.breaches
-    return sorted(chosen) if held * 2 > total else []
+    return chosen if held * 2 > total else []
 
 
-def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -> str:
-    """The paragraph for one week, from its totals and its breaches by governorate."""
+def most_breaches_in(groups: list[Group]) -> list[str]:
+    """The English names of most_breaches, in alphabetical order as the office writes."""
+    return sorted(group.name for group in most_breaches(groups))
+
+
+def press_sentence(week: Week, truce: Truce | None, governorates: list[Group],
+                   language: str = "en", digits: str = "western") -> str:
+    """The paragraph for one week, from its totals and its breaches by governorate: in
+    English, or in Arabic (`language="ar"`, numbers in Western or Arabic-Indic `digits`,
+    with the direction marks of press_ar)."""
+    if language == "ar":
+        start = as_date(truce.start_date) if truce is not None else None
+        return press_ar.sentence(week, start, most_breaches(governorates), digits)
     dates = span_text(week.first, week.last)
     part = "" if week.whole else "part of "  # the days counted, not the whole week
     if truce is not None and week.number is not None:
@@ -97,14 +118,17 @@ def press_sentence(week: Week, truce: Truce | None, governorates: list[Group]) -
     return " ".join(parts)
 
 
-def week_sentence(ledger, scheme, week: Week, where=None) -> str:
-    """The press sentence of `week`, naming the governorates of the breaches it counts:
-    those of the week's days that the filter (and the truce) also take in."""
+def week_sentence(ledger, scheme, week: Week, where=None, language: str = "en",
+                  digits: str = "western") -> str:
+    """The press sentence of `week` (in English, or in Arabic with `language="ar"`),
+    naming the governorates of the breaches it counts: those of the week's days that the
+    filter (and the truce) also take in."""
     from .totals import TotalsFilter, totals_by, within
     narrowed = within(scheme, where or TotalsFilter())
     narrowed.date_from = max(week.first, narrowed.date_from or week.first)
     narrowed.date_to = min(week.last, narrowed.date_to or week.last)
-    return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed))
+    return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed),
+                          language, digits)
 
 
 @dataclass
@@ -114,17 +138,21 @@ class WeeklyReport:
     weeks: list[Week]
     total: Counts  # the sum of the weeks
     sentences: list[str]  # the press sentence of each week, in the order of `weeks`
+    sentences_ar: list[str]  # the same in Arabic
 
 
-def weekly_report(ledger, scheme: WeekScheme | None = None,
-                  where: TotalsFilter | None = None) -> WeeklyReport:
-    """The weeks, their total and every week's press sentence, all from one snapshot of the
+def weekly_report(ledger, scheme: WeekScheme | None = None, where: TotalsFilter | None = None,
+                  digits: str = "western") -> WeeklyReport:
+    """The weeks, their total and every week's press sentence in English and in Arabic (in
+    the `digits` asked for), all from one snapshot of the
     file: whatever other copies of the program save meanwhile, the sentence of a week
     speaks of the breaches its row counts, and the total is the sum of the rows shown.
     One reading of the breaches (per week and governorate) gives them all."""
     scheme = scheme or WeekScheme()
     with ledger.snapshot():
         weeks, groups = weekly_totals_by_governorate(ledger, scheme, where)
-    sentences = [press_sentence(week, scheme.truce, groups.get(week.starts, []))
-                 for week in weeks]
-    return WeeklyReport(weeks=weeks, total=grand_total(weeks), sentences=sentences)
+    sentences = {language: [press_sentence(week, scheme.truce, groups.get(week.starts, []),
+                                           language, digits) for week in weeks]
+                 for language in ("en", "ar")}
+    return WeeklyReport(weeks=weeks, total=grand_total(weeks), sentences=sentences["en"],
+                        sentences_ar=sentences["ar"])
