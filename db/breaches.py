@@ -12,9 +12,10 @@ from datetime import date
 
 from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundError,
                      ValidationError)
+from .fold import find_named, fold
 from .listing import BreachCount, BreachFilter
 from .records import Breach, Citation, Victim, new_id, timestamp_after
-from .rules import MAX_COUNT, check_breach, normalized
+from .rules import MAX_COUNT, check_breach, clean_text, normalized
 from .schema import UNKNOWN_ACTOR_ID
 from .store import Ledger, fetch_dicts
 
@@ -80,8 +81,7 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             if (before and breach.updated_at and not imported
                     and breach.updated_at != before["updated_at"]):
                 raise ConflictError(
-                    "This breach was changed elsewhere since you opened it (another copy of "
-                    "the program saved it). Open it again to see that change.", "conflict")
+                    "conflict")
             if not allow_duplicate and _moved(before, breach):
                 twin = find_duplicate(conn, breach)
                 if twin:
@@ -93,7 +93,8 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             values = _breach_values(conn, breach, key, ledger, before, now)
             conn.execute(_UPSERT_BREACH, [values[c] for c in BREACH_COLUMNS])
             if not breach.actor_id and breach.actor_name:
-                values["actor_id"] = _entry_named(conn, ledger, "actor", breach.actor_name, now)
+                values["actor_id"] = _entry_named(conn, ledger, "actor", breach.actor_name, now,
+                                                  breach.actor_name_ar)
                 conn.execute("UPDATE breach SET actor_id = ? WHERE id = ?",
                              (values["actor_id"], key))
             for citation in breach.citations:
@@ -112,7 +113,7 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
     except _Unchanged:
         key = breach.id
     except (sqlite3.Error, OSError) as error:
-        raise LedgerError(f"The breach was not saved: {error}.", "not_saved",
+        raise LedgerError("not_saved",
                           reason=str(error)) from None
     return None if validated else get_breach(ledger, key)
 
@@ -137,15 +138,8 @@ def count_shown(ledger: Ledger, where: BreachFilter | None = None
         [MAX_COUNT] * 4 + params).fetchone()
     if not wrong:
         return BreachCount(breaches, killed), None
-    breaches_hold = "1 breach holds" if wrong == 1 else f"{wrong} breaches hold"
-    english = (f"{breaches_hold} a casualty count outside 0 to {MAX_COUNT:,} (the first on "
-               f"{first_day}; the largest count {largest}): no totals are given until they "
-               "are corrected in the editor.")
-    if not isinstance(largest, int):  # not a number at all: the English says it as it is
-        return BreachCount(breaches, None), LedgerError(english)
     return BreachCount(breaches, None), LedgerError(
-        english, "count_out_of_range", count=wrong, day=first_day, value=largest,
-        limit=MAX_COUNT)
+        "count_out_of_range", count=wrong, day=first_day, value=largest, limit=MAX_COUNT)
 
 
 def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None) -> None:
@@ -153,7 +147,7 @@ def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None) -
     problems = check_breach(breach, lambda kind, key: record_exists(ledger.conn, kind, key),
                             today)
     if problems:
-        raise ValidationError(problems.messages(), problems.codes)
+        raise ValidationError(problems.codes)
 
 
 def _moved(before: dict | None, breach: Breach) -> bool:
@@ -162,8 +156,8 @@ def _moved(before: dict | None, breach: Breach) -> bool:
     if before is None:
         return True
     return (before["occurred_on"], before["governorate_id"], before["breach_type_id"],
-            before["place"].casefold()) != (breach.occurred_on, breach.governorate_id,
-                                            breach.breach_type_id, breach.place.casefold())
+            fold(before["place"])) != (breach.occurred_on, breach.governorate_id,
+                                       breach.breach_type_id, fold(breach.place))
 
 
 def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict | None,
@@ -184,18 +178,18 @@ def _breach_values(conn, breach: Breach, key: str, ledger: Ledger, before: dict 
 
 
 def _entry_named(conn: sqlite3.Connection, ledger: Ledger, table: str, name: str,
-                 now: str) -> str:
-    """The live actor or source called `name` (any case; for an actor, its Arabic name
-    too), made now if there is none."""
-    arabic = " OR name_ar = ?" if table == "actor" else ""
-    row = conn.execute(f"SELECT id FROM {table} WHERE deleted_at IS NULL AND (name = ?"
-                       f" COLLATE NOCASE{arabic}) ORDER BY created_at LIMIT 1",
-                       (name, name) if arabic else (name,)).fetchone()
-    if row:
-        return row[0]
+                 now: str, name_ar: str = "") -> str:
+    """The live actor or source called `name` (any case, or spelt another way; for an
+    actor, its Arabic name too: db.fold.find_named), made now if there is none (an actor
+    with `name_ar`, its Arabic name)."""
+    found = find_named(conn, table, name)
+    if found:
+        return found
     key = new_id()
     conn.execute(f"INSERT INTO {table} (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
                  (key, name, now, now))
+    if table == "actor" and clean_text(name_ar):
+        conn.execute("UPDATE actor SET name_ar = ? WHERE id = ?", (clean_text(name_ar), key))
     log_change(conn, ledger, table, key, "insert", None,
                fetch_dicts(conn, f"SELECT * FROM {table} WHERE id = ?", (key,))[0], now)
     return key
@@ -280,7 +274,7 @@ def get_breach(ledger: Ledger, key: str) -> Breach:
     """The breach with this key, deleted or not, with its citations and victims."""
     document = breach_document(ledger.conn, key)
     if document is None:
-        raise NotFoundError(f"There is no breach {key}.")
+        raise NotFoundError("no_breach", key=key)
     names = dict(ledger.conn.execute(
         "SELECT s.id, s.name FROM citation c JOIN source s ON s.id = c.source_id"
         " WHERE c.breach_id = ?", (key,)).fetchall())
@@ -299,14 +293,16 @@ def get_breach(ledger: Ledger, key: str) -> Breach:
 
 
 def find_duplicate(conn: sqlite3.Connection, breach: Breach) -> tuple[str, str] | None:
-    """A live breach other than this one with the same date, governorate, place and type."""
+    """A live breach other than this one with the same date, governorate, place and type;
+    the places compared with spelling folded (db/fold.py: "مدرسه" is "مدرسة")."""
     row = conn.execute(
-        "SELECT b.id, b.occurred_on, g.name, b.place, t.name, b.killed FROM breach b"
+        "SELECT b.id, b.occurred_on, g.name, b.place, t.name, b.killed FROM breach_key k"
+        " JOIN breach b ON b.id = k.breach_id"
         " JOIN gazetteer g ON g.id = b.governorate_id JOIN breach_type t ON t.id = b.breach_type_id"
-        " WHERE b.deleted_at IS NULL AND b.occurred_on = ? AND b.governorate_id = ?"
-        " AND b.breach_type_id = ? AND b.place = ? COLLATE NOCASE AND b.id IS NOT ?"
+        " WHERE k.place_key = ? AND b.deleted_at IS NULL AND b.occurred_on = ?"
+        " AND b.governorate_id = ? AND b.breach_type_id = ? AND b.id IS NOT ?"
         " ORDER BY b.created_at LIMIT 1",
-        (breach.occurred_on, breach.governorate_id, breach.breach_type_id, breach.place,
+        (fold(breach.place), breach.occurred_on, breach.governorate_id, breach.breach_type_id,
          breach.id)).fetchone()
     if row is None:
         return None
@@ -355,8 +351,7 @@ def _set_deleted(ledger: Ledger, key: str, deleting: bool) -> None:
     with ledger.transaction() as conn:
         before = breach_document(conn, key)
         if before is None or bool(before["deleted_at"]) == deleting:
-            state = "in the Trash" if deleting else "among the live breaches"
-            raise NotFoundError(f"There is no breach {key} {state}.")
+            raise NotFoundError("no_breach", key=key)
         now = timestamp_after(before["updated_at"])
         conn.execute("UPDATE breach SET deleted_at = ?, updated_at = ? WHERE id = ?",
                      (now if deleting else None, now, key))
@@ -374,13 +369,11 @@ def _bring_back_sources(conn: sqlite3.Connection, ledger: Ledger, key: str, now:
             conn, "SELECT s.* FROM source s JOIN citation c ON c.source_id = s.id"
             " WHERE c.breach_id = ? AND c.deleted_at IS NULL AND s.deleted_at IS NOT NULL",
             (key,)):
-        namesake = conn.execute(
-            "SELECT id FROM source WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE",
-            (source["name"],)).fetchone()
+        namesake = find_named(conn, "source", source["name"])
         if namesake:
             conn.execute("UPDATE citation SET source_id = ?, updated_at = ? WHERE breach_id = ?"
                          " AND source_id = ? AND deleted_at IS NULL",
-                         (namesake[0], now, key, source["id"]))
+                         (namesake, now, key, source["id"]))
             continue
         conn.execute("UPDATE source SET deleted_at = NULL, updated_at = ? WHERE id = ?",
                      (now, source["id"]))

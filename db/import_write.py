@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from .breaches import (BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, _breach_values,
                        _content, child_values, log_change, truce_for_date)
 from .errors import LedgerError
+from .fold import find_named, fold
 from .paths import temporary_name
 from .records import Breach, new_id, timestamp_after
 from .store import Ledger, fetch_dicts
@@ -36,11 +37,9 @@ def _write_failure(ledger: Ledger, error: Exception) -> LedgerError:
     folder = str(ledger.path.parent)
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code == sqlite3.SQLITE_FULL or getattr(error, "errno", None) == errno.ENOSPC:
-        return LedgerError(f"The disk holding {folder} is full: nothing was imported and "
-                           "nothing was changed. Free some space on it and import again.",
-                           "disk_full", folder=folder, name=ledger.path.name)
-    return LedgerError(f"Cannot write {ledger.path.name}: {error}; nothing was imported.",
-                       "not_written", name=ledger.path.name, reason=str(error))
+        return LedgerError("disk_full", folder=folder, name=ledger.path.name, action="import")
+    return LedgerError("not_written", name=ledger.path.name, reason=str(error),
+                       action="import")
 
 
 def _entries_of(breach: Breach) -> set[tuple[str, str]]:
@@ -125,6 +124,8 @@ class _Writer:
         # (table, name) -> (key, time): the actors and sources named, by the key each has
         # or will have once `settle` makes it.
         self.entries: dict[tuple[str, str], tuple[str, str]] = {}
+        # (table, folded name) -> the first (table, name) spelt so (db/fold.py).
+        self.spellings: dict[tuple[str, str], tuple[str, str]] = {}
 
     def prepare(self, plan: list[_Planned]) -> list["_Batch"]:
         return [self._prepare(plan[start:start + _BATCH])
@@ -282,8 +283,12 @@ class _Writer:
         """The key of the live actor or source called `name` (as breaches._entry_named
         finds it), or the key it will have when `settle` makes it inside the transaction."""
         if (table, name) not in self.entries:
-            found = self.conn.execute(*_named_query(table, name)).fetchone()
-            self.entries[table, name] = (found[0] if found else new_id(), now)
+            # Two spellings of one new name ("الجيش السوري", "الجيش السّوري") make one entry.
+            twin = self.spellings.get((table, fold(name)))
+            found = find_named(self.conn, table, name)
+            self.entries[table, name] = (
+                self.entries[twin] if twin and not found else (found or new_id(), now))
+            self.spellings.setdefault((table, fold(name)), (table, name))
         return self.entries[table, name][0]
 
     def settle(self, batches: list["_Batch"]) -> None:
@@ -293,7 +298,8 @@ class _Writer:
         and the prepared rows are made to point to it."""
         moved = {}
         for (table, name), (key, now) in self.entries.items():
-            found = self.conn.execute(*_named_query(table, name)).fetchone()
+            found = find_named(self.conn, table, name)
+            found = (found,) if found else None
             if found is None:
                 made = key if not self._taken(table, key) else new_id()
                 self.conn.execute(f"INSERT INTO {table} (id, name, created_at, updated_at)"
@@ -367,14 +373,6 @@ class _Writer:
                     " created_at", (listed,)):
                 documents[child.pop("breach_id")][field_name].append(child)
         return documents
-
-
-def _named_query(table: str, name: str) -> tuple[str, tuple]:
-    """The live actor or source called `name`, as breaches._entry_named finds it (any
-    case; for an actor, its Arabic name too)."""
-    arabic = " OR name_ar = ?" if table == "actor" else ""
-    return (f"SELECT id FROM {table} WHERE deleted_at IS NULL AND (name = ? COLLATE NOCASE"
-            f"{arabic}) ORDER BY created_at LIMIT 1", (name, name) if arabic else (name,))
 
 
 def _point_to(batch: _Batch, moved: dict[str, str]) -> None:

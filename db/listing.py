@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .fold import fold
 from .records import BreachRow, as_date
-from .rules import clean_text
 from .store import Ledger
 
 # The columns a list can be sorted by, and the SQL that sorts them.
@@ -16,6 +16,10 @@ SORT_COLUMNS = {
     "place": "b.place",
     "actor": "a.name",
     "breach_type": "t.name",
+    # The names an Arabic window shows (the English one where an entry has none).
+    "governorate_ar": "governorate_ar",
+    "actor_ar": "actor_ar",
+    "breach_type_ar": "breach_type_ar",
     "killed": "b.killed",
     "women": "b.women",
     "children": "b.children",
@@ -34,7 +38,10 @@ SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, a.name, 
        b.injured, b.injured_max, b.status,
        (SELECT count(*) FROM citation c WHERE c.breach_id = b.id AND c.deleted_at IS NULL)
            AS source_count,
-       substr(b.description, 1, 300), b.updated_at, b.deleted_at
+       substr(b.description, 1, 300), b.updated_at, b.deleted_at,
+       coalesce(nullif(g.name_ar, ''), g.name) AS governorate_ar,
+       coalesce(nullif(a.name_ar, ''), a.name) AS actor_ar,
+       coalesce(nullif(t.name_ar, ''), t.name) AS breach_type_ar
 FROM breach b
 JOIN gazetteer g ON g.id = b.governorate_id
 JOIN actor a ON a.id = b.actor_id
@@ -52,7 +59,7 @@ class BreachFilter:
     actor_id: str | None = None
     breach_type_id: str | None = None
     status: str | None = None
-    text: str = ""  # found in the place, district or description
+    text: str = ""  # found in the place, district or description, spelling folded
     deleted: bool = False  # True: the Trash instead of the live breaches
 
     def where(self) -> tuple[str, list]:
@@ -72,12 +79,13 @@ class BreachFilter:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        text = clean_text(self.text)
+        text = fold(self.text)
         if text:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            clauses.append("(b.place LIKE ? ESCAPE '\\' OR b.district LIKE ? ESCAPE '\\'"
-                           " OR b.description LIKE ? ESCAPE '\\')")
-            params += [pattern] * 3
+            # Folded on both sides (db/fold.py): اعزاز finds إعزاز, مدرسه finds مدرسة. One
+            # pass over the folded texts makes the set the list then reads by its index.
+            clauses.append("b.id IN (SELECT breach_id FROM breach_key"
+                           " WHERE instr(text_key, ?) > 0)")
+            params.append(text)
         return " AND ".join(clauses), params
 
 

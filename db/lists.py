@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from .breaches import log_change
 from .errors import NotFoundError, ValidationError
+from .fold import find_named, fold, fold_prefix_bounds
 from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,
                       timestamp_after, utc_now)
 from .rules import MAX_SHORT_TEXT, Problems, clean_text, holds_separator
@@ -36,17 +37,13 @@ def breach_types(ledger: Ledger) -> list[Choice]:
 def find_by_name(ledger: Ledger, kind: str, name: str) -> str | None:
     """The key of the live governorate, actor, breach type, source or truce called `name`.
 
-    The match ignores case and also looks at Arabic names where the list has them.
+    The match ignores case and also looks at Arabic names where the list has them; a name
+    written as typed wins, else one spelt another way (db/fold.py: "الجيش السوري" finds
+    "الجيش السّوري", "اعزاز" finds "إعزاز").
     """
     table = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
              "source": "source", "truce": "truce"}[kind]
-    arabic = " OR name_ar = ?" if table in ("gazetteer", "actor", "breach_type") else ""
-    name = clean_text(name)
-    params = [name, name] if arabic else [name]
-    row = ledger.conn.execute(
-        f"SELECT id FROM {table} WHERE deleted_at IS NULL"
-        f" AND (name = ? COLLATE NOCASE{arabic}) ORDER BY created_at LIMIT 1", params).fetchone()
-    return row[0] if row else None
+    return find_named(ledger.conn, table, clean_text(name))
 
 
 def add_actor(ledger: Ledger, name: str, name_ar: str = "", key: str | None = None) -> str:
@@ -80,13 +77,16 @@ def _add_choice(ledger: Ledger, table: str, name: str, name_ar: str,
 
 
 def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
-    """Places of earlier breaches that start with `prefix`, most used first, for completion."""
-    prefix = clean_text(prefix)
-    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """Places of earlier breaches that start with `prefix`, most used first, for completion.
+
+    The prefix is matched with spelling folded (db/fold.py: "مدرسه" offers "مدرسة"), through
+    the index of folded places; each place is offered as it was written."""
+    low, high = fold_prefix_bounds(prefix)
     return [row[0] for row in ledger.conn.execute(
-        "SELECT place FROM breach WHERE deleted_at IS NULL AND place != ''"
-        " AND place LIKE ? ESCAPE '\\' GROUP BY place ORDER BY count(*) DESC, place LIMIT ?",
-        (pattern, limit))]
+        "SELECT b.place FROM breach_key k JOIN breach b ON b.id = k.breach_id"
+        " WHERE k.place_key >= ? AND k.place_key < ? AND b.deleted_at IS NULL"
+        " AND b.place != '' GROUP BY b.place ORDER BY count(*) DESC, b.place LIMIT ?",
+        (low, high, limit))]
 
 
 def add_truce(ledger: Ledger, truce: Truce) -> str:
@@ -130,7 +130,7 @@ def checked_truce(truce: Truce) -> dict:
     elif end is not None and start is not None and end < start:
         problems.fail("end_date", "end_before_start")
     if problems:
-        raise ValidationError(problems.messages(), problems.codes)
+        raise ValidationError(problems.codes)
     return {"name": clean_text(truce.name), "start_date": start.isoformat(),
             "end_date": end.isoformat() if end else None,
             "brokered_by": clean_text(truce.brokered_by), "notes": clean_text(truce.notes)}
@@ -151,7 +151,7 @@ def save_source(ledger: Ledger, source: Source) -> Source:
         problems.fail("reliability", "one_of", field="reliability",
                       allowed=", ".join(RELIABILITY))
     if problems:
-        raise ValidationError(problems.messages(), problems.codes)
+        raise ValidationError(problems.codes)
     with ledger.transaction() as conn:
         before = fetch_dicts(conn, "SELECT * FROM source WHERE id = ?", (source.id,)) if source.id else []
         before = before[0] if before else None
@@ -187,18 +187,33 @@ def source_name_problem(conn, name: str, key: str | None = None) -> tuple[str, d
         return "semicolon", {"field": "name"}
     if len(name) > MAX_SHORT_TEXT:
         return "too_long", {"field": "name", "limit": MAX_SHORT_TEXT}
-    other = conn.execute("SELECT id FROM source WHERE deleted_at IS NULL AND name = ?"
-                         " COLLATE NOCASE AND id IS NOT ? LIMIT 1", (name, key)).fetchone()
-    if other:
+    if _another_source_named(conn, name, key):
         return "source_name_taken", {"name": name}
     return None
+
+
+def _another_source_named(conn, name: str, key: str | None) -> bool:
+    """Whether a live source other than `key` is called `name`, in any case or spelt another
+    way (db/fold.py: "شبكة حلب" and "شبكه حلب" are one name). Two sources of the file whose
+    names fold alike (made before this rule) stay as they are: an edit of one that keeps
+    its name is refused only by a name written the same."""
+    if conn.execute("SELECT 1 FROM source WHERE deleted_at IS NULL AND name = ?"
+                    " COLLATE NOCASE AND id IS NOT ? LIMIT 1", (name, key)).fetchone():
+        return True
+    folded = fold(name)
+    if key is not None:
+        own = conn.execute("SELECT name FROM source WHERE id = ?", (key,)).fetchone()
+        if own and fold(own[0]) == folded:
+            return False
+    return any(fold(other) == folded for (other,) in conn.execute(
+        "SELECT name FROM source WHERE deleted_at IS NULL AND id IS NOT ?", (key,)))
 
 
 def get_source(ledger: Ledger, key: str) -> Source:
     """The source with this key."""
     rows = fetch_dicts(ledger.conn, "SELECT * FROM source WHERE id = ?", (key,))
     if not rows:
-        raise NotFoundError(f"There is no source {key}.")
+        raise NotFoundError("no_such_source", key=key)
     return Source(**rows[0])
 
 
@@ -223,7 +238,8 @@ def sources(ledger: Ledger) -> list[tuple[Source, int]]:
 
 
 def source_choices(ledger: Ledger) -> list[Choice]:
-    """The live sources' keys and names, by name: cheap, for completion as one types."""
+    """The live sources' keys and names, by name: cheap, for completion as one types (match
+    what is typed with db.fold.fold on both sides, so that spelling variants are found)."""
     return [Choice(*row) for row in ledger.conn.execute(
         "SELECT id, name, '' FROM source WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")]
 

@@ -11,6 +11,8 @@ import uuid
 from importlib import resources as importlib_resources
 from typing import Callable
 
+from .fold import fill_breach_keys
+
 # 'TRLG': marks a SQLite file as a Truce Ledger database (PRAGMA application_id).
 APPLICATION_ID = 0x54524C47
 # Seeded list entries get the same key in every office's file, so that merges match.
@@ -221,9 +223,30 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
+_SCHEMA_2 = """
+-- Each breach's place and text in the form searches compare (db/fold.py), written by the
+-- program in the same transaction as the breach; never shown, never exported or merged.
+CREATE TABLE breach_key (
+    breach_id TEXT PRIMARY KEY,
+    place_key TEXT NOT NULL,
+    text_key TEXT NOT NULL
+) STRICT;
+-- The duplicate warning (equal) and place completion (a prefix).
+CREATE INDEX breach_key_by_place ON breach_key (place_key);
+"""
+
+
+def _migration_2(conn: sqlite3.Connection, now: str) -> None:
+    """Search that folds Arabic spelling: the folded forms of the breaches already held."""
+    for statement in _split_sql(_SCHEMA_2):
+        conn.execute(statement)
+    fill_breach_keys(conn)
+
+
 # (version, name, function); the file's PRAGMA user_version is the last one applied.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
     (1, "initial schema", _migration_1),
+    (2, "folded search keys", _migration_2),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import BadFileError, BusyError, LedgerError
+from .fold import keep_folded, readable_keys
 from .files import (BUSY_TIMEOUT_MS, FULL_DISK_BYTES, JOURNAL_MAGIC, _failed_check_refusal,
                     _immutable_connection, _log_holds_pages, _owner_only, _read_only_connection,
                     _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
@@ -69,9 +70,7 @@ class Ledger:
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) and "busy" not in str(error):
                 raise
-            raise BusyError(f"Another copy of Truce Ledger is writing to {self.path.name} "
-                            "(an import or a merge); nothing was written: try again in a "
-                            "moment.", "busy", name=self.path.name) from None
+            raise BusyError("busy", name=self.path.name) from None
         self._depth = 1
         try:
             yield self.conn
@@ -181,7 +180,7 @@ class _RefusingLedger(Ledger):
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         refusal = self.write_refusal
-        raise LedgerError(str(refusal), refusal.code, **refusal.params)
+        raise LedgerError(refusal.code, **refusal.params)
         yield self.conn  # never reached: the generator form keeps the `with` contract
 
 
@@ -189,7 +188,13 @@ def open_reader(path: str | os.PathLike) -> Ledger:
     """A read-only connection to a ledger already opened (and checked) elsewhere, for work
     on another thread: one connection per thread."""
     path = real_path(path)
-    return _RefusingLedger(_read_only_connection(path), path, "", "", _opened_read_only(path))
+    conn = _read_only_connection(path)
+    try:
+        readable_keys(conn)  # a file of an older schema is searched all the same
+    except BaseException:
+        conn.close()
+        raise
+    return _RefusingLedger(conn, path, "", "", _opened_read_only(path))
 
 
 def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
@@ -215,15 +220,16 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     _remove_dead_runs_files(path)
     if not os.path.lexists(path):
         if not create or read_only:
-            raise BadFileError(f"There is no file {path}.", "missing", name=str(path))
+            raise BadFileError("missing", name=str(path))
         _create(path)
     elif path.is_dir():
-        raise BadFileError(f"{path} is a folder, not a Truce Ledger database.", "folder",
+        raise BadFileError("folder",
                            name=str(path))
     unused = not any(os.path.lexists(f"{path}{s}") for s in ("-wal", "-shm"))
     version = inspect_file(path)
     if read_only:
         conn = _read_only_connection(path)
+        readable_keys(conn)  # a file of an older schema is searched all the same
         return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
                                tidy=unused)
     _require_writable(path)
@@ -238,6 +244,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
 
             backup_database(conn, path, reason=f"before-migration-{version}")
             _migrate(conn, version)
+        keep_folded(conn)  # every breach written here gets its search form (db/fold.py)
     except BaseException:
         conn.close()
         raise
@@ -247,8 +254,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
 
 
 def _opened_read_only(path: Path) -> LedgerError:
-    return LedgerError(f"{path.name} was opened read-only: nothing can be written to it "
-                       "here.", "opened_read_only", name=path.name)
+    return LedgerError("opened_read_only", name=path.name)
 
 
 # --- Is it ours, whole, and not newer? ---------------------------------------------------
@@ -285,17 +291,15 @@ def _inspect(path: Path) -> int:
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        raise BadFileError(f"{name} cannot be read: {error.strerror}.", "unreadable",
+        raise BadFileError("unreadable",
                            name=name, reason=error.strerror) from None
     if size == 0:
-        raise BadFileError(f"{name} is empty: it is not a Truce Ledger database.", "empty",
+        raise BadFileError("empty",
                            name=name)
     if not header.startswith(SQLITE_MAGIC[: min(len(header), 16)]):
-        raise BadFileError(f"{name} is not a Truce Ledger database (it is not a SQLite file).",
-                           "not_sqlite", name=name)
+        raise BadFileError("not_sqlite", name=name)
     if len(header) < 100:
-        raise BadFileError(f"{name} is truncated: it is too short to be a database.",
-                           "truncated", name=name)
+        raise BadFileError("truncated", name=name)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
@@ -305,11 +309,10 @@ def _inspect(path: Path) -> int:
     settled = not _log_holds_pages(path)
     if page_size < 512 or (settled and (size % page_size or (
             counter_valid and size < page_size * page_count))):
-        raise BadFileError(f"{name} is truncated: part of the database is missing.",
-                           "truncated", name=name)
+        raise BadFileError("truncated", name=name)
     if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
         raise BadFileError(
-            f"{name} is a database of another program, not of Truce Ledger.", "foreign",
+            "foreign",
             name=name)
     _check_version(name, int.from_bytes(header[60:64], "big"))
     # The header may be older than what is in the write-ahead log: ask SQLite too.
@@ -317,8 +320,7 @@ def _inspect(path: Path) -> int:
     try:
         version = _check_ours(conn, name)
     except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{name} is damaged and cannot be opened ({error}).", "damaged",
-                           name=name, reason=str(error)) from None
+        raise BadFileError("damaged_open", name=name, reason=str(error)) from None
     finally:
         conn.close()
     conn = _read_only_connection(path)
@@ -326,12 +328,11 @@ def _inspect(path: Path) -> int:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as error:
         raise place_problem(path, error) or BadFileError(
-            f"{name} is damaged and cannot be opened ({error}).", "damaged", name=name,
-            reason=str(error)) from None
+            "damaged_open", name=name, reason=str(error)) from None
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise BadFileError(f"{name} is damaged: {one_line(problems[0])}.", "damaged", name=name,
+        raise BadFileError("damaged", name=name,
                            reason=one_line(problems[0]))
     return version
 
@@ -343,15 +344,14 @@ def _check_ours(conn: sqlite3.Connection, name: str) -> int:
     conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         raise BadFileError(
-            f"{name} is a database of another program, not of Truce Ledger.", "foreign",
+            "foreign",
             name=name)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     _check_version(name, version)
     difference = schema_difference(conn, version)
     if difference is not None:
         raise BadFileError(
-            f"{name} is not a Truce Ledger database as this program makes them: "
-            f"{difference}; nothing was changed.", "foreign_schema", name=name,
+            "foreign_schema", name=name,
             reason=difference)
     return version
 
@@ -364,12 +364,9 @@ def one_line(problem: str) -> str:
 def _check_version(name: str, version: int) -> None:
     if version > LATEST_VERSION:
         raise BadFileError(
-            f"{name} was written by a newer version of Truce Ledger (schema {version}; "
-            f"this version knows up to {LATEST_VERSION}): update the program to open it.",
             "newer", name=name)
     if version < 1:
-        raise BadFileError(f"{name} is not a Truce Ledger database (it has no schema).",
-                           "foreign", name=name)
+        raise BadFileError("foreign", name=name)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -384,10 +381,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         raise place_problem(path, error) or BadFileError(
-            f"{path.name} cannot be opened ({error}).") from None
+            "damaged_open", name=path.name, reason=str(error)) from None
     if mode.lower() != "wal":
         conn.close()
-        raise BadFileError(f"{path.name} cannot be opened for writing (journal mode {mode}).")
+        raise BadFileError("no_wal", name=path.name, mode=mode)
     return conn
 
 
@@ -403,7 +400,7 @@ def _create(path: Path) -> None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise place_problem(path, error) or LedgerError(
-            f"Cannot create the folder {path.parent}: {error.strerror}.") from None
+            "folder_not_made", name=str(path.parent), reason=error.strerror) from None
     temporary = temporary_name(path, "creating")
     try:
         private_file(temporary)
@@ -426,10 +423,10 @@ def _create(path: Path) -> None:
         fsync_path(path.parent)
     except sqlite3.Error as error:
         raise place_problem(path, error) or LedgerError(
-            f"Cannot create {path.name}: {error}.") from None
+            "not_written", name=path.name, reason=str(error)) from None
     except OSError as error:
         raise place_problem(path, error) or LedgerError(
-            f"Cannot create {path.name}: {error.strerror}.") from None
+            "not_written", name=path.name, reason=error.strerror) from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             with contextlib.suppress(OSError):
