@@ -1,12 +1,14 @@
 """Values of spreadsheet cells as the importer reads them: text, whole numbers, numbers,
 dates (real, Excel day numbers, or text as db/dates.py reads it), times, and moments. A
-cell that holds something else raises ValueError with words that name the column and the
-value."""
+cell that holds something else raises CellError (a ValueError) with a code, the column
+and the value (gui/messages.py words it)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
 from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
+from .digits import decimal_text, western_digits, whole_text
+from .errors import CellError
 from .moments import MomentError, parse_moment
 from .rules import clean_text
 
@@ -31,47 +33,55 @@ def choice(value, allowed: tuple, label: str, default: str = "unknown") -> str:
     for option in allowed:
         if option.casefold() == written.casefold():
             return option
-    raise ValueError(f"{label} {written!r} is not one of {', '.join(allowed)}")
+    raise CellError("cell_choice", label=label, value=written, allowed=", ".join(allowed))
 
 
 def yes_no(value, label: str) -> bool:
-    written = text(value).casefold()
+    written = western_digits(text(value)).casefold()  # "١" is "1", yes
     if written in _YES:
         return True
     if written in _NO:
         return False
-    raise ValueError(f"{label} {text(value)!r} is neither yes nor no")
+    raise CellError("cell_yes_no", label=label, value=text(value))
 
 
 def count(value, label: str, empty):
-    """A whole number, 0 or more: 3, 3.0, "3", "3.0"; `empty` for an empty cell."""
+    """A whole number, 0 or more: 3, 3.0, "3", "3.0", "١٥", "1,000", "١٬٠٠٠" (see
+    db/digits.py); `empty` for an empty cell."""
     if value in (None, ""):
         return empty
     if isinstance(value, bool):
-        raise ValueError(f"{label} {value!r} is not a whole number")
+        raise CellError("cell_count", label=label, value=value)
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer() and value >= 0:
         return int(value)
     written = text(value)
-    if written.isdigit():
-        return int(written)
+    plain = whole_text(written)
+    if plain.isascii() and plain.isdigit():
+        return int(plain)
     try:  # "3.0", as some programs write whole numbers
-        number = float(written)
+        number = float(plain) if plain.isascii() else None
     except ValueError:
         number = None
     if number is not None and number.is_integer() and number >= 0:
         return int(number)
-    raise ValueError(f"{label} {written!r} is not a whole number")
+    raise CellError("cell_count", label=label, value=written)
 
 
 def number(value, label: str):
+    """A number with a fraction: 36.2, "36,2", "٣٦٫٢", "٣٦،٢" (see db/digits.py)."""
     if value in (None, ""):
         return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    plain = decimal_text(text(value))
     try:
-        return float(text(value).replace(",", "."))
+        if not plain.isascii():  # float() reads other scripts' digits, and words: not here
+            raise ValueError
+        return float(plain)
     except ValueError:
-        raise ValueError(f"{label} {text(value)!r} is not a number") from None
+        raise CellError("cell_number", label=label, value=text(value)) from None
 
 
 def day(value, label: str) -> date | None:
@@ -82,8 +92,8 @@ def day(value, label: str) -> date | None:
     if isinstance(value, date):  # a date cell (or a date and time): its year counts too
         day_of = value.date() if isinstance(value, datetime) else value
         if not FIRST_YEAR <= day_of.year <= LAST_YEAR:
-            raise ValueError(f"{label} {day_of.isoformat()!r}: the year must be between "
-                             f"{FIRST_YEAR} and {LAST_YEAR}")
+            raise CellError("cell_year", label=label, value=day_of.isoformat(),
+                            first=FIRST_YEAR, last=LAST_YEAR)
         return day_of
     if isinstance(value, (int, float)) and not isinstance(value, bool) \
             and 20_000 <= value <= 80_000:  # an Excel day number, perhaps with a time
@@ -95,16 +105,15 @@ def day(value, label: str) -> date | None:
         return parse_day(written)
     except DateError as error:
         if error.code == "no_such_day":
-            raise ValueError(f"{label}: {written} is not a day of the calendar") from None
+            raise CellError("cell_no_such_day", label=label, value=written) from None
         if error.code == "year_range":
-            raise ValueError(f"{label} {written!r}: the year must be between "
-                             f"{FIRST_YEAR} and {LAST_YEAR}") from None
-        raise ValueError(f"{label} {written!r} is not a date (use 2017-01-06 or 06.01.2017)") \
-            from None
+            raise CellError("cell_year", label=label, value=written, first=FIRST_YEAR,
+                            last=LAST_YEAR) from None
+        raise CellError("cell_date", label=label, value=written) from None
 
 
 def time_of_day(value) -> str | None:
-    """HH:MM, from a time, a date and time, a duration, or text like 14:30."""
+    """HH:MM, from a time, a date and time, a duration, or text like 14:30 or ١٤:٣٠."""
     if value in (None, ""):
         return None
     if isinstance(value, (time, datetime)):
@@ -114,9 +123,9 @@ def time_of_day(value) -> str | None:
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
     written = text(value)
     try:
-        moment = time.fromisoformat(written)
+        moment = time.fromisoformat(western_digits(written))
     except ValueError:
-        raise ValueError(f"Time {written!r} is not a time of day (use 14:30)") from None
+        raise CellError("cell_time", value=written) from None
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
@@ -130,10 +139,8 @@ def moment(value, label: str) -> str | None:
         return parse_moment(value)
     except MomentError as error:
         if error.code == "moment_range":
-            raise ValueError(f"{label} {error.params['value']!r} is not between "
-                             f"{error.params['first']} and {error.params['last']} "
-                             "(a day after this computer's clock)") from None
-        raise ValueError(f"{label} {text(value)!r} is not a date and time") from None
+            raise CellError("cell_moment_range", label=label, **error.params) from None
+        raise CellError("cell_moment", label=label, value=text(value)) from None
 
 
 def to_millisecond(stamp: str) -> datetime:

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .digits import DIGITS as _DIGITS
 from .errors import LedgerError
-from .messages import english
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # Marks of direction and the Arabic comma and date separators people paste with a date.
 _NOISE = str.maketrans({"\u200e": "", "\u200f": "", "\u061c": "", "\u2066": "",
                         "\u2067": "", "\u2068": "", "\u2069": "", "\u060c": " ",
@@ -113,8 +112,9 @@ def parse_day(text: str, today: date | None = None) -> date | None:
 
 
 def _error(code: str, text: str) -> DateError:
-    params = {"label": "Date", "value": str(text).strip(), "first": FIRST_YEAR, "last": LAST_YEAR}
-    return DateError(english(code, params), code, **params)
+    params = {"field": "occurred_on", "value": str(text).strip(), "first": FIRST_YEAR,
+              "last": LAST_YEAR}
+    return DateError(code, **params)
 
 
 def _parts(written: str) -> tuple[int | None, int | None, str | None]:

@@ -1,13 +1,18 @@
 """Reading the rows of a spreadsheet: an .xlsx workbook (with python-calamine, which reads
 a 100,000-row sheet many times faster than openpyxl's read-only mode; see
-bench/bench_import.py) or a .csv file (UTF-8, with or without Excel's byte-order mark).
+bench/bench_import.py) or a .csv file (see `csv_text` for its encodings).
 
 A file is read for what it plainly says, or refused with the row that is wrong: a CSV
 quote that would swallow the lines after it, a sheet whose cells span more than the
 reader can build. The workbook reader runs in a process of its own, so that a file that
-crashes it stops that process, not the program."""
+crashes it stops that process, not the program.
+
+A CSV file may come in any encoding an office's spreadsheet writes (see `csv_text`):
+UTF-8 with or without a byte-order mark ("CSV UTF-8"), UTF-16 with its mark (Excel's
+"Unicode text", separated by tabs), or Windows-1256 (what Arabic Excel calls "CSV")."""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import pickle
@@ -69,30 +74,74 @@ def read_tables(path: Path, known: frozenset[str] = frozenset()) -> dict[str, Ta
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path)
     except OSError as error:
-        raise LedgerError(f"{path.name} cannot be read: {error.strerror or error}.",
-                          "unreadable", name=path.name, reason=error.strerror or str(error)) \
+        raise LedgerError("unreadable", name=path.name, reason=error.strerror or str(error)) \
             from None
-    raise LedgerError(f"{path.name}: import reads .xlsx and .csv files.", "import_kind",
+    raise LedgerError("import_kind",
                       name=path.name)
 
 
 def _read_csv(path: Path, known: frozenset[str]) -> Table:
     """Separated by commas, semicolons (as Excel writes where a comma is the decimal mark:
-    Arabic and European settings) or tabs."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            written = handle.read()
-    except UnicodeDecodeError:
-        raise LedgerError(f"{path.name} is not UTF-8 text: save it from the spreadsheet as "
-                          "\"CSV UTF-8\".", "not_utf8", name=path.name) from None
+    Arabic and European settings) or tabs (Excel's "Unicode text")."""
+    written = csv_text(path.read_bytes(), path.name)
     if "\0" in written:
-        raise LedgerError(f"{path.name} is not a CSV file (it holds a NUL byte).", "not_csv",
+        raise LedgerError("not_csv",
                           name=path.name)
     separator = _separator(written, known)
     rows = _csv_records(path.name, written, separator)
     if not rows:
-        raise LedgerError(f"{path.name} is empty.", "empty_sheet", name=path.name)
+        raise LedgerError("empty_sheet", name=path.name)
     return Table(rows[0], [(n, row) for n, row in enumerate(rows[1:], start=2) if any(row)])
+
+
+ENCODINGS_TRIED = "UTF-8, UTF-16, Windows-1256"
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+# Controls no spreadsheet writes into a CSV (tab, line feed and carriage return aside).
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ASCII_BYTES = bytes(range(128))
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
+# An Arabic character glued to a Latin letter: never in a word, always in a Latin-1 file
+# read as Windows-1256 ("Straße" reads "Straكe", "España" "Espaٌa").
+_GLUED = re.compile("[A-Za-z\u00c0-\u024f][\u0600-\u06ff]"
+                    "|[\u0600-\u06ff][A-Za-z\u00c0-\u024f]")
+
+
+def csv_text(raw: bytes, name: str) -> str:
+    """The text of a CSV file's bytes, tried in this order:
+
+    1. a byte-order mark says the encoding: UTF-8, UTF-16 little or big endian (Excel's
+       "CSV UTF-8" and "Unicode text"); a file that then does not decode is damaged;
+    2. strict UTF-8: bytes of another encoding almost never form valid UTF-8 (a run of
+       Windows-1256 Arabic letters never does), so a file that decodes is UTF-8;
+    3. Windows-1256 (Arabic Excel's "CSV"), which gives a character for every byte and so
+       must be plausible to be taken: Arabic letters in it, at least half of the
+       characters beyond ASCII Arabic, none glued to a Latin letter, no control characters.
+    Anything else (Latin-1, Cyrillic, a file that is not text) is refused with the
+    encodings tried: guessed wrong, an import would store garbled names."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark):].decode(encoding)
+            except UnicodeDecodeError:
+                raise _encoding_error(name) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1256")  # every byte is a character: this never fails
+    beyond = len(raw.translate(None, _ASCII_BYTES))  # one byte is one character here
+    if (_ARABIC_LETTER.search(text) and 2 * len(_ARABIC.findall(text)) >= beyond
+            and not _GLUED.search(text) and not _CONTROLS.search(text)):
+        return text
+    raise _encoding_error(name)
+
+
+def _encoding_error(name: str) -> LedgerError:
+    return LedgerError(
+        "csv_encoding", name=name,
+        tried=ENCODINGS_TRIED)
 
 
 def _csv_records(name: str, written: str, separator: str) -> list[list[str]]:
@@ -121,9 +170,7 @@ def _csv_records(name: str, written: str, separator: str) -> list[list[str]]:
 def _quote_error(name: str, row: int, first: int, last: int) -> LedgerError:
     lines = f"line {first}" if last <= first else f"lines {first} to {last}"
     return LedgerError(
-        f"{name}, row {row} ({lines}): a quote (\") opens a cell and does not close where "
-        "the cell ends, so the lines after it would be read as one cell: correct the quotes "
-        "in that row.", "csv_quote", name=name, row=row, lines=lines)
+        "csv_quote", name=name, row=row, lines=lines)
 
 
 def _separator(written: str, known: frozenset[str]) -> str:
@@ -168,13 +215,9 @@ def _read_workbook(path: Path) -> dict[str, Table]:
                     for name, (headers, rows) in pickle.loads(done.stdout).items()}
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
             pass
-    if done.returncode == 3:  # the reader refused the file: its words are on stderr
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        raise LedgerError(f"{path.name} is not a workbook that can be read ({reason[0]}).",
-                          "not_workbook", name=path.name)
-    raise LedgerError(f"{path.name} could not be read: the spreadsheet reader stopped "
-                      f"(exit status {done.returncode}). Nothing was imported; save the file "
-                      "again from the spreadsheet program, or as CSV.", "reader_crashed",
+    if done.returncode == 3:  # the reader refused the file (its words, on stderr, are English)
+        raise LedgerError("not_workbook", name=path.name)
+    raise LedgerError("reader_crashed",
                       name=path.name, status=done.returncode)
 
 
@@ -190,10 +233,6 @@ def _check_sizes(path: Path) -> None:
                 rows, columns = _span(book, member)
                 if rows * columns > MAX_CELLS:
                     raise LedgerError(
-                        f"{path.name} is too large to read: a sheet ({member.rsplit('/', 1)[-1]})"
-                        f" spans {rows:,} rows and {columns:,} columns, more than "
-                        f"{MAX_CELLS:,} cells. Delete the cells far from the table (press "
-                        "Ctrl+End in the spreadsheet to find them) and save it again.",
                         "sheet_too_large", name=path.name, rows=rows, columns=columns)
     except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, ValueError, EOFError,
             KeyError, NotImplementedError):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 from db.records import as_date
 
 from .labels import choice_label
+from .numbers import DigitsCellValidator
 
 CHOICES_ROLE = Qt.UserRole + 2  # a column's fixed list of values, if it has one
 KIND_ROLE = Qt.UserRole + 3  # a column's kind: text, count, date, …
@@ -32,6 +33,8 @@ class LiveDelegate(QStyledItemDelegate):
             combo.activated.connect(lambda _=0, c=combo: self.commitData.emit(c))
             return combo
         editor = QLineEdit(parent)
+        if index.data(KIND_ROLE) == "count":  # a victim's age: ٧ is 7, and shows as 7
+            editor.setValidator(DigitsCellValidator(editor))
         if index.data(KIND_ROLE) == "date":
             cell = QPersistentModelIndex(index)
             editor.setProperty("before", index.data(Qt.EditRole))
