@@ -20,7 +20,6 @@ TEXT_LIMIT = 32_767
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
-LEFT = Alignment(horizontal="left")
 
 
 def risky(value: str) -> bool:
@@ -142,8 +141,10 @@ def bold(ws, value):
     return cell
 
 
-def left(ws, number: int):
-    """A number beside text in the Summary, where a right-aligned one would drift away."""
+def side(ws, number: int, start: str = "left"):
+    """A number beside text in the Summary, where one aligned away from its label would
+    drift off: at the side where the sheet's lines begin ("left", or "right" in a sheet
+    that reads right to left)."""
     cell = WriteOnlyCell(ws, value=number)
-    cell.alignment = LEFT
+    cell.alignment = Alignment(horizontal=start)
     return cell

@@ -7,21 +7,31 @@ from dataclasses import replace
 
 from . import cell_values as cells
 from .breaches import get_breach
-from .errors import LedgerError
+from .errors import CellError, LedgerError
 from .lists import find_by_name, get_source, save_source
 from .records import (AGE_GROUPS, CIVILIAN, OUTCOMES, RELIABILITY, SEXES, SOURCE_KINDS,
                       Victim)
 from .sheets import Table, header_key
 from .store import Ledger
+from .workbook_words import in_both, list_key
 
 # Header (as matched by header_key) -> field.
-VICTIM_HEADERS = {header_key(h): f for h, f in (
+# Header (as matched by header_key, in English or in Arabic) -> field.
+VICTIM_HEADERS = in_both((
     ("Breach ID", "breach_id"), ("Name", "name"), ("Name (Latin)", "name_latin"),
     ("Sex", "sex"), ("Age", "age"), ("Age group", "age_group"), ("Outcome", "outcome"),
-    ("Civilian", "civilian"), ("Confidential", "confidential"), ("Notes", "notes"))}
-SOURCE_HEADERS = {header_key(h): f for h, f in (
+    ("Civilian", "civilian"), ("Confidential", "confidential"), ("Notes", "notes")),
+    header_key)
+SOURCE_HEADERS = in_both((
     ("Name", "name"), ("Kind", "kind"), ("Reliability", "reliability"),
-    ("Contact", "contact"), ("Notes", "notes"))}
+    ("Contact", "contact"), ("Notes", "notes")), header_key)
+
+
+def listed_choice(value, allowed: tuple, label: str, default: str = "unknown") -> str:
+    """The value of a fixed list a cell names, by its key in any case ("female") or by its
+    Arabic word ("أنثى"), as an Arabic workbook writes it."""
+    return cells.choice(list_key(value), allowed, label, default)
+
 
 
 class VictimsSheet:
@@ -48,25 +58,22 @@ class VictimsSheet:
                         if header_key(h) in VICTIM_HEADERS}
         if "breach_id" not in self.present and table.rows:
             raise LedgerError(
-                f"{file_name}: the Victims sheet has no column \"Breach ID\", so its victims "
-                "cannot be tied to breaches. Nothing was imported: put the column back (as "
-                "the export writes it), or delete the Victims sheet to leave the victims in "
-                "this database as they are.", "victims_unlinked", name=file_name)
+                "victims_unlinked", name=file_name)
         for number, row in table.records(VICTIM_HEADERS):
             try:
                 victim = Victim(
                     name=cells.text(row.get("name")),
                     name_latin=cells.text(row.get("name_latin")),
-                    sex=cells.choice(row.get("sex"), SEXES, "Sex"),
+                    sex=listed_choice(row.get("sex"), SEXES, "Sex"),
                     age=cells.count(row.get("age"), "Age", None),
-                    age_group=cells.choice(row.get("age_group"), AGE_GROUPS, "Age group"),
-                    outcome=cells.choice(row.get("outcome"), OUTCOMES, "Outcome", "killed"),
-                    civilian=cells.choice(row.get("civilian"), CIVILIAN, "Civilian"),
+                    age_group=listed_choice(row.get("age_group"), AGE_GROUPS, "Age group"),
+                    outcome=listed_choice(row.get("outcome"), OUTCOMES, "Outcome", "killed"),
+                    civilian=listed_choice(row.get("civilian"), CIVILIAN, "Civilian"),
                     confidential=cells.yes_no(row.get("confidential"), "Confidential"),
                     notes=cells.text(row.get("notes")))
-            except ValueError as error:
+            except CellError as error:
                 report.refused += 1
-                report.add_problem(number, f"Victims sheet: {error}")
+                report.add_problem(number, "victims_sheet", reason=(error.code, error.params))
                 continue
             self.written.append((number, cells.text(row.get("breach_id")), victim))
 
@@ -86,13 +93,13 @@ class VictimsSheet:
                 continue
             self.report.refused += 1
             if not written:
-                reason = "Breach ID is empty: the victim cannot be tied to a breach"
+                reason = ("victim_no_id", {})
             elif not found:
-                reason = f"Breach ID {written!r} is no row of the Breaches sheet"
+                reason = ("victim_unknown_id", {"value": written})
             else:
-                reason = (f"Breach ID {written!r} is more than one row of the Breaches sheet "
-                          f"(rows {', '.join(str(r) for r, _k in found)})")
-            self.report.add_problem(number, f"Victims sheet: {reason}")
+                reason = ("victim_id_twice", {"value": written,
+                                              "rows": ", ".join(str(r) for r, _k in found)})
+            self.report.add_problem(number, "victims_sheet", reason=reason)
 
     def for_breach(self, ledger: Ledger, key: str, stored: dict | None) -> list[Victim]:
         """The victims to save with a breach: those the sheet lists (keeping the keys, and
@@ -134,8 +141,8 @@ def fill_sources(ledger: Ledger, table: Table | None) -> None:
             continue
         source = get_source(ledger, key)
         try:
-            kind = cells.choice(row.get("kind"), SOURCE_KINDS, "Kind", source.kind)
-            reliability = cells.choice(row.get("reliability"), RELIABILITY, "Reliability",
+            kind = listed_choice(row.get("kind"), SOURCE_KINDS, "Kind", source.kind)
+            reliability = listed_choice(row.get("reliability"), RELIABILITY, "Reliability",
                                        source.reliability)
         except ValueError:
             continue  # a source's words the office set will do

@@ -21,20 +21,22 @@ from pathlib import Path
 from typing import Callable
 
 from .breaches import breach_document, record_exists, validate_breach
-from .errors import BadFileError, LedgerError, ValidationError
+from .errors import BadFileError, CellError, LedgerError, ValidationError
 from .lists import find_by_name
 from . import cell_values as cells
-from .import_sheets import SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_sources, id_form
+from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_sources, id_form,
+                            listed_choice)
 from .import_write import _BATCH, _Writer, _entries_of, _write_failure
 from .records import GRADINGS, Breach, Citation
 from .rules import SOURCE_SEPARATORS, clean_text, normalized
 from .sheets import Table, header_key, read_tables
 from .store import Ledger
+from .workbook_words import english_sheets, in_both, says_yes
 
 MAX_PROBLEMS = 20
 IMPORT_NAMESPACE = uuid.UUID("2c6f0d0e-7a59-4d8e-9f43-1d5b3c7e9a21")
 # Header (as matched by header_key) -> field.
-COLUMNS = {header_key(h): f for h, f in (
+COLUMNS = in_both((
     ("ID", "id"), ("Date", "occurred_on"), ("Time", "occurred_at"),
     ("Governorate", "governorate"), ("District", "district"), ("Place", "place"),
     ("Latitude", "latitude"), ("Longitude", "longitude"), ("Perpetrator", "actor"),
@@ -47,7 +49,8 @@ COLUMNS = {header_key(h): f for h, f in (
     ("Children killed (up to)", "children_max"), ("Injured", "injured"),
     ("Injured (up to)", "injured_max"), ("Description", "description"),
     ("Sources", "sources"), ("Truce", "truce"), ("Office", "office"),
-    ("Entered by", "entered_by"), ("Created", "created_at"), ("Updated", "updated_at"))}
+    ("Entered by", "entered_by"), ("Created", "created_at"), ("Updated", "updated_at")),
+    header_key)  # each header in English or in Arabic (db/workbook_words.py)
 REQUIRED = (("occurred_on", "Date"), ("governorate", "Governorate"), ("breach_type", "Type"),
             ("sources", "Sources"))
 
@@ -61,14 +64,16 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     refused: int = 0
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
+    # (row, code, params): why a row is refused, as a code that gui/messages.py words
+    # (reason_text); "cells" and "rules" gather a row's several reasons, each kept.
+    problems: list[tuple[int, str, dict]] = field(default_factory=list)
     more_problems: int = 0
     victims: int = 0
     written: bool = False
 
-    def add_problem(self, row: int, reason: str) -> None:
+    def add_problem(self, row: int, code: str, /, **params) -> None:
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append((row, reason))
+            self.problems.append((row, code, params))
         else:
             self.more_problems += 1
 
@@ -108,7 +113,7 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     written. `progress(done, total)` returning False cancels before anything is kept.
     """
     path = Path(path)
-    tables = read_tables(path, known=frozenset(COLUMNS))
+    tables = english_sheets(read_tables(path, known=frozenset(COLUMNS)))
     table = _breaches_table(tables, path)
     _no_twins(tables, path.name)
     _no_demo_in_real(ledger, tables, path.name)
@@ -167,7 +172,7 @@ def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], prese
 
 def _go_on(progress, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise LedgerError("The import was cancelled; nothing was written.", "cancelled")
+        raise LedgerError("cancelled")
 
 
 class ImportRefused(LedgerError):
@@ -175,23 +180,16 @@ class ImportRefused(LedgerError):
 
     def __init__(self, report: ImportReport):
         self.report = report
-        super().__init__(_refusal(report), "import_refused")
-
-
-def _refusal(report: ImportReport) -> str:
-    lines = [f"row {row}: {reason}" for row, reason in report.problems]
-    more = f"; and {report.more_problems} more" if report.more_problems else ""
-    rows = "1 row" if report.rows == 1 else f"{report.rows} rows"
-    return (f"{report.refused} of {rows} cannot be imported, so nothing was: "
-            + "; ".join(lines) + more + ".")
+        super().__init__("import_refused", refused=report.refused, rows=report.rows,
+                         problems=report.problems, more=report.more_problems)
 
 
 def _is_demo_export(tables: dict[str, Table]) -> bool:
     """Whether the workbook is an export of the demo: its Summary says so (db/workbook.py)."""
     summary = tables.get("Summary")
     return summary is not None and any(
-        row and header_key(row[0]) == "demo" and str(row[1] if len(row) > 1 else "")
-        .casefold().startswith("yes") for _number, row in summary.rows)
+        row and says_yes(header_key(row[0]), row[1] if len(row) > 1 else "", "Demo",
+                         header_key) for _number, row in summary.rows)
 
 
 def _no_demo_in_real(ledger: Ledger, tables: dict[str, Table], name: str) -> None:
@@ -200,21 +198,17 @@ def _no_demo_in_real(ledger: Ledger, tables: dict[str, Table], name: str) -> Non
     demo = _is_demo_export(tables)
     empty = ledger.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
     if demo != ledger.is_demo and not empty:
-        which = ("is an export of the demo database" if demo else
-                 "holds real breaches and this database is the demo")
-        raise BadFileError(f"{name} {which}: the demo is never mixed with real breaches.",
-                           "demo_mix", name=name)
+        raise BadFileError("demo_mix", name=name,
+                           which="demo_export" if demo else "real_into_demo")
 
 
 def _breaches_table(tables: dict[str, Table], path: Path) -> Table:
     table = tables.get("Breaches") or next(iter(tables.values()), None)
     if table is None:
-        raise LedgerError(f"{path.name} holds no rows.", "empty_sheet", name=path.name)
+        raise LedgerError("empty_sheet", name=path.name)
     missing = [label for name, label in REQUIRED if not table.has(COLUMNS, name)]
     if missing:
-        raise LedgerError(f"{path.name} has no column {', '.join(missing)} (its first row "
-                          "must name the columns, as the Breaches sheet of an export does).",
-                          "missing_columns", name=path.name, columns=", ".join(missing))
+        raise LedgerError("missing_columns", name=path.name, columns=", ".join(missing))
     return table
 
 
@@ -228,9 +222,7 @@ def _no_twins(tables: dict[str, Table], name: str) -> None:
         if twins:
             pairs = "; ".join(" and ".join(repr(h) for h in group) for group in twins)
             raise LedgerError(
-                f"{name}: row 1 of the {sheet} sheet has two columns for one field ({pairs}):"
-                " which one is meant cannot be told. Nothing was imported; keep one of "
-                "them.", "duplicate_columns", name=name, sheet=sheet, columns=pairs)
+                "duplicate_columns", name=name, sheet=sheet, columns=pairs)
 
 
 # A breach's fields that a file may leave out; an update keeps ours for those it does.
@@ -249,14 +241,13 @@ def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]
             breach, content = _breach_of(names, row, ledger.office)
         except _RowError as error:
             report.refused += 1
-            report.add_problem(number, str(error))
+            report.add_problem(number, "cells", reasons=error.reasons)
             rows.append(_Row(number, None, "", cells.text(row.get("id"))))
             continue
         written_id = cells.text(row.get("id"))
         if breach.id and breach.id in ids:  # one breach, two rows: which one is meant?
             report.refused += 1
-            report.add_problem(number, f"ID {written_id!r} is also that of row "
-                                       f"{ids[breach.id]}: a breach is one row")
+            report.add_problem(number, "id_twice", value=written_id, row=ids[breach.id])
             rows.append(_Row(number, None, "", written_id))
             continue
         if breach.id:
@@ -308,7 +299,7 @@ def _decide(ledger: Ledger, row: _Row, present: set[str], victims: VictimsSheet,
     stamp = stored["updated_at"] if stored else None
     if action == "update" and stored["deleted_at"]:
         report.refused += 1
-        report.add_problem(row.number, "this breach is in the Trash: restore it first")
+        report.add_problem(row.number, "row_in_trash")
         return None
     if action == "unchanged":
         return _Planned(row, breach, action, stored, stamp)
@@ -322,7 +313,7 @@ def _decide(ledger: Ledger, row: _Row, present: set[str], victims: VictimsSheet,
         validate_breach(ledger, breach)
     except ValidationError as refused:
         report.refused += 1
-        report.add_problem(row.number, "; ".join(refused.errors.values()))
+        report.add_problem(row.number, "rules", rules=list(refused.codes.values()))
         return None
     report.victims += len(breach.victims)
     return _Planned(row, normalized(breach), action, stored, stamp)
@@ -382,7 +373,11 @@ _SOURCE_SEPARATORS = SOURCE_SEPARATORS
 
 
 class _RowError(Exception):
-    pass
+    """The cells of a row that cannot be read: `reasons`, each a (code, params)."""
+
+    def __init__(self, reasons: list[tuple[str, dict]]):
+        super().__init__(reasons)
+        self.reasons = reasons
 
 
 class _Names:
@@ -416,8 +411,8 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
     def grab(name, parse, *args):
         try:
             return parse(row.get(name), *args)
-        except ValueError as error:
-            problems.append(str(error))
+        except CellError as error:
+            problems.append((error.code, error.params))
             return None
 
     breach = Breach(
@@ -427,7 +422,7 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
         latitude=grab("latitude", cells.number, "Latitude"),
         longitude=grab("longitude", cells.number, "Longitude"),
         description=grab("description", cells.text) or "",
-        status=grab("status", cells.choice, GRADINGS, "Status", "reported"),
+        status=grab("status", listed_choice, GRADINGS, "Status", "reported"),
         office=grab("office", cells.text) or "", entered_by=grab("entered_by", cells.text) or "",
         created_at=grab("created_at", cells.moment, "Created"),
         updated_at=grab("updated_at", cells.moment, "Updated"),
@@ -442,9 +437,9 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
         written = grab(name, cells.text)
         key = names.key(kind, written) if written else None
         if not written:
-            problems.append(f"{label} is required")
+            problems.append(("cell_required", {"label": label}))
         elif key is None:
-            problems.append(f"{label} {written!r} is not in the list")
+            problems.append(("not_in_list", {"label": label, "value": written}))
         setattr(breach, f"{name}_id", key)
     actor = grab("actor", cells.text) or ""
     if actor:
@@ -454,14 +449,14 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
     if truce:
         breach.truce_id = names.key("truce", truce)
         if breach.truce_id is None:
-            problems.append(f"Truce {truce!r} is not in this database: add it first")
+            problems.append(("truce_not_found", {"value": truce}))
     sources = [clean_text(n) for n in _SOURCE_SEPARATORS.split(grab("sources", cells.text) or "")]
     breach.citations = [Citation(source_id=names.key("source", n), source_name=n)
                         for n in sources if n]
     if not breach.citations:
-        problems.append("Sources: cite at least one source")
+        problems.append(("cell_no_source", {}))
     if problems:
-        raise _RowError("; ".join(problems))
+        raise _RowError(problems)
     content = repr((str(breach.occurred_on), breach.occurred_at, breach.governorate_id,
                     breach.district, breach.place, actor.casefold(), breach.breach_type_id,
                     breach.killed, breach.killed_max, breach.women, breach.women_max,

@@ -24,20 +24,18 @@ from typing import Callable
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet import _writer as sheet_writer
 from openpyxl.writer.excel import ExcelWriter
 
-from .cells import BOLD, TEXT_LIMIT, SafeText, bold, header, left, letter
-
+from .cells import SafeText, header, letter
 from .errors import LedgerError
 from .paths import host, remember_export_folder, remove_dead_exports
-from .press import span_text, week_sentence
-from .totals import (COUNT_NAMES, Counts, TotalsFilter, WeekScheme, grand_total, totals_by,
-                     weekly_totals, within)
+from .records import GRADINGS
 from .store import Ledger, fsync_path
+from .totals import TotalsFilter, WeekScheme, grand_total, totals_by, weekly_totals, within
+from .workbook_summary import Wording, groups_sheet, summary_sheet, weekly_sheet
+from .workbook_words import LANGUAGES
+from .workbook_victims import sources_sheet, victims_sheet
 
 BREACH_HEADERS = [
     "ID", "Date", "Time", "Governorate", "District", "Place", "Latitude", "Longitude",
@@ -48,17 +46,14 @@ BREACH_HEADERS = [
 ]
 BREACH_WIDTHS = [38, 11, 7, 16, 16, 20, 10, 10, 24, 18, 11] + [9] * 8 + [60, 36, 22, 18, 14,
                                                                       19, 19]
-COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injured",
-                 "Killed (up to)", "Women killed (up to)", "Children killed (up to)",
-                 "Injured (up to)"]
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers).
 _TEXT_COLUMNS = (0, 3, 4, 5, 8, 9, 10, 19, 20, 21, 22, 23)
 _DISK_FULL = {errno.ENOSPC} | ({errno.EDQUOT} if hasattr(errno, "EDQUOT") else set())
 
 _BREACHES_SQL = """
-SELECT b.id, b.occurred_on, b.occurred_at, g.name, b.district, b.place, b.latitude,
-       b.longitude, a.name, t.name, b.status, b.killed, b.killed_max, b.women, b.women_max,
+SELECT b.id, b.occurred_on, b.occurred_at, {g}, b.district, b.place, b.latitude,
+       b.longitude, {a}, {t}, b.status, b.killed, b.killed_max, b.women, b.women_max,
        b.children, b.children_max, b.injured, b.injured_max, b.description,
        (SELECT group_concat(name, '; ') FROM (
             SELECT s.name FROM citation c JOIN source s ON s.id = c.source_id
@@ -82,8 +77,10 @@ class ExportOptions:
     where: TotalsFilter = field(default_factory=TotalsFilter)
     full: bool = False  # with confidential victims and source contacts
     office: str = ""
-    title: str = "Breaches of the ceasefire"
-    right_to_left: bool = False  # sheets read right to left (an Arabic-speaking office)
+    title: str = ""  # empty: "Breaches of the ceasefire", in the workbook's language
+    right_to_left: bool = False  # sheets read right to left (always, in Arabic)
+    language: str = "en"  # of every word the workbook writes: "en" or "ar"
+    digits: str = "western"  # of numbers written in Arabic text: western or arabic
 
 
 @dataclass
@@ -133,7 +130,7 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
         os.replace(whole, target)
         fsync_path(target.parent)  # the rename reaches the disk
     except _Cancelled:
-        raise LedgerError("The export was cancelled; nothing was written.", "cancelled") from None
+        raise LedgerError("cancelled") from None
     except OSError as error:
         raise _not_written(target, error) from None
     finally:
@@ -154,9 +151,7 @@ def refuse_ledger_target(ledger_path: str | os.PathLike, target: str | os.PathLi
             with contextlib.suppress(OSError):
                 same = os.path.samefile(target, kept)
         if same:
-            raise LedgerError(f"{target.name} is the database itself: an export never "
-                              "replaces it. Choose another name for the workbook.",
-                              "export_onto_ledger", name=target.name)
+            raise LedgerError("export_onto_ledger", name=target.name)
 
 
 def _resolved(path: Path) -> Path | None:
@@ -178,11 +173,9 @@ def _not_written(target: Path, error: OSError) -> LedgerError:
     reason = error.strerror or str(error)
     if error.errno in _DISK_FULL:
         folder = str(target.parent.absolute())
-        return LedgerError(f"The disk is full: there is no room in {folder} for "
-                           f"{target.name}. Nothing was written; free some space there, or "
-                           "export into another folder.", "export_disk_full",
+        return LedgerError("export_disk_full",
                            folder=folder, name=target.name)
-    return LedgerError(f"Cannot write {target.name}: {reason}.", "not_written",
+    return LedgerError("not_written",
                        name=target.name, reason=reason)
 
 
@@ -255,12 +248,15 @@ def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
     returns the guard every text went through (what it removed, cut and noted)."""
     current = {"sheet": None}
     text = SafeText(lambda: current["sheet"])
+    if options.language not in LANGUAGES:
+        raise LedgerError("export_language", language=options.language)
+    say = Wording(options.language, options.digits)
 
     def sheet(title: str, widths: list[int], header: bool = True):
         # A write-only sheet writes its view before its first row: set it all up first.
-        ws = book.create_sheet(title)
+        ws = book.create_sheet(say(title))
         current["sheet"] = ws
-        ws.sheet_view.rightToLeft = options.right_to_left
+        ws.sheet_view.rightToLeft = options.right_to_left or options.language == "ar"
         # Printed, a sheet is one page wide, landscape: offices print the weekly report.
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = "9"  # A4
@@ -273,31 +269,34 @@ def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
         _start_sheet_file(ws, parts / f"sheet{len(book.worksheets)}.xml")
         return ws
 
-    summary = sheet("Summary", [28, 90, 16], header=False)
+    # Arabic labels are longer than English ones: the Summary's first column is wider.
+    summary = sheet("Summary", [50 if options.language == "ar" else 28, 90, 16],
+                    header=False)
     where = within(options.scheme, options.where)
     if where.date_from and where.date_to and where.date_to < where.date_from:
         where.date_to = where.date_from - timedelta(days=1)  # the range misses the truce
     weeks = weekly_totals(ledger, options.scheme, where)
     total = grand_total(weeks)
-    _weekly(sheet("Weekly totals", [8, 11, 11] + [12] * 9), weeks, total, text)
+    weekly_sheet(sheet("Weekly totals", [8, 11, 11] + [12] * 9), weeks, total, say)
     for title, by in (("By governorate", "governorate"), ("By actor", "actor"),
                       ("By type", "type")):
         groups = totals_by(ledger, by, where, options.scheme)
-        _groups(sheet(title, [28] + [12] * 9), by, groups, text)
+        groups_sheet(sheet(title, [28] + [12] * 9), by, groups, text, say)
     _go_on(progress, 0, 1)
     expected = _count_breaches(ledger, where)
     ws = sheet("Breaches", BREACH_WIDTHS)
     report.breaches, report.discounted = _breaches(ledger, ws, where, text, progress,
-                                                   expected)
-    report.victims, report.left_out = _victims(
-        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), where, options,
-        text)
+                                                   expected, say)
+    listed = _breach_where(where)
+    report.victims, report.left_out = victims_sheet(
+        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), listed, options,
+        text, say)
     _go_on(progress, report.breaches, expected)
-    report.sources = _sources(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]), where,
-                              options, text)
+    report.sources = sources_sheet(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]),
+                                   listed, options, text, say)
     _go_on(progress, report.breaches, expected)
     current["sheet"] = summary
-    _summary(ledger, summary, options, weeks, total, report, text)
+    summary_sheet(ledger, summary, options, weeks, total, report, text, say)
     report.removed_characters, report.cut_texts = text.removed, text.cut
     return text
 
@@ -306,42 +305,6 @@ def _go_on(progress, done: int, total: int) -> None:
     """Ask the caller whether to go on; a Cancel stops the export here."""
     if progress is not None and progress(done, total) is False:
         raise _Cancelled
-
-
-def _counts(row: Counts) -> list[int]:
-    return [getattr(row, name) for name in COUNT_NAMES]
-
-
-def _weekly(ws, weeks, total: Counts, text) -> None:
-    header(ws, ["Week", "From", "To"] + COUNT_HEADERS)
-    for week in weeks:  # the week's number since the truce, or its first day (a date)
-        ws.append([week.number if week.number is not None else (week.starts or week.first),
-                   week.first,
-                   week.last] + _counts(week))
-    if weeks:
-        ws.auto_filter.ref = f"A1:{letter(12)}{len(weeks) + 1}"
-    _total_row(ws, "Total", total, blanks=2)
-    if weeks:
-        chart = BarChart()
-        chart.type = "col"
-        chart.title = "Breaches and people killed per week"
-        chart.y_axis.title = "Count"
-        chart.x_axis.title = "Week"
-        last = len(weeks) + 1
-        chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=1, max_row=last),
-                       titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-        chart.width, chart.height = 24, 12
-        ws.add_chart(chart, "N2")
-
-
-def _groups(ws, by: str, groups, text) -> None:
-    header(ws, [by.capitalize()] + COUNT_HEADERS)
-    for group in groups:
-        ws.append([text(group.name)] + _counts(group))
-    if groups:
-        ws.auto_filter.ref = f"A1:{letter(10)}{len(groups) + 1}"
-    _total_row(ws, "Total", grand_total(groups))
 
 
 def _breach_where(where: TotalsFilter) -> tuple[str, list]:
@@ -359,14 +322,26 @@ def _count_breaches(ledger: Ledger, where: TotalsFilter) -> int:
                                params).fetchone()[0]
 
 
+def _names_sql(language: str) -> dict[str, str]:
+    """The columns of the governorate's, perpetrator's and type's names: in an Arabic
+    workbook the Arabic name, or the English one where there is none."""
+    if language == "ar":
+        return {k: f"coalesce(nullif({k}.name_ar, ''), {k}.name)" for k in "gat"}
+    return {k: f"{k}.name" for k in "gat"}
+
+
 def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress,
-              expected: int) -> tuple[int, int]:
-    header(ws, BREACH_HEADERS)
+              expected: int, say: Wording) -> tuple[int, int]:
+    header(ws, [say(h) for h in BREACH_HEADERS])
     condition, params = _breach_where(where)
     written = discounted = 0
     append, day, moment = ws.append, date.fromisoformat, _moment
-    for row in ledger.conn.execute(_BREACHES_SQL.format(where=condition), params):
+    gradings = {g: say(g) for g in GRADINGS}
+    for row in ledger.conn.execute(_BREACHES_SQL.format(where=condition,
+                                                        **_names_sql(say.language)), params):
         values = list(row)
+        discounted += values[10] == "discounted"
+        values[10] = gradings.get(values[10], values[10])
         for column in _TEXT_COLUMNS:
             if values[column]:
                 values[column] = text(values[column])
@@ -376,7 +351,6 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress,
         values[24], values[25] = moment(values[24]), moment(values[25])
         append(values)
         written += 1
-        discounted += values[10] == "discounted"
         if written % PROGRESS_EVERY == 0:
             _go_on(progress, written, expected)
     if written:
@@ -388,138 +362,3 @@ def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress,
 def _moment(stamp: str | None) -> datetime | None:
     """A stored UTC time (…Z) as a datetime Excel can hold (which has no time zones)."""
     return datetime.fromisoformat(stamp[:-1]) if stamp else None
-
-
-def _victims(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, text):
-    headers = ["Breach ID", "Breach date", "Name", "Name (Latin)", "Sex", "Age", "Age group",
-               "Outcome", "Civilian"]
-    if options.full:
-        headers += ["Confidential", "Notes"]
-    header(ws, headers)
-    condition, params = _breach_where(where)
-    written = left_out = 0
-    for row in ledger.conn.execute(
-            "SELECT v.breach_id, b.occurred_on, v.name, v.name_latin, v.sex, v.age, v.age_group,"
-            " v.outcome, v.civilian, v.confidential, v.notes FROM victim v"
-            f" JOIN breach b ON b.id = v.breach_id WHERE v.deleted_at IS NULL AND {condition}"
-            " ORDER BY b.occurred_on, v.breach_id, v.position", params):
-        if row[9] and not options.full:
-            left_out += 1
-            continue
-        values = [row[0], date.fromisoformat(row[1])] + list(row[2:9])
-        if options.full:
-            values += ["yes" if row[9] else "no", row[10]]
-        ws.append([text(v) for v in values])
-        written += 1
-    if written:
-        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
-    return written, left_out
-
-
-def _sources(ledger: Ledger, ws, where: TotalsFilter, options: ExportOptions, text) -> int:
-    headers = ["Name", "Kind", "Reliability", "Breaches cited"]
-    if options.full:
-        headers += ["Contact", "Notes"]
-    header(ws, headers)
-    condition, params = _breach_where(where)
-    written = 0
-    for row in ledger.conn.execute(
-            "SELECT s.name, s.kind, s.reliability, count(DISTINCT b.id), s.contact, s.notes"
-            " FROM source s JOIN citation c ON c.source_id = s.id AND c.deleted_at IS NULL"
-            f" JOIN breach b ON b.id = c.breach_id WHERE s.deleted_at IS NULL AND {condition}"
-            " GROUP BY s.id ORDER BY count(DISTINCT b.id) DESC, s.name", params):
-        values = list(row[:4]) + (list(row[4:]) if options.full else [])
-        ws.append([text(v) for v in values])
-        written += 1
-    if written:
-        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
-    return written
-
-
-def _summary(ledger: Ledger, ws, options: ExportOptions, weeks, total: Counts,
-             report: ExportReport, text) -> None:
-    scheme, where = options.scheme, options.where
-    rows = [0]
-
-    def put(values: list, text_length: int = 0) -> None:
-        """Append a row; a long text wraps in column B, so its row is made tall enough
-        (a write-only sheet sets a row's height before writing it), up to the 409 points
-        that Excel allows a row (more, and it calls the file damaged)."""
-        rows[0] += 1
-        if text_length > 90:
-            ws.row_dimensions[rows[0]].height = min(409, 15 * (text_length // 90 + 1))
-        ws.append(values)
-
-    put([text.cell(options.title, font=Font(bold=True, size=14))])
-    period = span_text(weeks[0].first, weeks[-1].last) if weeks else "no breaches"
-    counted = (f"Weeks since {scheme.truce.name} went into force on {scheme.truce.start_date}"
-               if scheme.truce else f"Calendar weeks starting on {scheme.week_start}")
-    lines = [
-        ("Office", options.office or "—"),
-        ("Period", period),
-        ("Weeks", counted),
-        ("Filters", _filters_text(ledger, where)),
-        ("Generated", datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)),
-        ("Export", "FULL: includes confidential victims and the contacts of sources. "
-                   "Not for publication." if options.full else
-                   "Public: confidential victims and the contacts of sources are left out."),
-    ]
-    if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
-        lines.append(("Demo", "Yes: these are the demo's breaches, not real ones. They are "
-                      "never imported into a database of real breaches."))
-    busy = [w for w in weeks if w.breaches]
-    if busy:
-        lines.append(("Press sentence", week_sentence(ledger, scheme, busy[-1], where)))
-    lines.append(("How counted", "Each figure is the sum of the \"at least\" count of every "
-                  "breach (\"up to\" beside it, where a missing \"up to\" counts as its \"at "
-                  "least\"). Discounted reports and deleted entries are left out of every "
-                  "total. Children are under 18; women are adult females."))
-    for label, value in lines:
-        cell = text.cell(value, alignment=Alignment(wrap_text=True, vertical="top",
-                                                    horizontal="left"))
-        if label == "Generated":
-            cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
-        name = WriteOnlyCell(ws, value=label)
-        name.alignment = Alignment(vertical="top")
-        put([name, cell], len(value) if isinstance(value, str) else 0)
-    put([])
-    put([bold(ws, "Totals"), bold(ws, "At least"), bold(ws, "Up to")])
-    put(["Breaches", left(ws, total.breaches)])
-    for label, name in (("Killed", "killed"), ("Women killed", "women"),
-                        ("Children killed", "children"), ("Injured", "injured")):
-        put([label, left(ws, getattr(total, name)), left(ws, getattr(total, f"{name}_max"))])
-    put([])
-    put(["Breaches listed", left(ws, report.breaches)])
-    put(["of which discounted (listed, not counted)", left(ws, report.discounted)])
-    if not options.full:
-        put(["Confidential victims left out", left(ws, report.left_out)])
-    put(["Characters removed", left(ws, text.removed)])
-    put([f"Texts cut to {TEXT_LIMIT:,} characters (the most a cell holds)",
-         left(ws, text.cut)])
-
-
-def _filters_text(ledger: Ledger, where: TotalsFilter) -> str:
-    parts = []
-    if where.date_from:
-        parts.append(f"from {where.date_from}")
-    if where.date_to:
-        parts.append(f"to {where.date_to}")
-    for field_name, table in (("governorate_id", "gazetteer"), ("actor_id", "actor"),
-                              ("breach_type_id", "breach_type")):
-        key = getattr(where, field_name)
-        if key:
-            row = ledger.conn.execute(f"SELECT name FROM {table} WHERE id = ?", (key,)).fetchone()
-            parts.append(f"{field_name.split('_')[0].replace('breach', 'type')}: "
-                         f"{row[0] if row else key}")
-    if where.confirmed_only:
-        parts.append("confirmed breaches only")
-    return "; ".join(parts) or "none"
-
-
-def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
-    cells = [WriteOnlyCell(ws, value=label)] + [None] * blanks + [
-        WriteOnlyCell(ws, value=v) for v in _counts(total)]
-    for cell in cells:
-        if cell is not None:
-            cell.font = BOLD
-    ws.append(cells)

@@ -1,0 +1,199 @@
+"""The sheets of totals of the workbook (db/workbook.py): Weekly totals with its chart, By
+governorate, By actor and By type, and the Summary. In English or in Arabic: the words
+are those of db/workbook_words.py; dates stay dates and numbers stay numbers in both."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
+
+from .cells import BOLD, TEXT_LIMIT, bold, header, letter, side
+from .press import day_text, span_text, week_sentence
+from .records import as_date
+from .totals import COUNT_NAMES, Counts, TotalsFilter, grand_total
+from .workbook_words import word
+
+COUNT_HEADERS = ["Breaches", "Killed", "Women killed", "Children killed", "Injured",
+                 "Killed (up to)", "Women killed (up to)", "Children killed (up to)",
+                 "Injured (up to)"]
+_GROUP_HEADERS = {"governorate": "Governorate", "actor": "Actor", "type": "Type"}
+_ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+class Wording:
+    """The words of one export: its language, and the digits of its Arabic text."""
+
+    def __init__(self, language: str = "en", digits: str = "western"):
+        self.language, self.digits = language, digits
+
+    def __call__(self, text: str, **values) -> str:
+        """`text` in the export's language, its {values} filled in (numbers in the digits
+        of the export's Arabic text; texts as they are)."""
+        said = word(text, self.language)
+        if values:
+            said = said.format(**{k: v if isinstance(v, str) else self.number(v)
+                                  for k, v in values.items()})
+        return said
+
+    def number(self, value: int) -> str:
+        """A whole number as the export's text writes it: 32,767, or ٣٢٬٧٦٧."""
+        written = f"{value:,}"
+        if self.language == "ar" and self.digits == "arabic":
+            return written.translate(_ARABIC_DIGITS).replace(",", "٬")
+        return written
+
+    def name(self, name: str, name_ar: str = "") -> str:
+        """A list entry's name: its Arabic one in an Arabic workbook, where it has one."""
+        return name_ar or name if self.language == "ar" else name
+
+    def day(self, day) -> str:
+        """A day in words: 29 December 2016, 29 كانون الأول 2016."""
+        return day_text(day, language=self.language, digits=self.digits)
+
+    def span(self, first, last) -> str:
+        return span_text(first, last, language=self.language, digits=self.digits)
+
+
+def _counts(row: Counts) -> list[int]:
+    return [getattr(row, name) for name in COUNT_NAMES]
+
+
+def weekly_sheet(ws, weeks, total: Counts, say: Wording) -> None:
+    header(ws, [say(h) for h in ["Week", "From", "To"] + COUNT_HEADERS])
+    for week in weeks:  # the week's number since the truce, or its first day (a date)
+        ws.append([week.number if week.number is not None else (week.starts or week.first),
+                   week.first,
+                   week.last] + _counts(week))
+    if weeks:
+        ws.auto_filter.ref = f"A1:{letter(12)}{len(weeks) + 1}"
+    _total_row(ws, say("Total"), total, blanks=2)
+    if weeks:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = say("Breaches and people killed per week")
+        chart.y_axis.title = say("Count")
+        chart.x_axis.title = say("Week")
+        last = len(weeks) + 1
+        chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=1, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        chart.width, chart.height = 24, 12
+        ws.add_chart(chart, "N2")
+
+
+def groups_sheet(ws, by: str, groups, text, say: Wording) -> None:
+    header(ws, [say(_GROUP_HEADERS[by])] + [say(h) for h in COUNT_HEADERS])
+    for group in groups:
+        ws.append([text(say.name(group.name, group.name_ar))] + _counts(group))
+    if groups:
+        ws.auto_filter.ref = f"A1:{letter(10)}{len(groups) + 1}"
+    _total_row(ws, say("Total"), grand_total(groups))
+
+
+def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
+    cells = [WriteOnlyCell(ws, value=label)] + [None] * blanks + [
+        WriteOnlyCell(ws, value=v) for v in _counts(total)]
+    for cell in cells:
+        if cell is not None:
+            cell.font = BOLD
+    ws.append(cells)
+
+
+def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
+                  say: Wording) -> None:
+    """The Summary: title, office, period, filters, when generated, what kind of export,
+    the press sentence, the totals, how they were counted, and what the guard of texts
+    removed or cut."""
+    scheme, where = options.scheme, options.where
+    rows = [0]
+    start = "right" if say.language == "ar" else "left"  # where a line of text begins
+    # Arabic text reads right to left in its cell, whatever character it begins with (a
+    # day's number, a name in Latin letters): LibreOffice otherwise lays it out left to right.
+    order = 2 if say.language == "ar" else 0
+
+    def put(values: list, text_length: int = 0) -> None:
+        """Append a row; a long text wraps in column B, so its row is made tall enough
+        (a write-only sheet sets a row's height before writing it), up to the 409 points
+        that Excel allows a row (more, and it calls the file damaged)."""
+        rows[0] += 1
+        if text_length > 90:
+            ws.row_dimensions[rows[0]].height = min(409, 15 * (text_length // 90 + 1))
+        ws.append(values)
+
+    def near(number: int):
+        return side(ws, number, start)
+
+    put([text.cell(options.title or say("Breaches of the ceasefire"),
+                   font=Font(bold=True, size=14))])
+    period = say.span(weeks[0].first, weeks[-1].last) if weeks else say("no breaches")
+    counted = (say("Weeks since {truce} went into force on {day}", truce=scheme.truce.name,
+                   day=say.day(as_date(scheme.truce.start_date)) if say.language == "ar"
+                   else scheme.truce.start_date)
+               if scheme.truce else
+               say("Calendar weeks starting on {day}", day=say(scheme.week_start)))
+    lines = [
+        ("Office", options.office or "—"),
+        ("Period", period),
+        ("Weeks", counted),
+        ("Filters", _filters_text(ledger, where, say)),
+        ("Generated", datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)),
+        ("Export", say("FULL: includes confidential victims and the contacts of sources. "
+                       "Not for publication.") if options.full else
+                   say("Public: confidential victims and the contacts of sources are left "
+                       "out.")),
+    ]
+    if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
+        lines.append(("Demo", say("Yes: these are the demo's breaches, not real ones. They "
+                                  "are never imported into a database of real breaches.")))
+    busy = [w for w in weeks if w.breaches]
+    if busy:
+        lines.append(("Press sentence", week_sentence(
+            ledger, scheme, busy[-1], where, language=say.language, digits=say.digits)))
+    lines.append(("How counted", say(
+        "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside "
+        "it, where a missing \"up to\" counts as its \"at least\"). Discounted reports and "
+        "deleted entries are left out of every total. Children are under 18; women are "
+        "adult females.")))
+    for label, value in lines:
+        cell = text.cell(value, alignment=Alignment(wrap_text=True, vertical="top",
+                                                    horizontal=start, readingOrder=order))
+        if label == "Generated":
+            cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
+        name = WriteOnlyCell(ws, value=say(label))
+        name.alignment = Alignment(vertical="top", readingOrder=order)
+        put([name, cell], len(value) if isinstance(value, str) else 0)
+    put([])
+    put([bold(ws, say("Totals")), bold(ws, say("At least")), bold(ws, say("Up to"))])
+    put([say("Breaches"), near(total.breaches)])
+    for label, name in (("Killed", "killed"), ("Women killed", "women"),
+                        ("Children killed", "children"), ("Injured", "injured")):
+        put([say(label), near(getattr(total, name)), near(getattr(total, f"{name}_max"))])
+    put([])
+    put([say("Breaches listed"), near(report.breaches)])
+    put([say("of which discounted (listed, not counted)"), near(report.discounted)])
+    if not options.full:
+        put([say("Confidential victims left out"), near(report.left_out)])
+    put([say("Characters removed"), near(text.removed)])
+    put([say("Texts cut to {limit} characters (the most a cell holds)",
+             limit=TEXT_LIMIT), near(text.cut)])
+
+
+def _filters_text(ledger, where: TotalsFilter, say: Wording) -> str:
+    parts = []
+    for bound, day in (("from {day}", where.date_from), ("to {day}", where.date_to)):
+        if day:
+            written = say.day(as_date(day)) if say.language == "ar" else str(day)
+            parts.append(say(bound, day=written))
+    for field_name, table, label in (("governorate_id", "gazetteer", "governorate: {name}"),
+                                     ("actor_id", "actor", "actor: {name}"),
+                                     ("breach_type_id", "breach_type", "type: {name}")):
+        key = getattr(where, field_name)
+        if key:
+            row = ledger.conn.execute(f"SELECT name, name_ar FROM {table} WHERE id = ?",
+                                      (key,)).fetchone()
+            parts.append(say(label, name=say.name(*row) if row else key))
+    if where.confirmed_only:
+        parts.append(say("confirmed breaches only"))
+    return ("؛ " if say.language == "ar" else "; ").join(parts) or say("none")

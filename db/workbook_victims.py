@@ -1,0 +1,66 @@
+"""The Victims and Sources sheets of the workbook (db/workbook.py), in its language: the
+values of the fixed lists (sex, age group, outcome, civilian, kind, reliability) in its
+words, as the importer reads them back (db/import_sheets.py)."""
+from __future__ import annotations
+
+from datetime import date
+
+from .cells import header, letter
+from .store import Ledger
+from .workbook_summary import Wording
+from .workbook_words import VALUES
+
+
+def _listed(value, say: Wording):
+    """A value of a fixed list (sex, outcome, kind…) in the workbook's words."""
+    return say(value) if value in VALUES else value
+
+
+def victims_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
+                  say: Wording):
+    headers = ["Breach ID", "Breach date", "Name", "Name (Latin)", "Sex", "Age", "Age group",
+               "Outcome", "Civilian"]
+    if options.full:
+        headers += ["Confidential", "Notes"]
+    header(ws, [say(h) for h in headers])
+    condition, params = chosen  # the breaches listed (db/workbook.py's _breach_where)
+    written = left_out = 0
+    for row in ledger.conn.execute(
+            "SELECT v.breach_id, b.occurred_on, v.name, v.name_latin, v.sex, v.age, v.age_group,"
+            " v.outcome, v.civilian, v.confidential, v.notes FROM victim v"
+            f" JOIN breach b ON b.id = v.breach_id WHERE v.deleted_at IS NULL AND {condition}"
+            " ORDER BY b.occurred_on, v.breach_id, v.position", params):
+        if row[9] and not options.full:
+            left_out += 1
+            continue
+        values = [row[0], date.fromisoformat(row[1]), row[2], row[3], _listed(row[4], say),
+                  row[5]] + [_listed(v, say) for v in row[6:9]]
+        if options.full:
+            values += [say("yes" if row[9] else "no"), row[10]]
+        ws.append([text(v) for v in values])
+        written += 1
+    if written:
+        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
+    return written, left_out
+
+
+def sources_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
+                  say: Wording) -> int:
+    headers = ["Name", "Kind", "Reliability", "Breaches cited"]
+    if options.full:
+        headers += ["Contact", "Notes"]
+    header(ws, [say(h) for h in headers])
+    condition, params = chosen  # the breaches listed (db/workbook.py's _breach_where)
+    written = 0
+    for row in ledger.conn.execute(
+            "SELECT s.name, s.kind, s.reliability, count(DISTINCT b.id), s.contact, s.notes"
+            " FROM source s JOIN citation c ON c.source_id = s.id AND c.deleted_at IS NULL"
+            f" JOIN breach b ON b.id = c.breach_id WHERE s.deleted_at IS NULL AND {condition}"
+            " GROUP BY s.id ORDER BY count(DISTINCT b.id) DESC, s.name", params):
+        values = [row[0], _listed(row[1], say), _listed(row[2], say), row[3]] + (
+            list(row[4:]) if options.full else [])
+        ws.append([text(v) for v in values])
+        written += 1
+    if written:
+        ws.auto_filter.ref = f"A1:{letter(len(headers))}{written + 1}"
+    return written
