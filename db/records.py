@@ -115,6 +115,7 @@ class Breach:
     # With no `actor_id`, a save uses the actor of this name, made if there is none;
     # with neither, the perpetrator is "Unknown".
     actor_name: str = ""
+    actor_name_ar: str = ""  # with `actor_name`: the new perpetrator's Arabic name, if given
     occurred_at: str | None = None  # time of day, HH:MM
     truce_id: str | None = None  # None: picked from the date
     district: str = ""
@@ -202,6 +203,10 @@ class BreachRow:
     description: str
     updated_at: str
     deleted_at: str | None
+    # The names in Arabic (the English one where an entry has none).
+    governorate_ar: str = ""
+    actor_ar: str = ""
+    breach_type_ar: str = ""
 
 
 @dataclass

@@ -15,6 +15,7 @@ import db
 
 from . import dialogs
 from .breach_form import COUNTS, MAX_COUNT, BreachForm
+from .choice_combo import shown_name
 from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
 from .labels import field_label
@@ -143,7 +144,8 @@ class BreachEditor(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self._pending: tuple[bool, bool] | None = None  # (and_new, allow_duplicate) waiting
-        self._agreed_actor: str | None = None  # a new perpetrator the user agreed to add
+        # A new perpetrator the user agreed to add: as typed, and (name, Arabic name).
+        self._agreed_actor: tuple[str | None, tuple[str, str]] = (None, ("", ""))
         self._retry_timer = QTimer(self)
         self._retry_timer.setSingleShot(True)
         self._retry_timer.setInterval(RETRY_EVERY_MS)
@@ -251,7 +253,7 @@ class BreachEditor(QWidget):
         self.title.setText(f"<b>{html.escape(title)}</b>")
         self._snapshot = self._state()
         self._end_wait()  # a save still waiting was of the breach that left the form
-        self._agreed_actor = None
+        self._agreed_actor = (None, ("", ""))
         self._hide_banner()
         self.notice.hide()
         self.general_error.hide()
@@ -263,7 +265,7 @@ class BreachEditor(QWidget):
     def _names(self) -> dict[str, str]:
         lists = (db.governorates(self.ledger) + db.actors(self.ledger)
                  + db.breach_types(self.ledger))
-        names = {c.id: c.name for c in lists}
+        names = {c.id: shown_name(c) for c in lists}
         names.update({t.id: t.name for t in db.truces(self.ledger)})
         return names
 
@@ -344,15 +346,20 @@ class BreachEditor(QWidget):
             db.validate_breach(self.ledger, breach)
             self.form.show_problems({})  # every rule holds now: clear what was shown
             self.general_error.hide()
-            if new_actor and new_actor != self._agreed_actor and not dialogs.ask_yes_no(
+            if new_actor and new_actor != self._agreed_actor[0]:
+                names = dialogs.ask_entry_names(
                     self, tr("New perpetrator"),
                     tr("“{name}” is not in the list of perpetrators. Add it to the list?")
-                    .format(name=new_actor), default_yes=False):
-                self.form.show_problems({"actor_id": tr("Choose a perpetrator from the list, "
-                                                        "or agree to add this one.")})
-                self.form.focus_field("actor_id")
-                return False
-            self._agreed_actor = new_actor  # not asked again when a waiting save retries
+                    .format(name=new_actor), new_actor)
+                if names is None:
+                    self.form.show_problems({"actor_id": tr("Choose a perpetrator from the "
+                                                            "list, or agree to add this one.")})
+                    self.form.focus_field("actor_id")
+                    return False
+                # Not asked again when a waiting save retries.
+                self._agreed_actor = (new_actor, names)
+            if new_actor:
+                breach.actor_name, breach.actor_name_ar = self._agreed_actor[1]
             saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
         except db.ValidationError as refused:
             problems = problem_texts(refused)

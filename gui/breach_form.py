@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox,
                                QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
 
 import db
+from db.digits import decimal_text, read_whole
 from db.records import GRADINGS, as_date
 
-from .choice_combo import ChoiceCombo
+from .choice_combo import ChoiceCombo, ListPicker
 from .citations_panel import CitationsPanel
 from .date_field import DateField
+from .numbers import CountBox, TypedNumberValidator, WholeValidator
 from .quick_path import QuickPath
 from .wheel import guard_wheel
 from .labels import choice_label
@@ -57,6 +58,7 @@ class BreachForm(QWidget):
         self.date = DateField(label=tr("Date"))
         self.time = QLineEdit()
         self.time.setPlaceholderText(tr("HH:MM, if known"))
+        self.time.setValidator(TypedNumberValidator(decimal=False, parent=self.time))
         self.truce = QComboBox()
         self.governorate = ChoiceCombo()
         self.district = QLineEdit()
@@ -67,23 +69,25 @@ class BreachForm(QWidget):
         self.place.setCompleter(self.place_completer)
         self.latitude = QLineEdit()
         self.latitude.setPlaceholderText(tr("e.g. 36.2021"))
+        self.latitude.setValidator(TypedNumberValidator(decimal=True, parent=self.latitude))
         self.longitude = QLineEdit()
         self.longitude.setPlaceholderText(tr("e.g. 37.1343"))
+        self.longitude.setValidator(TypedNumberValidator(decimal=True, parent=self.longitude))
         self.actor = ChoiceCombo()
         self.actor.lineEdit().setPlaceholderText(tr("Unknown"))
-        self.breach_type = QComboBox()
+        self.breach_type = ListPicker()
         self.status = QComboBox()
         for grading in GRADINGS:
             self.status.addItem(choice_label(grading), grading)
         self.least: dict[str, QSpinBox] = {}
         self.most: dict[str, QLineEdit] = {}
         for name in COUNTS:
-            spin = QSpinBox()
+            spin = CountBox()  # any digits typed, 0-9 shown in every language
             spin.setRange(0, MAX_COUNT)
             spin.setAccessibleName(name)
             self.least[name] = spin
             most = QLineEdit()
-            most.setValidator(QIntValidator(0, MAX_COUNT, most))
+            most.setValidator(WholeValidator(MAX_COUNT, most))
             most.setPlaceholderText(tr("—"))
             most.setMaximumWidth(90)
             self.most[name] = most
@@ -191,11 +195,7 @@ class BreachForm(QWidget):
     def set_lists(self, governorates, actors, kinds, truces, sources) -> None:
         self.governorate.set_choices(governorates)
         self.actor.set_choices(actors)
-        current = self.breach_type.currentData()
-        self.breach_type.clear()
-        for kind in kinds:
-            self.breach_type.addItem(kind.name, kind.id)
-        self.breach_type.setCurrentIndex(max(self.breach_type.findData(current), 0))
+        self.breach_type.set_choices(kinds, ordered=True)  # most common first
         self._truces = truces
         chosen = self.truce.currentData() if self.truce.currentIndex() > 0 else None
         self.truce.clear()
@@ -285,7 +285,8 @@ class BreachForm(QWidget):
         for name in COUNTS:
             values[name] = self.least[name].value()
             text = self.most[name].text().strip()
-            values[f"{name}_max"] = int(text) if text.isdigit() else (text or None)
+            whole = read_whole(text)
+            values[f"{name}_max"] = whole if whole is not None else (text or None)
         return db.Breach(**values)
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -351,11 +352,12 @@ class BreachForm(QWidget):
 
 
 def _number(text: str):
-    """A coordinate as typed: a float, None when empty, or the text if it is not a number."""
-    text = text.strip().replace(",", ".")
-    if not text:
+    """A coordinate as typed: a float, None when empty, or the text if it is not a number
+    (36.2, 36,2 and ٣٦٫٢ are one number: see db/digits.py)."""
+    plain = decimal_text(text)
+    if not plain:
         return None
     try:
-        return float(text)
+        return float(plain) if plain.isascii() else text.strip()
     except ValueError:
-        return text
+        return text.strip()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 import db
 from db.breaches import count_shown
-from .i18n import tr
+from .i18n import language, tr
 from .labels import choice_label
 
 PAGE_SIZE = 200
@@ -34,6 +34,8 @@ class BreachTableModel(QAbstractTableModel):
                 tr("Killed"), tr("Women"), tr("Children"), tr("Injured"), tr("Grading"),
                 tr("Sources"), tr("Description")]
     NUMERIC = {"killed", "women", "children", "injured", "source_count"}
+    NAMED = ("governorate", "actor", "breach_type")  # list entries: shown and sorted by
+    # their Arabic name in an Arabic window
 
     def __init__(self, ledger: db.Ledger | None = None, deleted: bool = False, parent=None):
         super().__init__(parent)
@@ -105,7 +107,7 @@ class BreachTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        wanted = (self.COLUMNS[column], order == Qt.DescendingOrder)
+        wanted = (self._sort_key(self.COLUMNS[column]), order == Qt.DescendingOrder)
         if wanted == (self._sort, self._descending):
             return  # already so: no need to read the file again
         self._sort, self._descending = wanted
@@ -164,4 +166,11 @@ class BreachTableModel(QAbstractTableModel):
             return choice_label(row.status)
         if key == "description":
             return " ".join(row.description.split())  # one line in the table
+        if key in self.NAMED and language() == "ar":
+            return getattr(row, f"{key}_ar") or getattr(row, key)
         return str(getattr(row, key))
+
+    @classmethod
+    def _sort_key(cls, key: str) -> str:
+        """The sort of db.list_breaches for a column: a list entry's shown name."""
+        return f"{key}_ar" if key in cls.NAMED and language() == "ar" else key

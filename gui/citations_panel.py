@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QCompleter, QHBoxLayout, QLineEdit,
                                QVBoxLayout)
 
 import db
+from db.fold import fold
 
 from . import dialogs
 from .i18n import tr
@@ -45,7 +46,7 @@ class CitationsPanel(RecordTablePanel):
             Column("reported_on", tr("Date reported"), "date"),
             Column("note", tr("Note")),
         ], (180, 200, 100), tr("Remove source"), parent)
-        self._sources: dict[str, db.Choice] = {}  # case-folded name -> source
+        self._sources: dict[str, db.Choice] = {}  # folded name (db.fold) -> source
         self._typed_name = ""  # the name as the user typed it, before any completion showed
         self.source_edit = QLineEdit()
         self.source_edit.setPlaceholderText(tr("Source: type a name"))
@@ -92,7 +93,7 @@ class CitationsPanel(RecordTablePanel):
 
     def set_sources(self, sources: list[db.Choice]) -> None:
         """The known sources, for completion."""
-        self._sources = {" ".join(s.name.split()).casefold(): s for s in sources}
+        self._sources = {fold(s.name): s for s in sources}
         self.completer.model().setStringList([s.name for s in sources])
 
     def set_citations(self, citations: list[db.Citation]) -> None:
@@ -111,7 +112,7 @@ class CitationsPanel(RecordTablePanel):
         name = " ".join(self.source_edit.text().split())  # a double space is no new name
         if not name:
             return None
-        known = self._sources.get(name.casefold())
+        known = self._sources.get(fold(name))
         return db.Citation(source_id=known.id if known else None,
                            source_name=known.name if known else name,
                            reference=self.reference_edit.text().strip())
@@ -158,8 +159,8 @@ class CitationsPanel(RecordTablePanel):
         source. False when something typed was not cited (the save should wait)."""
         typed = self._typed()
         if typed is not None and typed.source_id is None:
-            part = typed.source_name.casefold()
-            matches = [s.name for s in self._sources.values() if part in s.name.casefold()]
+            part = fold(typed.source_name)
+            matches = [s.name for key, s in self._sources.items() if part in key]
             if len(matches) == 1:  # as Enter does: the only source the list would hold
                 self.source_edit.setText(matches[0])
         return typed is None or self.add_typed()
@@ -204,7 +205,7 @@ class CitationsPanel(RecordTablePanel):
     def _enter_in_popup(self) -> bool:
         popup, matches = self.completer.popup(), self.completer.completionModel()
         current = popup.currentIndex()
-        typed = self._sources.get(" ".join(self.source_edit.text().split()).casefold())
+        typed = self._sources.get(fold(self.source_edit.text()))
         if current.isValid():
             name = current.data()
         elif typed is not None:

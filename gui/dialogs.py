@@ -41,6 +41,14 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, default_yes: bool 
     return answer == QMessageBox.Yes
 
 
+def ask_entry_names(parent: QWidget | None, title: str, text: str,
+                    typed: str) -> tuple[str, str] | None:
+    """Whether to add a new list entry, with its names in Arabic and in English (the one
+    typed and, optional, the other): (name, Arabic name), or None if not."""
+    from .entry_names_dialog import ask_entry_names as ask
+    return ask(parent, title, text, typed)
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 

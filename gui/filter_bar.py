@@ -8,6 +8,7 @@ import db
 from db.records import GRADINGS
 from db.totals import TotalsFilter
 
+from .choice_combo import ListPicker
 from .date_field import DateField
 from .labels import choice_label
 from .i18n import tr
@@ -35,8 +36,9 @@ class FilterBar(QWidget):
         self.text.setMinimumWidth(120)
         self.date_from = self._date_field(tr("From"))
         self.date_to = self._date_field(tr("To"))
-        self.governorate, self.actor = QComboBox(), QComboBox()
-        self.breach_type, self.status = QComboBox(), QComboBox()
+        # Keys typed find an entry by either name (حلب or Aleppo).
+        self.governorate, self.actor = ListPicker(), ListPicker()
+        self.breach_type, self.status = ListPicker(), QComboBox()
         self.status.addItem(tr("Any grading"), None)
         for grading in GRADINGS:
             self.status.addItem(choice_label(grading), grading)
@@ -96,15 +98,10 @@ class FilterBar(QWidget):
         return not (self.date_from.problem() or self.date_to.problem())
 
     def set_lists(self, governorates, actors, kinds) -> None:
-        for combo, everything, choices in ((self.governorate, tr("All governorates"), governorates),
-                                           (self.actor, tr("All perpetrators"), actors),
-                                           (self.breach_type, tr("All types"), kinds)):
-            current = combo.currentData()
-            combo.clear()
-            combo.addItem(everything, None)
-            for choice in choices:
-                combo.addItem(choice.name, choice.id)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
+        # In the window's language; the types in their order (most common first).
+        self.governorate.set_choices(governorates, tr("All governorates"))
+        self.actor.set_choices(actors, tr("All perpetrators"))
+        self.breach_type.set_choices(kinds, tr("All types"), ordered=True)
 
     def current(self) -> db.BreachFilter:
         return db.BreachFilter(
