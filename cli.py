@@ -23,7 +23,6 @@ from db.paths import default_database_path, user_data_folder
 from db.press import weekly_report
 from db.importer import ImportRefused, import_file
 from db.merge import merge_file
-from db.messages import english
 from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 
@@ -76,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     totals.add_argument("--confirmed-only", action="store_true",
                         help="only breaches graded confirmed")
     totals.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    totals.add_argument("--out", type=Path, metavar="FILE.csv",
+                        help="with --format csv: write FILE.csv for Excel (UTF-8 with the "
+                             "byte-order mark Excel needs to read Arabic; stdout has none)")
+    totals.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
     totals.add_argument("--sentence", action="store_true",
                         help="also give the press sentence of each week (in json and csv, "
                              "as its \"sentence\")")
@@ -96,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--office", default="", help="the office's name, for the Summary")
     export.add_argument("--right-to-left", action="store_true",
                         help="sheets read right to left, for an Arabic-speaking office")
+    export.add_argument("--language", choices=("en", "ar"), default="en",
+                        help="the workbook's words: sheet names, headers, list values and "
+                             "the press sentence in English or in Arabic (Arabic sheets read "
+                             "right to left)")
+    export.add_argument("--digits", choices=("western", "arabic"), default="western",
+                        help="the digits of numbers in the Arabic text (0-9 or ٠-٩)")
     importing = commands.add_parser("import", parents=[common],
                                     help="import breaches from an .xlsx or .csv file")
     importing.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
@@ -127,8 +136,8 @@ def run(argv: list[str] | None = None) -> int:
             return _merge(args)
         return _window(args)
     except ImportRefused as refused:
-        for row, reason in refused.report.problems:  # a reason quotes the row's text
-            _error(f"row {row}: {reason}")
+        for row, code, params in refused.report.problems:  # a reason quotes the row's text
+            _error(f"row {row}: {_words().reason_text(code, params)}")
         if refused.report.more_problems:
             _error(f"and {refused.report.more_problems} more rows")
         rows = refused.report.rows
@@ -136,7 +145,7 @@ def run(argv: list[str] | None = None) -> int:
                "cannot be imported; nothing was written")
         return 1
     except LedgerError as error:
-        _error(error)
+        _error(_words().error_text(error))
         return 1
     except sqlite3.Error as error:  # a file locked for too long, or damaged on the way
         _error(f"the database could not be read or written: {error}")
@@ -172,6 +181,8 @@ def _check(args: argparse.Namespace) -> int:
 def _totals(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
+    if args.out is not None:
+        _check_csv_out(args, path)
     with open_ledger(path, user=getpass.getuser(), create=False,
                      read_only=True) as ledger, \
             ledger.snapshot():  # the weeks, their sentences and lists read at one moment
@@ -184,11 +195,12 @@ def _totals(args: argparse.Namespace) -> int:
             if name:
                 key = find_by_name(ledger, kind, name)
                 if key is None:
-                    raise LedgerError(f"There is no {kind.replace('_', ' ')} called {name!r}.")
+                    raise LedgerError("no_such_name", kind=kind.replace("_", " "), name=name)
                 setattr(where, field, key)
         if args.by:
             rows = totals_by(ledger, args.by, where, scheme)
-            table = [{args.by: row.name, **_counts(row)} for row in rows]
+            table = [{args.by: row.name, **_counts(row), f"{args.by}_ar": row.name_ar}
+                     for row in rows]  # the Arabic name last: the columns before stay
         else:
             report = weekly_report(ledger, scheme, where)
             table = [{"week": week.label, "from": week.first.isoformat(),
@@ -199,7 +211,7 @@ def _totals(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(_json_escaped(json.dumps(table, ensure_ascii=False, indent=1)))
     elif args.format == "csv":
-        _print_csv(table, args.by, args.sentence and not args.by)
+        _print_csv(table, args.by, args.sentence and not args.by, args.out)
     else:
         _print_table(table, args.by, scheme)
         if not args.by and args.sentence:  # after the table: a sentence is too long for it
@@ -211,18 +223,18 @@ def _totals(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     if args.out.suffix.lower() != ".xlsx":
-        raise LedgerError(f"{args.out.name}: the workbook's name must end in .xlsx.")
+        raise LedgerError("not_xlsx", name=args.out.name)
     refuse_ledger_target(path, args.out)
     if args.out.exists() and not args.force:
-        raise LedgerError(f"{args.out} already exists: give --force to replace it, or "
-                          "another --out.")
+        raise LedgerError("export_exists", name=str(args.out))
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     # Read-only: an export never writes to the ledger (and works from a read-only disk).
     with open_ledger(path, user=getpass.getuser(), create=False, read_only=True) as ledger:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),
-            full=args.full, office=args.office, right_to_left=args.right_to_left)
+            full=args.full, office=args.office, right_to_left=args.right_to_left,
+            language=args.language, digits=args.digits)
         report = export_workbook(ledger, args.out, options)
     kind = "full (confidential data included)" if args.full else "public"
     _say(f"{args.out}: {kind} workbook, {report.breaches} breaches, {report.victims} victims, "
@@ -264,8 +276,7 @@ def _day(written: str | None, option: str):
         return parse_day(written) if written else None
     except DateError as error:
         label = option if error.code != "not_a_date" else f"{option} {written!r}"
-        raise LedgerError(english(error.code, {**error.params, "label": label}),
-                          error.code, **error.params) from None
+        raise LedgerError(error.code, **{**error.params, "label": label}) from None
 
 
 def _counts(row) -> dict:
@@ -276,13 +287,34 @@ def _columns(by: str | None) -> list[str]:
     return ([by] if by else ["week", "from", "to"]) + list(COUNT_NAMES)
 
 
-def _print_csv(table: list[dict], by: str | None, sentence: bool) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=_columns(by) + ["sentence"] * sentence,
-                            lineterminator="\n")
-    writer.writeheader()
+def _check_csv_out(args: argparse.Namespace, path: Path) -> None:
+    if args.format != "csv" or args.out.suffix.lower() != ".csv":
+        raise LedgerError("not_csv_out", name=args.out.name)
+    refuse_ledger_target(path, args.out)
+    if args.out.exists() and not args.force:
+        raise LedgerError("export_exists", name=str(args.out))
+
+
+def _print_csv(table: list[dict], by: str | None, sentence: bool,
+               out: Path | None = None) -> None:
+    if out is not None:
+        # Excel reads a CSV without a byte-order mark in the computer's code page (Arabic
+        # turns into Latin letters); with one, as UTF-8. Lines end in CR LF, as in Excel's.
+        with open(out, "w", encoding="utf-8-sig", newline="") as handle:
+            _write_csv(handle, table, by, sentence, "\r\n", lambda value: value)
+        _say(f"{out}: {len(table)} rows")
+        return
     # On a terminal the names are shown escaped, as in the table; into a file or a pipe
     # they go as they are, for the spreadsheet that reads them.
     shown = _printable if sys.stdout.isatty() else (lambda value: value)
+    _write_csv(sys.stdout, table, by, sentence, "\n", shown)
+
+
+def _write_csv(handle, table: list[dict], by: str | None, sentence: bool, end: str,
+               shown) -> None:
+    writer = csv.DictWriter(handle, fieldnames=_columns(by) + [f"{by}_ar"] * bool(by)
+                            + ["sentence"] * sentence, lineterminator=end)
+    writer.writeheader()
     writer.writerows({key: shown(_csv_cell(value)) if isinstance(value, str) else value
                       for key, value in row.items()} for row in table)
 
@@ -333,6 +365,24 @@ def _say(text: object) -> None:
     print(_printable(text))
 
 
+def _words():
+    """gui/messages.py, with the translators of the window installed on a Qt Core
+    application (no window): the command line says what the window says, in the language
+    of Settings, else the system's (English when LANG is C or unset)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from gui import messages, settings
+    from gui.translations import install_translations
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication([PROG])
+        app.setOrganizationName(settings.ORGANIZATION)
+        app.setApplicationName(settings.APPLICATION)
+        _words.app = app  # kept alive while the command runs
+    install_translations(app)
+    return messages
+
+
 def _error(text: object) -> None:
     """A one-line reason on stderr: names from a file (a forged trigger's, a breach type's)
     and file names are escaped, so that the reason stays one line and acts on nothing."""
@@ -362,5 +412,5 @@ def _window(args: argparse.Namespace) -> int:
     try:
         from gui.app import run_window
     except ImportError as error:
-        raise LedgerError(f"the window cannot start: {error}") from None
+        raise LedgerError("no_window", reason=str(error)) from None
     return run_window(args.db)

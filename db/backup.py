@@ -45,8 +45,7 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
         private_folder(folder)
     except OSError as error:
         raise place_problem(folder / path.name, error) or BadFileError(
-            f"Cannot make the folder {folder}: {error.strerror}.", "not_written",
-            name=str(folder), reason=error.strerror) from None
+            "folder_not_made", name=str(folder), reason=error.strerror) from None
     stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
     suffix = f"-{reason}" if reason else ""
     target = folder / f"{path.stem}-{stamp}{suffix}.sqlite3"
@@ -93,10 +92,10 @@ def write_copy(conn: sqlite3.Connection, target: Path,
         os.replace(temporary, target)
         fsync_path(target.parent)
     except _Cancelled:
-        raise LedgerError("The copy was cancelled; nothing was written.", "cancelled") from None
+        raise LedgerError("cancelled") from None
     except (OSError, sqlite3.Error) as error:
         raise place_problem(target, error) or BadFileError(
-            f"Cannot write {target.name}: {error}.", "not_written", name=target.name,
+            "not_written", name=target.name,
             reason=str(error)) from None
     finally:
         for leftover in (temporary, Path(f"{temporary}-journal")):
@@ -165,7 +164,7 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         # Recorded beside the file (never in it): writes refuse it until a check passes.
         record_failed_check(path, problems[0])
-        raise BadFileError(f"{path.name} is damaged: {problems[0]}{more}.", "damaged",
+        raise BadFileError("damaged",
                            name=path.name, reason=f"{problems[0]}{more}")
     clear_failed_check(path)
     count = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -191,7 +190,7 @@ def save_copy(source: Path, target: Path,
     one, so that a ledger there can still be copied out of it.
     """
     if target.resolve() == source.resolve():
-        raise BadFileError("A copy cannot replace the database it is made from.", "copy_onto_self")
+        raise BadFileError("copy_onto_self")
     if not os.access(source.parent, os.W_OK):
         with open_reader(source) as reader:
             write_copy(reader.conn, target, progress)

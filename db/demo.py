@@ -91,10 +91,9 @@ def create_demo(path: str | Path, size: int = 0,
     """
     path = Path(path)
     if size < 0:
-        raise LedgerError("--size must be 0 or more.")
+        raise LedgerError("demo_size", size=size)
     if path.exists():
-        raise LedgerError(f"{path} already exists: the demo needs a file of its own.",
-                          "demo_exists", name=str(path))
+        raise LedgerError("demo_exists", name=str(path))
     building = path.with_name(f".{path.name}.{os.getpid()}.building")
     try:
         with open_ledger(building, user="demo", office="Media office (demo)") as ledger:
@@ -102,8 +101,7 @@ def create_demo(path: str | Path, size: int = 0,
         try:
             os.link(building, path)  # refuses to replace a file made meanwhile
         except FileExistsError:
-            raise LedgerError(f"{path} already exists: the demo needs a file of its own.") \
-                from None
+            raise LedgerError("demo_exists", name=str(path)) from None
         except OSError:
             os.replace(building, path)
     finally:
@@ -269,7 +267,7 @@ def _insert(ledger: Ledger, breaches: list[Breach], lists: dict, with_log: bool)
     for breach in breaches:
         problems = breach_problems(breach, lambda kind, key: key in known[kind])
         if problems:
-            raise LedgerError(f"demo breach {breach.id}: {problems}")
+            raise RuntimeError(f"demo breach {breach.id} breaks rules: {problems}")
         breach = normalized(breach)
         breach.updated_at = breach.created_at
         rows.append([getattr(breach, c) for c in BREACH_COLUMNS])

@@ -1,15 +1,37 @@
-"""The errors the core raises. Each carries a message fit to show a user as it is, in
-English, and a code with parameters (see db/messages.py) so the window can translate it."""
+"""The errors the core raises. Each carries a code and its parameters, never words: the
+window and the command line turn a code into words in the user's language
+(gui/messages.py), so that there is one copy of each message."""
 from __future__ import annotations
 
 
 class LedgerError(Exception):
-    """Base of every error the core raises on purpose; its text is for the user."""
+    """Base of every error the core raises on purpose: `code` says what went wrong and
+    `params` (names, counts, reasons) fill in its words (gui/messages.py)."""
 
-    def __init__(self, message: str, code: str | None = None, **params):
-        super().__init__(message)
+    def __init__(self, code: str | None = None, *legacy, **params):
+        if legacy:  # LedgerError("English", "code", …) of code written before the change
+            code = legacy[0]
+        super().__init__(code)
         self.code = code
         self.params = params
+
+    def __str__(self) -> str:
+        """The code and its parameters, for logs and tests; never shown to a user."""
+        listed = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
+        return f"{self.code}({listed})" if listed else str(self.code)
+
+
+class CellError(ValueError):
+    """A cell of an imported sheet that cannot be read: `code` and `params` say why (the
+    column, as its English header, is `label`)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+    def __str__(self) -> str:
+        listed = ", ".join(f"{key}={value!r}" for key, value in self.params.items())
+        return f"{self.code}({listed})"
 
 
 class BadFileError(LedgerError):
@@ -32,23 +54,25 @@ class BusyError(LedgerError):
 
 
 class ValidationError(LedgerError):
-    """One or more rules failed. `errors` maps each field to its message, `codes` each
-    field to its (code, params).
+    """One or more rules failed. `codes` maps each field to its (code, params).
 
     Field names are those of the dataclasses in `db.records`; a victim's or a
     citation's field is named like ``victims[2].age``.
     """
 
-    def __init__(self, errors: dict[str, str], codes: dict[str, tuple[str, dict]] | None = None):
-        self.errors = dict(errors)
-        self.codes = dict(codes or {})
-        super().__init__("; ".join(self.errors.values()))
+    def __init__(self, codes: dict[str, tuple[str, dict]]):
+        self.codes = dict(codes)
+        super().__init__("invalid", fields=list(self.codes))
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """Each failed field with its code (the words are gui/messages.py's)."""
+        return {field: code for field, (code, _params) in self.codes.items()}
 
     @classmethod
     def of(cls, field: str, code: str, **params) -> "ValidationError":
         """One failed rule."""
-        from .messages import english
-        return cls({field: english(code, params)}, {field: (code, params)})
+        return cls({field: (code, params)})
 
 
 class DuplicateBreachError(LedgerError):
@@ -60,6 +84,4 @@ class DuplicateBreachError(LedgerError):
     def __init__(self, resembles_id: str, summary: str):
         self.resembles_id = resembles_id
         self.summary = summary
-        super().__init__(
-            f"This looks like a breach already recorded ({summary}); "
-            "save it anyway only if it is a different incident.", "duplicate", summary=summary)
+        super().__init__("duplicate", summary=summary)

@@ -107,9 +107,7 @@ def _failed_check_refusal(path: Path) -> LedgerError | None:
         reason = "the record of it cannot be read"
     folder = path.parent / "backups"
     return LedgerError(
-        f"{path.name} failed its last check ({reason}): nothing is written to it until a "
-        f"check passes. Restore it from a backup in {folder}, or have it repaired, then "
-        "run the check again.", "check_failed", name=path.name, reason=reason,
+        "check_failed", name=path.name, reason=reason,
         folder=str(folder))
 
 
@@ -138,13 +136,11 @@ def place_problem(path: Path, error: BaseException) -> LedgerError | None:
 
 def _disk_full(path: Path) -> LedgerError:
     return LedgerError(
-        f"The disk holding {path.parent} is full: nothing was changed. Free some space on "
-        "it and try again.", "disk_full", name=path.name, folder=str(path.parent))
+        "disk_full", name=path.name, folder=str(path.parent))
 
 
 def _read_only_folder(path: Path) -> LedgerError:
-    return LedgerError(f"{path.name} is in a read-only folder ({path.parent}): it can be "
-                       "read but not written.", "read_only", name=path.name,
+    return LedgerError("read_only", name=path.name,
                        folder=str(path.parent))
 
 
@@ -160,8 +156,7 @@ def _require_writable(path: Path) -> None:
     if not os.access(path.parent, os.W_OK):
         raise _read_only_folder(path)
     if not os.access(path, os.W_OK):
-        raise LedgerError(f"{path.name} is read-only: it can be read but not written.",
-                          "read_only_file", name=path.name)
+        raise LedgerError("read_only_file", name=path.name)
 
 
 def _log_holds_pages(path: Path) -> bool:
@@ -199,16 +194,13 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
             conn.close()
         problem = place_problem(path, error)
         if problem is None:
-            raise BadFileError(f"{path.name} is damaged and cannot be opened ({error}).",
-                               "damaged", name=path.name, reason=str(error)) from None
+            raise BadFileError("damaged_open", name=path.name, reason=str(error)) from None
         if problem.code == "disk_full":
             _remove_made(made)
             raise problem from None
         if _log_holds_pages(path):
             raise LedgerError(
-                f"{path.name} is in a read-only folder ({path.parent}) and its last saves "
-                f"are still in {path.name}-wal, which SQLite reads only in a folder it can "
-                "write to: copy both files to such a folder to open them.", "read_only_log",
+                "read_only_log",
                 name=path.name, folder=str(path.parent)) from None
         return _immutable_connection(path)
 
@@ -221,8 +213,7 @@ def _immutable_connection(path: Path) -> sqlite3.Connection:
                                isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
-        raise BadFileError(f"{path.name} is damaged and cannot be opened ({error}).",
-                           "damaged", name=path.name, reason=str(error)) from None
+        raise BadFileError("damaged_open", name=path.name, reason=str(error)) from None
     return conn
 
 
@@ -271,13 +262,12 @@ def _require_regular_file(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except OSError as error:
-        raise BadFileError(f"{path.name} cannot be read: {error.strerror}.", "unreadable",
+        raise BadFileError("unreadable",
                            name=path.name, reason=error.strerror) from None
     if stat.S_ISREG(mode):
         return
     kind = next((words for test, words in _KINDS.items() if test(mode)), "not a file")
-    raise BadFileError(f"{path} is not a file (it is {kind}): give the path of a Truce "
-                       "Ledger database.", "not_a_file", name=str(path), kind=kind)
+    raise BadFileError("not_a_file", name=str(path), kind=kind)
 
 
 def _refuse_what_lies_beside(path: Path) -> None:
@@ -289,10 +279,7 @@ def _refuse_what_lies_beside(path: Path) -> None:
     for suffix in ("-wal", "-shm"):
         if os.path.islink(f"{path}{suffix}"):
             raise BadFileError(
-                f"{name} cannot be opened: {name}{suffix} beside it is a link to another "
-                f"file, not a file of its own, and a ledger's log is kept only beside it. "
-                f"Nothing was changed; put the file itself in place of the link "
-                f"{name}{suffix}.", "linked_log", name=name, file=f"{name}{suffix}")
+                "linked_log", name=name, file=f"{name}{suffix}")
     try:
         with open(f"{path}-journal", "rb") as handle:
             unfinished = handle.read(8) == JOURNAL_MAGIC
@@ -300,8 +287,4 @@ def _refuse_what_lies_beside(path: Path) -> None:
         return
     if unfinished:
         raise BadFileError(
-            f"{name} holds a save that another program began and has not finished (it "
-            f"stopped, or is writing now): {name}-journal beside it holds the file as it was "
-            "before, to be put back before it is read. Nothing was changed; open the file "
-            "once with that program (or with sqlite3), which puts it back, then open it "
-            "here.", "unfinished_journal", name=name, file=f"{name}-journal")
+            "unfinished_journal", name=name, file=f"{name}-journal")

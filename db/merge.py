@@ -69,7 +69,7 @@ def merge_file(ledger: Ledger, other: str | Path,
     # points to, and every check here must look where SQLite will.
     other = Path(os.path.realpath(other))
     if other == Path(os.path.realpath(ledger.path)) or _same_file(other, ledger.path):
-        raise BadFileError("A database cannot be merged into itself.", "merge_self")
+        raise BadFileError("merge_self")
     version = inspect_file(other)  # refuses, untouched, a file not ours, damaged or newer
     steps = _Progress(progress)
     theirs = _read_file(ledger, other, version, steps)
@@ -123,11 +123,9 @@ def _write_failure(ledger: Ledger, error: sqlite3.Error) -> LedgerError:
     disk is full; the transaction was rolled back, so nothing was changed."""
     folder = str(ledger.path.parent)
     if getattr(error, "sqlite_errorcode", 0) & 0xFF == SQLITE_FULL or "full" in str(error):
-        return LedgerError(f"The disk holding {folder} is full: nothing was merged and nothing "
-                           "was changed. Free some space on it and merge again.", "disk_full",
-                           folder=folder, name=ledger.path.name)
-    return LedgerError(f"Cannot write {ledger.path.name}: {error}; nothing was changed.",
-                       "not_written", name=ledger.path.name, reason=str(error))
+        return LedgerError("disk_full", folder=folder, name=ledger.path.name, action="merge")
+    return LedgerError("not_written", name=ledger.path.name, reason=str(error),
+                       action="merge")
 
 
 # Writing ---------------------------------------------------------------------------------
@@ -144,7 +142,8 @@ class _Step:
     breach: tuple  # values of the table's columns, in their order
     children: dict[str, list[tuple]]
     entry: tuple
-    problem: str | None = None  # a rule the breach would break, with what it keeps here
+    # A rule the breach would break, with what it keeps here: (code, params) of a reason.
+    problem: tuple[str, dict] | None = None
 
 
 @dataclass
@@ -175,7 +174,7 @@ def _refuse_problems(name: str, steps) -> None:
     reasons = _Reasons()
     for step in steps:
         if step.problem:
-            reasons.add(step.problem)
+            reasons.add(step.problem[0], **step.problem[1])
     if reasons:
         raise MergeRefused(name, reasons.shown, reasons.more)
 
@@ -372,16 +371,16 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
                  _problem_as_merged(values, after) if kept else None)
 
 
-def _problem_as_merged(values: dict, after: dict) -> str | None:
+def _problem_as_merged(values: dict, after: dict) -> tuple[str, dict] | None:
     """Why their breach, with the citations and victims it keeps here that their file
     lacks, breaks the editor's rules; None when it passes. Its list keys are ours, mapped
     from theirs, which were checked."""
     grouped = {table: {values["id"]: after[f"{table}s"]} for table in CHILD_TABLES}
-    problems = check_breach(_breach_of(values, grouped), lambda kind, key: True).messages()
+    problems = check_breach(_breach_of(values, grouped), lambda kind, key: True).codes
     if not problems:
         return None
-    return (f"{_breach_label(values, values['id'])}, with what it holds here that their file "
-            f"lacks: {' '.join(problems.values())}")
+    return "merge_kept", {"row_ref": _breach_label(values, values["id"]),
+                          "problems": list(problems.values())}
 
 
 def _json(document: dict | None) -> str | None:

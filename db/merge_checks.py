@@ -24,7 +24,6 @@ from .breaches import BREACH_COLUMNS, VICTIM_COLUMNS
 from .dates import FIRST_YEAR, LAST_YEAR
 from .errors import BadFileError, LedgerError
 from .lists import checked_truce, truce_of
-from .messages import english
 from .moments import MomentError, checked_stored
 from .records import RELIABILITY, SOURCE_KINDS, Breach, Citation, Victim, as_date
 from .rules import MAX_SHORT_TEXT, check_breach, clean_text, holds_separator
@@ -57,14 +56,13 @@ CLEANED_TEXTS = {
 
 class MergeRefused(LedgerError):
     """Their file holds rows that break a rule, or that would take over records of ours:
-    nothing was merged. `reasons` are the first twenty, `more` counts the rest."""
+    nothing was merged. `reasons` are the first twenty, each a (code, params) that
+    gui/messages.py words (reason_text); `more` counts the rest."""
 
-    def __init__(self, name: str, reasons: list[str], more: int):
+    def __init__(self, name: str, reasons: list[tuple[str, dict]], more: int):
         self.reasons, self.more = list(reasons), more
-        listed = "; ".join(r.rstrip(".") for r in reasons) + (f"; and {more} more" if more
-                                                              else "")
-        super().__init__(f"{name} cannot be merged, so nothing was changed: {listed}.",
-                         "merge_refused", name=name, reasons=listed, count=len(reasons) + more)
+        super().__init__("merge_refused", name=name, reasons=self.reasons, more=more,
+                         count=len(reasons) + more)
 
 
 class _Progress:
@@ -79,19 +77,19 @@ class _Progress:
     def tell(self, done: int, every: int = 1000) -> None:
         if self.report is not None and done % every == 0 \
                 and self.report(done, self.total) is False:
-            raise LedgerError("The merge was cancelled; nothing was changed.", "cancelled")
+            raise LedgerError("cancelled")
 
 
 class _Reasons:
     """The reasons to refuse a merge, the first MAX_REASONS kept in words, the rest counted."""
 
     def __init__(self):
-        self.shown: list[str] = []
+        self.shown: list[tuple[str, dict]] = []
         self.more = 0
 
-    def add(self, reason: str) -> None:
+    def add(self, code: str, **params) -> None:
         if len(self.shown) < MAX_REASONS:
-            self.shown.append(reason)
+            self.shown.append((code, params))
         else:
             self.more += 1
 
@@ -153,13 +151,11 @@ def _read_file(ledger: Ledger, other: Path, version: int, progress: _Progress) -
 
 
 def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
-    return BadFileError(f"{name} cannot be read to the end ({error}); nothing was changed.",
-                        "damaged", name=name, reason=str(error))
+    return BadFileError("unreadable_to_end", name=name, reason=str(error))
 
 
 def _foreign(name: str, reason: str) -> BadFileError:
-    return BadFileError(f"{name} is not a Truce Ledger database as this program makes them: "
-                        f"{reason}; nothing was changed.", "foreign_schema", name=name,
+    return BadFileError("foreign_schema", name=name,
                         reason=reason)
 
 
@@ -225,9 +221,8 @@ def _no_demo_in_real(conn: sqlite3.Connection, ours_demo: bool, their_demo: bool
     or an empty one, and a real file not into a demo one."""
     ours_empty = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
     if their_demo != ours_demo and not ours_empty:
-        which = "a demo database" if their_demo else "a database of real breaches"
-        raise BadFileError(f"{name} is {which}: the demo is never mixed with real breaches.",
-                           "demo_mix", name=name)
+        raise BadFileError("demo_mix", name=name,
+                           which="demo_database" if their_demo else "real_database")
 
 
 # Checking what was read -----------------------------------------------------------------
@@ -241,31 +236,32 @@ def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progr
     _check_lists(conn, theirs, reasons)
     _check_breaches(theirs, reasons, progress)
     _check_history(theirs, reasons, moment)
-    for reason in _collisions(conn, theirs):
-        reasons.add(reason)
+    for code, params in _collisions(conn, theirs):
+        reasons.add(code, **params)
     if reasons:
         raise MergeRefused(theirs.name, reasons.shown, reasons.more)
 
 
-def _breach_label(row: dict | None, key: str) -> str:
-    return f"breach {key} ({row['occurred_on']})" if row else f"breach {key}"
+def _breach_label(row: dict | None, key: str) -> dict:
+    return {"table": "breach", "id": key, "date": row["occurred_on"] if row else None}
 
 
 def _labels(theirs: _Theirs):
-    """A function naming a row of their file in a reason: a breach by key and date, a
-    citation or victim by its key and its breach's, a list entry by its name."""
+    """A function naming a row of their file in a reason (gui/messages.py words it): a
+    breach by key and date, a citation or victim by its key and its breach's, a list
+    entry by its name."""
     breaches = {r["id"]: r for r in theirs.rows["breach"]}
 
-    def label(table: str, row: dict) -> str:
+    def label(table: str, row: dict) -> dict:
         if table == "breach":
             return _breach_label(row, row["id"])
         if table in CHILD_TABLES:
             parent = row["breach_id"]
-            return f"{table} {row['id']} of {_breach_label(breaches.get(parent), parent)}"
+            return {"table": table, "id": row["id"],
+                    "breach": _breach_label(breaches.get(parent), parent)}
         if table == "change_log":
-            return f"history entry {row['id']}"
-        return f"{'governorate' if table == 'gazetteer' else table.replace('_', ' ')} " \
-               f"{row.get('name')!r}"
+            return {"table": table, "id": row["id"]}
+        return {"table": table, "name": row.get("name")}
     return label
 
 
@@ -276,13 +272,14 @@ def _moment_check():
     (many rows share one)."""
     now, good = datetime.now(timezone.utc), set()
 
-    def problem(column: str, value) -> str | None:
+    def problem(column: str, value) -> tuple[str, dict] | None:
         if value in good:
             return None
         try:
             good.add(checked_stored(value, now))
         except MomentError as error:
-            return f"{column.replace('_', ' ')} {error}"
+            code = "moment_range" if error.code == "moment_range" else "moment"
+            return code, {"column": column, **error.params}
         return None
     return problem
 
@@ -297,7 +294,7 @@ def _check_moments(theirs: _Theirs, reasons: _Reasons, moment) -> None:
                     continue
                 problem = moment(column, row[column])
                 if problem:
-                    reasons.add(f"{label(table, row)}: {problem}")
+                    reasons.add("merge_row", row_ref=label(table, row), problems=[problem])
 
 
 def _check_texts(theirs: _Theirs, reasons: _Reasons) -> None:
@@ -310,17 +307,15 @@ def _check_texts(theirs: _Theirs, reasons: _Reasons) -> None:
             problems = [problem for column in columns
                         for problem in [_text_problem(column, row[column])] if problem]
             if problems:
-                reasons.add(f"{label(table, row)}: {'; '.join(problems)}")
+                reasons.add("merge_row", row_ref=label(table, row), problems=problems)
 
 
-def _text_problem(column: str, value) -> str | None:
+def _text_problem(column: str, value) -> tuple[str, dict] | None:
     if not isinstance(value, str) or clean_text(value) == value:
         return None
-    field = column.replace("_", " ")
     if value.strip() != value:
-        return f"its {field} {value!r} has spaces around it, which the editor removes"
-    return (f"its {field} {value!r} is not in the composed form (NFC) the editor stores"
-            " text in")
+        return "text_spaces", {"column": column, "value": value}
+    return "text_not_nfc", {"column": column, "value": value}
 
 
 def _name_key(*names) -> tuple:
@@ -337,37 +332,37 @@ def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -
                  for kind, name in conn.execute("SELECT kind, name FROM gazetteer")}
     for row in theirs.rows["gazetteer"]:
         if (row["kind"], *_name_key(row["name"])) not in gazetteer:
-            reasons.add(f"{label('gazetteer', row)} is not in this program's gazetteer")
+            reasons.add("not_in_gazetteer", row_ref=label("gazetteer", row))
     for table in ("actor", "breach_type"):
         for row in theirs.rows[table]:
             problem = _name_problem(row["name"])
             if problem:
-                reasons.add(f"{label(table, row)}: {problem}")
+                reasons.add("merge_row", row_ref=label(table, row), problems=[problem])
     for row in theirs.rows["truce"]:
         problems = list(_truce_problems(row))
         if problems:
-            reasons.add(f"{label('truce', row)}: {' '.join(problems)}")
+            reasons.add("merge_row", row_ref=label("truce", row), problems=problems)
     for row in theirs.rows["source"]:
         problems = [p for p in (_name_problem(row["name"]), _source_problem(row)) if p]
         if problems:
-            reasons.add(f"{label('source', row)}: {' '.join(problems)}")
+            reasons.add("merge_row", row_ref=label("source", row), problems=problems)
 
 
-def _name_problem(name: str) -> str | None:
+def _name_problem(name: str) -> tuple[str, dict] | None:
     if not clean_text(name):
-        return english("required", {"field": "name"})
+        return "required", {"field": "name"}
     if len(clean_text(name)) > MAX_SHORT_TEXT:
-        return english("too_long", {"field": "name", "limit": MAX_SHORT_TEXT})
+        return "too_long", {"field": "name", "limit": MAX_SHORT_TEXT}
     return None
 
 
-def _source_problem(row: dict) -> str | None:
+def _source_problem(row: dict) -> tuple[str, dict] | None:
     if holds_separator(row["name"]):
-        return english("semicolon", {"field": "name"})
+        return "semicolon", {"field": "name"}
     if row["kind"] not in SOURCE_KINDS:
-        return english("one_of", {"field": "kind", "allowed": ", ".join(SOURCE_KINDS)})
+        return "one_of", {"field": "kind", "allowed": ", ".join(SOURCE_KINDS)}
     if row["reliability"] not in RELIABILITY:
-        return english("one_of", {"field": "reliability", "allowed": ", ".join(RELIABILITY)})
+        return "one_of", {"field": "reliability", "allowed": ", ".join(RELIABILITY)}
     return None
 
 
@@ -375,7 +370,7 @@ def _truce_problems(row: dict):
     try:
         checked_truce(truce_of(row))
     except LedgerError as error:
-        yield from getattr(error, "errors", {}).values()
+        yield from getattr(error, "codes", {}).values()
         return
     for column in ("start_date", "end_date"):
         problem = _year_problem(row[column], column)
@@ -383,15 +378,15 @@ def _truce_problems(row: dict):
             yield problem
 
 
-def _year_problem(value, column: str) -> str | None:
+def _year_problem(value, column: str) -> tuple[str, dict] | None:
     """A stored date must be written as the program writes it (2017-01-04) and fall in the
     years a date may be typed in: Python reads 20170104 and 0999-01-01 as dates too."""
     day = as_date(value)
     if value is None or day is None:
         return None
     if day.isoformat() != value or not FIRST_YEAR <= day.year <= LAST_YEAR:
-        return english("year_range", {"field": column, "value": value, "first": FIRST_YEAR,
-                                      "last": LAST_YEAR})
+        return "year_range", {"field": column, "value": value, "first": FIRST_YEAR,
+                              "last": LAST_YEAR}
     return None
 
 
@@ -414,34 +409,35 @@ def _check_breaches(theirs: _Theirs, reasons: _Reasons, progress: _Progress) -> 
             return key in keys[table_of[kind]] and (kind != "governorate" or key in governorates)
 
         breach = _breach_of(row, theirs.children)
-        problems = list(check_breach(breach, exists, today).messages().values())
+        problems = list(check_breach(breach, exists, today).codes.values())
         problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
                      [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
                      if p]
-        problems = list(dict.fromkeys(problems))  # a date out of range is said once
+        problems = [p for n, p in enumerate(problems) if p not in problems[:n]]  # said once
         if problems:
-            reasons.add(f"{label('breach', row)}: {' '.join(problems)}")
+            reasons.add("merge_row", row_ref=label("breach", row), problems=problems)
     breaches = {r["id"] for r in theirs.rows["breach"]}
     for table in CHILD_TABLES:
         for row in theirs.rows[table]:
             if row["breach_id"] not in breaches:
-                reasons.add(f"{label(table, row)}: that breach is not in the file")
+                reasons.add("merge_row", row_ref=label(table, row), problems=[("no_breach", {})])
             elif table == "citation" and row["source_id"] not in every["source"]:
-                reasons.add(f"{label(table, row)}: its source is not in the file")
+                reasons.add("merge_row", row_ref=label(table, row),
+                            problems=[("no_source_in_file", {})])
             elif row["deleted_at"] is not None and table == "citation":
                 problem = _reported_problem(row["reported_on"], today)
                 if problem:
-                    reasons.add(f"{label(table, row)}: {problem}")
+                    reasons.add("merge_row", row_ref=label(table, row), problems=[problem])
 
 
-def _reported_problem(value, today: date) -> str | None:
+def _reported_problem(value, today: date) -> tuple[str, dict] | None:
     if value is None:
         return None
     day = as_date(value)
     if day is None:
-        return english("citation_not_a_date", {"n": 1})
+        return "citation_not_a_date", {"n": 1}
     if day > today:
-        return english("citation_future", {"n": 1})
+        return "citation_future", {"n": 1}
     return _year_problem(value, "reported_on")
 
 
@@ -469,12 +465,13 @@ def _check_history(theirs: _Theirs, reasons: _Reasons, moment) -> None:
         row = dict(zip(HISTORY_COLUMNS, entry))
         problem = moment("changed_at", row["changed_at"])
         if problem is None and row["record_table"] not in RECORD_TABLES:
-            problem = f"it names no table of a ledger ({row['record_table']!r})"
+            problem = "no_table", {"table": row["record_table"]}
         for column in ("before", "after"):
             if problem is None and row[column] is not None and not _is_record(row[column]):
-                problem = f"its {column} is not a record"
+                problem = "not_a_record", {"column": column}
         if problem:
-            reasons.add(f"history entry {row['id']}: {problem}")
+            reasons.add("merge_row", row_ref={"table": "change_log", "id": row["id"]},
+                        problems=[problem])
 
 
 def _is_record(text: str) -> bool:
@@ -484,7 +481,7 @@ def _is_record(text: str) -> bool:
         return False
 
 
-def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
+def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[tuple[str, dict]]:
     """Their citations and victims whose keys are, in our file, those of another breach's.
     Keys are UUIDs made apart: one naming another breach's row is never the same record
     (merged over, it would move our row, confidential victims too, to their breach).
@@ -498,6 +495,6 @@ def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[str]:
         for row in theirs.rows[table]:
             parent = ours.get(row["id"])
             if parent is not None and parent != row["breach_id"]:
-                found.append(f"{label(table, row)}: that key is, here, a {table} of breach "
-                             f"{parent}; a merge never moves a record to another breach")
+                found.append(("collision", {"row_ref": label(table, row), "table": table,
+                                            "parent": parent}))
     return found

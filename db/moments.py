@@ -26,12 +26,7 @@ class MomentError(ValueError):
 
     def __init__(self, code: str, **params):
         self.code, self.params = code, params
-        if code == "not_a_moment":
-            text = f"{params['value']!r} is not a date and time"
-        else:
-            text = (f"{params['value']!r} is not between {params['first']} and "
-                    f"{params['last']} (a day after this computer's clock)")
-        super().__init__(text)
+        super().__init__(code)
 
 
 def parse_moment(value: object, now: datetime | None = None) -> str | None:

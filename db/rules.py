@@ -1,7 +1,8 @@
 """The rules a breach must meet before it is saved.
 
-`breach_problems` returns every failed rule at once, keyed by field, so that the
-window can show each message next to its field and the importer can list them all.
+`breach_problems` returns every failed rule at once, keyed by field, as a code and its
+parameters, so that the window can show each message next to its field and the importer
+can list them all (gui/messages.py gives their words).
 """
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Callable
 
-from .messages import english
 from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
 from .records import (ADULT_AGE, AGE_GROUPS, CIVILIAN, GRADINGS, OUTCOMES, SEXES, Breach,
                       Citation, Victim, as_date)
@@ -56,16 +56,15 @@ class Problems:
         """Record that the field `key` fails rule `code` (kept only if it is the first)."""
         self.codes.setdefault(key, (code, params))
 
-    def messages(self) -> dict[str, str]:
-        return {field: english(code, params) for field, (code, params) in self.codes.items()}
-
     def __bool__(self) -> bool:
         return bool(self.codes)
 
 
-def breach_problems(breach: Breach, exists: Exists, today: date | None = None) -> dict[str, str]:
-    """Every rule that `breach` fails, as {field: message}; empty when it may be saved."""
-    return check_breach(breach, exists, today).messages()
+def breach_problems(breach: Breach, exists: Exists, today: date | None = None
+                    ) -> dict[str, tuple[str, dict]]:
+    """Every rule that `breach` fails, as {field: (code, params)}; empty when it may be
+    saved."""
+    return dict(check_breach(breach, exists, today).codes)
 
 
 def check_breach(breach: Breach, exists: Exists, today: date | None = None) -> Problems:
@@ -110,7 +109,7 @@ def _date_problem(value) -> tuple[str, dict]:
     try:
         parse_day(str(value))
     except DateError as error:
-        return error.code, {k: v for k, v in error.params.items() if k != "label"}
+        return error.code, {k: v for k, v in error.params.items() if k not in ("label", "field")}
     return "not_a_date", {}
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .breaches import breach_document, log_change
 from .errors import NotFoundError, ValidationError
 from .lists import source_name_problem
-from .messages import english
 from .records import timestamp_after
 from .rules import clean_text
 from .store import Ledger, fetch_dicts
@@ -44,7 +43,7 @@ def rename_source(ledger: Ledger, key: str, name: str) -> SourceChanges:
         before = _live_source(conn, key)
         problem = source_name_problem(conn, name, key)
         if problem:
-            raise ValidationError({"name": english(*problem)}, {"name": problem})
+            raise ValidationError({"name": problem})
         if before["name"] == name:
             return SourceChanges()
         now = timestamp_after(before["updated_at"])
@@ -163,7 +162,7 @@ def _joined(kept: str, merged: str) -> str:
 def _live_source(conn: sqlite3.Connection, key: str) -> dict:
     rows = fetch_dicts(conn, "SELECT * FROM source WHERE id = ? AND deleted_at IS NULL", (key,))
     if not rows:
-        raise NotFoundError(f"There is no source {key}.", "no_such_source")
+        raise NotFoundError("no_such_source")
     return rows[0]
 
 

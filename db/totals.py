@@ -112,8 +112,7 @@ class TotalsFilter:
             if value not in (None, ""):
                 day = as_date(value)
                 if day is None:
-                    raise LedgerError(f"{value} is not a date (use YYYY-MM-DD).", "not_a_date",
-                                      field="date_from")
+                    raise LedgerError("not_a_day", value=str(value))
                 clauses.append(clause)
                 params.append(day.isoformat())
         for value, column in ((self.governorate_id, "b.governorate_id"),
@@ -162,13 +161,11 @@ def within(scheme: WeekScheme, where: TotalsFilter) -> TotalsFilter:
     truce: no breach before it went into force, nor after it ended, is counted."""
     where = replace(where)
     start, end = as_date(where.date_from), as_date(where.date_to)
-    for value, name in ((where.date_from, "date_from"), (where.date_to, "date_to")):
+    for value in (where.date_from, where.date_to):
         if value not in (None, "") and as_date(value) is None:
-            raise LedgerError(f"{value} is not a date (use YYYY-MM-DD).", "not_a_date",
-                              field=name)
+            raise LedgerError("not_a_day", value=str(value))
     if start and end and end < start:
-        raise LedgerError(f"The range ends ({end}) before it begins ({start}).",
-                          "reversed_range", start=start.isoformat(), end=end.isoformat())
+        raise LedgerError("reversed_range", start=start.isoformat(), end=end.isoformat())
     if scheme.truce is not None:
         truce_start, truce_end = as_date(scheme.truce.start_date), as_date(scheme.truce.end_date)
         start = max(start, truce_start) if start else truce_start
@@ -202,8 +199,7 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
             by_governorate: bool) -> tuple[list[Week], dict[date, list[Group]]]:
     scheme = scheme or WeekScheme()
     if scheme.week_start not in WEEK_STARTS:
-        raise LedgerError(f"A week starts on monday, saturday or sunday, not {scheme.week_start}.",
-                          "week_start")
+        raise LedgerError("week_start", value=scheme.week_start)
     where = within(scheme, where or TotalsFilter())
     if where.date_from and where.date_to and where.date_to < where.date_from:
         return [], {}  # the range and the truce do not meet
@@ -265,11 +261,8 @@ def _out_of_range(ledger: Ledger, where: TotalsFilter) -> LedgerError:
     count, day, value = ledger.conn.execute(
         f"SELECT count(*), min(b.occurred_on), max({largest}) FROM breach b"
         f" WHERE {condition} AND {largest} > ?", params + [MAX_COUNT]).fetchone()
-    breaches = "1 breach holds" if count == 1 else f"{count} breaches hold"
     return LedgerError(
-        f"{breaches} a casualty count outside 0 to {MAX_COUNT:,} (the first on {day}; the "
-        f"largest count {value or 0:,}): no totals are given until they are corrected in "
-        "the editor.", "count_out_of_range", count=count, day=day or "", value=value or 0,
+        "count_out_of_range", count=count, day=day or "", value=value or 0,
         limit=MAX_COUNT)
 
 
@@ -288,7 +281,7 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
     """The counts per governorate, actor or type, most breaches first (within the truce's
     days when `scheme` counts from one)."""
     if by not in GROUPINGS:
-        raise LedgerError(f"Totals are by governorate, actor or type, not {by}.", "grouping")
+        raise LedgerError("grouping", value=by)
     column, column_ar, join = GROUPINGS[by]
     where = within(scheme or WeekScheme(), where or TotalsFilter())
     condition, params = where.where()
@@ -317,11 +310,9 @@ def scheme_for(ledger: Ledger, truce_name: str | None = None,
             if truce.name.casefold() == truce_name.strip().casefold():
                 return WeekScheme(truce=truce)
         names = ", ".join(t.name for t in known) or "none"
-        raise LedgerError(f"There is no truce called {truce_name!r} (truces: {names}).",
-                          "unknown_truce_name", name=truce_name)
+        raise LedgerError("unknown_truce_name", name=truce_name, truces=names)
     if week_start:
         if week_start not in WEEK_STARTS:
-            raise LedgerError(f"A week starts on monday, saturday or sunday, not {week_start}.",
-                              "week_start")
+            raise LedgerError("week_start", value=week_start)
         return WeekScheme(week_start=week_start)
     return WeekScheme(truce=known[0]) if known else WeekScheme()

@@ -59,7 +59,7 @@ def get_truce(ledger: Ledger, key: str) -> Truce:
     """The live truce with this key; NotFoundError if there is none (or it was deleted)."""
     row = _stored(ledger.conn, key)
     if row is None:
-        raise NotFoundError(f"There is no truce {key}.", "no_truce")
+        raise NotFoundError("no_truce")
     return truce_of(row)
 
 
@@ -80,7 +80,7 @@ def truce_edit_effect(ledger: Ledger, truce: Truce) -> TruceEffect:
     checked = checked_truce(truce)
     before = _stored(ledger.conn, truce.id)
     if before is None:
-        raise NotFoundError(f"There is no truce {truce.id}.", "no_truce")
+        raise NotFoundError("no_truce")
     return _effect(ledger.conn, before, checked)
 
 
@@ -96,7 +96,7 @@ def update_truce(ledger: Ledger, truce: Truce) -> TruceChanges:
     with ledger.transaction() as conn:
         before = _stored(conn, truce.id)
         if before is None:
-            raise NotFoundError(f"There is no truce {truce.id}.", "no_truce")
+            raise NotFoundError("no_truce")
         if all(before[c] == checked[c] for c in _EDITABLE):
             return TruceChanges(truce.id, "", truce_of(before))
         effect = _effect(conn, before, checked)
@@ -125,15 +125,11 @@ def delete_truce(ledger: Ledger, key: str) -> TruceChanges:
     with ledger.transaction() as conn:
         before = _stored(conn, key)
         if before is None:
-            raise NotFoundError(f"There is no truce {key}.", "no_truce")
+            raise NotFoundError("no_truce")
         live, trashed = truce_breach_counts(ledger, key)
         if live + trashed:
             count = live + trashed
-            in_trash = f" ({trashed} of them in the Trash)" if trashed else ""
             raise LedgerError(
-                f"{count} {'breach belongs' if count == 1 else 'breaches belong'} to the truce"
-                f" {before['name']}{in_trash}: it cannot be deleted. Give "
-                f"{'it' if count == 1 else 'them'} another truce first.",
                 "truce_in_use", count=count, trashed=trashed, name=before["name"])
         now = timestamp_after(before["updated_at"])
         conn.execute("UPDATE truce SET deleted_at = ?, updated_at = ? WHERE id = ?",

@@ -11,7 +11,7 @@ from db.merge import merge_file
 
 from . import dialogs
 from .i18n import tr
-from .messages import error_text
+from .messages import error_text, reason_text
 from .worker import run_with_progress
 
 
@@ -59,8 +59,8 @@ def _refused(parent: QWidget, name: str, error: Exception) -> None:
         return
     if isinstance(error, ImportRefused):
         report = error.report
-        lines = [tr("Row {row}: {reason}").format(row=row, reason=reason)
-                 for row, reason in report.problems]
+        lines = [tr("Row {row}: {reason}").format(row=row, reason=reason_text(code, params))
+                 for row, code, params in report.problems]
         if report.more_problems:
             lines.append(tr("…and {n} more rows.").format(n=report.more_problems))
         dialogs.show_error(parent, tr("Not imported"), tr(

@@ -1,6 +1,6 @@
 """The core's messages in the user's language: each error and failed rule of db/ carries
-a code and parameters, turned here into words through tr(). An unknown code falls back to
-the core's English."""
+a code and parameters, turned here into words through tr(), the one copy of each message
+(the window and the command line both say these). An unknown code is shown as it is."""
 from __future__ import annotations
 
 import db
@@ -10,9 +10,9 @@ from .labels import field_label
 
 
 def problem_text(code: str, params: dict) -> str:
-    """The words of one failed rule (see db/messages.py for the codes)."""
+    """The words of one failed rule (the codes of db/rules.py, db/dates.py, db/lists.py)."""
     p = dict(params)
-    if "field" in p:
+    if "field" in p and "label" not in p:  # a label given (a column's header) wins
         p["label"] = field_label(p["field"])
     for number in ("limit", "length"):
         if isinstance(p.get(number), int):
@@ -78,8 +78,119 @@ def problem_text(code: str, params: dict) -> str:
 
 def problem_texts(error: db.ValidationError) -> dict[str, str]:
     """Each failed field of `error` with its words in the user's language."""
-    return {field: (problem_text(*error.codes[field]) if field in error.codes else message)
-            for field, message in error.errors.items()}
+    return {field: problem_text(code, params) for field, (code, params) in error.codes.items()}
+
+
+def _column(label: str) -> str:
+    """A column of an imported sheet, as db/ names it (its English header)."""
+    return {
+        "Date": tr("Date"), "Time": tr("Time"), "Latitude": tr("Latitude"),
+        "Longitude": tr("Longitude"), "Status": tr("Status"), "Created": tr("Created"),
+        "Updated": tr("Updated"), "Killed": tr("Killed"), "Killed (up to)": tr("Killed (up to)"),
+        "Women killed": tr("Women killed"), "Women killed (up to)": tr("Women killed (up to)"),
+        "Children killed": tr("Children killed"),
+        "Children killed (up to)": tr("Children killed (up to)"), "Injured": tr("Injured"),
+        "Injured (up to)": tr("Injured (up to)"), "Governorate": tr("Governorate"),
+        "Type": tr("Type"), "Sex": tr("Sex"), "Age": tr("Age"), "Age group": tr("Age group"),
+        "Outcome": tr("Outcome"), "Civilian": tr("Civilian"),
+        "Confidential": tr("Confidential"), "Kind": tr("Kind"),
+        "Reliability": tr("Reliability"), "created_at": tr("created at"),
+        "updated_at": tr("updated at"), "deleted_at": tr("deleted at"),
+        "changed_at": tr("changed at"), "before": tr("before"), "after": tr("after"),
+        "district": tr("district"), "place": tr("place"), "description": tr("description"),
+        "reference": tr("reference"), "note": tr("note"), "name": tr("name"),
+        "name_latin": tr("name in Latin script"), "notes": tr("notes"),
+        "name_ar": tr("Arabic name"), "brokered_by": tr("brokered by"), "kind": tr("kind"),
+        "reliability": tr("reliability"), "contact": tr("contact"),
+    }.get(label, label)
+
+
+def _record(ref: dict) -> str:
+    """A row of another office's file, as a merge's reason names it."""
+    table = ref["table"]
+    if table == "breach":
+        return (tr("breach {id} ({date})") if ref.get("date") else tr("breach {id}")).format(
+            **ref)
+    if table in ("citation", "victim"):
+        template = tr("citation {id} of {breach}") if table == "citation" else \
+            tr("victim {id} of {breach}")
+        return template.format(id=ref["id"], breach=_record(ref["breach"]))
+    if table == "change_log":
+        return tr("history entry {id}").format(**ref)
+    return {"gazetteer": tr("governorate {name!r}"), "actor": tr("actor {name!r}"),
+            "breach_type": tr("breach type {name!r}"), "truce": tr("truce {name!r}"),
+            "source": tr("source {name!r}")}.get(table, "{name!r}").format(**ref)
+
+
+def reason_text(code: str, params: dict) -> str:
+    """Why a row of an import, or a row of another office's file in a merge, is refused."""
+    p = dict(params)
+    for key in ("label", "column"):
+        if key in p:
+            p[key] = _column(p[key])
+    if "row_ref" in p:
+        p["record"] = _record(p["row_ref"])
+    if code == "rules":  # the rules of the editor that a row's breach fails
+        return "; ".join(problem_text(*rule) for rule in p["rules"])
+    if code == "cells":  # the cells of a row that cannot be read
+        return "; ".join(reason_text(*reason) for reason in p["reasons"])
+    if code == "victims_sheet":
+        return tr("Victims sheet: {reason}").format(reason=reason_text(*p["reason"]))
+    if code == "merge_kept":
+        return tr("{record}, with what it holds here that their file lacks: {problems}").format(
+            record=p["record"], problems=" ".join(problem_text(*r) for r in p["problems"]))
+    if code == "merge_row":
+        words = [reason_text(*problem) for problem in p["problems"]]
+        joined = " ".join(words) if all(w.endswith(".") for w in words) else "; ".join(words)
+        return tr("{record}: {problems}").format(record=p["record"], problems=joined)
+    if code == "collision":
+        p["table"] = tr("citation") if p["table"] == "citation" else tr("victim")
+    templates = {
+        "cell_choice": tr("{label} {value!r} is not one of {allowed}"),
+        "cell_yes_no": tr("{label} {value!r} is neither yes nor no"),
+        "cell_count": tr("{label} {value!r} is not a whole number"),
+        "cell_number": tr("{label} {value!r} is not a number"),
+        "cell_year": tr("{label} {value!r}: the year must be between {first} and {last}"),
+        "cell_no_such_day": tr("{label}: {value} is not a day of the calendar"),
+        "cell_date": tr("{label} {value!r} is not a date (use 2017-01-06 or 06.01.2017)"),
+        "cell_time": tr("Time {value!r} is not a time of day (use 14:30)"),
+        "cell_moment": tr("{label} {value!r} is not a date and time"),
+        "cell_moment_range": tr("{label} {value!r} is not between {first} and {last} (a day "
+                                "after this computer's clock)"),
+        "cell_required": tr("{label} is required"),
+        "not_in_list": tr("{label} {value!r} is not in the list"),
+        "truce_not_found": tr("Truce {value!r} is not in this database: add it first"),
+        "cell_no_source": tr("Sources: cite at least one source"),
+        "id_twice": tr("ID {value!r} is also that of row {row}: a breach is one row"),
+        "row_in_trash": tr("this breach is in the Trash: restore it first"),
+        "victim_no_id": tr("Breach ID is empty: the victim cannot be tied to a breach"),
+        "victim_unknown_id": tr("Breach ID {value!r} is no row of the Breaches sheet"),
+        "victim_id_twice": tr("Breach ID {value!r} is more than one row of the Breaches "
+                              "sheet (rows {rows})"),
+        "moment": tr("{column} {value!r} is not a date and time"),
+        "moment_range": tr("{column} {value!r} is not between {first} and {last} (a day "
+                           "after this computer's clock)"),
+        "text_spaces": tr("its {column} {value!r} has spaces around it, which the editor "
+                          "removes"),
+        "text_not_nfc": tr("its {column} {value!r} is not in the composed form (NFC) the "
+                           "editor stores text in"),
+        "not_in_gazetteer": tr("{record} is not in this program's gazetteer"),
+        "no_breach": tr("that breach is not in the file"),
+        "no_source_in_file": tr("its source is not in the file"),
+        "no_table": tr("it names no table of a ledger ({table!r})"),
+        "not_a_record": tr("its {column} is not a record"),
+        "collision": tr("{record}: that key is, here, a {table} of breach {parent}; a merge "
+                        "never moves a record to another breach"),
+    }
+    if code in templates:
+        return templates[code].format(**p)
+    return problem_text(code, params)  # a rule of the editor, as the window words it
+
+
+def merge_reasons(reasons: list, more: int) -> str:
+    """The reasons a merge was refused, the first twenty in words, the rest counted."""
+    words = "; ".join(reason_text(*reason).rstrip(".") for reason in reasons)
+    return words + (tr("; and %n more", "", more) if more else "")
 
 
 def error_text(error: Exception) -> str:
@@ -87,6 +198,38 @@ def error_text(error: Exception) -> str:
     code, p = getattr(error, "code", None), dict(getattr(error, "params", {}) or {})
     if isinstance(error, db.ValidationError):
         return "\n".join(problem_texts(error).values())
+    if code == "merge_refused":
+        p["reasons"] = merge_reasons(p["reasons"], p.get("more", 0))
+    if code == "import_refused":
+        return tr("{refused} of {rows} rows cannot be imported, so nothing was: {reasons}.") \
+            .format(refused=p["refused"], rows=p["rows"], reasons="; ".join(
+                tr("row {row}: {reason}").format(row=row, reason=reason_text(c, params))
+                for row, c, params in p["problems"]))
+    if code == "demo_mix":
+        return {"demo_export": tr("{name} is an export of the demo database: the demo is "
+                                  "never mixed with real breaches."),
+                "real_into_demo": tr("{name} holds real breaches and this database is the "
+                                     "demo: the demo is never mixed with real breaches."),
+                "demo_database": tr("{name} is a demo database: the demo is never mixed with "
+                                    "real breaches."),
+                "real_database": tr("{name} is a database of real breaches: the demo is never "
+                                    "mixed with real breaches."),
+                }.get(p.get("which"), tr("{name}: the demo is never mixed with real "
+                                         "breaches.")).format(**p)
+    if code == "disk_full" and p.get("action"):
+        return (tr("The disk holding {folder} is full: nothing was imported and nothing was "
+                   "changed. Free some space on it and import again.")
+                if p["action"] == "import" else
+                tr("The disk holding {folder} is full: nothing was merged and nothing was "
+                   "changed. Free some space on it and merge again.")).format(**p)
+    if code == "not_written" and p.get("action"):
+        return (tr("Cannot write {name}: {reason}; nothing was imported.")
+                if p["action"] == "import" else
+                tr("Cannot write {name}: {reason}; nothing was changed.")).format(**p)
+    if code == "count_out_of_range" and isinstance(p.get("value"), int):
+        p["value"] = f"{p['value']:,}"
+    if code in _RULE_CODES:  # a rule's code raised alone (a date typed on the command line)
+        return problem_text(code, p)
     if code == "truce_in_use":
         text = tr("The truce {name} cannot be deleted: it has %n breach(es). Give them "
                   "another truce in the editor first.", "", p["count"]).format(**p)
@@ -99,6 +242,27 @@ def error_text(error: Exception) -> str:
         "missing": tr("There is no file {name}."),
         "folder": tr("{name} is a folder, not a Truce Ledger database."),
         "unreadable": tr("{name} cannot be read: {reason}."),
+        "unreadable_to_end": tr("{name} cannot be read to the end ({reason}); nothing was "
+                                "changed."),
+        "damaged_open": tr("{name} is damaged and cannot be opened ({reason})."),
+        "no_wal": tr("{name} cannot be opened for writing (journal mode {mode})."),
+        "no_breach": tr("This breach is no longer in the database (another copy of the "
+                        "program may have changed it)."),
+        "folder_not_made": tr("Cannot make the folder {name}: {reason}."),
+        "cancelled": tr("Cancelled: nothing was written."),
+        "demo_size": tr("--size must be 0 or more."),
+        "not_a_day": tr("{value} is not a date (use YYYY-MM-DD)."),
+        "week_start": tr("A week starts on monday, saturday or sunday, not {value}."),
+        "grouping": tr("Totals are by governorate, actor or type, not {value}."),
+        "export_language": tr("A workbook is written in ar or en, not {language}."),
+        "duplicate": tr("This looks like a breach already recorded ({summary}); save it "
+                        "anyway only if it is a different incident."),
+        "no_such_name": tr("There is no {kind} called {name!r}."),
+        "not_xlsx": tr("{name}: the workbook's name must end in .xlsx."),
+        "not_csv_out": tr("{name}: --out writes a .csv file, with --format csv."),
+        "export_exists": tr("{name} already exists: give --force to replace it, or another "
+                            "--out."),
+        "no_window": tr("the window cannot start: {reason}"),
         "empty": tr("{name} is empty: it is not a Truce Ledger database."),
         "not_sqlite": tr("{name} is not a Truce Ledger database (it is not a SQLite file)."),
         "truncated": tr("{name} is truncated: part of the database is missing."),
@@ -137,7 +301,7 @@ def error_text(error: Exception) -> str:
                                  "it. Choose another name for the workbook."),
         "count_out_of_range": tr("Breaches hold a casualty count outside 0 to {limit:,} "
                                  "(breaches: {count}; the first on {day}; the largest count "
-                                 "{value:,}): no totals are given until they are corrected "
+                                 "{value}): no totals are given until they are corrected "
                                  "in the editor."),
         "copy_onto_self": tr("A copy cannot replace the database it is made from."),
         "demo_exists": tr("{name} already exists: the demo needs a file of its own."),
@@ -157,33 +321,40 @@ def error_text(error: Exception) -> str:
                               "columns, as the Breaches sheet of an export does)."),
         "empty_sheet": tr("{name} holds no rows."),
         "not_workbook": tr("{name} is not a workbook that can be read."),
-        "not_csv": tr("{name} is not a CSV file."),
-        "not_utf8": tr("{name} is not UTF-8 text: save it from the spreadsheet as "
-                       "\"CSV UTF-8\"."),
+        "not_csv": tr("{name} is not a CSV file (it holds a NUL byte)."),
+        "csv_encoding": tr("{name} is not text in an encoding Truce Ledger reads (tried "
+                           "{tried}): save it from the spreadsheet as \"CSV UTF-8\"."),
         "import_kind": tr("{name}: import reads .xlsx and .csv files."),
         "duplicate_columns": tr("{name}: row 1 of the {sheet} sheet has two columns for one "
                                 "field ({columns}): which one is meant cannot be told. "
                                 "Nothing was imported; keep one of them."),
         "victims_unlinked": tr("{name}: the Victims sheet has no column \"Breach ID\", so its "
                                "victims cannot be tied to breaches. Nothing was imported: put "
-                               "the column back, or delete the Victims sheet to leave the "
-                               "victims in this database as they are."),
+                               "the column back (as the export writes it), or delete the "
+                               "Victims sheet to leave the victims in this database as they "
+                               "are."),
         "csv_quote": tr("{name}, row {row} ({lines}): a quote (\") opens a cell and does not "
                         "close where the cell ends, so the lines after it would be read as "
                         "one cell: correct the quotes in that row."),
         "sheet_too_large": tr("{name} is too large to read: a sheet spans {rows} rows and "
                               "{columns} columns. Delete the cells far from the table (Ctrl+End "
                               "in the spreadsheet finds them) and save it again."),
-        "reader_crashed": tr("{name} could not be read: the spreadsheet reader stopped. Nothing "
-                             "was imported; save the file again from the spreadsheet program, "
-                             "or as CSV."),
+        "reader_crashed": tr("{name} could not be read: the spreadsheet reader stopped (exit "
+                             "status {status}). Nothing was imported; save the file again from "
+                             "the spreadsheet program, or as CSV."),
         "reversed_range": tr("The range ends ({end}) before it begins ({start})."),
-        "unknown_truce_name": tr("There is no truce called {name}."),
+        "unknown_truce_name": tr("There is no truce called {name!r} (truces: {truces})."),
         "no_such_source": tr("This source is no longer in the database (another copy of the "
                              "program may have merged or deleted it)."),
     }
     template = templates.get(code or "")
     try:
         return template.format(**p) if template else str(error)
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError):
         return str(error)
+
+
+# The codes of the editor's rules (problem_text), which db/ may also raise alone.
+_RULE_CODES = frozenset({"required", "not_a_date", "no_such_day", "year_range", "future",
+                         "not_a_time", "too_long", "one_of", "semicolon", "end_before_start",
+                         "source_name_taken", "merge_same_source", "source_cited"})

@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 import db
+from gui.messages import error_text
 from db import breaches as breaches_module
 from tests.conftest import table_counts
 
@@ -77,8 +78,10 @@ def test_a_save_that_fails_half_way_leaves_nothing(ledger, ledger_path, make_bre
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(breaches_module, "log_change", power_cut)
-    with pytest.raises(db.LedgerError, match="not saved: disk I/O error"):
+    with pytest.raises(db.LedgerError) as refused:
         db.save_breach(ledger, make_breach(victims=[db.Victim(name="Yousef", age=12)]))
+    assert refused.value.code == "not_saved"
+    assert "not saved: disk I/O error" in error_text(refused.value)
     assert table_counts(ledger_path) == before
     assert not ledger.conn.in_transaction
 
@@ -94,8 +97,10 @@ def test_delete_goes_to_the_trash_and_restore_brings_it_back(ledger, make_breach
     assert db.get_breach(ledger, gone.id).deleted_at  # still in the file
     with pytest.raises(db.NotFoundError):
         db.delete_breach(ledger, gone.id)
-    with pytest.raises(db.ValidationError, match="Trash"):
+    with pytest.raises(db.ValidationError) as refused:
         db.save_breach(ledger, db.get_breach(ledger, gone.id))
+    assert "in_trash" in refused.value.errors.values()
+    assert "Trash" in error_text(refused.value)
     db.restore_breach(ledger, gone.id)
     assert {r.id for r in db.list_breaches(ledger)} == {kept.id, gone.id}
     assert db.count_breaches(ledger, db.BreachFilter(deleted=True)).breaches == 0
@@ -112,7 +117,8 @@ def test_a_likely_duplicate_is_saved_only_when_confirmed(ledger, lists, make_bre
     with pytest.raises(db.DuplicateBreachError) as twin:
         db.save_breach(ledger, make_breach(place="khan tuman ", killed=5))
     assert twin.value.resembles_id == first.id
-    assert "2017-01-02" in str(twin.value) and "Khan Tuman" in str(twin.value)
+    words = error_text(twin.value)
+    assert "2017-01-02" in words and "Khan Tuman" in words
     assert db.count_breaches(ledger).breaches == 1
     # Not a duplicate: another day, another type, or a deleted twin.
     db.save_breach(ledger, make_breach(occurred_on="2017-01-03"))
@@ -195,8 +201,9 @@ def test_an_edit_made_from_a_stale_copy_is_refused_not_merged_over(ledger, ledge
         theirs.victims.append(db.Victim(name="Yousef", age=12))
         db.save_breach(other, theirs)
     saved.description = "Corrected description."
-    with pytest.raises(db.ConflictError, match="changed elsewhere"):
+    with pytest.raises(db.ConflictError) as refused:
         db.save_breach(ledger, saved)
+    assert "changed elsewhere" in error_text(refused.value)
     stored = db.get_breach(ledger, saved.id)
     assert [v.name for v in stored.victims] == ["Yousef"]
     assert stored.description == "Artillery shelling on the village."

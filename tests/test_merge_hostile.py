@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import db
+from gui.messages import error_text
 from db.demo import create_demo
 from db.merge import MergeRefused, merge_file
 from db.moments import checked_stored
@@ -112,8 +113,8 @@ def test_a_key_of_another_breach_of_ours_is_refused(tmp_path, ledger, ours, tabl
         forge(other, "UPDATE victim SET name = ?, confidential = ? WHERE id = ?",
               params=(name, confidential, ours_key))
     refusal = refused(ledger, other)
-    assert f"{table} {ours_key} of breach {their_breach} (2017-01-04)" in str(refusal)
-    assert f"breach {ours['breach']}" in str(refusal)
+    assert f"{table} {ours_key} of breach {their_breach} (2017-01-04)" in error_text(refusal)
+    assert f"breach {ours['breach']}" in error_text(refusal)
     assert read_rows(ledger.path, "SELECT breach_id, name, confidential FROM victim"
                                   " WHERE id = ?", (ours["hidden"],)) == [
         (ours["breach"], "Hidden name", 1)]
@@ -154,7 +155,7 @@ def test_a_key_of_a_list_entry_not_in_their_file_is_refused(tmp_path, ledger, ou
     else:
         forge(other, f"UPDATE breach SET actor_id = '{lists['regime']}'")
     refusal = refused(ledger, other)
-    assert f"breach {their_breach} (2017-01-04)" in str(refusal)
+    assert f"breach {their_breach} (2017-01-04)" in error_text(refusal)
     assert read_rows(ledger.path, "SELECT count(*) FROM breach") == [(1,)]
 
 
@@ -187,9 +188,9 @@ def test_a_time_out_of_range_refuses_the_merge(tmp_path, ledger, ours, table, co
     other, their_breach = their_office(tmp_path / "field.sqlite3")
     forge(other, f"UPDATE {table} SET {column} = ?", params=(moment,))
     refusal = refused(ledger, other)
-    assert f"{column.replace('_', ' ')} {moment!r}" in str(refusal)
+    assert f"{column.replace('_', ' ')} {moment!r}" in error_text(refusal)
     if table in ("breach", "victim", "citation"):
-        assert f"breach {their_breach} (2017-01-04)" in str(refusal)
+        assert f"breach {their_breach} (2017-01-04)" in error_text(refusal)
 
 
 def test_a_time_a_little_ahead_of_our_clock_is_taken(tmp_path, ledger, ours):
@@ -230,7 +231,7 @@ def test_a_breach_that_breaks_a_rule_refuses_the_merge(tmp_path, ledger, ours, f
     forge(other, BAD_ROWS[forgery])
     day = read_rows(other, "SELECT occurred_on FROM breach")[0][0]
     refusal = refused(ledger, other)
-    assert f"breach {their_breach} ({day})" in str(refusal)
+    assert f"breach {their_breach} ({day})" in error_text(refusal)
 
 
 BAD_LISTS = {
@@ -262,7 +263,7 @@ def test_a_breach_that_would_break_a_rule_with_what_we_keep_refuses_the_merge(tm
         db.save_breach(field, theirs)
     refusal = refused(ledger, other)
     assert (f"breach {ours['breach']} (2017-01-02), with what it holds here that their file "
-            "lacks: Killed (1) cannot be below the 2 named victims it lists.") in str(refusal)
+            "lacks: Killed (1) cannot be below the 2 named victims it lists.") in error_text(refusal)
 
 
 @pytest.mark.parametrize("forgery", BAD_LISTS, ids=list(BAD_LISTS))
@@ -270,7 +271,7 @@ def test_a_list_entry_that_breaks_a_rule_refuses_the_merge(tmp_path, ledger, our
     other, _ = their_office(tmp_path / "field.sqlite3")
     statement, named = BAD_LISTS[forgery]
     forge(other, statement)
-    assert named in str(refused(ledger, other))
+    assert named in error_text(refused(ledger, other))
 
 
 def test_a_refusal_names_twenty_breaches_and_counts_the_rest(tmp_path, ledger, ours):
@@ -285,7 +286,7 @@ def test_a_refusal_names_twenty_breaches_and_counts_the_rest(tmp_path, ledger, o
                                                              .source_id)]))
     forge(other, "UPDATE breach SET occurred_on = '2099-01-05'")
     refusal = refused(ledger, other)
-    assert str(refusal).count("(2099-01-05)") == 20 and "; and 5 more." in str(refusal)
+    assert error_text(refusal).count("(2099-01-05)") == 20 and "; and 5 more." in error_text(refusal)
     assert len(refusal.reasons) == 20 and refusal.more == 5
 
 
@@ -334,9 +335,9 @@ def test_a_file_whose_schema_is_not_ours_is_refused_unread(tmp_path, ledger, our
     with pytest.raises(db.BadFileError) as refusal:
         merge_file(ledger, other)
     assert refusal.value.code == "foreign_schema"
-    assert str(refusal.value).startswith(
+    assert error_text(refusal.value).startswith(
         "field.sqlite3 is not a Truce Ledger database as this program makes them: it")
-    assert str(refusal.value).endswith("; nothing was changed.")
+    assert error_text(refusal.value).endswith("; nothing was changed.")
     assert dump(ledger.path) == before and digest(other) == theirs_before
 
 
@@ -350,7 +351,7 @@ def test_reading_a_file_costs_no_more_than_its_size(tmp_path):
     with pytest.raises(db.BadFileError) as refusal:
         budget.spend(("x" * 200,))
     assert refusal.value.code == "foreign_schema"
-    assert "holds more rows than a file of its size can" in str(refusal.value)
+    assert "holds more rows than a file of its size can" in error_text(refusal.value)
 
 
 # The demo mark, 6 (the write lock) and 14 (a full disk) -------------------------------------
@@ -422,8 +423,8 @@ def test_a_full_disk_is_said_and_nothing_is_changed(qapp, tmp_path, small_disk):
         with pytest.raises(db.LedgerError) as full:
             merge_file(ours, other)
         assert full.value.code == "disk_full"
-        assert str(full.value).startswith(f"The disk holding {small_disk} is full")
-        assert "demo.sqlite3" not in str(full.value) and "read" not in str(full.value)
+        assert error_text(full.value).startswith(f"The disk holding {small_disk} is full")
+        assert "demo.sqlite3" not in error_text(full.value) and "read" not in error_text(full.value)
         assert error_text(full.value).startswith(f"The disk holding {small_disk} is full")
         filler.unlink()
         assert dump(path) == before
@@ -595,7 +596,7 @@ def test_a_random_file_is_refused_whole_or_taken_as_it_is(templates, tmp_path_fa
             merge_file(ledger, theirs)
         except db.LedgerError as refusal:
             event(f"refused: {refusal.code}")
-            assert "\n" not in str(refusal)
+            assert "\n" not in error_text(refusal)
             assert dump(ours) == before
             return
         event("taken")
@@ -648,7 +649,7 @@ def test_a_forged_file_reached_through_a_link_is_refused_as_by_its_own_name(
     before = dump(ledger.path)
     with pytest.raises(db.BadFileError) as refusal:
         merge_file(ledger, link)
-    assert refusal.value.code == "foreign_schema" and "trigger t" in str(refusal.value)
+    assert refusal.value.code == "foreign_schema" and "trigger t" in error_text(refusal.value)
     assert dump(ledger.path) == before
 
 
@@ -722,8 +723,10 @@ def test_a_text_not_as_the_editor_stores_it_refuses_the_merge(tmp_path, ledger, 
     forged = DIRT[dirt](value or "Saraqib")
     forge(other, f"UPDATE {table} SET {column} = ? WHERE id = '{key}'", params=(forged,))
     refusal = refused(ledger, other)  # and ours is left as it was
-    assert f"its {column.replace('_', ' ')} {forged!r} " in str(refusal)
-    assert ("spaces around it" if forged.strip() != forged else "(NFC)") in str(refusal)
+    words = {"name_latin": "name in Latin script", "name_ar": "Arabic name"}.get(
+        column, column.replace("_", " "))
+    assert f"its {words} {forged!r} " in error_text(refusal)
+    assert ("spaces around it" if forged.strip() != forged else "(NFC)") in error_text(refusal)
 
 
 def _actor_breach(path: Path, actor: str) -> None:
@@ -740,7 +743,7 @@ def test_a_near_duplicate_name_is_refused_and_totals_count_one_perpetrator(tmp_p
     _actor_breach(other, "Assad regime forces ")
     refusal = refused(ledger, other)
     assert "actor 'Assad regime forces ': its name 'Assad regime forces ' has spaces" \
-        in str(refusal)
+        in error_text(refusal)
     rows = totals_by(ledger, "actor", TotalsFilter(), scheme_for(ledger))
     assert [row.name for row in rows] == ["Assad regime forces"]
 

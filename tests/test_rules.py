@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 import db
+from gui.messages import problem_texts
 from tests.conftest import table_counts
 
 TODAY = date.today()
@@ -67,12 +68,13 @@ REFUSED = [
 @pytest.mark.parametrize("changes, field, words", REFUSED,
                          ids=[f"{f}-{i}" for i, (_, f, _w) in enumerate(REFUSED)])
 def test_a_breaking_breach_is_refused_with_its_field_named(ledger, ledger_path, make_breach,
-                                                            changes, field, words):
+                                                            english, changes, field, words):
     before = table_counts(ledger_path)
     with pytest.raises(db.ValidationError) as refused:
         db.save_breach(ledger, make_breach(**changes))
-    assert field in refused.value.errors, refused.value.errors
-    assert words in refused.value.errors[field]
+    said = problem_texts(refused.value)  # the words under the field, in English
+    assert field in said, said
+    assert words in said[field]
     assert table_counts(ledger_path) == before
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 import db
+from gui.messages import error_text
 
 from conftest import read_rows as read
 
@@ -162,13 +163,13 @@ def test_a_source_no_live_breach_cites_becomes_a_tombstone(ledger, ledger_path, 
 
 
 def test_a_cited_source_is_not_deleted_and_the_error_says_how_many_breaches_cite_it(
-        ledger, ledger_path, lists, make_breach):
+        english, ledger, ledger_path, lists, make_breach):
     db.save_breach(ledger, make_breach())
     db.save_breach(ledger, make_breach(place="Anadan"))
     with pytest.raises(db.ValidationError) as refused:
         db.delete_source(ledger, lists["source"])
     assert refused.value.codes["source"] == ("source_cited", {"count": 2})
-    assert "2 breaches" in str(refused.value)
+    assert "cited by 2 breaches" in error_text(refused.value)
     assert read(ledger_path, "SELECT deleted_at FROM source WHERE id = ?",
                 (lists["source"],)) == [(None,)]
 

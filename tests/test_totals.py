@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 import db
+from gui.messages import error_text
 from db.demo import create_demo
 from db.press import press_sentence, span_text, ordinal, week_sentence
 from db.totals import (COUNT_NAMES, Group, TotalsFilter, Week, WeekScheme, scheme_for,
@@ -297,9 +298,11 @@ def test_the_sentence_names_governorates_only_for_a_majority():
 
 
 def test_a_reversed_range_is_refused(ended_truce, tmp_path):
-    with pytest.raises(db.LedgerError, match="before it begins"):
+    with pytest.raises(db.LedgerError) as refused:
         weekly_totals(ended_truce, WeekScheme(), TotalsFilter(date_from="2017-03-01",
                                                               date_to="2017-01-01"))
+    assert refused.value.code == "reversed_range"
+    assert "before it begins" in error_text(refused.value)
     result = run("totals", "--db", str(ended_truce.path), "--from", "2017-03-01", "--to",
                  "2017-01-01")
     assert result.returncode == 1 and "before it begins" in result.stderr

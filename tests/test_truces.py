@@ -7,6 +7,7 @@ import json
 import pytest
 
 import db
+from gui.messages import error_text
 from db.totals import WeekScheme, weekly_totals
 
 from conftest import read_rows as read
@@ -167,7 +168,7 @@ def test_a_bad_edit_is_refused_and_changes_nothing(ledger, ledger_path, make_bre
     assert read(ledger_path, "SELECT count(*) FROM change_log") == logged
 
 
-def test_a_truce_with_breaches_is_not_deleted(ledger, ledger_path, make_breach, truce):
+def test_a_truce_with_breaches_is_not_deleted(english, ledger, ledger_path, make_breach, truce):
     save(ledger, make_breach, "2017-01-02")
     save(ledger, make_breach, "2017-01-03")
     trashed = save(ledger, make_breach, "2017-01-04")
@@ -176,17 +177,19 @@ def test_a_truce_with_breaches_is_not_deleted(ledger, ledger_path, make_breach, 
         db.delete_truce(ledger, truce)
     assert refused.value.code == "truce_in_use"
     assert refused.value.params["count"] == 3 and refused.value.params["trashed"] == 1
-    assert "3 breaches belong" in str(refused.value)
+    assert "it has 3 breaches" in error_text(refused.value)
     assert read(ledger_path, "SELECT deleted_at FROM truce WHERE id = ?", (truce,)) == [(None,)]
     assert db.truce_breach_counts(ledger, truce) == (2, 1)
 
 
-def test_a_truce_with_only_a_breach_in_the_trash_is_not_deleted(ledger, make_breach, truce):
+def test_a_truce_with_only_a_breach_in_the_trash_is_not_deleted(english, ledger, make_breach,
+                                                                 truce):
     trashed = save(ledger, make_breach, "2017-01-04")
     db.delete_breach(ledger, trashed)
     with pytest.raises(db.LedgerError) as refused:
         db.delete_truce(ledger, truce)
-    assert "1 breach belongs" in str(refused.value) and "in the Trash" in str(refused.value)
+    words = error_text(refused.value)
+    assert "it has 1 breach." in words and "1 breach in the Trash" in words
 
 
 def test_a_truce_without_breaches_is_deleted_as_a_tombstone(ledger, ledger_path, truce):

@@ -56,6 +56,6 @@ def test_the_demo_export_is_refused_in_words_before_anything_is_asked(
     dialogs.paths = [tmp_path / "demo.xlsx"]
     window.import_breaches()
     assert [kind for kind, _ in dialogs.asked] == ["path", "error"]  # no "Import them?"
-    assert dialogs.asked[-1][1] == ("Not imported: demo.xlsx: the demo is never mixed with "
-                                    "real breaches.")
+    assert dialogs.asked[-1][1] == ("Not imported: demo.xlsx is an export of the demo "
+                                    "database: the demo is never mixed with real breaches.")
     assert db.count_breaches(ledger).breaches == 1

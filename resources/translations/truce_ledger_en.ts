@@ -39,6 +39,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The truce {name} cannot be deleted: it has %n breach(es). Give them another truce in the editor first.</source>
         <translation>
             <numerusform>The truce {name} cannot be deleted: it has %n breach. Give them another truce in the editor first.</numerusform>
