@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QProcess
 from PySide6.QtWidgets import QApplication
 
 import db
@@ -12,10 +12,11 @@ from db.paths import default_database_path
 
 from . import dialogs, settings
 from .main_window import MainWindow
+from .settings_dialog import RESTART
 from .messages import error_text
 from .i18n import tr
+from .translations import install_translations
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 STYLE = """
 QLabel#fieldError { color: #b00020; }
 QLabel#dateWords { color: palette(dark); }
@@ -34,27 +35,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setStyleSheet(STYLE)
     install_translations(app)
     return app
-
-
-def install_translations(app: QCoreApplication, locale: QLocale | None = None) -> None:
-    """English plural forms first, then Qt's and our own words in the user's language.
-
-    The last translator installed is asked first, so the user's language wins.
-    """
-    if app.property("truce_ledger_translations"):
-        return
-    app.setProperty("truce_ledger_translations", True)
-    locale = locale or QLocale()
-    app.setProperty("truce_ledger_language",
-                    "ar" if locale.language() == QLocale.Arabic else "en")
-    english = QTranslator(app)
-    if english.load(str(TRANSLATIONS / "truce_ledger_en.qm")):
-        app.installTranslator(english)
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
-                         ("truce_ledger", str(TRANSLATIONS))):
-        translator = QTranslator(app)
-        if locale.language() != QLocale.English and translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
 
 
 def open_first_ledger(path: Path | None) -> db.Ledger | None:
@@ -83,4 +63,15 @@ def run_window(path: Path | None = None) -> int:
         return 1
     window = MainWindow(ledger)
     window.show()
-    return app.exec()
+    status = app.exec()
+    restart_if_asked(app)
+    return status
+
+
+def restart_if_asked(app: QCoreApplication) -> bool:
+    """Start the program again, as it was started, if Settings asked for it (a new
+    language) and the window has closed; True if it did."""
+    if not app.property(RESTART):
+        return False
+    app.setProperty(RESTART, False)
+    return QProcess.startDetached(sys.executable, sys.argv)[0]

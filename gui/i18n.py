@@ -5,7 +5,7 @@ string as it is written (`tr("…")`, or `tr("%n breaches", "", n)` for plurals)
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
 
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -17,3 +17,30 @@ def language() -> str:
     app = QCoreApplication.instance()
     value = app.property("truce_ledger_language") if app else None
     return value if value in ("ar", "en") else "en"
+
+
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def date_text(day: QDate, pattern: str) -> str:
+    """`day` written after `pattern` ("dddd d MMMM yyyy") in the window's language: in
+    Arabic with Syria's month names (كانون الثاني) and the window's Western digits."""
+    if language() != "ar":
+        return QLocale().toString(day, pattern)
+    return QLocale(QLocale.Arabic, QLocale.Syria).toString(day, pattern).translate(_WESTERN)
+
+
+class QtWordsMissing(QTranslator):
+    """Qt's own words that qtbase_ar.qm lacks, through tr(): Qt 6's file dialog gave two
+    labels an Alt key ("&Look in:") that the Arabic catalogue does not know yet."""
+
+    def translate(self, context, source, disambiguation=None, n=-1) -> str | None:
+        """None (a null string) for every other text: Qt then asks no further and shows
+        the text as written, where "" would blank it."""
+        if context != "QFileDialog":
+            return None
+        return {"&Look in:": tr("&Look in:"),
+                "Files of &type:": tr("Files of &type:")}.get(source)
+
+    def isEmpty(self) -> bool:
+        return False

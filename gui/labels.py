@@ -35,6 +35,10 @@ def choice_label(value: str) -> str:
         "activist": tr("activist"), "medic": tr("medic"), "hospital": tr("hospital"),
         "civil defence": tr("civil defence"), "official statement": tr("official statement"),
         "witness": tr("witness"), "other": tr("other"),
+        # A source's reliability, on the scale intelligence and press offices use.
+        "A": tr("A: completely reliable"), "B": tr("B: usually reliable"),
+        "C": tr("C: fairly reliable"), "D": tr("D: not usually reliable"),
+        "E": tr("E: unreliable"),
     }.get(value, value)
 
 

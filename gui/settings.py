@@ -4,7 +4,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 ORGANIZATION = "TruceLedger"
 APPLICATION = "Truce Ledger"
@@ -56,6 +56,14 @@ def put(setting: Setting, value) -> None:
     store = _store()
     store.setValue(setting.key, value)
     store.sync()
+
+
+def window_language(chosen: str | None = None) -> str:
+    """"ar" or "en": the language chosen (by default the one stored), else the system's."""
+    chosen = get(LANGUAGE) if chosen is None else chosen
+    if chosen in LANGUAGES:
+        return chosen
+    return "ar" if QLocale.system().language() == QLocale.Arabic else "en"
 
 
 def user_name() -> str:

@@ -1,13 +1,20 @@
-"""Settings: the office, who is typing, the default truce, the first day of the week."""
+"""Settings: the office, who is typing, the default truce, the first day of the week, the
+window's language and the digits of Arabic text."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget)
 
 import db
 
 from . import settings
-from .i18n import tr
+from .i18n import language, tr
 from .wheel import guard_wheel
+
+RESTART = "truce_ledger_restart"  # read by gui.app.restart_if_asked once the window closed
+# Each language is named in its own words, whatever the window's language.
+LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 
 
 class SettingsDialog(QDialog):
@@ -29,12 +36,30 @@ class SettingsDialog(QDialog):
             self.week_start.addItem(label, value)
         self.week_start.setCurrentIndex(max(self.week_start.findData(
             settings.get(settings.WEEK_START)), 0))
+        self.language = QComboBox()
+        for value in settings.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[value], value)
+        self.language.addItem(tr("System language ({language})").format(
+            language=LANGUAGE_NAMES[settings.window_language("")]), "")
+        self.language.setCurrentIndex(self.language.findData(settings.get(settings.LANGUAGE)))
+        self.language_note = QLabel(tr(
+            "A new language takes effect when Truce Ledger starts again: the windows "
+            "already open keep their words."))
+        self.language_note.setWordWrap(True)
+        self.digits = QComboBox()
+        self.digits.addItem(tr("Western (0–9)"), "western")
+        self.digits.addItem(tr("Arabic-Indic (٠–٩)"), "arabic")
+        self.digits.setCurrentIndex(max(self.digits.findData(
+            settings.get(settings.ARABIC_DIGITS)), 0))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form = QFormLayout(self)
         form.addRow(tr("Office name"), self.office)
         form.addRow(tr("Your name"), self.user)
         form.addRow(tr("Default truce"), self.truce)
         form.addRow(tr("First day of the week"), self.week_start)
+        form.addRow(tr("Language"), self.language)
+        form.addRow("", self.language_note)
+        form.addRow(tr("Digits in Arabic text"), self.digits)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -45,4 +70,33 @@ class SettingsDialog(QDialog):
         settings.put(settings.USER_NAME, self.user.text().strip())
         settings.put(settings.DEFAULT_TRUCE, self.truce.currentData())
         settings.put(settings.WEEK_START, self.week_start.currentData())
+        settings.put(settings.LANGUAGE, self.language.currentData())
+        settings.put(settings.ARABIC_DIGITS, self.digits.currentData())
+        chosen = settings.window_language(self.language.currentData())
+        window = self.parentWidget().window() if self.parentWidget() else None
         super().accept()
+        if chosen != language() and window is not None and ask_restart(window):
+            # After the Settings box has closed: the window closes as the user would
+            # close it, asking first about unsaved edits.
+            QTimer.singleShot(0, lambda: restart_after_close(window))
+
+
+def ask_restart(parent: QWidget) -> bool:
+    """Restart now (True) or later? The new language takes effect at the next start."""
+    box = QMessageBox(QMessageBox.Question, tr("Language"), tr(
+        "The window will be in the new language when Truce Ledger starts again. "
+        "Restart now?"), QMessageBox.NoButton, parent)
+    now = box.addButton(tr("Restart now"), QMessageBox.AcceptRole)
+    box.addButton(tr("Later"), QMessageBox.RejectRole)
+    box.setDefaultButton(now)
+    box.exec()
+    return box.clickedButton() is now
+
+
+def restart_after_close(window: QWidget) -> bool:
+    """Close `window`; once it has closed (the user did not keep it open to save an
+    edit), the program starts again when its event loop ends. True if it closed."""
+    if not window.close():
+        return False
+    QApplication.instance().setProperty(RESTART, True)
+    return True

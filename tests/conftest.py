@@ -110,6 +110,12 @@ class Dialogs:
         self.asked.append(("yes_no", text))
         return self.yes
 
+    def ask_entry_names(self, parent, title, text, typed):
+        """Yes adds the entry by the name typed (no other name given)."""
+        from gui.entry_names_dialog import is_arabic
+        self.asked.append(("yes_no", text))
+        return (typed, typed if is_arabic(typed) else "") if self.yes else None
+
     def show_error(self, parent, title, text):
         self.asked.append(("error", f"{title}: {text}"))
 
@@ -125,7 +131,7 @@ class Dialogs:
 def dialogs(monkeypatch):
     from gui import dialogs as module
     fake = Dialogs()
-    for name in ("ask_unsaved", "ask_yes_no", "show_error", "show_info"):
+    for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "show_error", "show_info"):
         monkeypatch.setattr(module, name, getattr(fake, name))
     for name in ("open_database_path", "new_database_path", "save_copy_path"):
         monkeypatch.setattr(module, name, fake.path)
@@ -149,6 +155,31 @@ def show_window(qtbot, ledger):
     qtbot.waitExposed(main)
     main.activateWindow()
     return main
+
+
+@pytest.fixture
+def arabic(qapp):
+    """The window's language is Arabic in this test: Settings say so, and the Arabic
+    translators (ours and Qt's), the right-to-left direction and the locale are installed
+    on the application; the language before comes back after. Build windows after it."""
+    from gui import settings
+    from gui.app import install_translations
+    before = qapp.property("truce_ledger_language") or settings.window_language("")
+    settings.put(settings.LANGUAGE, "ar")
+    install_translations(qapp, "ar")
+    yield qapp
+    install_translations(qapp, before)
+
+
+@pytest.fixture
+def english(qapp):
+    """The window's words in English, with its plural forms ("1 breach", "2 breaches"), as
+    the command line says them where LANG is C."""
+    from gui.app import install_translations
+    before = qapp.property("truce_ledger_language") or "en"
+    install_translations(qapp, "en")
+    yield qapp
+    install_translations(qapp, before)
 
 
 @pytest.fixture
