@@ -7,7 +7,7 @@ large file never freezes the window; an answer to an older question is dropped.
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -21,6 +21,7 @@ from db.totals import Counts, TotalsFilter, WeekScheme, weekly_totals
 from db.workbook import ExportOptions, export_workbook
 
 from . import dialogs, settings
+from .export_language import ExportLanguageBox
 from .filter_bar import FilterBar
 from .i18n import tr
 from .messages import error_text
@@ -48,10 +49,11 @@ class TotalsView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.chart = WeekChart()
-        self.sentence = QPlainTextEdit()
-        self.sentence.setReadOnly(True)
-        self.sentence.setMaximumHeight(90)
-        self.copy_button = QPushButton(tr("&Copy the sentence"))
+        # Both sentences, whatever the window's language: offices publish both.
+        self.sentence_ar = self._sentence_box(Qt.RightToLeft)
+        self.sentence = self._sentence_box(Qt.LeftToRight)  # the English one
+        self.copy_ar_button = QPushButton(tr("Copy the &Arabic sentence"))
+        self.copy_button = QPushButton(tr("&Copy the English sentence"))
         self.export_button = QPushButton(tr("E&xport for press…"))
         self.export_full_button = QPushButton(tr("Export f&ull…"))
         self.export_full_button.setToolTip(tr("With confidential victims and the contacts of "
@@ -60,16 +62,23 @@ class TotalsView(QWidget):
         top.addWidget(QLabel(tr("Weeks")))
         top.addWidget(self.scheme_box, 1)
         top.addStretch(1)
+        self.export_language = ExportLanguageBox()  # the workbook's language, remembered
+        language_label = QLabel(tr("Wor&kbook language"))
+        language_label.setBuddy(self.export_language)
+        top.addWidget(language_label)
+        top.addWidget(self.export_language)
         top.addWidget(self.export_button)
         top.addWidget(self.export_full_button)
-        sentence_row = QHBoxLayout()
-        sentence_row.addWidget(self.sentence, 1)
-        sentence_row.addWidget(self.copy_button, 0, Qt.AlignTop)
+        sentence_rows = QHBoxLayout()  # side by side: Arabic first (on the right in Arabic)
+        for box, button in ((self.sentence_ar, self.copy_ar_button),
+                            (self.sentence, self.copy_button)):
+            sentence_rows.addWidget(box, 1)
+            sentence_rows.addWidget(button, 0, Qt.AlignTop)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.chart, 1)
-        lower_layout.addLayout(sentence_row)
+        lower_layout.addLayout(sentence_rows)
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
@@ -83,12 +92,15 @@ class TotalsView(QWidget):
         self.scheme_box.activated.connect(lambda _i: self._pick_scheme())
         self.filter_bar.changed.connect(lambda _w: self.recount())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_sentence())
-        self.copy_button.clicked.connect(self.copy_sentence)
+        self.copy_ar_button.clicked.connect(lambda: self.copy_sentence("ar"))
+        self.copy_button.clicked.connect(lambda: self.copy_sentence("en"))
         self.export_button.clicked.connect(lambda: self.export(full=False))
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
         self._question: tuple | None = None
         self._sentences: list[str] = []  # each week's, read with its row
+        self._sentences_ar: list[str] = []  # the same in Arabic
+        self._digits: str | None = None  # of the Arabic sentences shown
         self._detached = False
 
     # What is counted.
@@ -150,13 +162,14 @@ class TotalsView(QWidget):
         self.stale = False
         self._asked += 1
         asked, path, scheme, where = self._asked, self.ledger.path, self.scheme(), self.where()
+        digits = self._digits = settings.get(settings.ARABIC_DIGITS)
         self.status.setText(tr("Counting…"))
 
         def work():
             # The weeks, their total and their sentences from one snapshot of the file:
             # they agree, whatever other copies save meanwhile.
             with open_reader(path) as reader:
-                return weekly_report(reader, scheme, where)
+                return weekly_report(reader, scheme, where, digits)
 
         run_later(work, lambda report, error: self._counted(asked, report, error,
                                                             (scheme, where)))
@@ -167,15 +180,15 @@ class TotalsView(QWidget):
         if error is not None:
             # No figure at all rather than figures that no longer answer the question (or
             # are wrong: a count out of range); the reason in their place.
-            self._question, self._sentences = None, []
+            self._question, self._sentences, self._sentences_ar = None, [], []
             self.model.set_weeks([], Counts())
             self.chart.show_weeks([])
-            self.sentence.setPlainText("")
+            self._show_sentence()
             self.status.setText(error_text(error))
             return
         weeks, total = report.weeks, report.total
         self._question = question  # the sentence speaks of what was counted
-        self._sentences = report.sentences
+        self._sentences, self._sentences_ar = report.sentences, report.sentences_ar
         self.model.set_weeks(weeks, total)
         self.chart.show_weeks(weeks)
         self.status.setText(tr("{weeks}, {breaches}, at least {killed} killed (discounted "
@@ -184,7 +197,9 @@ class TotalsView(QWidget):
             breaches=tr("%n breach(es)", "", total.breaches), killed=total.killed))
         busy = [row for row, week in enumerate(weeks) if week.breaches]
         if busy:
-            self.table.selectRow(busy[-1])  # the latest week with breaches
+            # The latest week with breaches, made current (selectRow leaves no current
+            # row in a right-to-left window whose columns do not fill the table's width).
+            self.table.setCurrentIndex(self.model.index(busy[-1], 0))
             self.table.scrollTo(self.model.index(busy[-1], 0))
         self._show_sentence()
         self.counted.emit()
@@ -195,17 +210,48 @@ class TotalsView(QWidget):
         self._detached = True
 
     # The press sentence.
+    @staticmethod
+    def _sentence_box(direction: Qt.LayoutDirection) -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setReadOnly(True)
+        box.setMaximumHeight(90)
+        box.setLayoutDirection(direction)  # the sentence's, not the window's
+        option = box.document().defaultTextOption()
+        option.setTextDirection(direction)
+        box.document().setDefaultTextOption(option)
+        return box
+
     def _show_sentence(self) -> None:
-        """The selected week's sentence, as read with its row (not read again: it speaks
+        """The selected week's sentences, as read with its row (not read again: they speak
         of the breaches the row counts)."""
         if self._detached:
             return
         row = self.table.currentIndex().row()
-        self.sentence.setPlainText(self._sentences[row]
-                                   if 0 <= row < len(self._sentences) else "")
+        for box, sentences in ((self.sentence, self._sentences),
+                               (self.sentence_ar, self._sentences_ar)):
+            box.setPlainText(sentences[row] if 0 <= row < len(sentences) else "")
 
-    def copy_sentence(self) -> None:
-        QGuiApplication.clipboard().setText(self.sentence.toPlainText())
+    def copy_sentence(self, language: str = "en") -> None:
+        """The English or the Arabic sentence to the clipboard, the latter with its
+        direction marks, so that it pastes into a word processor in order."""
+        box = self.sentence_ar if language == "ar" else self.sentence
+        QGuiApplication.clipboard().setText(box.toPlainText())
+
+    def _follow_digits(self) -> None:
+        """Settings changed the digits of Arabic text: the Arabic sentences are written
+        again (with the counts, from one snapshot)."""
+        if (self.isVisible() and self._digits is not None
+                and settings.get(settings.ARABIC_DIGITS) != self._digits):
+            self.recount()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.ActivationChange:  # back from the Settings dialog
+            self._follow_digits()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._follow_digits()
 
     # Export.
     def export(self, full: bool) -> None:
@@ -221,7 +267,9 @@ class TotalsView(QWidget):
             return
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
                                 office=settings.get(settings.OFFICE_NAME),
-                                right_to_left=self.isRightToLeft())
+                                right_to_left=self.isRightToLeft(),
+                                language=self.export_language.language(),
+                                digits=settings.get(settings.ARABIC_DIGITS))
         source = self.ledger.path
 
         def work(progress):
