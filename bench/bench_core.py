@@ -91,6 +91,7 @@ def _breach_lists(ledger: db.Ledger) -> dict:
         "type": db.find_by_name(ledger, "breach_type", "Air strike"),
         "actor": db.find_by_name(ledger, "actor", "Assad regime forces"),
         "source": db.find_by_name(ledger, "source", "Shaam News Network"),
+        "second source": db.find_by_name(ledger, "source", "Local Coordination Committees"),
     }
 
 
@@ -106,7 +107,7 @@ def bench_save(ours_path: Path, bare_path: Path, saves: int) -> tuple[float, flo
             breach_type_id=keys["type"], actor_id=keys["actor"], place=f"Bench place {n}",
             killed=3, women=1, children=1, injured=5, description="Air strike on the market.",
             citations=[db.Citation(source_id=keys["source"], reference="https://example.org"),
-                       db.Citation(source_id=keys["source"], reference="video")],
+                       db.Citation(source_id=keys["second source"], reference="video")],
             victims=[db.Victim(name="أحمد", age=9), db.Victim(name="Fatima", sex="female", age=30),
                      db.Victim(name="Omar", sex="male", age=41)]))
     ours_times = timed(ours, saves)
