@@ -16,6 +16,7 @@ from db.records import GRADINGS, as_date
 from .choice_combo import ChoiceCombo, ListPicker
 from .citations_panel import CitationsPanel
 from .date_field import DateField
+from .folded_completer import FoldedCompleter
 from .numbers import CountBox, TypedNumberValidator, WholeValidator
 from .quick_path import QuickPath
 from .wheel import guard_wheel
@@ -63,9 +64,7 @@ class BreachForm(QWidget):
         self.governorate = ChoiceCombo()
         self.district = QLineEdit()
         self.place = QLineEdit()
-        self.place_completer = QCompleter([], self)
-        self.place_completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.place_completer.setFilterMode(Qt.MatchContains)
+        self.place_completer = FoldedCompleter(self)  # "مدرسه" lists "مدرسة"
         self.place.setCompleter(self.place_completer)
         self.latitude = QLineEdit()
         self.latitude.setPlaceholderText(tr("e.g. 36.2021"))
@@ -208,12 +207,10 @@ class BreachForm(QWidget):
 
     def set_places(self, places: list[str]) -> None:
         """Earlier places, most used first, for completion."""
-        self.place_completer.model().setStringList(places)
+        self.place_completer.set_names(places)
 
     def add_place(self, place: str) -> None:
-        model = self.place_completer.model()
-        if place and place not in model.stringList():
-            model.setStringList([place] + model.stringList())
+        self.place_completer.add_name(place)
 
     def _truce_in_force(self, day: date | None) -> db.Truce | None:
         """The truce the core would pick for `day`: the latest to start (truces come

@@ -1,5 +1,6 @@
 """The sources a breach cites: type a name (completed from known sources, or new),
-a reference, and Enter; the table below holds the citations.
+a reference, and Enter; the table below holds the citations. The list of completions
+finds a source however its Arabic is spelled ("اعزاز" lists "إعزاز").
 
 Completion never makes junk:
 - Enter in the list of completions cites the highlighted source. With none highlighted
@@ -13,15 +14,15 @@ Completion never makes junk:
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QApplication, QCompleter, QHBoxLayout, QLineEdit, QPushButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout
 
 import db
 from db.fold import fold
 
 from . import dialogs
+from .folded_completer import FoldedCompleter
 from .i18n import tr
 from .record_panel import RecordTablePanel
 from .record_table import Column
@@ -57,10 +58,9 @@ class CitationsPanel(RecordTablePanel):
         self.add_button = QPushButton(tr("Add so&urce"))
         self.table.setMinimumHeight(90)
         self.table.setTabKeyNavigation(False)
-        self.completer = QCompleter(QStringListModel(self), self)
-        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
-        self.completer.setFilterMode(Qt.MatchContains)
-        self.completer.setCompletionMode(QCompleter.PopupCompletion)
+        # Lists the sources that hold the text typed, Arabic spelling folded ("اعزاز"
+        # lists "إعزاز").
+        self.completer = FoldedCompleter(self)
         self.source_edit.setCompleter(self.completer)
         # Installed after the completer's own filter, so it sees the popup's keys first.
         self.completer.popup().installEventFilter(self)
@@ -94,7 +94,7 @@ class CitationsPanel(RecordTablePanel):
     def set_sources(self, sources: list[db.Choice]) -> None:
         """The known sources, for completion."""
         self._sources = {fold(s.name): s for s in sources}
-        self.completer.model().setStringList([s.name for s in sources])
+        self.completer.set_names([s.name for s in sources])
 
     def set_citations(self, citations: list[db.Citation]) -> None:
         self.model.set_rows(citations)
