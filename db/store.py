@@ -1,4 +1,4 @@
-"""Opening a ledger file: checks, creation, migrations, and the transaction boundary.
+"""Opening a ledger file: checks, creation and migrations.
 
 A file is opened only after it has been shown to be a regular file, ours (our mark and
 exactly our schema), whole and not newer than this program; until then it is read
@@ -6,6 +6,8 @@ through a read-only connection (without even a -wal or -shm while its schema is 
 shown to be ours), so that a file we refuse is left byte for byte as it was, and nothing
 appears beside it. A full disk or a read-only folder is said as such, not as damage. A
 file whose last check failed opens to be read, and refuses writes until a check passes.
+
+The open file itself and its transaction boundary (Ledger) are db/ledger.py's.
 """
 from __future__ import annotations
 
@@ -13,20 +15,21 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
 
-from .errors import BadFileError, BusyError, LedgerError
+from .errors import BadFileError, LedgerError
 from .fold import keep_folded, readable_keys
 from .files import (BUSY_TIMEOUT_MS, FULL_DISK_BYTES, JOURNAL_MAGIC, _failed_check_refusal,
                     _immutable_connection, _log_holds_pages, _owner_only, _read_only_connection,
                     _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
                     _require_regular_file, _require_writable, clear_failed_check,
                     failed_check_marker, place_problem, real_path, record_failed_check)
+from .ledger import Ledger, _RefusingLedger, fetch_dicts
 from .paths import private_file, temporary_name
 from .records import utc_now
 from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, schema_difference
 
-# Where the file lives and what lies beside it (db/files.py), importable from here as before.
+# Where the file lives and what lies beside it (db/files.py), and the open file itself
+# (db/ledger.py), importable from here as before.
 __all__ = [
     "BUSY_TIMEOUT_MS", "FULL_DISK_BYTES", "JOURNAL_MAGIC", "SQLITE_MAGIC", "Ledger",
     "clear_failed_check", "failed_check_marker", "fetch_dicts", "fsync_path", "inspect_file",
@@ -36,152 +39,6 @@ __all__ = [
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class Ledger:
-    """An open ledger file, used from one thread, and who is writing to it."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path, user: str, office: str):
-        self.conn = conn
-        self.path = path
-        self.user = user
-        self.office = office
-        self._depth = 0
-        # Why nothing may be written to this file (read-only, a failed check), or None.
-        self.write_refusal: LedgerError | None = None
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: commits on leaving, rolls back on an exception.
-
-        BEGIN IMMEDIATE takes the write lock up front, so two copies of the program
-        wait for each other instead of failing with "database is locked" half way.
-        Nested uses join the outer transaction.
-        """
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self.conn
-            finally:
-                self._depth -= 1
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            raise BusyError("busy", name=self.path.name) from None
-        self._depth = 1
-        try:
-            yield self.conn
-        except BaseException as error:
-            self._depth = 0
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            problem = place_problem(self.path, error) if isinstance(
-                error, (sqlite3.Error, OSError)) else None
-            if problem is not None:
-                raise problem from None
-            raise
-        self._depth = 0
-        try:
-            self.conn.execute("COMMIT")
-        except sqlite3.Error as error:
-            # A COMMIT that fails (a full disk) leaves the transaction open: end it, so
-            # that nothing of it is kept and the next action starts clean.
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise place_problem(self.path, error) or error from None
-
-    @contextlib.contextmanager
-    def snapshot(self) -> Iterator[sqlite3.Connection]:
-        """One read transaction: every query inside sees the file as it was at the first,
-        whatever other copies of the program save meanwhile (WAL lets them go on). A
-        report that reads several times (an export's sheets, the totals and their sum)
-        reads inside one, so that its figures agree. Inside a transaction, joins it."""
-        if self._depth or self.conn.in_transaction:
-            yield self.conn
-            return
-        self.conn.execute("BEGIN")
-        self._depth = 1
-        try:
-            self.conn.execute("SELECT 1 FROM meta LIMIT 1").fetchall()  # the snapshot starts
-            yield self.conn
-        finally:
-            self._depth = 0
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")  # nothing was written: let go of the snapshot
-
-    def wait_for_writers(self, milliseconds: int) -> None:
-        """How long a write waits for another copy's write to end before BusyError. The
-        window waits little and tries again itself (saying what it waits for), so that it
-        never freezes; the command line waits the default."""
-        self.conn.execute("PRAGMA busy_timeout = %d" % int(milliseconds))
-
-    def meta(self, key: str, default: str | None = None) -> str | None:
-        """A value of the file's own settings (the `meta` table)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else default
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
-
-    @property
-    def is_demo(self) -> bool:
-        """Whether this file is a demo database (made by `main.py demo`)."""
-        return self.meta("demo") == "1"
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "Ledger":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def fetch_dicts(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
-    """The rows of a query as plain dicts keyed by column name."""
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor]
-
-
-class _RefusingLedger(Ledger):
-    """A ledger that can be read but not written: opened read-only, or one whose last
-    check failed. Every write goes through `transaction`, which here refuses before
-    touching the file, with the reason in words (`write_refusal`)."""
-
-    def __init__(self, conn: sqlite3.Connection, path: Path, user: str, office: str,
-                 refusal: LedgerError, tidy: bool = False):
-        super().__init__(conn, path, user, office)
-        self.write_refusal = refusal
-        self._tidy = tidy
-
-    def close(self) -> None:
-        """Close; a read-only connection cannot remove the -wal and -shm that SQLite made
-        for it, so when it made them, an ordinary connection that reads once and closes
-        does (SQLite removes them only if it is the last connection to the file)."""
-        super().close()
-        if self._tidy and os.access(self.path.parent, os.W_OK):
-            with contextlib.suppress(sqlite3.Error):
-                tidy = sqlite3.connect(self.path, isolation_level=None)
-                try:
-                    tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                finally:
-                    tidy.close()
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        refusal = self.write_refusal
-        raise LedgerError(refusal.code, **refusal.params)
-        yield self.conn  # never reached: the generator form keeps the `with` contract
 
 
 def open_reader(path: str | os.PathLike) -> Ledger:
@@ -363,8 +220,7 @@ def one_line(problem: str) -> str:
 
 def _check_version(name: str, version: int) -> None:
     if version > LATEST_VERSION:
-        raise BadFileError(
-            "newer", name=name)
+        raise BadFileError("newer", name=name, version=version, latest=LATEST_VERSION)
     if version < 1:
         raise BadFileError("foreign", name=name)
 
