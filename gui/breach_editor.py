@@ -14,34 +14,23 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushB
 import db
 
 from . import dialogs
+from .bidi import follow_own_direction, isolate
 from .breach_form import COUNTS, MAX_COUNT, BreachForm
-from .choice_combo import shown_name
+from .breach_parts import (breach_title, cited_again, entry_names, new_actor_question,
+                           next_template, out_of_range_text, twin_details, typed_actor)
 from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
-from .labels import field_label
 from .messages import error_text, problem_texts
 from .keys import bind
+from .save_waiting import WRITE_WAIT_MS, SaveWaiting
 from .i18n import tr
 
 
 DRAFT_DELAY_MS = 1500
-# How long a write of the window waits for another copy's write (an import, a merge) to
-# end before it says so: short, so that the window never freezes for long.
-WRITE_WAIT_MS = 1500
-# While a save waits, it is tried again this often, each try waiting only a moment: the
-# window stays usable however long the other copy writes.
-RETRY_EVERY_MS = 1000
-RETRY_WAIT_MS = 100
+__all__ = ["BreachEditor", "WRITE_WAIT_MS", "cited_again"]
 
 
-def cited_again(citations: list[db.Citation], with_references: bool) -> list[db.Citation]:
-    """The same sources cited by a new breach (as new citations, without their keys)."""
-    return [db.Citation(source_id=c.source_id, source_name=c.source_name,
-                        reference=c.reference if with_references else "",
-                        reported_on=c.reported_on) for c in citations]
-
-
-class BreachEditor(QWidget):
+class BreachEditor(SaveWaiting, QWidget):
     """Edits one breach at a time, new or saved."""
 
     saved = Signal(object, object)  # the breach before (None if new), the breach as saved
@@ -54,9 +43,12 @@ class BreachEditor(QWidget):
         self._snapshot: dict | None = None
         self._twin: str | None = None
         self._twin_and_new = False  # the save that found the twin was a "save and new"
+        # A new perpetrator the user agreed to add: as typed, and (name, Arabic name).
+        self._agreed_actor: tuple[str | None, tuple[str, str]] = (None, ("", ""))
         self.title = QLabel()
         self.title.setObjectName("editorTitle")
         self.form = BreachForm()
+        follow_own_direction(self.form.description)
         self.history = HistoryView()
         self.banner = QFrame()
         self.banner.setObjectName("duplicateBanner")
@@ -124,33 +116,6 @@ class BreachEditor(QWidget):
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
         QApplication.instance().focusChanged.connect(self._focus_moved)
 
-    def _make_wait_banner(self) -> None:
-        """The banner shown while a save waits for another copy of the program to finish
-        writing, with a way to stop waiting; and the line that says it saved after all."""
-        self.wait_banner = QFrame()
-        self.wait_banner.setObjectName("waitBanner")
-        self.wait_text = QLabel()
-        self.wait_text.setWordWrap(True)
-        self.stop_waiting_button = QPushButton(tr("Stop waiting"))
-        self.stop_waiting_button.setToolTip(tr("The breach stays in the form: save it later "
-                                               "with Ctrl+S"))
-        row = QHBoxLayout(self.wait_banner)
-        row.addWidget(self.wait_text, 1)
-        row.addWidget(self.stop_waiting_button)
-        self.wait_banner.hide()
-        self.stop_waiting_button.clicked.connect(self.stop_waiting)
-        self.notice = QLabel()
-        self.notice.setObjectName("savedNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        self._pending: tuple[bool, bool] | None = None  # (and_new, allow_duplicate) waiting
-        # A new perpetrator the user agreed to add: as typed, and (name, Arabic name).
-        self._agreed_actor: tuple[str | None, tuple[str, str]] = (None, ("", ""))
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(RETRY_EVERY_MS)
-        self._retry_timer.timeout.connect(self._retry)
-
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
         """Whatever takes the focus in the form (Ctrl+N, a refused save, Ctrl+Shift+V, a
         label's Alt key, Tab) is scrolled into sight, and a list of completions left
@@ -197,9 +162,9 @@ class BreachEditor(QWidget):
         self._ensure_lists()
         self.loaded = breach
         self.form.set_breach(breach)
-        self._after_load(tr("Breach of {day}, {place}").format(
-            day=breach.occurred_on, place=breach.place or tr("no place given")), focus)
-        self.history.show_history(db.record_history(self.ledger, breach_id), self._names())
+        self._after_load(breach_title(breach), focus)
+        self.history.show_history(db.record_history(self.ledger, breach_id),
+                                  entry_names(self.ledger))
         self.tabs.setTabEnabled(1, True)
         self._say_counts_out_of_range(breach)
 
@@ -214,11 +179,7 @@ class BreachEditor(QWidget):
             return
         for name, stored in wrong:
             self._snapshot[name] = stored
-        self.general_error.setText(tr(
-            "This breach holds a count outside 0 to {limit}, left by an older version: "
-            "{counts}. The form shows the nearest figure it can hold; type the right one, "
-            "and save.").format(limit=f"{MAX_COUNT:,}", counts=", ".join(
-                f"{field_label(name)} {stored}" for name, stored in wrong)))
+        self.general_error.setText(out_of_range_text(wrong, MAX_COUNT))
         self.general_error.show()
 
     def keep_draft(self) -> None:
@@ -262,13 +223,6 @@ class BreachEditor(QWidget):
         if focus:
             self.form.date.setFocus(Qt.OtherFocusReason)
 
-    def _names(self) -> dict[str, str]:
-        lists = (db.governorates(self.ledger) + db.actors(self.ledger)
-                 + db.breach_types(self.ledger))
-        names = {c.id: shown_name(c) for c in lists}
-        names.update({t.id: t.name for t in db.truces(self.ledger)})
-        return names
-
     # Unsaved edits.
     def _state(self) -> dict:
         return asdict(self.form.breach())
@@ -296,7 +250,8 @@ class BreachEditor(QWidget):
         if not dialogs.ask_yes_no(self, tr("The breach is not saved yet"), tr(
                 "Another copy of Truce Ledger is still writing to {name}, so the breach in "
                 "the editor is not saved yet. Quit anyway? The breach is kept as a draft, and "
-                "offered back the next time Truce Ledger opens {name}.").format(name=name),
+                "offered back the next time Truce Ledger opens {name}.").format(
+                name=isolate(name)),
                 default_yes=False):
             return False
         self._draft_timer.stop()
@@ -342,15 +297,13 @@ class BreachEditor(QWidget):
             # updated_at: refused if another copy saved this breach since it was opened.
             breach.id, breach.updated_at = self.loaded.id, self.loaded.updated_at
         try:
-            new_actor = self._typed_actor(breach)
+            new_actor = typed_actor(self.ledger, breach)
             db.validate_breach(self.ledger, breach)
             self.form.show_problems({})  # every rule holds now: clear what was shown
             self.general_error.hide()
             if new_actor and new_actor != self._agreed_actor[0]:
-                names = dialogs.ask_entry_names(
-                    self, tr("New perpetrator"),
-                    tr("“{name}” is not in the list of perpetrators. Add it to the list?")
-                    .format(name=new_actor), new_actor)
+                names = dialogs.ask_entry_names(self, tr("New perpetrator"),
+                                                new_actor_question(new_actor), new_actor)
                 if names is None:
                     self.form.show_problems({"actor_id": tr("Choose a perpetrator from the "
                                                             "list, or agree to add this one.")})
@@ -400,81 +353,11 @@ class BreachEditor(QWidget):
         if was_waiting:
             self.notice.setText(tr("The breach was saved: the other copy of Truce Ledger "
                                    "finished writing to {name}.").format(
-                name=self.ledger.path.name))
+                name=isolate(self.ledger.path.name)))
             self.notice.show()
         return True
 
-    # Waiting for another copy of the program.
-    @property
-    def waiting(self) -> bool:
-        """Whether a save waits for another copy of the program to finish writing."""
-        return self._pending is not None
-
-    def _wait_to_save(self, and_new: bool, allow_duplicate: bool, again: bool = False) -> None:
-        """Another copy holds the file's write lock (an import, a merge): say so, keep the
-        breach (in the form, and in a draft beside the database) and try again soon.
-        `again`: a retry found the lock still held; the draft is already written (and
-        edits made meanwhile reach it through the draft timer)."""
-        self._pending = (and_new, allow_duplicate)
-        if not again:
-            self.keep_draft()
-        self.wait_text.setText(tr(
-            "Waiting for another copy of Truce Ledger to finish writing to {name} (an import "
-            "or a merge)… The breach will be saved as soon as it can.").format(
-            name=self.ledger.path.name))
-        self.wait_banner.show()
-        self.general_error.hide()
-        self._retry_timer.start()
-
-    def _retry(self) -> None:
-        """Try the waiting save again, waiting only a moment for the lock; not while a
-        dialog or a list of completions is open, nor while a source is being typed (the
-        user is answering, choosing or citing: the save would ask in the middle)."""
-        if self._pending is None:
-            return
-        if QApplication.activeModalWidget() or QApplication.activePopupWidget() \
-                or self.form.citations.citing():
-            self._retry_timer.start()
-            return
-        self.ledger.wait_for_writers(RETRY_WAIT_MS)
-        try:
-            self.save(*self._pending)
-        finally:
-            self.ledger.wait_for_writers(WRITE_WAIT_MS)
-
-    def stop_waiting(self) -> None:
-        """Stop trying to save: the breach stays in the form and in its draft."""
-        if not self.waiting:
-            return
-        self._end_wait()
-        self.keep_draft()
-        self.general_error.setText(tr(
-            "Not saved yet: the breach stays in the form (and in a draft beside the "
-            "database). Press Ctrl+S to save it."))
-        self.general_error.show()
-
-    def _end_wait(self) -> None:
-        self._retry_timer.stop()
-        self._pending = None
-        self.wait_banner.hide()
-
-    @staticmethod
-    def next_template(saved: db.Breach) -> db.Breach:
-        """Ctrl+Shift+S: the next breach starts with the same date, place and sources."""
-        return db.Breach(
-            occurred_on=saved.occurred_on, governorate_id=saved.governorate_id,
-            district=saved.district, place=saved.place, truce_id=saved.truce_id,
-            breach_type_id=saved.breach_type_id,
-            citations=cited_again(saved.citations, with_references=False))
-
-    def _typed_actor(self, breach: db.Breach) -> str | None:
-        """A perpetrator typed that is not in the list: moved to `actor_name`, so that the
-        save adds it to the list in the same transaction. Returns the name, or None."""
-        key = breach.actor_id
-        if not key or key in {a.id for a in db.actors(self.ledger)}:
-            return None
-        breach.actor_id, breach.actor_name = None, key
-        return key
+    next_template = staticmethod(next_template)
 
     def _hide_banner(self) -> None:
         self.banner.hide()
@@ -483,11 +366,5 @@ class BreachEditor(QWidget):
     def _show_twin(self) -> None:
         if not self._twin:
             return
-        twin = db.get_breach(self.ledger, self._twin)
-        sources = ", ".join(c.source_name for c in twin.citations)
-        dialogs.show_info(self, tr("The breach it resembles"), tr(
-            "{day} {time}\n{place}, {district}\nKilled: {killed}, injured: {injured}\n"
-            "Sources: {sources}\n\n{description}").format(
-            day=twin.occurred_on, time=twin.occurred_at or "", place=twin.place or "—",
-            district=twin.district or "—", killed=twin.killed, injured=twin.injured,
-            sources=sources, description=twin.description))
+        dialogs.show_info(self, tr("The breach it resembles"),
+                          twin_details(db.get_breach(self.ledger, self._twin)))

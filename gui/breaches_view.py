@@ -11,6 +11,7 @@ import db
 
 from . import dialogs
 from .breach_editor import BreachEditor, cited_again
+from .bidi import TextDirectionDelegate, isolate
 from .breach_model import BreachTableModel
 from .drafts import orphan_drafts, read_draft, remove_draft
 from .filter_bar import FilterBar
@@ -33,6 +34,8 @@ def make_table(model) -> QTableView:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setItemDelegate(TextDirectionDelegate(table))  # a Latin description in an
+    # Arabic table reads left to right, its full stop at its end
     header = table.verticalHeader()
     header.setSectionResizeMode(QHeaderView.Fixed)
     header.setDefaultSectionSize(ROW_HEIGHT)
@@ -60,8 +63,9 @@ class BreachesView(QWidget):
         self.model = BreachTableModel(ledger, parent=self)
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.DescendingOrder)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(COLUMN_WIDTHS):  # never narrower than its header
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # the reason a sum is not given can be long
         self.summary.setObjectName("filterSummary")
@@ -168,7 +172,7 @@ class BreachesView(QWidget):
         if dialogs.ask_yes_no(self, tr("A breach was not saved"), tr(
                 "The program stopped while a breach ({day}, {place}) was being typed, "
                 "before it was saved. Open it in the editor to finish it?").format(
-                day=breach.occurred_on or "—", place=what)):
+                day=isolate(breach.occurred_on or "—"), place=isolate(what))):
             self._show_editor()
         else:
             self.editor.close_form()

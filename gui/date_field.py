@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 import db
 
-from .i18n import tr
+from .i18n import date_text, tr
 from .messages import problem_text
 
 
 def day_in_words(day: date) -> str:
-    """'Wednesday 4 January 2017', in the window's language."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
+    """'Wednesday 4 January 2017', in the window's language (in Arabic with Syria's month
+    names and digits 0-9: "الأربعاء 4 كانون الثاني 2017")."""
+    return date_text(QDate(day.year, day.month, day.day), "dddd d MMMM yyyy")
 
 
 class DateLineEdit(QLineEdit):

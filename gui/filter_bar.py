@@ -1,8 +1,9 @@
 """The filter bar above the breaches table: text, dates, governorate, actor, type, grading."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 import db
 from db.records import GRADINGS
@@ -23,6 +24,10 @@ class FilterBar(QWidget):
     waits for one that does.
 
     For the weekly totals (`for_totals`): no text and no grading, but "confirmed only".
+
+    Each picker is as wide as its longest entry, in either language: beside the text and
+    the dates while the bar is wide enough for all of them, on a line of their own below
+    when it is not (the editor open beside the table), so that no entry is ever cut.
     """
 
     changed = Signal(object)
@@ -42,25 +47,38 @@ class FilterBar(QWidget):
         self.status.addItem(tr("Any grading"), None)
         for grading in GRADINGS:
             self.status.addItem(choice_label(grading), grading)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.confirmed_only = QCheckBox(tr("Confirmed only"))
         if for_totals:
             self.text.hide()
             self.status.hide()
         else:
             self.confirmed_only.hide()
-        layout.addWidget(self.text, 2)
-        layout.addWidget(QLabel(tr("From")))
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(tr("to")))
-        layout.addWidget(self.date_to)
+        self.first = QWidget()  # the text, the dates and "confirmed only"
+        first = QHBoxLayout(self.first)
+        first.setContentsMargins(0, 0, 0, 0)
+        first.addWidget(self.text, 1)
+        first.addWidget(QLabel(tr("From")))
+        first.addWidget(self.date_from)
+        first.addWidget(QLabel(tr("to")))
+        first.addWidget(self.date_to)
+        first.addWidget(self.confirmed_only)
+        first.addStretch()  # without the text (Weekly totals), the dates stay together
+        self.pickers = QWidget()
+        pickers = QHBoxLayout(self.pickers)
+        pickers.setContentsMargins(0, 0, 0, 0)
         for combo in (self.governorate, self.actor, self.breach_type, self.status):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(5)  # so the window fits a 1366-pixel screen
-            layout.addWidget(combo, 1)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+            # An entry the office added with a very long name is cut, not the window widened.
+            combo.setMaximumWidth(combo.fontMetrics().height() * 18)
+            pickers.addWidget(combo, 1)
             combo.activated.connect(self._emit)
-        layout.addWidget(self.confirmed_only)
+        self.top_row, self.second_row = QHBoxLayout(), QHBoxLayout()
+        self.top_row.addWidget(self.first, 1)
+        self.top_row.addWidget(self.pickers, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.top_row)
+        layout.addLayout(self.second_row)
         self.confirmed_only.toggled.connect(self._emit)
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -72,11 +90,42 @@ class FilterBar(QWidget):
             field.edit.editingFinished.connect(self._date_done)
             field.edit.textChanged.connect(lambda _t, f=field: self._show_date_words(f))
 
+    # One line or two.
+    def one_line(self) -> bool:
+        """Whether the pickers are beside the text and the dates."""
+        return self.top_row.indexOf(self.pickers) >= 0
+
+    def _one_line_width(self) -> int:
+        return (self.first.minimumSizeHint().width() + self.top_row.spacing()
+                + self.pickers.sizeHint().width())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider of the two lines: the pickers go below when needed."""
+        hint = super().minimumSizeHint()
+        return QSize(max(self.first.minimumSizeHint().width(),
+                         self.pickers.minimumSizeHint().width()), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_pickers(event.size().width())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._place_pickers(self.width())
+
+    def _place_pickers(self, width: int) -> None:
+        fits = width >= self._one_line_width()
+        if fits != self.one_line():
+            (self.second_row if fits else self.top_row).removeWidget(self.pickers)
+            (self.top_row if fits else self.second_row).addWidget(self.pickers, 1)
+            self.updateGeometry()  # one line high, or two
+
     def _date_field(self, label: str) -> DateField:
         field = DateField(optional=True, label=label)
         # Room for 29.12.2016 or "4 Jan 2017"; the words show only to say what is wrong.
         field.edit.setFixedWidth(field.edit.fontMetrics().horizontalAdvance("00 Jan 00000") + 16)
         field.words.hide()
+        field.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)  # beside its label
         return field
 
     @staticmethod
@@ -102,6 +151,7 @@ class FilterBar(QWidget):
         self.governorate.set_choices(governorates, tr("All governorates"))
         self.actor.set_choices(actors, tr("All perpetrators"))
         self.breach_type.set_choices(kinds, tr("All types"), ordered=True)
+        self._place_pickers(self.width())  # a longer entry may need the second line
 
     def current(self) -> db.BreachFilter:
         return db.BreachFilter(

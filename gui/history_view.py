@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 import db
 
+from .bidi import isolated_always as isolate, without_isolates
 from .labels import action_label, field_label
 from .i18n import tr
 
@@ -24,12 +25,6 @@ def value_text(value) -> str:
     if value is None or value == "":
         return "—"
     return str(value)
-
-
-def isolate(value) -> str:
-    """A value kept apart from the text around it, so mixed Arabic and Latin text (or a
-    number) cannot swap places with the words before and after it."""
-    return f"\u2068{value}\u2069"
 
 
 class HistoryView(QTreeWidget):
@@ -74,6 +69,6 @@ class HistoryView(QTreeWidget):
         for number in range(self.topLevelItemCount()):
             item = self.topLevelItem(number)
             result.append(" | ".join(item.text(c) for c in range(3)))
-            result += [item.child(i).text(2).replace("\u2068", "").replace("\u2069", "")
+            result += [without_isolates(item.child(i).text(2))
                        for i in range(item.childCount())]
         return result

@@ -6,11 +6,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
+from .bidi import follow_text, isolate
 from .delegates import LiveDelegate
 from .i18n import tr
 from .keys import bind
 from .messages import problem_text
 from .record_table import Column, RecordTableModel
+
+
+class DirectedLiveDelegate(LiveDelegate):
+    """Each cell shown in the direction of its own text: a Latin source name or
+    reference reads left to right in an Arabic table."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        follow_text(option)
 
 
 class RecordTablePanel(QWidget):
@@ -24,7 +34,7 @@ class RecordTablePanel(QWidget):
         self.model = RecordTableModel(columns, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(LiveDelegate(self.table))
+        self.table.setItemDelegate(DirectedLiveDelegate(self.table))
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -56,7 +66,7 @@ class RecordTablePanel(QWidget):
         """A cell's text was not stored (a date that names no day): say why, under the table."""
         header = self.model.headerData(column, Qt.Horizontal)
         self.show_problems([tr("Row {n}: {problem}").format(
-            n=row + 1, problem=problem_text(code, dict(params, label=header)))])
+            n=isolate(row + 1), problem=isolate(problem_text(code, dict(params, label=header))))])
         self._cell_problem = self.error.text()
 
     def _cell_accepted(self, _row: int, _column: int) -> None:

@@ -17,9 +17,25 @@ from db.records import RELIABILITY, SOURCE_KINDS
 
 from . import dialogs
 from .breaches_view import make_table
+from .bidi import follow_own_direction, isolate
 from .labels import choice_label
 from .messages import error_text, problem_text, problem_texts
 from .i18n import tr
+
+
+NAME_WIDTH = 240  # at most: a longer name is cut, not the other columns pushed away
+
+
+def two_lines(header: str) -> str:
+    """A header of three words or more on two lines, broken at the space nearest its
+    middle ("Breaches citing it" → "Breaches / citing it"), so that its column is no
+    wider than its figures need."""
+    words = header.split(" ")
+    if len(words) < 3:
+        return header
+    middle = len(header) / 2
+    cut = min(range(1, len(words)), key=lambda n: abs(len(" ".join(words[:n])) - middle))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 class SourcesView(QWidget):
@@ -34,12 +50,12 @@ class SourcesView(QWidget):
         self._editing: db.Source | None = None
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([tr("Name"), tr("Kind"), tr("Reliability"),
-                                              tr("Breaches citing it"), tr("Contact")])
+                                              two_lines(tr("Breaches citing it")),
+                                              tr("Contact")])
         self.table = make_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.AscendingOrder)
-        for column, width in enumerate((240, 130, 90, 130)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         self.name, self.kind, self.reliability = QLineEdit(), QComboBox(), QComboBox()
         for kind in SOURCE_KINDS:
             self.kind.addItem(choice_label(kind), kind)
@@ -53,6 +69,7 @@ class SourcesView(QWidget):
         self.show_contact.setCheckable(True)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
+        follow_own_direction(self.notes)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -127,9 +144,17 @@ class SourcesView(QWidget):
             self.model.appendRow(items)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._fit_columns()
         self._fill_merge_choices()
         if self._editing and self._editing.id:  # read again, the row shown stays chosen
             self._select(self._editing.id)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and its values (a few hundred sources at
+        most); the name at most NAME_WIDTH; the contact takes what is left."""
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), NAME_WIDTH))
 
     def _row_changed(self, current, _previous) -> None:
         if current.isValid() and self.release(tr("Edit another source?")):
@@ -231,7 +256,7 @@ class SourcesView(QWidget):
         kept_key = self._key_named(self.merge_into.currentText())
         if kept_key is None or kept_key == merged.id:
             self._problem(tr("Choose the source that stays from the list: one other than "
-                             "{name}.").format(name=merged.name))
+                             "{name}.").format(name=isolate(merged.name)))
             return False
         kept_name = self._name_of(kept_key)
         cited = self._cited(merged.id)
@@ -239,14 +264,15 @@ class SourcesView(QWidget):
                 self, tr("Merge sources"),
                 tr("Merge \"{merged}\" into \"{kept}\"? %n breach(es) citing \"{merged}\" "
                    "will cite \"{kept}\" instead, and \"{merged}\" leaves the list.", "",
-                   cited).format(merged=merged.name, kept=kept_name), default_yes=False):
+                   cited).format(merged=isolate(merged.name), kept=isolate(kept_name)),
+                default_yes=False):
             return False
         changes = self._run(lambda: db.merge_sources(self.ledger, merged.id, kept_key),
                             tr("The sources were not merged"))
         if changes is None:
             return False
         self._after(kept_key, tr("Merged into {kept}: %n breach(es) changed.", "",
-                                 len(changes.breaches)).format(kept=kept_name), changes)
+                                 len(changes.breaches)).format(kept=isolate(kept_name)), changes)
         return True
 
     def delete(self) -> bool:
@@ -260,13 +286,13 @@ class SourcesView(QWidget):
             return False
         if not dialogs.ask_yes_no(self, tr("Delete source"),
                                   tr("Delete the source \"{name}\"? No breach cites it.").format(
-                                      name=source.name), default_yes=False):
+                                      name=isolate(source.name)), default_yes=False):
             return False
         changes = self._run(lambda: db.delete_source(self.ledger, source.id),
                             tr("The source was not deleted"))
         if changes is None:
             return False
-        self._after(None, tr("Deleted {name}.").format(name=source.name), changes)
+        self._after(None, tr("Deleted {name}.").format(name=isolate(source.name)), changes)
         return True
 
     def _run(self, action, title: str) -> db.SourceChanges | None:

@@ -22,6 +22,7 @@ from db.workbook import ExportOptions, export_workbook
 
 from . import dialogs, settings
 from .export_language import ExportLanguageBox
+from .bidi import isolate
 from .filter_bar import FilterBar
 from .i18n import tr
 from .messages import error_text
@@ -48,6 +49,8 @@ class TotalsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        # A few hundred weeks at most: each column as wide as its header and its figures.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.chart = WeekChart()
         # Both sentences, whatever the window's language: offices publish both.
         self.sentence_ar = self._sentence_box(Qt.RightToLeft)
@@ -114,7 +117,7 @@ class TotalsView(QWidget):
         self.scheme_box.clear()
         for truce in truces:
             self.scheme_box.addItem(tr("Since {name} went into force ({day})").format(
-                name=truce.name, day=truce.start_date), f"truce:{truce.id}")
+                name=isolate(truce.name), day=isolate(truce.start_date)), f"truce:{truce.id}")
         for value, label in (("monday", tr("Calendar weeks from Monday")),
                              ("saturday", tr("Calendar weeks from Saturday")),
                              ("sunday", tr("Calendar weeks from Sunday"))):

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPainter
 
 from db.totals import Week
 
-from .i18n import tr
+from .i18n import date_text, language, tr
 
 
 class WeekChart(QChartView):
@@ -23,11 +23,14 @@ class WeekChart(QChartView):
         chart.legend().setAlignment(Qt.AlignBottom)
         self.breaches, self.killed = QBarSet(tr("Breaches")), QBarSet(tr("Killed"))
         labels = []
+        # A calendar week by its first day; in Arabic with the whole month and year
+        # ("29 كانون الأول 2016"): "16" after a month's name reads as no year.
+        pattern = "d MMMM yyyy" if language() == "ar" else "d MMM yy"
         for week in weeks:
             self.breaches.append(week.breaches)
             self.killed.append(week.killed)
             labels.append(str(week.number) if week.number is not None
-                          else QLocale().toString(QDate(week.first), "d MMM yy"))
+                          else date_text(QDate(week.first), pattern))
         series = QBarSeries()
         series.append(self.breaches)
         series.append(self.killed)

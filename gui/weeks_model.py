@@ -34,8 +34,11 @@ class WeeksModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3 + len(COUNT_NAMES)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return ([tr("Week"), tr("From"), tr("To")] + count_headers())[section]
+        if orientation == Qt.Horizontal and role in (Qt.DisplayRole, Qt.ToolTipRole):
+            text = ([tr("Week"), tr("From"), tr("To")] + count_headers())[section]
+            # "Killed (up to)" on two lines, so that its column is no wider than its figures
+            # need: the table's columns are as wide as their headers (nothing cut).
+            return text.replace(" (", "\n(") if role == Qt.DisplayRole else text
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:

@@ -1,11 +1,16 @@
 """Screenshots of the window for README.md, taken offscreen on the demo database.
 
-    python scripts/screenshots.py [--out docs/screenshots]
+    python scripts/screenshots.py [--out docs/screenshots] [--arabic | --english]
+
+Both languages by default: breaches.png, editor.png… and the Arabic window's
+ar-breaches.png, ar-editor.png and ar-weekly-totals.png, each view reached with the keys
+a user presses (Ctrl+1, Down, Enter, Ctrl+2).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import db  # noqa: E402
@@ -25,19 +31,32 @@ from db.totals import scheme_for  # noqa: E402
 from db.workbook import ExportOptions, export_workbook  # noqa: E402
 
 SIZE = (1440, 900)
+ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--arabic", action="store_true", help="only the Arabic window's")
+    only.add_argument("--english", action="store_true", help="only the English window's")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="truce-shots-"))
     for kind in (QSettings.NativeFormat, QSettings.IniFormat):
         QSettings.setPath(kind, QSettings.UserScope, str(work / "settings"))
     from gui.app import make_application
-    from gui.main_window import MainWindow
     app = make_application(["screenshots"])
+    if not args.arabic:
+        english_shots(app, args.out, work)
+    if not args.english:
+        arabic_shots(app, args.out, work)
+    return 0
+
+
+def english_shots(app, out: Path, work: Path) -> None:
+    from gui.main_window import MainWindow
+    args = argparse.Namespace(out=out)
     path = work / "demo.sqlite3"
     create_demo(path)
     ledger = db.open_ledger(path, user="Rima", office="Media office")
@@ -103,7 +122,49 @@ def main() -> int:
                                                         office="Media office"))
     shoot_workbook(workbook, args.out, work)
     window.close()
-    return 0
+
+
+def arabic_shots(app, out: Path, work: Path) -> None:
+    """The Arabic window on the demo: the breaches, the editor on a breach, and the Weekly
+    totals with the Arabic sentence; each reached with the keys a user presses."""
+    from gui import settings
+    from gui.main_window import MainWindow
+    from gui.translations import install_translations
+    settings.put(settings.LANGUAGE, "ar")
+    install_translations(app, "ar")
+    path = work / "demo-ar.sqlite3"
+    create_demo(path, size=300)
+    window = MainWindow(db.open_ledger(path, user="Rima", office="Media office"))
+    window.resize(*SIZE)
+    window.show()
+    window.activateWindow()
+    app.processEvents()
+    press(app, Qt.Key_1, Qt.ControlModifier)
+    shoot(window, out / "ar-breaches.png")
+    table = window.breaches.table
+    for _ in range(40):  # down to a breach described in Arabic (most of the demo is not)
+        press(app, Qt.Key_Down)
+        if ARABIC.search(table.currentIndex().siblingAtColumn(11).data() or ""):
+            break
+    press(app, Qt.Key_Return)
+    wait_for(app, window.breaches.editor.isVisible)
+    shoot(window, out / "ar-editor.png")
+    press(app, Qt.Key_Escape)
+    press(app, Qt.Key_2, Qt.ControlModifier)
+    totals = window.totals
+    wait_for(app, lambda: totals.model.weeks and totals.sentence_ar.toPlainText())
+    shoot(window, out / "ar-weekly-totals.png")
+    window.close()
+    settings.put(settings.LANGUAGE, "en")
+    install_translations(app, "en")
+
+
+def press(app, key, modifiers=Qt.NoModifier) -> None:
+    """A key pressed where the keyboard is, as a user presses it."""
+    app.processEvents()
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    QTest.keyClick(target, key, modifiers)
+    app.processEvents()
 
 
 def wait_for(app, condition, seconds: float = 20) -> None:
@@ -128,7 +189,9 @@ def shoot_workbook(workbook: Path, out: Path, work: Path) -> None:
 
 
 def shoot(window, path: Path) -> None:
-    QApplication.processEvents()
+    for _ in range(5):  # layouts that change on a resize settle in a few rounds
+        QApplication.processEvents()
+        time.sleep(0.02)
     window.grab().save(str(path))
     print(path)
 

@@ -211,8 +211,12 @@ def test_numbers_in_the_arabic_window_are_written_0_to_9(qtbot, arabic_demo):
     key(qtbot, Qt.Key_Return)
     shown = [box.text() for box in window.breaches.editor.findChildren(QSpinBox)]
     shown += [window.breaches.summary.text()]
+    words = window.breaches.editor.form.date.words.text()  # the day, in words
+    shown += [words, window.breaches.editor.title.text()]
     assert any(re.search(r"[1-9]", text) for text in shown)
     assert not [text for text in shown if re.search("[٠-٩۰-۹]", text)]
+    # Syria's month names, as the press sentence writes them (not Egypt's "يناير").
+    assert "كانون الثاني 2017" in words and "يناير" not in words
 
 
 def test_the_dialogs_of_the_window_have_no_english(qtbot, arabic_demo, demo_path):

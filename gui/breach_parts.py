@@ -1,0 +1,79 @@
+"""Parts of the breach editor that hold no state of their own: its title, the names of
+list entries its history shows, a new perpetrator typed in the form, the breach a likely
+duplicate resembles, counts out of range, and the breach that "Save and new" starts.
+
+Every value inserted into a sentence is isolated (gui/bidi.py): in an Arabic window a
+date or a Latin place name then reads in its own direction, in its own place.
+"""
+from __future__ import annotations
+
+import db
+
+from .bidi import isolate
+from .choice_combo import shown_name
+from .i18n import tr
+from .labels import field_label
+
+
+def cited_again(citations: list[db.Citation], with_references: bool) -> list[db.Citation]:
+    """The same sources cited by a new breach (as new citations, without their keys)."""
+    return [db.Citation(source_id=c.source_id, source_name=c.source_name,
+                        reference=c.reference if with_references else "",
+                        reported_on=c.reported_on) for c in citations]
+
+
+def next_template(saved: db.Breach) -> db.Breach:
+    """Ctrl+Shift+S: the next breach starts with the same date, place and sources."""
+    return db.Breach(
+        occurred_on=saved.occurred_on, governorate_id=saved.governorate_id,
+        district=saved.district, place=saved.place, truce_id=saved.truce_id,
+        breach_type_id=saved.breach_type_id,
+        citations=cited_again(saved.citations, with_references=False))
+
+
+def breach_title(breach: db.Breach) -> str:
+    """"Breach of 2016-12-29, Khan Tuman": the date and the place each kept whole."""
+    return tr("Breach of {day}, {place}").format(
+        day=isolate(breach.occurred_on), place=isolate(breach.place or tr("no place given")))
+
+
+def entry_names(ledger: db.Ledger) -> dict[str, str]:
+    """The shown name of each list entry and truce, by key (for the history)."""
+    lists = db.governorates(ledger) + db.actors(ledger) + db.breach_types(ledger)
+    names = {c.id: shown_name(c) for c in lists}
+    names.update({t.id: t.name for t in db.truces(ledger)})
+    return names
+
+
+def typed_actor(ledger: db.Ledger, breach: db.Breach) -> str | None:
+    """A perpetrator typed that is not in the list: moved to `actor_name`, so that the
+    save adds it to the list in the same transaction. Returns the name, or None."""
+    key = breach.actor_id
+    if not key or key in {a.id for a in db.actors(ledger)}:
+        return None
+    breach.actor_id, breach.actor_name = None, key
+    return key
+
+
+def new_actor_question(name: str) -> str:
+    return tr("“{name}” is not in the list of perpetrators. Add it to the list?").format(
+        name=isolate(name))
+
+
+def out_of_range_text(wrong: list[tuple[str, object]], limit: int) -> str:
+    """What the editor says of counts an older version let in beyond what it holds."""
+    return tr("This breach holds a count outside 0 to {limit}, left by an older version: "
+              "{counts}. The form shows the nearest figure it can hold; type the right one, "
+              "and save.").format(limit=isolate(f"{limit:,}"), counts=", ".join(
+                  f"{field_label(name)} {isolate(stored)}" for name, stored in wrong))
+
+
+def twin_details(twin: db.Breach) -> str:
+    """The breach a likely duplicate resembles, as its message box says it."""
+    sources = ", ".join(isolate(c.source_name) for c in twin.citations)
+    return tr("{day} {time}\n{place}, {district}\nKilled: {killed}, injured: {injured}\n"
+              "Sources: {sources}\n\n{description}").format(
+        day=isolate(twin.occurred_on), time=isolate(twin.occurred_at or ""),
+        place=isolate(twin.place or "—"), district=isolate(twin.district or "—"),
+        killed=twin.killed, injured=twin.injured, sources=sources,
+        description=twin.description)
