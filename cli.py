@@ -1,5 +1,6 @@
 """The command line: parses arguments and calls the core. No logic of its own beyond
-turning results into lines of text and errors into exit codes.
+turning results into lines of text (printed by cli_output.py, in the words of the window)
+and errors into exit codes.
 
 Exit status: 0 on success; 1 on bad input or data, with a one-line reason on stderr
 and nothing changed; 2 on bad usage (argparse's own).
@@ -7,17 +8,15 @@ and nothing changed; 2 on bad usage (argparse's own).
 from __future__ import annotations
 
 import argparse
-import csv
 import getpass
 import json
 import sqlite3
 import sys
-import unicodedata
 from pathlib import Path
 
 from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
 from db.backup import check_and_back_up
-from db.cells import TEXT_LIMIT, risky
+from db.cells import TEXT_LIMIT
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import weekly_report
@@ -26,18 +25,10 @@ from db.merge import merge_file
 from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 
-PROG = "truce-ledger"
-# What a terminal is never given raw, from a name or a file's text: control characters
-# (C0, DEL, C1: the escape that starts a terminal's sequences among them), every invisible
-# format character (Unicode category Cf: the marks and overrides that reorder text, LRM,
-# RLM, ALM, the byte-order mark, soft hyphens, tags…), line and paragraph separators, and
-# the halves of a character a file name could not be read into. Arabic shows right
-# without any of them, so escaping them hides nothing and shows that they are there.
-_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-# The two format characters kept: Persian and Arabic names are written with the zero-width
-# non-joiner (U+200C, می‌خواهم) and joiner (U+200D); they join or part letters and move
-# nothing, and escaping them would garble those names.
-_JOINERS = frozenset("\u200c\u200d")
+# The printing (cli_output.py), its names also reached here as before (cli.PROG, cli._say).
+from cli_output import (PROG, _error, _json_escaped, _print_csv, _print_table, _printable,
+                        _say, _words)
+
 DAY_HELP = ("from this day: 2017-01-04, 4.1.2017, 04/01/2017, 20170104, 4 Jan 2017… "
             "(day first; without a year, the latest such day)")
 
@@ -136,13 +127,8 @@ def run(argv: list[str] | None = None) -> int:
             return _merge(args)
         return _window(args)
     except ImportRefused as refused:
-        for row, code, params in refused.report.problems:  # a reason quotes the row's text
-            _error(f"row {row}: {_words().reason_text(code, params)}")
-        if refused.report.more_problems:
-            _error(f"and {refused.report.more_problems} more rows")
-        rows = refused.report.rows
-        _error(f"{refused.report.refused} of {rows} row{'s' * (rows != 1)} "
-               "cannot be imported; nothing was written")
+        for line in _words("report_words").import_refusal(refused.report):
+            _error(line)  # a reason quotes the row's text: escaped
         return 1
     except LedgerError as error:
         _error(_words().error_text(error))
@@ -252,8 +238,7 @@ def _import(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = import_file(ledger, args.file, dry_run=args.dry_run)
-    _say(f"{args.file.name}: {report.summary()}"
-         + ("" if report.written else " (dry run: nothing written)"))
+    _say(f"{args.file.name}: {_words('report_words').import_summary(report)}")
     return 0
 
 
@@ -261,7 +246,7 @@ def _merge(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = merge_file(ledger, args.other)
-    _say(f"{args.other.name}: {report.summary()}")
+    _say(f"{args.other.name}: {_words('report_words').merge_summary(report)}")
     return 0
 
 
@@ -283,129 +268,12 @@ def _counts(row) -> dict:
     return {name: getattr(row, name) for name in COUNT_NAMES}
 
 
-def _columns(by: str | None) -> list[str]:
-    return ([by] if by else ["week", "from", "to"]) + list(COUNT_NAMES)
-
-
 def _check_csv_out(args: argparse.Namespace, path: Path) -> None:
     if args.format != "csv" or args.out.suffix.lower() != ".csv":
         raise LedgerError("not_csv_out", name=args.out.name)
     refuse_ledger_target(path, args.out)
     if args.out.exists() and not args.force:
         raise LedgerError("export_exists", name=str(args.out))
-
-
-def _print_csv(table: list[dict], by: str | None, sentence: bool,
-               out: Path | None = None) -> None:
-    if out is not None:
-        # Excel reads a CSV without a byte-order mark in the computer's code page (Arabic
-        # turns into Latin letters); with one, as UTF-8. Lines end in CR LF, as in Excel's.
-        with open(out, "w", encoding="utf-8-sig", newline="") as handle:
-            _write_csv(handle, table, by, sentence, "\r\n", lambda value: value)
-        _say(f"{out}: {len(table)} rows")
-        return
-    # On a terminal the names are shown escaped, as in the table; into a file or a pipe
-    # they go as they are, for the spreadsheet that reads them.
-    shown = _printable if sys.stdout.isatty() else (lambda value: value)
-    _write_csv(sys.stdout, table, by, sentence, "\n", shown)
-
-
-def _write_csv(handle, table: list[dict], by: str | None, sentence: bool, end: str,
-               shown) -> None:
-    writer = csv.DictWriter(handle, fieldnames=_columns(by) + [f"{by}_ar"] * bool(by)
-                            + ["sentence"] * sentence, lineterminator=end)
-    writer.writeheader()
-    writer.writerows({key: shown(_csv_cell(value)) if isinstance(value, str) else value
-                      for key, value in row.items()} for row in table)
-
-
-def _csv_cell(value):
-    """A text a spreadsheet opening the CSV could take for a formula (=…, +…, -…, @…) or an
-    error code, behind an apostrophe, as the spreadsheets themselves mark typed text;
-    numbers as they are."""
-    return f"'{value}" if isinstance(value, str) and risky(value) else value
-
-
-def _hidden(ch: str) -> bool:
-    """Whether `ch` would act on a terminal or hide there (see _ESCAPED_CATEGORIES)."""
-    return unicodedata.category(ch) in _ESCAPED_CATEGORIES and ch not in _JOINERS
-
-
-def _json_escaped(text: str) -> str:
-    """JSON that a terminal shows as it is: json.dumps escapes C0 but leaves DEL, C1 and
-    the format characters; these (found only inside strings: the line feeds outside them
-    are the layout) become \\uXXXX (a pair of them beyond U+FFFF), which a JSON reader
-    turns back into the same characters."""
-    def escaped(ch: str) -> str:
-        units = ch.encode("utf-16-le", "surrogatepass")
-        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'little'):04x}"
-                       for i in range(0, len(units), 2))
-    return "".join(escaped(ch) if ch != "\n" and _hidden(ch) else ch for ch in text)
-
-
-def _printable(text: object) -> str:
-    """`text` safe to print on a terminal: what _hidden finds (among them the escape that
-    starts a terminal's sequences and the characters that reorder text) is shown as an
-    escape (\\x1b, \\u202e, \\U000e0041) instead of acting on the screen; every other
-    character, Arabic included, as it is."""
-    text = str(text)
-    if text.isprintable():
-        return text  # isprintable() is False for every character _hidden finds
-    return "".join(_escape(ch) if _hidden(ch) else ch for ch in text)
-
-
-def _escape(ch: str) -> str:
-    code = ord(ch)
-    return (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000
-            else f"\\U{code:08x}")
-
-
-def _say(text: object) -> None:
-    """A line of results on stdout, its names and file names escaped."""
-    print(_printable(text))
-
-
-def _words():
-    """gui/messages.py, with the translators of the window installed on a Qt Core
-    application (no window): the command line says what the window says, in the language
-    of Settings, else the system's (English when LANG is C or unset)."""
-    from PySide6.QtCore import QCoreApplication
-
-    from gui import messages, settings
-    from gui.translations import install_translations
-    app = QCoreApplication.instance()
-    if app is None:
-        app = QCoreApplication([PROG])
-        app.setOrganizationName(settings.ORGANIZATION)
-        app.setApplicationName(settings.APPLICATION)
-        _words.app = app  # kept alive while the command runs
-    install_translations(app)
-    return messages
-
-
-def _error(text: object) -> None:
-    """A one-line reason on stderr: names from a file (a forged trigger's, a breach type's)
-    and file names are escaped, so that the reason stays one line and acts on nothing."""
-    print(f"{PROG}: error: {_printable(text)}", file=sys.stderr)
-
-
-def _print_table(table: list[dict], by: str | None, scheme) -> None:
-    columns = _columns(by)
-    heading = {"killed_max": "killed≤", "women_max": "women≤", "children_max": "children≤",
-               "injured_max": "injured≤"}
-    if not by:
-        title = (f"Weeks since {scheme.truce.name} ({scheme.truce.start_date})"
-                 if scheme.truce else f"Calendar weeks from {scheme.week_start}")
-        print(_printable(title))
-    total = {c: sum(row[c] for row in table) for c in COUNT_NAMES}
-    total.update({columns[0]: "total"})
-    rows = [[_printable(str(row.get(c, ""))) for c in columns] for row in table + [total]]
-    header = [heading.get(c, c) for c in columns]
-    widths = [max(len(x) for x in column) for column in zip(header, *rows)]
-    numeric = {c for c in COUNT_NAMES} | {"week"}
-    for line in [header] + rows:
-        print("  ".join(cell.rjust(w) if c in numeric else cell.ljust(w)
-                        for cell, w, c in zip(line, widths, columns)).rstrip())
 
 
 def _window(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 # Rows written by one batch of statements (one executemany per table).
 _BATCH = 5000
+# Arabic letters (the blocks gui/entry_names_dialog.py reads a name of): a perpetrator new
+# by such a name has it as its Arabic name too, as the editor makes one.
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _write_failure(ledger: Ledger, error: Exception) -> LedgerError:
@@ -294,8 +298,9 @@ class _Writer:
     def settle(self, batches: list["_Batch"]) -> None:
         """Inside the transaction, before anything is written: each actor or source the
         rows name gets its key. One missing is made, with its change-log entry, under the
-        key prepared; one another copy made (or deleted) meanwhile is the one used now,
-        and the prepared rows are made to point to it."""
+        key prepared (a perpetrator named in Arabic only with that name as its Arabic name
+        as well, as the editor makes it); one another copy made (or deleted) meanwhile is
+        the one used now, and the prepared rows are made to point to it."""
         moved = {}
         for (table, name), (key, now) in self.entries.items():
             found = find_named(self.conn, table, name)
@@ -304,6 +309,8 @@ class _Writer:
                 made = key if not self._taken(table, key) else new_id()
                 self.conn.execute(f"INSERT INTO {table} (id, name, created_at, updated_at)"
                                   " VALUES (?, ?, ?, ?)", (made, name, now, now))
+                if table == "actor" and _ARABIC.search(name):
+                    self.conn.execute("UPDATE actor SET name_ar = ? WHERE id = ?", (name, made))
                 log_change(self.conn, self.ledger, table, made, "insert", None, fetch_dicts(
                     self.conn, f"SELECT * FROM {table} WHERE id = ?", (made,))[0], now)
                 found = (made,)

@@ -280,15 +280,18 @@ def _schema_of(conn: sqlite3.Connection) -> frozenset:
         " WHERE name NOT LIKE 'sqlite_stat%'"))
 
 
-def schema_difference(conn: sqlite3.Connection, version: int) -> str | None:
+def schema_difference(conn: sqlite3.Connection, version: int) -> tuple[str, dict] | None:
     """None when the file on `conn` has exactly the schema this program makes at `version`;
-    else the first difference, in words (a table, view or trigger not ours, one missing or
-    changed). Reads only `sqlite_master`: nothing of a forged file's own is run."""
+    else the first difference as a (code, params) that gui/messages.py words: a table,
+    index, view or trigger ("kind") not ours ("schema_not_ours"), changed
+    ("schema_changed") or missing ("schema_missing"), with its "name". Reads only
+    `sqlite_master`: nothing of a forged file's own is run."""
     found = _schema_of(conn)
     expected = expected_schema(version)
     for kind, name, _table, _sql in sorted(found - expected, key=str):
         ours = {n for k, n, _t, _s in expected if k == kind}
-        return f"its {kind} {name} is {'changed' if name in ours else 'not ours'}"
+        return ("schema_changed" if name in ours else "schema_not_ours",
+                {"kind": kind, "name": name})
     for kind, name, _table, _sql in sorted(expected - found, key=str):
-        return f"it has no {kind} {name}"
+        return "schema_missing", {"kind": kind, "name": name}
     return None

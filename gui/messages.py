@@ -4,8 +4,9 @@ a code and parameters, turned here into words through tr(), the one copy of each
 from __future__ import annotations
 
 import db
+from db.workbook_words import word
 
-from .i18n import tr
+from .i18n import language, tr
 from .labels import field_label
 
 
@@ -226,6 +227,12 @@ def error_text(error: Exception) -> str:
         return (tr("Cannot write {name}: {reason}; nothing was imported.")
                 if p["action"] == "import" else
                 tr("Cannot write {name}: {reason}; nothing was changed.")).format(**p)
+    if code == "foreign_schema" and isinstance(p.get("reason"), (tuple, list)):
+        p["reason"] = schema_reason(*p["reason"])
+    if code == "missing_columns" and isinstance(p.get("columns"), (tuple, list)):
+        return tr("{name} lacks %n column(s) an import needs: {columns} (its first row must "
+                  "name the columns, as the Breaches sheet of an export does).", "",
+                  len(p["columns"])).format(name=p["name"], columns=headers(p["columns"]))
     if code == "count_out_of_range" and isinstance(p.get("value"), int):
         p["value"] = f"{p['value']:,}"
     if code in _RULE_CODES:  # a rule's code raised alone (a date typed on the command line)
@@ -267,7 +274,8 @@ def error_text(error: Exception) -> str:
         "not_sqlite": tr("{name} is not a Truce Ledger database (it is not a SQLite file)."),
         "truncated": tr("{name} is truncated: part of the database is missing."),
         "foreign": tr("{name} is a database of another program, not of Truce Ledger."),
-        "newer": tr("{name} was written by a newer version of Truce Ledger: update the "
+        "newer": tr("{name} was written by a newer version of Truce Ledger (its schema is "
+                    "number {version}; this program reads up to number {latest}): update the "
                     "program to open it."),
         "damaged": tr("{name} is damaged: {reason}."),
         "not_written": tr("Cannot write {name}: {reason}."),
@@ -352,6 +360,30 @@ def error_text(error: Exception) -> str:
         return template.format(**p) if template else str(error)
     except (KeyError, IndexError, ValueError):
         return str(error)
+
+
+def schema_reason(code: str, params: dict) -> str:
+    """Why a file's schema is not one this program makes (db/schema.py schema_difference):
+    its first table, index, view or trigger not ours, changed or missing."""
+    p = dict(params)
+    if "kind" in p:
+        p["kind"] = {"table": tr("table"), "index": tr("index"), "view": tr("view"),
+                     "trigger": tr("trigger")}.get(p["kind"], p["kind"])
+    template = {
+        "schema_not_ours": tr("its {kind} {name} is not ours"),
+        "schema_changed": tr("its {kind} {name} is changed"),
+        "schema_missing": tr("it has no {kind} {name}"),
+        "schema_too_many_rows": tr("it holds more rows than a file of its size can"),
+    }.get(code)
+    return template.format(**p) if template else code
+
+
+def headers(columns: list[str]) -> str:
+    """Columns of a sheet, each as the header an export in the window's language writes
+    (db/workbook_words.py; the English header is the key), quoted and listed."""
+    if language() == "ar":
+        return "، ".join(f"«{word(column, 'ar')}»" for column in columns)
+    return ", ".join(f'"{column}"' for column in columns)
 
 
 # The codes of the editor's rules (problem_text), which db/ may also raise alone.

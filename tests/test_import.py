@@ -212,7 +212,9 @@ def test_a_file_without_the_needed_columns_or_not_a_sheet_is_refused(tmp_path, l
     with pytest.raises(db.LedgerError) as refused:
         import_file(ledger, path)
     assert refused.value.code == "missing_columns"
-    assert "no column Date, Governorate, Type, Sources" in error_text(refused.value)
+    assert refused.value.params["columns"] == ["Date", "Governorate", "Type", "Sources"]
+    assert 'needs: "Date", "Governorate", "Type", "Sources" (its first row' in error_text(
+        refused.value)
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(db.LedgerError) as refused:
@@ -388,9 +390,13 @@ def test_the_demo_takes_no_real_breaches_and_an_empty_file_becomes_the_demo(expo
         assert db.count_breaches(ledger).breaches == 651
 
 
-def test_one_row_is_one_row(ledger, lists, tmp_path):
+def test_one_row_is_one_row(ledger, lists, tmp_path, english):
+    from gui.report_words import import_summary
     path = tmp_path / "one.csv"
     path.write_text("Date,Governorate,Type,Sources\n"
                     "2017-01-04,Aleppo,Shelling,Aleppo Media Center\n", encoding="utf-8")
-    from db.importer import import_file
-    assert import_file(ledger, path, dry_run=True).summary().startswith("1 row: 1 would be new")
+    assert import_summary(import_file(ledger, path, dry_run=True)) == (
+        "1 row: 1 would be new, 0 would be updated, 0 unchanged, 0 refused (dry run: nothing "
+        "written)")
+    assert import_summary(import_file(ledger, path)) == (
+        "1 row: 1 new, 0 updated, 0 unchanged, 0 refused")

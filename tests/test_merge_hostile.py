@@ -254,7 +254,8 @@ BAD_LISTS = {
 
 
 def test_a_breach_that_would_break_a_rule_with_what_we_keep_refuses_the_merge(tmp_path,
-                                                                            ledger, ours):
+                                                                            ledger, ours,
+                                                                            english):
     other = copy_of(ledger.path, tmp_path / "field.sqlite3")
     forge(other, f"DELETE FROM victim WHERE id = '{ours['hidden']}'")  # they never saw it
     with db.open_ledger(other, user="Field") as field:

@@ -104,3 +104,16 @@ def test_the_words_are_arabic_in_an_arabic_window(arabic):
     assert "office.sqlite3" in words and not re.search(r"[A-Za-z]{3,}", words.replace(
         "office.sqlite3", ""))
     assert re.search("[\u0600-\u06ff]", reason_text("cell_required", {"label": "Date"}))
+
+
+@pytest.mark.parametrize("reason, words", [
+    (("schema_not_ours", {"kind": "trigger", "name": "t"}), "its trigger t is not ours"),
+    (("schema_changed", {"kind": "table", "name": "breach"}), "its table breach is changed"),
+    (("schema_missing", {"kind": "index", "name": "victim_by_breach"}),
+     "it has no index victim_by_breach"),
+    (("schema_too_many_rows", {}), "it holds more rows than a file of its size can")])
+def test_a_file_not_ours_says_what_differs(english, reason, words):
+    """db/schema.py gives the difference as a code with its kind and name."""
+    refusal = db.BadFileError("foreign_schema", name="field.sqlite3", reason=reason)
+    assert error_text(refusal) == ("field.sqlite3 is not a Truce Ledger database as this "
+                                   f"program makes them: {words}; nothing was changed.")

@@ -1542,6 +1542,17 @@ Import them?</source>
         <translation>تعذّرت الكتابة في {name}: {reason}؛ لم يتغير شيء.</translation>
     </message>
     <message numerus="yes">
+        <source>{name} lacks %n column(s) an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</source>
+        <translation>
+            <numerusform>لا يحوي الملف {name} %n عمود يحتاج إليه الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} عمودًا يحتاج إليه الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} عمودين يحتاج إليهما الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} %n أعمدة يحتاج إليها الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} %n عمودًا يحتاج إليها الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} %n عمود يحتاج إليها الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The truce {name} cannot be deleted: it has %n breach(es). Give them another truce in the editor first.</source>
         <translation>
             <numerusform>لا يمكن حذف الهدنة «{name}» لأنها تضم %n خرق. اربطها بهدنة أخرى في المحرر أولًا.</numerusform>
@@ -1664,8 +1675,36 @@ Import them?</source>
         <translation>الملف {name} قاعدة بيانات لبرنامج آخر، لا لبرنامج سجل الهدنة.</translation>
     </message>
     <message>
-        <source>{name} was written by a newer version of Truce Ledger: update the program to open it.</source>
-        <translation>كُتب الملف {name} بإصدار أحدث من سجل الهدنة: حدِّث البرنامج لتتمكن من فتحه.</translation>
+        <source>table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>فهرس</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>مشغّل</translation>
+    </message>
+    <message>
+        <source>its {kind} {name} is not ours</source>
+        <translation>فيه {kind} اسمه {name} ليس من صنع هذا البرنامج</translation>
+    </message>
+    <message>
+        <source>its {kind} {name} is changed</source>
+        <translation>فيه {kind} اسمه {name} مختلف عمّا يصنعه هذا البرنامج</translation>
+    </message>
+    <message>
+        <source>it has no {kind} {name}</source>
+        <translation>ليس فيه {kind} اسمه {name}</translation>
+    </message>
+    <message>
+        <source>it holds more rows than a file of its size can</source>
+        <translation>فيه من الصفوف أكثر مما يتسع له ملف بحجمه</translation>
     </message>
     <message>
         <source>{name} is damaged: {reason}.</source>
@@ -1750,6 +1789,10 @@ Import them?</source>
     <message>
         <source>{name}: the demo is never mixed with real breaches.</source>
         <translation>الملف {name}: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of Truce Ledger (its schema is number {version}; this program reads up to number {latest}): update the program to open it.</source>
+        <translation>كُتب الملف {name} بإصدار أحدث من سجل الهدنة (رقم مخطّطه {version}، وهذا البرنامج يقرأ المخطّطات حتى الرقم {latest}): حدِّث البرنامج لتتمكن من فتحه.</translation>
     </message>
     <message>
         <source>Breaches hold a casualty count outside 0 to {limit:,} (breaches: {count}; the first on {day}; the largest count {value}): no totals are given until they are corrected in the editor.</source>
@@ -2430,6 +2473,80 @@ Import them?</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>الملفات من ال&amp;نوع:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s): {new} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
+        <translation>
+            <numerusform>%n صف: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>صف واحد: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>صفّان: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>%n صفوف: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>%n صفًّا: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>%n صف: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s): {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</source>
+        <translation>
+            <numerusform>%n صف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>صف واحد: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>صفّان: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>%n صفوف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>%n صفًّا: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>%n صف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more row(s)</source>
+        <translation>
+            <numerusform>و%n صف آخر</numerusform>
+            <numerusform>وصف آخر</numerusform>
+            <numerusform>وصفّان آخران</numerusform>
+            <numerusform>و%n صفوف أخرى</numerusform>
+            <numerusform>و%n صفًّا آخر</numerusform>
+            <numerusform>و%n صف آخر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{refused} of %n row(s) cannot be imported; nothing was written</source>
+        <translation>
+            <numerusform>لا يمكن استيراد {refused} من %n صف؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا يمكن استيراد {refused} من صف واحد؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا يمكن استيراد {refused} من صفّين؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا يمكن استيراد {refused} من %n صفوف؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا يمكن استيراد {refused} من %n صفًّا؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا يمكن استيراد {refused} من %n صف؛ لم يُكتب شيء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated, {deleted} deleted, {left} left as they were</source>
+        <translation>الخروقات: أُضيف {added}، وحُدِّث {updated}، وحُذف {deleted}، وبقي {left} على حاله</translation>
+    </message>
+    <message>
+        <source>{breaches}; {sources}, {history}</source>
+        <translation>{breaches}؛ {sources}، {history}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) added or updated</source>
+        <translation>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history entr(ies) brought in</source>
+        <translation>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

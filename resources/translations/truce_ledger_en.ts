@@ -46,6 +46,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{name} lacks %n column(s) an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</source>
+        <translation>
+            <numerusform>{name} lacks %n column an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</numerusform>
+            <numerusform>{name} lacks %n columns an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>The truce {name} cannot be deleted: it has %n breach(es). Give them another truce in the editor first.</source>
         <translation>
             <numerusform>The truce {name} cannot be deleted: it has %n breach. Give them another truce in the editor first.</numerusform>
@@ -57,6 +64,48 @@
         <translation>
             <numerusform>(Of these, %n breach in the Trash.)</numerusform>
             <numerusform>(Of these, %n breaches in the Trash.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s): {new} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
+        <translation>
+            <numerusform>%n row: {new} new, {updated} updated, {unchanged} unchanged, {refused} refused</numerusform>
+            <numerusform>%n rows: {new} new, {updated} updated, {unchanged} unchanged, {refused} refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s): {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</source>
+        <translation>
+            <numerusform>%n row: {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</numerusform>
+            <numerusform>%n rows: {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more row(s)</source>
+        <translation>
+            <numerusform>and %n more row</numerusform>
+            <numerusform>and %n more rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{refused} of %n row(s) cannot be imported; nothing was written</source>
+        <translation>
+            <numerusform>{refused} of %n row cannot be imported; nothing was written</numerusform>
+            <numerusform>{refused} of %n rows cannot be imported; nothing was written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) added or updated</source>
+        <translation>
+            <numerusform>%n source added or updated</numerusform>
+            <numerusform>%n sources added or updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history entr(ies) brought in</source>
+        <translation>
+            <numerusform>%n history entry brought in</numerusform>
+            <numerusform>%n history entries brought in</numerusform>
         </translation>
     </message>
     <message numerus="yes">
