@@ -37,10 +37,15 @@ class _FoldedMatches(QSortFilterProxyModel):
 
     def set_typed(self, text: str) -> None:
         typed = fold(text)
-        if typed != self._typed:
+        if typed == self._typed:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
             self.beginFilterChange()
             self._typed = typed
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # Qt 6.6 to 6.8, which pyproject.toml allows
+            self._typed = typed
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:
         return not self._typed or self._typed in self._folded[row]

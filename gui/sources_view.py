@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -20,6 +20,7 @@ from .breaches_view import make_table
 from .bidi import follow_own_direction, isolate
 from .labels import choice_label
 from .messages import error_text, problem_text, problem_texts
+from .folded_completer import FoldedCompleter
 from .i18n import tr
 
 
@@ -80,8 +81,11 @@ class SourcesView(QWidget):
         self.merge_into = QComboBox()
         self.merge_into.setEditable(True)
         self.merge_into.setInsertPolicy(QComboBox.NoInsert)
-        self.merge_into.completer().setFilterMode(Qt.MatchContains)
-        self.merge_into.completer().setCompletionMode(QCompleter.PopupCompletion)
+        # "اعزاز" lists "إعزاز": the names are found with their spelling folded. The
+        # completer is the line edit's alone: QComboBox would map the row chosen in the
+        # filtered list to a row of its own list, another source.
+        self.merge_names = FoldedCompleter(self.merge_into)
+        self.merge_into.lineEdit().setCompleter(self.merge_names)
         self.merge_into.lineEdit().setPlaceholderText(tr("the source that stays"))
         self.merge_button = QPushButton(tr("Merge"))
         self.done = QLabel()  # what the last rename, merge or delete did
@@ -348,5 +352,6 @@ class SourcesView(QWidget):
         self.merge_into.blockSignals(True)
         self.merge_into.clear()
         self.merge_into.addItems(names)
+        self.merge_names.set_names(names)
         self.merge_into.setEditText(text if text in names else "")
         self.merge_into.blockSignals(False)

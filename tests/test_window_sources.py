@@ -344,3 +344,24 @@ def test_delete_a_source_no_breach_cites(qtbot, lists, window, ledger, ledger_pa
     assert source_names(ledger_path) == ["Aleppo Media Center"]
     assert _log(ledger_path, lists["activist"])[-1] == "delete"
     assert view.model.rowCount() == 1
+
+
+def test_merge_into_finds_the_source_that_stays_however_its_arabic_is_spelled(
+        qtbot, lists, window, ledger, ledger_path, make_breach, dialogs):
+    db.save_source(ledger, db.Source(name="مركز إعزاز الإعلامي", kind="news network"))
+    saved = db.save_breach(ledger, make_breach(citations=[db.Citation(lists["activist"], "a")]))
+    view = _sources_view(qtbot, window, "Activist in Khan Tuman")
+    key(qtbot, Qt.Key_M, Qt.AltModifier)
+    type_text(qtbot, "اعزاز")  # without the hamza
+    popup = view.merge_names.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == [
+        "مركز إعزاز الإعلامي"]
+    key(qtbot, Qt.Key_Down)  # to the open list, as a keyboard does
+    assert view.merge_into.currentText() == "مركز إعزاز الإعلامي"  # the name as stored
+    key(qtbot, Qt.Key_Return)
+    if not dialogs.asked and focused() in (view.merge_into, view.merge_into.lineEdit()):
+        key(qtbot, Qt.Key_Return)
+    assert dialogs.asked and "مركز إعزاز الإعلامي" in dialogs.asked[-1][1]
+    assert source_names(ledger_path) == ["Aleppo Media Center", "مركز إعزاز الإعلامي"]
+    assert cited(ledger_path, saved.id) == [("مركز إعزاز الإعلامي", "a", None)]
