@@ -101,7 +101,10 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ASCII_BYTES = bytes(range(128))
 _ARABIC = re.compile("[\u0600-\u06ff]")
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # the letters Arabic writes
+# Letters Windows-1256 holds for Urdu alone (ٹ ڈ ڑ ں ھ ہ ے): never in an Arabic office's
+# text, but what Latin-1 bytes read as (a Spanish "5ª" reads "5ھ").
+_URDU = re.compile("[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06d2]")
 # An Arabic character glued to a Latin letter: never in a word, always in a Latin-1 file
 # read as Windows-1256 ("Straße" reads "Straكe", "España" "Espaٌa").
 _GLUED = re.compile("[A-Za-z\u00c0-\u024f][\u0600-\u06ff]"
@@ -117,7 +120,8 @@ def csv_text(raw: bytes, name: str) -> str:
        Windows-1256 Arabic letters never does), so a file that decodes is UTF-8;
     3. Windows-1256 (Arabic Excel's "CSV"), which gives a character for every byte and so
        must be plausible to be taken: Arabic letters in it, at least half of the
-       characters beyond ASCII Arabic, none glued to a Latin letter, no control characters.
+       characters beyond ASCII Arabic, none glued to a Latin letter, none of the letters
+       it holds for Urdu alone, no control characters.
     Anything else (Latin-1, Cyrillic, a file that is not text) is refused with the
     encodings tried: guessed wrong, an import would store garbled names."""
     for mark, encoding in _BOMS:
@@ -133,7 +137,8 @@ def csv_text(raw: bytes, name: str) -> str:
     text = raw.decode("cp1256")  # every byte is a character: this never fails
     beyond = len(raw.translate(None, _ASCII_BYTES))  # one byte is one character here
     if (_ARABIC_LETTER.search(text) and 2 * len(_ARABIC.findall(text)) >= beyond
-            and not _GLUED.search(text) and not _CONTROLS.search(text)):
+            and not _GLUED.search(text) and not _URDU.search(text)
+            and not _CONTROLS.search(text)):
         return text
     raise _encoding_error(name)
 
