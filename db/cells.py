@@ -126,13 +126,42 @@ def letter(number: int) -> str:
 
 
 def header(ws, names: list[str]) -> None:
-    """A bold header row whose names wrap in their columns."""
+    """A bold header row, the first of its sheet, whose names wrap in their columns (set
+    the columns' widths first): the row is as tall as its most wrapped name, since
+    LibreOffice keeps a row's default height and draws the lines below it over the first
+    row of data."""
     row = []
     for name in names:
         cell = WriteOnlyCell(ws, value=name)
         cell.font, cell.alignment = BOLD, WRAP
         row.append(cell)
+    lines = max((wrapped_lines(name, ws.column_dimensions[letter(number)].width)
+                 for number, name in enumerate(names, start=1)), default=1)
+    if lines > 1:
+        ws.row_dimensions[1].height = LINE_HEIGHT * lines + 2
     ws.append(row)
+
+
+LINE_HEIGHT = 15  # points: one line of the default font (Calibri 11)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines `text` takes in bold, wrapped at its spaces in a column `width`
+    characters wide (a spreadsheet's unit: the width of a digit). Counted generously, as a
+    bold letter is wider than a digit: a line too many leaves room, one too few hides a
+    line."""
+    room = max(1, int(width * 0.85) - 1)
+    count = 0
+    for paragraph in str(text).split("\n"):
+        used = None  # characters on the line being filled; None: no line begun
+        for part in paragraph.split():
+            if used is not None and used + 1 + len(part) <= room:
+                used += 1 + len(part)
+                continue
+            count += 1 + (len(part) - 1) // room  # a word wider than the column breaks
+            used = (len(part) - 1) % room + 1
+        count += used is None  # an empty line still takes its height
+    return count
 
 
 def bold(ws, value):

@@ -32,6 +32,12 @@ def isolated_always(value) -> str:
     return f"{FSI}{value}{PDI}"
 
 
+def truce_choice(truce) -> str:
+    """A truce as a picker lists it, "Nationwide ceasefire (2016-12-29)": its name and its
+    date each kept apart, so that an Arabic name never swaps places with the date."""
+    return f"{isolated_always(truce.name)} ({isolated_always(truce.start_date)})"
+
+
 def without_isolates(text: str) -> str:
     """`text` without its direction marks (for tests, and to compare what is shown)."""
     return text.translate(_ISOLATES)

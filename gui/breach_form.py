@@ -22,6 +22,7 @@ from .quick_path import QuickPath
 from .wheel import guard_wheel
 from .labels import choice_label
 from .victims_panel import VictimsPanel
+from .bidi import truce_choice
 from .i18n import tr
 
 COUNTS = ("killed", "women", "children", "injured")
@@ -200,7 +201,7 @@ class BreachForm(QWidget):
         self.truce.clear()
         self.truce.addItem("", None)
         for truce in truces:
-            self.truce.addItem(f"{truce.name} ({truce.start_date})", truce.id)
+            self.truce.addItem(truce_choice(truce), truce.id)
         self.truce.setCurrentIndex(max(self.truce.findData(chosen), 0) if chosen else 0)
         self._update_truce_label()
         self.citations.set_sources(sources)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 import db
 
-from .bidi import isolated_always as isolate, without_isolates
+from .bidi import TextDirectionDelegate, isolated_always as isolate, without_isolates
 from .labels import action_label, field_label
 from .i18n import tr
 
@@ -28,7 +29,9 @@ def value_text(value) -> str:
 
 
 class HistoryView(QTreeWidget):
-    """The changes of one breach, newest first; each opens to the fields it changed."""
+    """The changes of one breach, newest first; each opens to the fields it changed. The
+    What column takes the width the other two leave, its header always in view: a line
+    longer than that ends in "…" and is shown whole as its tooltip."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +39,9 @@ class HistoryView(QTreeWidget):
         self.setHeaderLabels([tr("When"), tr("Who"), tr("What")])
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(TextDirectionDelegate(self))  # a Latin name reads left to right
 
     def show_history(self, changes: list[db.Change], names: dict[str, str]) -> None:
         """Show `changes`; `names` turns the keys of list entries (actors…) into names."""
@@ -57,10 +63,11 @@ class HistoryView(QTreeWidget):
                             after=isolate(value_text(names.get(after, after))))
                     if self.isRightToLeft():
                         line = line.replace("→", "←")  # from the old value to the new
-                    QTreeWidgetItem(item, ["", "", line])
+                    child = QTreeWidgetItem(item, ["", "", line])
+                    child.setToolTip(2, line)
             self.addTopLevelItem(item)
         self.expandAll()
-        for column in range(3):
+        for column in range(2):  # the last, What, takes the rest of the width
             self.resizeColumnToContents(column)
 
     def lines(self) -> list[str]:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 import db
 
 from . import settings
+from .bidi import truce_choice
 from .i18n import language, tr
 from .wheel import guard_wheel
 
@@ -27,7 +28,7 @@ class SettingsDialog(QDialog):
         self.truce = QComboBox()
         self.truce.addItem(tr("Picked from each breach's date"), "")
         for truce in db.truces(ledger):
-            self.truce.addItem(f"{truce.name} ({truce.start_date})", truce.id)
+            self.truce.addItem(truce_choice(truce), truce.id)
         self.truce.setCurrentIndex(max(self.truce.findData(settings.get(settings.DEFAULT_TRUCE)),
                                        0))
         self.week_start = QComboBox()

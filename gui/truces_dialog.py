@@ -14,6 +14,7 @@ import db
 from db.records import as_date
 
 from . import dialogs, settings
+from .bidi import isolate
 from .date_field import DateField
 from .i18n import tr
 from .wheel import guard_wheel
@@ -91,9 +92,10 @@ class TrucesDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for truce in db.truces(self.ledger):
-            end = tr(" to {day}").format(day=truce.end_date) if truce.end_date else ""
+            # Each value isolated: in Arabic, 2017-01-04 beside Arabic words reads 04-01-2017.
+            end = tr(" to {day}").format(day=isolate(truce.end_date)) if truce.end_date else ""
             item = QListWidgetItem(tr("{name}: from {start}{end}").format(
-                name=truce.name, start=truce.start_date, end=end))
+                name=isolate(truce.name), start=isolate(truce.start_date), end=end))
             item.setData(Qt.UserRole, truce.id)
             self.list.addItem(item)
             if truce.id == select:
@@ -160,7 +162,8 @@ class TrucesDialog(QDialog):
         try:
             if self.editing is None:
                 key = db.add_truce(self.ledger, truce)
-                self.report.setText(tr("Truce {name} added.").format(name=truce.name.strip()))
+                self.report.setText(tr("Truce {name} added.").format(
+                    name=isolate(truce.name.strip())))
             else:
                 effect = db.truce_edit_effect(self.ledger, truce)
                 if effect and not dialogs.ask_yes_no(
@@ -171,9 +174,9 @@ class TrucesDialog(QDialog):
                 changes = db.update_truce(self.ledger, truce)
                 key = changes.truce_id
                 self.moved_breaches += changes.changed_breaches
-                self.report.setText(tr("Truce {name} saved.").format(name=truce.name.strip())
-                                    + (" " + self._effect_text(effect, done=True)
-                                       if effect else ""))
+                saved = tr("Truce {name} saved.").format(name=isolate(truce.name.strip()))
+                self.report.setText(saved + (" " + self._effect_text(effect, done=True)
+                                             if effect else ""))
         except db.LedgerError as error:
             self._fail(error_text(error) if not isinstance(error, db.ValidationError)
                        else "\n".join(problem_texts(error).values()))
@@ -191,7 +194,7 @@ class TrucesDialog(QDialog):
             return False
         name = db.get_truce(self.ledger, self.editing).name  # as stored, not as typed
         if not dialogs.ask_yes_no(self, tr("Delete the truce?"), tr(
-                "Delete the truce {name}?").format(name=name), default_yes=False):
+                "Delete the truce {name}?").format(name=isolate(name)), default_yes=False):
             return False
         deleted = self.editing
         try:
@@ -201,7 +204,7 @@ class TrucesDialog(QDialog):
             return False
         if settings.get(settings.DEFAULT_TRUCE) == deleted:
             settings.put(settings.DEFAULT_TRUCE, "")  # new breaches: the truce by date again
-        self.report.setText(tr("Truce {name} deleted.").format(name=name))
+        self.report.setText(tr("Truce {name} deleted.").format(name=isolate(name)))
         self.refresh()
         self.start_new()
         return True
