@@ -31,16 +31,27 @@ def date_text(day: QDate, pattern: str) -> str:
 
 
 class QtWordsMissing(QTranslator):
-    """Qt's own words that qtbase_ar.qm lacks, through tr(): Qt 6's file dialog gave two
-    labels an Alt key ("&Look in:") that the Arabic catalogue does not know yet."""
+    """Qt's own words, through tr(), where qtbase_ar.qm lacks them or says them unlike
+    Arabic software: Qt 6's file dialog gave two labels an Alt key ("&Look in:") that the
+    catalogue does not know yet, and its standard buttons are imperatives ("ألغِ", "أغلق")
+    where Arabic programs write nouns ("إلغاء", "إغلاق"). Installed after qtbase_ar, so
+    that it is asked first."""
 
     def translate(self, context, source, disambiguation=None, n=-1) -> str | None:
-        """None (a null string) for every other text: Qt then asks no further and shows
-        the text as written, where "" would blank it."""
-        if context != "QFileDialog":
+        """None (a null string) for every other text: Qt then asks the next translator,
+        and shows the text as written if none has it, where "" would blank it."""
+        if context == "QFileDialog":
+            return {"&Look in:": tr("&Look in:"),
+                    "Files of &type:": tr("Files of &type:")}.get(source)
+        if context != "QPlatformTheme":
             return None
-        return {"&Look in:": tr("&Look in:"),
-                "Files of &type:": tr("Files of &type:")}.get(source)
+        return {"OK": tr("OK"), "Save": tr("Save"), "Save All": tr("Save All"),
+                "Open": tr("Open"), "&Yes": tr("&Yes"), "Yes to &All": tr("Yes to &All"),
+                "&No": tr("&No"), "N&o to All": tr("N&o to All"), "Abort": tr("Abort"),
+                "Retry": tr("Retry"), "Ignore": tr("Ignore"), "Close": tr("Close"),
+                "Cancel": tr("Cancel"), "Discard": tr("Discard"), "Help": tr("Help"),
+                "Apply": tr("Apply"), "Reset": tr("Reset"),
+                "Restore Defaults": tr("Restore Defaults")}.get(source)
 
     def isEmpty(self) -> bool:
         return False

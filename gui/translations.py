@@ -38,9 +38,6 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     _installed.clear()
     if not _system_default:
         _system_default.append(QLocale())
-    if language == "ar":  # asked last, for what qtbase_ar lacks
-        _installed.append(QtWordsMissing(app))
-        app.installTranslator(_installed[-1])
     files = [("truce_ledger_en", str(TRANSLATIONS))]
     if language == "ar":
         files += [("qtbase_ar", QLibraryInfo.path(QLibraryInfo.TranslationsPath)),
@@ -50,6 +47,9 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         if translator.load(name, folder):
             app.installTranslator(translator)
             _installed.append(translator)
+    if language == "ar":  # asked first, before qtbase_ar, for the words Qt says otherwise
+        _installed.append(QtWordsMissing(app))
+        app.installTranslator(_installed[-1])
     app.setProperty("truce_ledger_language", language)
     if language == "ar":
         numbers = QLocale(ARABIC_NUMBERS)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
 import db
 from db.demo import create_demo
 from tests.conftest import show_window
-from tests.test_window_editing import focused, key
+from tests.test_window_editing import focused, key, type_text
 
 LATIN = re.compile(r"[A-Za-z]")
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -349,3 +349,35 @@ def test_arabic_chosen_in_settings_is_the_language_of_the_next_start(qtbot, qapp
         settings.put(settings.LANGUAGE, "en")
         install_translations(qapp)
     assert language() == "en" and qapp.layoutDirection() == Qt.LeftToRight
+
+
+def test_the_unsaved_question_offers_arabic_nouns_not_qt_imperatives(qtbot, arabic):
+    """Qt's Arabic says "احفظ، ارفض، ألغِ"; Arabic programs write "حفظ، عدم الحفظ، إلغاء"."""
+    from gui import dialogs
+    from gui.i18n import tr
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = []
+
+    def read() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, read)
+            return
+        seen.append(sorted(button.text() for button in box.buttons()))
+        qtbot.keyClick(box, Qt.Key_Escape)
+
+    QTimer.singleShot(0, read)
+    assert dialogs.ask_unsaved(parent, tr("Quit Truce Ledger?")) == "cancel"
+    assert seen == [sorted(["حفظ", "عدم الحفظ", "إلغاء"])]
+
+
+def test_a_filter_that_finds_nothing_says_so_in_words(qtbot, arabic_demo):
+    """No "0 خرق معروض، وعدد القتلى 0": a zero is said in words."""
+    window = arabic_demo
+    key(qtbot, Qt.Key_F, Qt.ControlModifier)
+    type_text(qtbot, "لا مكان بهذا الاسم")
+    summary = window.breaches.summary
+    qtbot.waitUntil(lambda: "لا توجد" in summary.text())
+    assert summary.text() == "لا توجد خروقات مطابقة"
+    assert not re.search(r"\b0\b", summary.text())

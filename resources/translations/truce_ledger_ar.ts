@@ -71,6 +71,25 @@
         <source>This breach holds a count outside 0 to {limit}, left by an older version: {counts}. The form shows the nearest figure it can hold; type the right one, and save.</source>
         <translation>في هذا الخرق عدد خارج المجال من 0 إلى {limit}، تركه إصدار أقدم من البرنامج: {counts}. يعرض النموذج أقرب رقم يتسع له؛ اكتب الرقم الصحيح، ثم احفظ.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n killed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{day}, {place}, {governorate}, {kind}, {killed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, {governorate}, {kind}, {killed}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The breach is not saved yet</source>
         <translation>لم يُحفظ الخرق بعد</translation>
@@ -89,7 +108,7 @@
     </message>
     <message>
         <source>“{name}” is not in the list of perpetrators. Add it to the list?</source>
-        <translation>“{name}” ليست في قائمة الجهات المنفذة. هل تريد إضافتها إلى القائمة؟</translation>
+        <translation>«{name}» ليست في قائمة الجهات المنفذة. هل تريد إضافتها إلى القائمة؟</translation>
     </message>
     <message>
         <source>Choose a perpetrator from the list, or agree to add this one.</source>
@@ -143,7 +162,7 @@ Sources: {sources}
     </message>
     <message>
         <source>HH:MM, if known</source>
-        <translation>سس:دد، إن كان معروفًا</translation>
+        <translation>الوقت إن عُرف، مثل 14:30</translation>
     </message>
     <message>
         <source>e.g. 36.2021</source>
@@ -311,7 +330,7 @@ Sources: {sources}
     </message>
     <message>
         <source>Open the &amp;demo week</source>
-        <translation>افتح الأس&amp;بوع التجريبي</translation>
+        <translation>فتح الأس&amp;بوع التجريبي</translation>
     </message>
     <message>
         <source>Start a new breach?</source>
@@ -352,7 +371,7 @@ Sources: {sources}
     <message numerus="yes">
         <source>%n breach(es) shown, at least {killed} killed</source>
         <translation>
-            <numerusform>%n خرق معروض، وعدد القتلى {killed} على الأقل</numerusform>
+            <numerusform>لا توجد خروقات مطابقة</numerusform>
             <numerusform>خرق واحد معروض، وعدد القتلى {killed} على الأقل</numerusform>
             <numerusform>خرقان معروضان، وعدد القتلى {killed} على الأقل</numerusform>
             <numerusform>%n خروقات معروضة، وعدد القتلى {killed} على الأقل</numerusform>
@@ -472,7 +491,7 @@ Import them?</source>
     </message>
     <message>
         <source>No source is called &quot;{name}&quot;. Make a new source of that name?</source>
-        <translation>لا يوجد مصدر باسم &quot;{name}&quot;. هل تريد إنشاء مصدر جديد بهذا الاسم؟</translation>
+        <translation>لا يوجد مصدر باسم «{name}». هل تريد إنشاء مصدر جديد بهذا الاسم؟</translation>
     </message>
     <message>
         <source>{name} is already cited by this breach (row {n}).</source>
@@ -841,7 +860,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es)</source>
         <translation>
-            <numerusform>%n خرق</numerusform>
+            <numerusform>لا خروقات</numerusform>
             <numerusform>خرق واحد</numerusform>
             <numerusform>خرقان</numerusform>
             <numerusform>%n خروقات</numerusform>
@@ -856,7 +875,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n source(s)</source>
         <translation>
-            <numerusform>%n مصدر</numerusform>
+            <numerusform>لا مصادر</numerusform>
             <numerusform>مصدر واحد</numerusform>
             <numerusform>مصدران</numerusform>
             <numerusform>%n مصادر</numerusform>
@@ -878,11 +897,11 @@ Import them?</source>
     </message>
     <message>
         <source>&amp;Export workbook for press…</source>
-        <translation>&amp;تصدير مصنف إكسل للصحافة…</translation>
+        <translation>&amp;تصدير مصنف Excel للصحافة…</translation>
     </message>
     <message>
         <source>Export &amp;full workbook…</source>
-        <translation>تصدير مصنف إكسل &amp;كامل…</translation>
+        <translation>تصدير مصنف Excel &amp;كامل…</translation>
     </message>
     <message>
         <source>&amp;Import breaches…</source>
@@ -1051,7 +1070,7 @@ Import them?</source>
     <message numerus="yes">
         <source>This source cannot be deleted: it is cited by %n breach(es). Merge it into another source instead.</source>
         <translation>
-            <numerusform>لا يمكن حذف هذا المصدر: فهو مذكور في %n خرق. ادمجه في مصدر آخر بدلًا من ذلك.</numerusform>
+            <numerusform>لا يمكن حذف هذا المصدر الآن. ادمجه في مصدر آخر بدلًا من ذلك.</numerusform>
             <numerusform>لا يمكن حذف هذا المصدر: فهو مذكور في خرق واحد. ادمجه في مصدر آخر بدلًا من ذلك.</numerusform>
             <numerusform>لا يمكن حذف هذا المصدر: فهو مذكور في خرقين. ادمجه في مصدر آخر بدلًا من ذلك.</numerusform>
             <numerusform>لا يمكن حذف هذا المصدر: فهو مذكور في %n خروقات. ادمجه في مصدر آخر بدلًا من ذلك.</numerusform>
@@ -1062,7 +1081,7 @@ Import them?</source>
     <message numerus="yes">
         <source>{label} ({count}) cannot be below the %n named victim(s) it lists.</source>
         <translation>
-            <numerusform>لا يمكن أن تقل قيمة «{label}» ({count}) عن عدد الضحايا المذكورين بأسمائهم، وهو %n.</numerusform>
+            <numerusform>لا يمكن أن تقل قيمة «{label}» ({count}) عن عدد الضحايا المذكورين بأسمائهم.</numerusform>
             <numerusform>لا يمكن أن تقل قيمة «{label}» ({count}) عن ضحية واحدة مذكورة باسمها.</numerusform>
             <numerusform>لا يمكن أن تقل قيمة «{label}» ({count}) عن ضحيتين مذكورتين باسميهما.</numerusform>
             <numerusform>لا يمكن أن تقل قيمة «{label}» ({count}) عن %n ضحايا مذكورين بأسمائهم.</numerusform>
@@ -1324,7 +1343,7 @@ Import them?</source>
     </message>
     <message>
         <source>citation {id} of {breach}</source>
-        <translation>الاستشهاد {id} من {breach}</translation>
+        <translation>ذكر المصدر {id} في {breach}</translation>
     </message>
     <message>
         <source>victim {id} of {breach}</source>
@@ -1368,7 +1387,7 @@ Import them?</source>
     </message>
     <message>
         <source>citation</source>
-        <translation>استشهاد</translation>
+        <translation>ذكر مصدر</translation>
     </message>
     <message>
         <source>victim</source>
@@ -1376,19 +1395,19 @@ Import them?</source>
     </message>
     <message>
         <source>{label} {value!r} is not one of {allowed}</source>
-        <translation>{label} {value!r} ليست من القيم المسموح بها: {allowed}</translation>
+        <translation>{label}: القيمة {value!r} ليست من القيم المسموح بها ({allowed})</translation>
     </message>
     <message>
         <source>{label} {value!r} is neither yes nor no</source>
-        <translation>{label} {value!r} ليست «نعم» ولا «لا»</translation>
+        <translation>{label}: القيمة {value!r} ليست «نعم» ولا «لا»</translation>
     </message>
     <message>
         <source>{label} {value!r} is not a whole number</source>
-        <translation>{label} {value!r} ليس عدداً صحيحاً</translation>
+        <translation>{label}: القيمة {value!r} ليست عددًا صحيحًا</translation>
     </message>
     <message>
         <source>{label} {value!r} is not a number</source>
-        <translation>{label} {value!r} ليس رقماً</translation>
+        <translation>{label}: القيمة {value!r} ليست عددًا</translation>
     </message>
     <message>
         <source>{label} {value!r}: the year must be between {first} and {last}</source>
@@ -1396,47 +1415,47 @@ Import them?</source>
     </message>
     <message>
         <source>{label}: {value} is not a day of the calendar</source>
-        <translation>{label}: {value} ليس يوماً في التقويم</translation>
+        <translation>{label}: لا يوجد في التقويم يوم {value}</translation>
     </message>
     <message>
         <source>{label} {value!r} is not a date (use 2017-01-06 or 06.01.2017)</source>
-        <translation>{label} {value!r} ليس تاريخاً (اكتبه مثل 2017-01-06 أو 06.01.2017)</translation>
+        <translation>{label}: القيمة {value!r} ليست تاريخًا (اكتبه مثل 2017-01-06 أو 06.01.2017)</translation>
     </message>
     <message>
         <source>Time {value!r} is not a time of day (use 14:30)</source>
-        <translation>الوقت {value!r} ليس وقتاً من اليوم (اكتبه مثل 14:30)</translation>
+        <translation>الوقت {value!r} غير صالح (اكتبه مثل 14:30)</translation>
     </message>
     <message>
         <source>{label} {value!r} is not a date and time</source>
-        <translation>{label} {value!r} ليس تاريخاً ووقتاً</translation>
+        <translation>{label}: القيمة {value!r} ليست تاريخًا ووقتًا</translation>
     </message>
     <message>
         <source>{label} {value!r} is not between {first} and {last} (a day after this computer&apos;s clock)</source>
-        <translation>{label} {value!r} ليس بين {first} و{last} (يوم بعد ساعة هذا الحاسوب)</translation>
+        <translation>{label}: القيمة {value!r} ليست بين {first} و{last} (حتى يوم واحد بعد الوقت الحالي على هذا الحاسوب)</translation>
     </message>
     <message>
         <source>{label} is required</source>
-        <translation>{label} مطلوب</translation>
+        <translation>حقل «{label}» مطلوب</translation>
     </message>
     <message>
         <source>{label} {value!r} is not in the list</source>
-        <translation>{label} {value!r} غير موجود في القائمة</translation>
+        <translation>{label}: القيمة {value!r} غير موجودة في القائمة</translation>
     </message>
     <message>
         <source>Truce {value!r} is not in this database: add it first</source>
-        <translation>الهدنة {value!r} غير موجودة في قاعدة البيانات هذه: أضفها أولاً</translation>
+        <translation>الهدنة {value!r} غير موجودة في قاعدة البيانات هذه: أضفها أولًا</translation>
     </message>
     <message>
         <source>Sources: cite at least one source</source>
-        <translation>المصادر: اذكر مصدراً واحداً على الأقل</translation>
+        <translation>المصادر: اذكر مصدرًا واحدًا على الأقل</translation>
     </message>
     <message>
         <source>ID {value!r} is also that of row {row}: a breach is one row</source>
-        <translation>المعرّف {value!r} هو أيضاً معرّف الصف {row}: لكل خرق صف واحد</translation>
+        <translation>المعرّف {value!r} مكرر في الصف {row}: لكل خرق صف واحد فقط</translation>
     </message>
     <message>
         <source>this breach is in the Trash: restore it first</source>
-        <translation>هذا الخرق في سلة المحذوفات: استعده أولاً</translation>
+        <translation>هذا الخرق في سلة المحذوفات: استعده أولًا</translation>
     </message>
     <message>
         <source>Breach ID is empty: the victim cannot be tied to a breach</source>
@@ -1452,19 +1471,19 @@ Import them?</source>
     </message>
     <message>
         <source>{column} {value!r} is not a date and time</source>
-        <translation>{column} {value!r} ليس تاريخاً ووقتاً</translation>
+        <translation>{column}: القيمة {value!r} ليست تاريخًا ووقتًا</translation>
     </message>
     <message>
         <source>{column} {value!r} is not between {first} and {last} (a day after this computer&apos;s clock)</source>
-        <translation>{column} {value!r} ليس بين {first} و{last} (يوم بعد ساعة هذا الحاسوب)</translation>
+        <translation>{column}: القيمة {value!r} ليست بين {first} و{last} (حتى يوم واحد بعد الوقت الحالي على هذا الحاسوب)</translation>
     </message>
     <message>
         <source>its {column} {value!r} has spaces around it, which the editor removes</source>
-        <translation>في {column} {value!r} مسافات في طرفيه يحذفها المحرر</translation>
+        <translation>القيمة {value!r} في {column} تحيط بها مسافات يحذفها المحرر</translation>
     </message>
     <message>
         <source>its {column} {value!r} is not in the composed form (NFC) the editor stores text in</source>
-        <translation>{column} {value!r} ليس بالصيغة المركّبة (NFC) التي يحفظ بها المحرر النصوص</translation>
+        <translation>القيمة {value!r} في {column} ليست بالصيغة المركّبة (NFC) التي يحفظ بها المحرر النصوص</translation>
     </message>
     <message>
         <source>{record} is not in this program&apos;s gazetteer</source>
@@ -1484,16 +1503,16 @@ Import them?</source>
     </message>
     <message>
         <source>its {column} is not a record</source>
-        <translation>{column} فيه ليس سجلاً</translation>
+        <translation>{column} فيه ليس سجلًا</translation>
     </message>
     <message>
         <source>{record}: that key is, here, a {table} of breach {parent}; a merge never moves a record to another breach</source>
-        <translation>{record}: هذا المفتاح هنا هو {table} للخرق {parent}؛ والدمج لا ينقل سجلاً إلى خرق آخر أبداً</translation>
+        <translation>{record}: هذا المفتاح هنا هو {table} للخرق {parent}؛ والدمج لا ينقل سجلًا إلى خرق آخر أبدًا</translation>
     </message>
     <message numerus="yes">
         <source>; and %n more</source>
         <translation>
-            <numerusform>؛ و%n أسباب أخرى</numerusform>
+            <numerusform>؛ ولا أسباب أخرى</numerusform>
             <numerusform>؛ وسبب آخر</numerusform>
             <numerusform>؛ وسببان آخران</numerusform>
             <numerusform>؛ و%n أسباب أخرى</numerusform>
@@ -1503,7 +1522,7 @@ Import them?</source>
     </message>
     <message>
         <source>{refused} of {rows} rows cannot be imported, so nothing was: {reasons}.</source>
-        <translation>لا يمكن استيراد {refused} من {rows} صفاً، فلم يُستورد شيء: {reasons}.</translation>
+        <translation>عدد الصفوف التي لا يمكن استيرادها {refused} من أصل {rows}، فلم يُستورد شيء: {reasons}.</translation>
     </message>
     <message>
         <source>row {row}: {reason}</source>
@@ -1511,19 +1530,19 @@ Import them?</source>
     </message>
     <message>
         <source>{name} is an export of the demo database: the demo is never mixed with real breaches.</source>
-        <translation>{name} مُصدَّر من قاعدة البيانات التجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبداً.</translation>
+        <translation>الملف {name} مُصدَّر من قاعدة البيانات التجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
     </message>
     <message>
         <source>{name} holds real breaches and this database is the demo: the demo is never mixed with real breaches.</source>
-        <translation>{name} يحوي خروقات حقيقية وقاعدة البيانات هذه تجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبداً.</translation>
+        <translation>{name} يحوي خروقات حقيقية وقاعدة البيانات هذه تجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
     </message>
     <message>
         <source>{name} is a demo database: the demo is never mixed with real breaches.</source>
-        <translation>{name} قاعدة بيانات تجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبداً.</translation>
+        <translation>{name} قاعدة بيانات تجريبية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
     </message>
     <message>
         <source>{name} is a database of real breaches: the demo is never mixed with real breaches.</source>
-        <translation>{name} قاعدة بيانات لخروقات حقيقية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبداً.</translation>
+        <translation>{name} قاعدة بيانات لخروقات حقيقية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
     </message>
     <message>
         <source>The disk holding {folder} is full: nothing was imported and nothing was changed. Free some space on it and import again.</source>
@@ -1544,7 +1563,7 @@ Import them?</source>
     <message numerus="yes">
         <source>{name} lacks %n column(s) an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</source>
         <translation>
-            <numerusform>لا يحوي الملف {name} %n عمود يحتاج إليه الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
+            <numerusform>لا يحوي الملف {name} الأعمدة التي يحتاج إليها الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
             <numerusform>لا يحوي الملف {name} عمودًا يحتاج إليه الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
             <numerusform>لا يحوي الملف {name} عمودين يحتاج إليهما الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
             <numerusform>لا يحوي الملف {name} %n أعمدة يحتاج إليها الاستيراد: {columns} (يجب أن يسمّي صفه الأول الأعمدة، كما تفعل ورقة «الخروقات» في ملف مُصدَّر).</numerusform>
@@ -1555,7 +1574,7 @@ Import them?</source>
     <message numerus="yes">
         <source>The truce {name} cannot be deleted: it has %n breach(es). Give them another truce in the editor first.</source>
         <translation>
-            <numerusform>لا يمكن حذف الهدنة «{name}» لأنها تضم %n خرق. اربطها بهدنة أخرى في المحرر أولًا.</numerusform>
+            <numerusform>لا يمكن حذف الهدنة «{name}» ما دامت خروقات مرتبطة بها. اربطها بهدنة أخرى في المحرر أولًا.</numerusform>
             <numerusform>لا يمكن حذف الهدنة «{name}» لأنها تضم خرقًا واحدًا. اربطه بهدنة أخرى في المحرر أولًا.</numerusform>
             <numerusform>لا يمكن حذف الهدنة «{name}» لأنها تضم خرقين. اربطهما بهدنة أخرى في المحرر أولًا.</numerusform>
             <numerusform>لا يمكن حذف الهدنة «{name}» لأنها تضم %n خروقات. اربطها بهدنة أخرى في المحرر أولًا.</numerusform>
@@ -1566,7 +1585,7 @@ Import them?</source>
     <message numerus="yes">
         <source>(Of these, %n breach(es) in the Trash.)</source>
         <translation>
-            <numerusform>(منها %n خرق في سلة المحذوفات.)</numerusform>
+            <numerusform>(ليس منها أي خرق في سلة المحذوفات.)</numerusform>
             <numerusform>(منها خرق واحد في سلة المحذوفات.)</numerusform>
             <numerusform>(منها خرقان في سلة المحذوفات.)</numerusform>
             <numerusform>(منها %n خروقات في سلة المحذوفات.)</numerusform>
@@ -1612,15 +1631,15 @@ Import them?</source>
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation>أُلغي: لم يُكتب شيء.</translation>
+        <translation>أُلغيت العملية: لم يُكتب شيء.</translation>
     </message>
     <message>
         <source>--size must be 0 or more.</source>
-        <translation>يجب أن تكون قيمة --size صفراً أو أكثر.</translation>
+        <translation>يجب أن تكون قيمة --size صفرًا أو أكثر.</translation>
     </message>
     <message>
         <source>{value} is not a date (use YYYY-MM-DD).</source>
-        <translation>{value} ليس تاريخاً (اكتبه بالصيغة YYYY-MM-DD).</translation>
+        <translation>{value} ليس تاريخًا (اكتبه بالصيغة YYYY-MM-DD).</translation>
     </message>
     <message>
         <source>A week starts on monday, saturday or sunday, not {value}.</source>
@@ -1633,10 +1652,6 @@ Import them?</source>
     <message>
         <source>A workbook is written in ar or en, not {language}.</source>
         <translation>يُكتب المصنف بالعربية (ar) أو بالإنكليزية (en)، لا {language}.</translation>
-    </message>
-    <message>
-        <source>This looks like a breach already recorded ({summary}); save it anyway only if it is a different incident.</source>
-        <translation>يبدو هذا خرقاً مسجلاً من قبل ({summary})؛ احفظه مع ذلك فقط إن كان حادثة أخرى.</translation>
     </message>
     <message>
         <source>There is no {kind} called {name!r}.</source>
@@ -1756,7 +1771,7 @@ Import them?</source>
     </message>
     <message>
         <source>{name} is not a CSV file (it holds a NUL byte).</source>
-        <translation>{name} ليس ملف CSV (فيه بايت NUL).</translation>
+        <translation>الملف {name} ليس ملف CSV (فيه بايت NUL).</translation>
     </message>
     <message>
         <source>{name}: the Victims sheet has no column &quot;Breach ID&quot;, so its victims cannot be tied to breaches. Nothing was imported: put the column back (as the export writes it), or delete the Victims sheet to leave the victims in this database as they are.</source>
@@ -1789,6 +1804,10 @@ Import them?</source>
     <message>
         <source>{name}: the demo is never mixed with real breaches.</source>
         <translation>الملف {name}: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
+    </message>
+    <message>
+        <source>This looks like a breach already recorded; save it anyway only if it is a different incident.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{name} was written by a newer version of Truce Ledger (its schema is number {version}; this program reads up to number {latest}): update the program to open it.</source>
@@ -1892,15 +1911,15 @@ Import them?</source>
     </message>
     <message>
         <source>A new language takes effect when Truce Ledger starts again: the windows already open keep their words.</source>
-        <translation>تُطبَّق اللغة الجديدة عند تشغيل سجل الهدنة من جديد: تبقى النوافذ المفتوحة بكلماتها الحالية.</translation>
+        <translation>تُطبَّق اللغة الجديدة عند تشغيل سجل الهدنة من جديد، أما النوافذ المفتوحة فتبقى بلغتها الحالية.</translation>
     </message>
     <message>
         <source>Western (0–9)</source>
-        <translation>غربية (0–9)</translation>
+        <translation>أرقام عربية (0–9)</translation>
     </message>
     <message>
         <source>Arabic-Indic (٠–٩)</source>
-        <translation>مشرقية (٠–٩)</translation>
+        <translation>أرقام هندية (٠–٩)</translation>
     </message>
     <message>
         <source>Office name</source>
@@ -2013,12 +2032,12 @@ Import them?</source>
     <message numerus="yes">
         <source>Merge &quot;{merged}&quot; into &quot;{kept}&quot;? %n breach(es) citing &quot;{merged}&quot; will cite &quot;{kept}&quot; instead, and &quot;{merged}&quot; leaves the list.</source>
         <translation>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في %n خرق، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في خرق واحد، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في خرقين، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في %n خروقات، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في %n خرقًا، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
-            <numerusform>هل تريد دمج &quot;{merged}&quot; في &quot;{kept}&quot;؟ سيحل &quot;{kept}&quot; محل &quot;{merged}&quot; في %n خرق، ويخرج &quot;{merged}&quot; من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ لا يذكر أي خرق «{merged}» ليحل «{kept}» محله، وسيخرج «{merged}» من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ سيحل «{kept}» محل «{merged}» في خرق واحد، ويخرج «{merged}» من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ سيحل «{kept}» محل «{merged}» في خرقين، ويخرج «{merged}» من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ سيحل «{kept}» محل «{merged}» في %n خروقات، ويخرج «{merged}» من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ سيحل «{kept}» محل «{merged}» في %n خرقًا، ويخرج «{merged}» من القائمة.</numerusform>
+            <numerusform>هل تريد دمج «{merged}» في «{kept}»؟ سيحل «{kept}» محل «{merged}» في %n خرق، ويخرج «{merged}» من القائمة.</numerusform>
         </translation>
     </message>
     <message>
@@ -2028,7 +2047,7 @@ Import them?</source>
     <message numerus="yes">
         <source>Merged into {kept}: %n breach(es) changed.</source>
         <translation>
-            <numerusform>تم الدمج في {kept}: تغيّر %n خرق.</numerusform>
+            <numerusform>تم الدمج في {kept}: لم يتغير أي خرق.</numerusform>
             <numerusform>تم الدمج في {kept}: تغيّر خرق واحد.</numerusform>
             <numerusform>تم الدمج في {kept}: تغيّر خرقان.</numerusform>
             <numerusform>تم الدمج في {kept}: تغيّرت %n خروقات.</numerusform>
@@ -2042,7 +2061,7 @@ Import them?</source>
     </message>
     <message>
         <source>Delete the source &quot;{name}&quot;? No breach cites it.</source>
-        <translation>هل تريد حذف المصدر &quot;{name}&quot;؟ لا يذكره أي خرق.</translation>
+        <translation>هل تريد حذف المصدر «{name}»؟ لا يذكره أي خرق.</translation>
     </message>
     <message>
         <source>The source was not deleted</source>
@@ -2107,7 +2126,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n week(s)</source>
         <translation>
-            <numerusform>%n أسبوع</numerusform>
+            <numerusform>لا أسابيع</numerusform>
             <numerusform>أسبوع واحد</numerusform>
             <numerusform>أسبوعان</numerusform>
             <numerusform>%n أسابيع</numerusform>
@@ -2156,12 +2175,12 @@ Import them?</source>
     <message numerus="yes">
         <source>%n deleted breach(es). Restore brings a breach back into every list and total.</source>
         <translation>
-            <numerusform>%n خرق محذوف. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
-            <numerusform>خرق واحد محذوف. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
-            <numerusform>خرقان محذوفان. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
-            <numerusform>%n خروقات محذوفة. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
-            <numerusform>%n خرقًا محذوفًا. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
-            <numerusform>%n خرق محذوف. الاستعادة تعيد الخرق إلى جميع القوائم والمجاميع.</numerusform>
+            <numerusform>لا توجد خروقات محذوفة.</numerusform>
+            <numerusform>خرق واحد محذوف. يعيد زر «استعادة» الخرق إلى جميع القوائم والمجاميع.</numerusform>
+            <numerusform>خرقان محذوفان. يعيد زر «استعادة» الخرق إلى جميع القوائم والمجاميع.</numerusform>
+            <numerusform>%n خروقات محذوفة. يعيد زر «استعادة» الخرق إلى جميع القوائم والمجاميع.</numerusform>
+            <numerusform>%n خرقًا محذوفًا. يعيد زر «استعادة» الخرق إلى جميع القوائم والمجاميع.</numerusform>
+            <numerusform>%n خرق محذوف. يعيد زر «استعادة» الخرق إلى جميع القوائم والمجاميع.</numerusform>
         </translation>
     </message>
     <message>
@@ -2215,7 +2234,7 @@ Import them?</source>
     <message numerus="yes">
         <source>This truce has %n breach(es).</source>
         <translation>
-            <numerusform>تضم هذه الهدنة %n خرق.</numerusform>
+            <numerusform>لا تضم هذه الهدنة أي خرق.</numerusform>
             <numerusform>تضم هذه الهدنة خرقًا واحدًا.</numerusform>
             <numerusform>تضم هذه الهدنة خرقين.</numerusform>
             <numerusform>تضم هذه الهدنة %n خروقات.</numerusform>
@@ -2230,7 +2249,7 @@ Import them?</source>
     <message numerus="yes">
         <source>It also has %n breach(es) in the Trash.</source>
         <translation>
-            <numerusform>وتضم أيضًا %n خرق في سلة المحذوفات.</numerusform>
+            <numerusform>ولا تضم أي خرق في سلة المحذوفات.</numerusform>
             <numerusform>وتضم أيضًا خرقًا واحدًا في سلة المحذوفات.</numerusform>
             <numerusform>وتضم أيضًا خرقين في سلة المحذوفات.</numerusform>
             <numerusform>وتضم أيضًا %n خروقات في سلة المحذوفات.</numerusform>
@@ -2285,7 +2304,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es) moved to another week since the truce.</source>
         <translation>
-            <numerusform>انتقل %n خرق إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
+            <numerusform>لم ينتقل أي خرق إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>انتقل خرق واحد إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>انتقل خرقان إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>انتقلت %n خروقات إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
@@ -2296,7 +2315,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es) will be in another week since the truce.</source>
         <translation>
-            <numerusform>سينتقل %n خرق إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
+            <numerusform>لن ينتقل أي خرق إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>سينتقل خرق واحد إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>سينتقل خرقان إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
             <numerusform>ستنتقل %n خروقات إلى أسبوع آخر من أسابيع الهدنة.</numerusform>
@@ -2307,7 +2326,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es) left the truce (no longer within its dates).</source>
         <translation>
-            <numerusform>خرج %n خرق من الهدنة (لم تعد ضمن تواريخها).</numerusform>
+            <numerusform>لم يخرج أي خرق من الهدنة.</numerusform>
             <numerusform>خرج خرق واحد من الهدنة (لم يعد ضمن تواريخها).</numerusform>
             <numerusform>خرج خرقان من الهدنة (لم يعودا ضمن تواريخها).</numerusform>
             <numerusform>خرجت %n خروقات من الهدنة (لم تعد ضمن تواريخها).</numerusform>
@@ -2318,7 +2337,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es) will leave the truce: the new dates leave their days out.</source>
         <translation>
-            <numerusform>سيخرج %n خرق من الهدنة: التواريخ الجديدة لا تشمل أيامها.</numerusform>
+            <numerusform>لن يخرج أي خرق من الهدنة: التواريخ الجديدة تشمل أيام خروقاتها كلها.</numerusform>
             <numerusform>سيخرج خرق واحد من الهدنة: التواريخ الجديدة لا تشمل يومه.</numerusform>
             <numerusform>سيخرج خرقان من الهدنة: التواريخ الجديدة لا تشمل يوميهما.</numerusform>
             <numerusform>ستخرج %n خروقات من الهدنة: التواريخ الجديدة لا تشمل أيامها.</numerusform>
@@ -2329,18 +2348,18 @@ Import them?</source>
     <message numerus="yes">
         <source>%n breach(es) of no truce joined it.</source>
         <translation>
-            <numerusform>انضم إليها %n خرق كانت خارج أي هدنة.</numerusform>
+            <numerusform>لم ينضم إليها أي خرق من الخروقات غير التابعة لهدنة.</numerusform>
             <numerusform>انضم إليها خرق واحد كان خارج أي هدنة.</numerusform>
             <numerusform>انضم إليها خرقان كانا خارج أي هدنة.</numerusform>
             <numerusform>انضمت إليها %n خروقات كانت خارج أي هدنة.</numerusform>
-            <numerusform>انضم إليها %n خرقًا كانت خارج أي هدنة.</numerusform>
-            <numerusform>انضم إليها %n خرق كانت خارج أي هدنة.</numerusform>
+            <numerusform>انضم إليها %n خرقًا كان خارج أي هدنة.</numerusform>
+            <numerusform>انضم إليها %n خرق كان خارج أي هدنة.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n breach(es) of no truce will join it: the new dates take in their days.</source>
         <translation>
-            <numerusform>سينضم إليها %n خرق غير تابع لأي هدنة: التواريخ الجديدة تشمل أيامها.</numerusform>
+            <numerusform>لن ينضم إليها أي خرق غير تابع لهدنة.</numerusform>
             <numerusform>سينضم إليها خرق واحد غير تابع لأي هدنة: التواريخ الجديدة تشمل يومه.</numerusform>
             <numerusform>سينضم إليها خرقان غير تابعين لأي هدنة: التواريخ الجديدة تشمل يوميهما.</numerusform>
             <numerusform>ستنضم إليها %n خروقات غير تابعة لأي هدنة: التواريخ الجديدة تشمل أيامها.</numerusform>
@@ -2355,7 +2374,7 @@ Import them?</source>
     <message numerus="yes">
         <source>Restore of %n breach(es)</source>
         <translation>
-            <numerusform>استعادة %n خرق</numerusform>
+            <numerusform>استعادة خروقات</numerusform>
             <numerusform>استعادة خرق واحد</numerusform>
             <numerusform>استعادة خرقين</numerusform>
             <numerusform>استعادة %n خروقات</numerusform>
@@ -2366,7 +2385,7 @@ Import them?</source>
     <message numerus="yes">
         <source>Delete of %n breach(es)</source>
         <translation>
-            <numerusform>حذف %n خرق</numerusform>
+            <numerusform>حذف خروقات</numerusform>
             <numerusform>حذف خرق واحد</numerusform>
             <numerusform>حذف خرقين</numerusform>
             <numerusform>حذف %n خروقات</numerusform>
@@ -2444,7 +2463,7 @@ Import them?</source>
     </message>
     <message>
         <source>The other name is optional: the pickers find the entry by either name.</source>
-        <translation>الاسم الآخر اختياري: تجد القوائمُ العنصرَ بأيٍّ من اسميه.</translation>
+        <translation>الاسم الآخر اختياري: يمكن البحث عن العنصر بأيٍّ من الاسمين.</translation>
     </message>
     <message>
         <source>Add to the list</source>
@@ -2460,7 +2479,7 @@ Import them?</source>
     </message>
     <message>
         <source>English</source>
-        <translation>الإنجليزية</translation>
+        <translation>الإنكليزية</translation>
     </message>
     <message>
         <source>The language of the workbook&apos;s sheet names, headers, lists and press sentence</source>
@@ -2468,16 +2487,80 @@ Import them?</source>
     </message>
     <message>
         <source>&amp;Look in:</source>
-        <translation>ا&amp;بحث في:</translation>
+        <translation>ال&amp;بحث في:</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
         <translation>الملفات من ال&amp;نوع:</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>حفظ الكل</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;نعم</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>نعم لل&amp;كل</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;لا</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>لا للك&amp;ل</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>عدم الحفظ</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>استعادة الإعدادات الافتراضية</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s): {new} new, {updated} updated, {unchanged} unchanged, {refused} refused</source>
         <translation>
-            <numerusform>%n صف: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
+            <numerusform>لا توجد صفوف</numerusform>
             <numerusform>صف واحد: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
             <numerusform>صفّان: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
             <numerusform>%n صفوف: جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused}</numerusform>
@@ -2488,7 +2571,7 @@ Import them?</source>
     <message numerus="yes">
         <source>%n row(s): {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</source>
         <translation>
-            <numerusform>%n صف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
+            <numerusform>لا توجد صفوف (تجربة: لم يُكتب شيء)</numerusform>
             <numerusform>صف واحد: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
             <numerusform>صفّان: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
             <numerusform>%n صفوف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
@@ -2496,10 +2579,33 @@ Import them?</source>
             <numerusform>%n صف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>column {n}, which has no header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column} on the Victims sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{column} on the Sources sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) not read, their values not imported: {columns}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>and %n more row(s)</source>
         <translation>
-            <numerusform>و%n صف آخر</numerusform>
+            <numerusform>ولا صفوف أخرى</numerusform>
             <numerusform>وصف آخر</numerusform>
             <numerusform>وصفّان آخران</numerusform>
             <numerusform>و%n صفوف أخرى</numerusform>
@@ -2510,7 +2616,7 @@ Import them?</source>
     <message numerus="yes">
         <source>{refused} of %n row(s) cannot be imported; nothing was written</source>
         <translation>
-            <numerusform>لا يمكن استيراد {refused} من %n صف؛ لم يُكتب شيء</numerusform>
+            <numerusform>لا توجد صفوف للاستيراد؛ لم يُكتب شيء</numerusform>
             <numerusform>لا يمكن استيراد {refused} من صف واحد؛ لم يُكتب شيء</numerusform>
             <numerusform>لا يمكن استيراد {refused} من صفّين؛ لم يُكتب شيء</numerusform>
             <numerusform>لا يمكن استيراد {refused} من %n صفوف؛ لم يُكتب شيء</numerusform>
@@ -2524,28 +2630,28 @@ Import them?</source>
     </message>
     <message>
         <source>{breaches}; {sources}, {history}</source>
-        <translation>{breaches}؛ {sources}، {history}</translation>
+        <translation>{breaches}؛ {sources}، و{history}</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s) added or updated</source>
         <translation>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
-            <numerusform>المصادر المضافة أو المحدَّثة: %n</numerusform>
+            <numerusform>لم يُضَف أي مصدر ولم يُحدَّث</numerusform>
+            <numerusform>مصدر واحد مضاف أو محدَّث</numerusform>
+            <numerusform>مصدران مضافان أو محدَّثان</numerusform>
+            <numerusform>%n مصادر مضافة أو محدَّثة</numerusform>
+            <numerusform>%n مصدرًا مضافًا أو محدَّثًا</numerusform>
+            <numerusform>%n مصدر مضاف أو محدَّث</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n history entr(ies) brought in</source>
         <translation>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
-            <numerusform>مدخلات السجل المجلوبة: %n</numerusform>
+            <numerusform>لم يُجلب أي مُدخل من سجل التعديلات</numerusform>
+            <numerusform>مُدخل واحد مجلوب من سجل التعديلات</numerusform>
+            <numerusform>مُدخلان مجلوبان من سجل التعديلات</numerusform>
+            <numerusform>%n مُدخلات مجلوبة من سجل التعديلات</numerusform>
+            <numerusform>%n مُدخلًا مجلوبًا من سجل التعديلات</numerusform>
+            <numerusform>%n مُدخل مجلوب من سجل التعديلات</numerusform>
         </translation>
     </message>
 </context>
