@@ -27,7 +27,7 @@ from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_
 
 # The printing (cli_output.py), its names also reached here as before (cli.PROG, cli._say).
 from cli_output import (PROG, _error, _json_escaped, _print_csv, _print_table, _printable,
-                        _say, _words)
+                        _say, _warn, _words)
 
 DAY_HELP = ("from this day: 2017-01-04, 4.1.2017, 04/01/2017, 20170104, 4 Jan 2017… "
             "(day first; without a year, the latest such day)")
@@ -127,8 +127,11 @@ def run(argv: list[str] | None = None) -> int:
             return _merge(args)
         return _window(args)
     except ImportRefused as refused:
-        for line in _words("report_words").import_refusal(refused.report):
+        words = _words("report_words")
+        for line in words.import_refusal(refused.report):
             _error(line)  # a reason quotes the row's text: escaped
+        if refused.report.ignored_columns:
+            _warn(words.ignored_columns(refused.report))
         return 1
     except LedgerError as error:
         _error(_words().error_text(error))
@@ -238,7 +241,10 @@ def _import(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = import_file(ledger, args.file, dry_run=args.dry_run)
-    _say(f"{args.file.name}: {_words('report_words').import_summary(report)}")
+    words = _words("report_words")
+    _say(f"{args.file.name}: {words.import_summary(report)}")
+    if report.ignored_columns:  # never dropped unsaid; on stderr, beside other warnings
+        _warn(words.ignored_columns(report))
     return 0
 
 

@@ -127,6 +127,11 @@ def _error(text: object) -> None:
     print(f"{PROG}: error: {_printable(text)}", file=sys.stderr)
 
 
+def _warn(text: object) -> None:
+    """A one-line warning on stderr, escaped as _error's reasons are."""
+    print(f"{PROG}: warning: {_printable(text)}", file=sys.stderr)
+
+
 def _print_table(table: list[dict], by: str | None, scheme) -> None:
     columns = _columns(by)
     heading = {"killed_max": "killed≤", "women_max": "women≤", "children_max": "children≤",

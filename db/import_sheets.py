@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from typing import NamedTuple
 
 from . import cell_values as cells
 from .breaches import get_breach
@@ -13,9 +14,8 @@ from .records import (AGE_GROUPS, CIVILIAN, OUTCOMES, RELIABILITY, SEXES, SOURCE
                       Victim)
 from .sheets import Table, header_key
 from .store import Ledger
-from .workbook_words import in_both, list_key
+from .workbook_words import both, in_both, list_key
 
-# Header (as matched by header_key) -> field.
 # Header (as matched by header_key, in English or in Arabic) -> field.
 VICTIM_HEADERS = in_both((
     ("Breach ID", "breach_id"), ("Name", "name"), ("Name (Latin)", "name_latin"),
@@ -32,6 +32,38 @@ def listed_choice(value, allowed: tuple, label: str, default: str = "unknown") -
     Arabic word ("أنثى"), as an Arabic workbook writes it."""
     return cells.choice(list_key(value), allowed, label, default)
 
+
+class IgnoredColumn(NamedTuple):
+    """A column an import does not read: said in its report, never dropped unsaid."""
+
+    sheet: str  # the sheet's English name ("Breaches" for a CSV file or an office's sheet)
+    header: str  # as written; "" for a column without a header
+    number: int  # its place in the sheet, 1 for the first
+
+
+# Columns an export writes for the people reading it, which an import has no use for.
+_FOR_READERS = {"Victims": ("Breach date",), "Sources": ("Breaches cited",)}
+
+
+def ignored_columns(sheet: str, table: Table | None,
+                    columns: dict[str, str]) -> list[IgnoredColumn]:
+    """The columns of `table` that match no field of `columns` (a header's key to its
+    field): their values are not imported, so the import's report names them. A column
+    without a header is named only if a cell of it holds something."""
+    if table is None:
+        return []
+    for_readers = {header_key(name) for english in _FOR_READERS.get(sheet, ())
+                   for name in both(english)}
+    ignored = []
+    for index, header in enumerate(table.headers):
+        key, written = header_key(header), cells.text(header)
+        if key in columns or key in for_readers:
+            continue
+        if not written and not any(index < len(row) and cells.text(row[index])
+                                   for _number, row in table.rows):
+            continue
+        ignored.append(IgnoredColumn(sheet, written, index + 1))
+    return ignored
 
 
 class VictimsSheet:

@@ -23,7 +23,8 @@ from . import cell_values as cells
 from .breaches import breach_document, record_exists, validate_breach
 from .errors import BadFileError, LedgerError, ValidationError
 from .import_rows import COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _read_rows, _Row
-from .import_sheets import SOURCE_HEADERS, VICTIM_HEADERS, VictimsSheet, fill_sources
+from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, IgnoredColumn, VictimsSheet,
+                            fill_sources, ignored_columns)
 from .import_write import _BATCH, _Writer, _entries_of, _write_failure
 from .records import Breach, Citation
 from .rules import normalized
@@ -31,8 +32,8 @@ from .sheets import Table, header_key, read_tables
 from .store import Ledger
 from .workbook_words import english_sheets, says_yes
 
-__all__ = ["COLUMNS", "IMPORT_NAMESPACE", "REQUIRED", "ImportRefused", "ImportReport",
-           "import_file"]
+__all__ = ["COLUMNS", "IMPORT_NAMESPACE", "REQUIRED", "IgnoredColumn", "ImportRefused",
+           "ImportReport", "import_file"]
 
 MAX_PROBLEMS = 20
 
@@ -52,6 +53,9 @@ class ImportReport:
     more_problems: int = 0
     victims: int = 0
     written: bool = False
+    # The columns not read (a header no field has, "Notes2"): their values are not
+    # imported, and the window and the command line say so.
+    ignored_columns: list[IgnoredColumn] = field(default_factory=list)
 
     def add_problem(self, row: int, code: str, /, **params) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -82,7 +86,10 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
     table = _breaches_table(tables, path)
     _no_twins(tables, path.name)
     _no_demo_in_real(ledger, tables, path.name)
-    report = ImportReport(rows=len(table.rows))
+    report = ImportReport(rows=len(table.rows), ignored_columns=[
+        *ignored_columns("Breaches", table, COLUMNS),
+        *ignored_columns("Victims", tables.get("Victims"), VICTIM_HEADERS),
+        *ignored_columns("Sources", tables.get("Sources"), SOURCE_HEADERS)])
     victims = VictimsSheet(tables.get("Victims"), report, path.name)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
     rows = _read_rows(ledger, table, report)

@@ -6,6 +6,12 @@ written as well by the command line (which has no window, and no tr()), and read
 the importer, which must know every header and list value in both languages. The English
 text is the key; `word(text, "ar")` is its Arabic. An import matches a sheet, a header or
 a list value written in either language (see `sheet_of`, `both` and `list_key`).
+
+The Arabic is the window's own (resources/translations/truce_ledger_ar.ts) for the same
+English word, so that a user meets one vocabulary: a column the window calls "النساء" is
+read under that name, and a grading the window calls "مُختلَف عليه" is written so.
+tests/test_workbook_arabic.py compares the two. The words older workbooks wrote
+(OLD_HEADERS, OLD_VALUES) are still read.
 """
 from __future__ import annotations
 
@@ -36,7 +42,7 @@ HEADERS = {
     "Latitude": "خط العرض",
     "Longitude": "خط الطول",
     "Perpetrator": "الجهة المنفذة",
-    "Type": "نوع الخرق",
+    "Type": "النوع",
     "Status": "التصنيف",
     "Killed": "القتلى",
     "Killed (up to)": "القتلى (الحد الأعلى)",
@@ -51,12 +57,17 @@ HEADERS = {
     "Truce": "الهدنة",
     "Office": "المكتب",
     "Entered by": "المُدخِل",
-    "Created": "تاريخ الإنشاء",
-    "Updated": "تاريخ آخر تعديل",
+    "Created": "أُنشئ في",
+    "Updated": "حُدّث في",
     # Other names an office's own sheet may give a column.
     "Actor": "الجهة المنفذة",
     "Breach type": "نوع الخرق",
-    "Grading": "درجة التوثيق",
+    "Grading": "التصنيف",
+    # The window's own column headers (gui/breach_model.py, gui/weeks_model.py).
+    "Women": "النساء",
+    "Children": "الأطفال",
+    "Women (up to)": "النساء (الحد الأعلى)",
+    "Children (up to)": "الأطفال (الحد الأعلى)",
     # The totals sheets.
     "Week": "الأسبوع",
     "From": "من",
@@ -67,27 +78,27 @@ HEADERS = {
     "Breach ID": "معرّف الخرق",
     "Breach date": "تاريخ الخرق",
     "Name": "الاسم",
-    "Name (Latin)": "الاسم بالحروف اللاتينية",
+    "Name (Latin)": "الاسم (بأحرف لاتينية)",
     "Sex": "الجنس",
     "Age": "العمر",
     "Age group": "الفئة العمرية",
-    "Outcome": "المصير",
+    "Outcome": "المآل",
     "Civilian": "مدني",
     "Confidential": "سري",
     "Notes": "ملاحظات",
     # The Sources sheet.
-    "Kind": "نوع المصدر",
+    "Kind": "النوع",
     "Reliability": "الموثوقية",
     "Breaches cited": "عدد الخروقات التي أوردها",
-    "Contact": "وسيلة التواصل",
+    "Contact": "معلومات الاتصال",
 }
 
 # The values of the fixed lists (db/records.py), stored by these keys.
 VALUES = {
     "reported": "مُبلَّغ عنه",
-    "confirmed": "مؤكد",
-    "contested": "متنازع عليه",
-    "discounted": "مستبعد",
+    "confirmed": "مؤكَّد",
+    "contested": "مُختلَف عليه",
+    "discounted": "مستبعَد",
     "female": "أنثى",
     "male": "ذكر",
     "unknown": "غير معروف",
@@ -106,6 +117,12 @@ VALUES = {
     "official statement": "بيان رسمي",
     "witness": "شاهد عيان",
     "other": "أخرى",
+    # A source's reliability (the window's "A: completely reliable"…).
+    "A": "أ: موثوق تمامًا",
+    "B": "ب: موثوق عادةً",
+    "C": "ج: موثوق نسبيًا",
+    "D": "د: قليل الموثوقية",
+    "E": "هـ: غير موثوق",
 }
 
 LABELS = {
@@ -136,9 +153,9 @@ LABELS = {
     "type: {name}": "نوع الخرق: {name}",
     "confirmed breaches only": "الخروقات المؤكدة فقط",
     "FULL: includes confidential victims and the contacts of sources. Not for publication.":
-        "كامل: يتضمن الضحايا السريين ووسائل التواصل مع المصادر. ليس للنشر.",
+        "كامل: يتضمن الضحايا السريين وبيانات الاتصال بالمصادر. ليس للنشر.",
     "Public: confidential victims and the contacts of sources are left out.":
-        "للنشر: لا يتضمن الضحايا السريين ولا وسائل التواصل مع المصادر.",
+        "للنشر: لا يتضمن الضحايا السريين ولا بيانات الاتصال بالمصادر.",
     "Yes: these are the demo's breaches, not real ones. They are never imported into a "
     "database of real breaches.":
         "نعم: هذه خروقات البيانات التجريبية، وليست خروقات حقيقية. ولا تُستورد أبداً إلى قاعدة "
@@ -162,6 +179,27 @@ LABELS = {
 }
 
 _ARABIC = {**LABELS, **SHEETS, **HEADERS, **VALUES}
+
+# What workbooks wrote before they took the window's words: still read by an import.
+OLD_HEADERS = {
+    "Type": ("نوع الخرق",),
+    "Grading": ("درجة التوثيق",),
+    "Name (Latin)": ("الاسم بالحروف اللاتينية",),
+    "Outcome": ("المصير",),
+    "Kind": ("نوع المصدر",),
+    "Contact": ("وسيلة التواصل",),
+    "Created": ("تاريخ الإنشاء",),
+    "Updated": ("تاريخ آخر تعديل",),
+}
+OLD_VALUES = {
+    "contested": ("متنازع عليه",),
+    # Reliability by its letter alone, in Arabic or English, and the window's English.
+    "A": ("أ", "A: completely reliable"),
+    "B": ("ب", "B: usually reliable"),
+    "C": ("ج", "C: fairly reliable"),
+    "D": ("د", "D: not usually reliable"),
+    "E": ("هـ", "E: unreliable"),
+}
 
 
 def word(text: str, language: str) -> str:
@@ -192,12 +230,14 @@ def folded(text: object) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-_KEYS = {folded(arabic): key for key, arabic in VALUES.items()}
+_KEYS = {folded(written): key for key, written in
+         [*VALUES.items(), *((key, old) for key, olds in OLD_VALUES.items() for old in olds)]}
 
 
 def list_key(value):
-    """The key of a fixed list's value written in Arabic ("أنثى" is "female"); any other
-    value as it is (an English key, or a word the list check then refuses)."""
+    """The key of a fixed list's value written in Arabic ("أنثى" is "female"; "مُختلَف
+    عليه", and the older "متنازع عليه", are "contested"; "ب: موثوق عادةً" is "B"); any
+    other value as it is (an English key, or a word the list check then refuses)."""
     if not isinstance(value, str):
         return value
     return _KEYS.get(folded(value), value)
@@ -205,10 +245,11 @@ def list_key(value):
 
 def in_both(pairs, key) -> dict[str, str]:
     """{key(header): field} for each (English header, field) of `pairs`, and for the
-    header's Arabic where it has one: an import matches a column named in either."""
+    header's Arabic where it has one (the window's word, and what older workbooks wrote):
+    an import matches a column named in either language."""
     columns = {}
     for english, field in pairs:
-        for name in (english, _ARABIC.get(english)):
+        for name in (english, _ARABIC.get(english), *OLD_HEADERS.get(english, ())):
             if name:
                 columns[key(name)] = field
     return columns

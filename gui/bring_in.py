@@ -12,6 +12,7 @@ from db.merge import merge_file
 from . import dialogs
 from .i18n import tr
 from .messages import error_text, reason_text
+from .report_words import ignored_columns
 from .worker import run_with_progress
 
 
@@ -33,25 +34,32 @@ def bring_in_file(parent: QWidget, ledger: db.Ledger) -> bool:
     if error is not None:
         _refused(parent, path.name, error)
         return False
+    # A column the import does not read is said before anything is written (and after).
+    unread = ignored_columns(report)
     if report.new + report.updated == 0:
-        dialogs.show_info(parent, tr("Nothing to import"), tr(
+        dialogs.show_info(parent, tr("Nothing to import"), _with(unread, tr(
             "{name}: all {rows} rows are already in this database.").format(
-            name=path.name, rows=report.rows))
+            name=path.name, rows=report.rows)))
         return False
-    if not dialogs.ask_yes_no(parent, tr("Import"), tr(
+    if not dialogs.ask_yes_no(parent, tr("Import"), _with(unread, tr(
             "{name}: {new} new breaches, {updated} updated, {unchanged} unchanged.\n"
             "Import them?").format(name=path.name, new=report.new, updated=report.updated,
-                                   unchanged=report.unchanged)):
+                                   unchanged=report.unchanged))):
         return False
     report, error = run_with_progress(parent, tr("Importing {name}…").format(name=path.name),
                                       run(dry_run=False))
     if error is not None:
         _refused(parent, path.name, error)
         return False
-    dialogs.show_info(parent, tr("Imported"), tr(
+    dialogs.show_info(parent, tr("Imported"), _with(unread, tr(
         "{name}: {new} new breaches, {updated} updated.").format(
-        name=path.name, new=report.new, updated=report.updated))
+        name=path.name, new=report.new, updated=report.updated)))
     return True
+
+
+def _with(unread: str, text: str) -> str:
+    """`text`, after the columns not read when there are any: said first, not missed."""
+    return f"{unread}\n\n{text}" if unread else text
 
 
 def _refused(parent: QWidget, name: str, error: Exception) -> None:

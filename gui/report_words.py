@@ -3,7 +3,7 @@ the lines the command line prints (cli.py) after `import` and `merge`, through t
 every message of gui/messages.py. The core reports counts and codes only."""
 from __future__ import annotations
 
-from .i18n import tr
+from .i18n import language, tr
 from .messages import reason_text
 
 
@@ -17,6 +17,26 @@ def import_summary(report) -> str:
                   "unchanged, {refused} refused (dry run: nothing written)", "", report.rows)
     return text.format(new=report.new, updated=report.updated, unchanged=report.unchanged,
                        refused=report.refused)
+
+
+def ignored_columns(report) -> str:
+    """The columns an import does not read, named ("" when it reads every column): their
+    values are not imported, and the user is told before anything is written."""
+    columns = report.ignored_columns
+    if not columns:
+        return ""
+    arabic = language() == "ar"
+    names = []
+    for column in columns:
+        name = (f"«{column.header}»" if arabic else f'"{column.header}"') if column.header \
+            else tr("column {n}, which has no header").format(n=column.number)
+        if column.sheet == "Victims":
+            name = tr("{column} on the Victims sheet").format(column=name)
+        elif column.sheet == "Sources":
+            name = tr("{column} on the Sources sheet").format(column=name)
+        names.append(name)
+    return tr("%n column(s) not read, their values not imported: {columns}", "",
+              len(columns)).format(columns=("، " if arabic else ", ").join(names))
 
 
 def import_refusal(report) -> list[str]:

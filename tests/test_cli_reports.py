@@ -90,7 +90,7 @@ def test_a_file_without_the_needed_columns_names_them_in_arabic(tmp_path, office
     path.write_text("Name,Phone\nx,1\n", encoding="utf-8")
     done = run("import", "--db", str(office), str(path), arabic=True)
     assert done.returncode == 1
-    assert "«التاريخ»، «المحافظة»، «نوع الخرق»، «المصادر»" in done.stderr
+    assert "«التاريخ»، «المحافظة»، «النوع»، «المصادر»" in done.stderr
     assert not LATIN_WORD.search(without(done.stderr, "other.csv"))
 
 
@@ -103,8 +103,8 @@ def test_a_merge_says_what_it_did_in_english_and_in_arabic(tmp_path, office):
     again = run("merge", "--db", str(office), str(other), arabic=True)
     assert again.returncode == 0, again.stderr
     assert again.stdout == ("field.sqlite3: الخروقات: أُضيف 0، وحُدِّث 0، وحُذف 0، وبقي 1 "
-                            "على حاله؛ المصادر المضافة أو المحدَّثة: 0، مدخلات السجل "
-                            "المجلوبة: 0\n")
+                            "على حاله؛ لم يُضَف أي مصدر ولم يُحدَّث، ولم يُجلب أي مُدخل "
+                            "من سجل التعديلات\n")
 
 
 @pytest.mark.parametrize("arabic, words", [

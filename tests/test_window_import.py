@@ -59,3 +59,32 @@ def test_the_demo_export_is_refused_in_words_before_anything_is_asked(
     assert dialogs.asked[-1][1] == ("Not imported: demo.xlsx is an export of the demo "
                                     "database: the demo is never mixed with real breaches.")
     assert db.count_breaches(ledger).breaches == 1
+
+
+def test_a_column_not_read_is_named_before_and_after_the_import(qtbot, window, lists, ledger,
+                                                                tmp_path, dialogs):
+    path = tmp_path / "office.csv"
+    path.write_text("Date,Governorate,Type,Sources,Killed,Notes2\n"
+                    "2017-01-02,Aleppo,Shelling,Aleppo Media Center,2,seen by Rami\n",
+                    encoding="utf-8")
+    dialogs.paths, dialogs.yes = [path], False
+    window.import_action.trigger()  # File → Import breaches…
+    asked = dialogs.asked[-1][1]
+    assert '"Notes2"' in asked and "not read" in asked and "1 new breaches" in asked
+    assert db.count_breaches(ledger).breaches == 0
+    dialogs.paths, dialogs.yes = [path], True
+    window.import_action.trigger()
+    kind, said = dialogs.asked[-1]
+    assert kind == "info" and '"Notes2"' in said and "1 new breaches" in said
+    assert db.count_breaches(ledger).breaches == 1
+
+
+def test_every_column_read_nothing_more_is_said(qtbot, window, lists, ledger, tmp_path,
+                                                dialogs):
+    path = tmp_path / "office.csv"
+    path.write_text("التاريخ,المحافظة,النوع,المصادر,القتلى,النساء,الأطفال\n"
+                    "2017-01-02,حلب,قصف مدفعي,مركز حلب الإعلامي,12,3,4\n", encoding="utf-8")
+    dialogs.paths, dialogs.yes = [path], True
+    window.import_action.trigger()
+    assert not any("not read" in text for _kind, text in dialogs.asked)
+    assert db.count_breaches(ledger).killed == 12

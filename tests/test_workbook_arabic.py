@@ -8,6 +8,7 @@ import subprocess
 import sys
 import unicodedata
 from datetime import datetime
+from xml.etree import ElementTree
 
 import pytest
 from openpyxl import load_workbook
@@ -19,6 +20,7 @@ from db.importer import import_file
 from db.press import week_sentence
 from db.totals import scheme_for, totals_by, weekly_totals
 from db.workbook import ExportOptions, export_workbook
+from db.workbook_words import HEADERS, VALUES
 from tests.conftest import ROOT, show_window
 from tests.test_window_editing import focused, key
 
@@ -26,10 +28,10 @@ SHEETS = ["الملخص", "المجاميع الأسبوعية", "حسب الم�
           "الخروقات", "الضحايا", "المصادر"]
 BREACH_HEADERS = [
     "المعرّف", "التاريخ", "الوقت", "المحافظة", "المنطقة", "المكان", "خط العرض", "خط الطول",
-    "الجهة المنفذة", "نوع الخرق", "التصنيف", "القتلى", "القتلى (الحد الأعلى)",
+    "الجهة المنفذة", "النوع", "التصنيف", "القتلى", "القتلى (الحد الأعلى)",
     "القتلى من النساء", "القتلى من النساء (الحد الأعلى)", "القتلى من الأطفال",
     "القتلى من الأطفال (الحد الأعلى)", "الجرحى", "الجرحى (الحد الأعلى)", "الوصف", "المصادر",
-    "الهدنة", "المكتب", "المُدخِل", "تاريخ الإنشاء", "تاريخ آخر تعديل"]
+    "الهدنة", "المكتب", "المُدخِل", "أُنشئ في", "حُدّث في"]
 LATIN = re.compile("[A-Za-z]")
 
 
@@ -84,7 +86,7 @@ def test_dates_are_dates_numbers_are_numbers_and_list_values_arabic(demo):
     assert all(isinstance(row[1], datetime) for row in breaches)
     assert all(isinstance(row[11], int) and isinstance(row[17], int) for row in breaches)
     assert {row[3] for row in breaches} >= {"حلب", "ريف دمشق"}
-    assert {row[10] for row in breaches} <= {"مُبلَّغ عنه", "مؤكد", "متنازع عليه", "مستبعد"}
+    assert {row[10] for row in breaches} <= {"مُبلَّغ عنه", "مؤكَّد", "مُختلَف عليه", "مستبعَد"}
     weekly = rows(book, "المجاميع الأسبوعية")
     assert isinstance(weekly[1][1], datetime) and weekly[1][3] == 251
     assert weekly[-1][0] == "المجموع"
@@ -94,6 +96,8 @@ def test_dates_are_dates_numbers_are_numbers_and_list_values_arabic(demo):
     assert {row[9] for row in victims} <= {"نعم", "لا"}
     kinds = {row[1] for row in rows(book, "المصادر")[1:]}
     assert kinds and not any(LATIN.search(kind) for kind in kinds)
+    reliability = {row[2] for row in rows(book, "المصادر")[1:]}  # as the window says it
+    assert "ب: موثوق عادةً" in reliability and not any(LATIN.search(r) for r in reliability)
     chart = book["المجاميع الأسبوعية"]._charts[0]
     assert "الخروقات" in "".join(r.t for p in chart.title.tx.rich.p for r in p.r)
 
@@ -104,6 +108,7 @@ def test_an_arabic_export_imports_back_to_the_same_totals(demo, tmp_path):
         db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
         report = import_file(ledger, demo / "ar.xlsx")
         assert report.refused == 0 and report.new > 251 and report.victims > 0
+        assert report.ignored_columns == []  # every column an export writes is known
         imported = (weekly_totals(ledger, scheme_for(ledger)),
                     totals_by(ledger, "governorate"), totals_by(ledger, "type"))
         statuses = ledger.conn.execute(
@@ -111,7 +116,12 @@ def test_an_arabic_export_imports_back_to_the_same_totals(demo, tmp_path):
         victims = ledger.conn.execute(
             "SELECT sex, age_group, outcome, civilian, confidential, count(*) FROM victim"
             " GROUP BY 1, 2, 3, 4, 5").fetchall()
+        sources = ledger.conn.execute("SELECT name, kind, reliability FROM source"
+                                      " ORDER BY name").fetchall()
     with db.open_ledger(demo / "demo.sqlite3") as ledger:
+        assert sources == ledger.conn.execute(
+            "SELECT name, kind, reliability FROM source WHERE id IN (SELECT source_id"
+            " FROM citation) ORDER BY name").fetchall()
         assert imported == (weekly_totals(ledger, scheme_for(ledger)),
                             totals_by(ledger, "governorate"), totals_by(ledger, "type"))
         assert statuses == ledger.conn.execute(
@@ -121,6 +131,29 @@ def test_an_arabic_export_imports_back_to_the_same_totals(demo, tmp_path):
             " GROUP BY 1, 2, 3, 4, 5").fetchall()
     with db.open_ledger(path) as ledger:  # and again: nothing changes
         assert import_file(ledger, demo / "ar.xlsx").unchanged == report.new
+
+
+def _window_arabic() -> dict[str, str]:
+    """The window's Arabic for each English text, as the .ts holds it (plurals left out)."""
+    root = ElementTree.parse(ROOT / "resources/translations/truce_ledger_ar.ts").getroot()
+    return {m.findtext("source"): m.findtext("translation") for m in root.iter("message")
+            if m.get("numerus") != "yes"}
+
+
+def test_the_workbook_s_arabic_words_are_the_window_s(english):
+    """One vocabulary: each list value and column header the workbook writes in Arabic is
+    the window's translation of the same English word."""
+    from gui.labels import choice_label
+    window = _window_arabic()
+    for value, arabic in VALUES.items():  # "contested" is "مُختلَف عليه" in both
+        assert window[choice_label(value)] == arabic, value
+    compared = 0
+    for english_word, arabic in HEADERS.items():
+        shown = "Grading" if english_word == "Status" else english_word  # its name there
+        if shown in window:
+            assert window[shown] == arabic, english_word
+            compared += 1
+    assert compared >= 40  # the window has a word for (nearly) every header
 
 
 def test_the_command_line_exports_in_arabic(demo, tmp_path):
