@@ -85,7 +85,7 @@ def save_breach(ledger: Ledger, breach: Breach, *, allow_duplicate: bool = False
             if not allow_duplicate and _moved(before, breach):
                 twin = find_duplicate(conn, breach)
                 if twin:
-                    raise DuplicateBreachError(twin[0], twin[1])
+                    raise DuplicateBreachError(twin)
             key = breach.id or new_id()
             now = timestamp_after(before["updated_at"] if before else None)
             if imported and breach.updated_at:
@@ -292,23 +292,18 @@ def get_breach(ledger: Ledger, key: str) -> Breach:
     return breach
 
 
-def find_duplicate(conn: sqlite3.Connection, breach: Breach) -> tuple[str, str] | None:
-    """A live breach other than this one with the same date, governorate, place and type;
-    the places compared with spelling folded (db/fold.py: "مدرسه" is "مدرسة")."""
+def find_duplicate(conn: sqlite3.Connection, breach: Breach) -> str | None:
+    """The key of a live breach other than this one with the same date, governorate, place
+    and type (the places compared with spelling folded, db/fold.py: "مدرسه" is "مدرسة"),
+    or None. The window says which breach it is, in its own language."""
     row = conn.execute(
-        "SELECT b.id, b.occurred_on, g.name, b.place, t.name, b.killed FROM breach_key k"
-        " JOIN breach b ON b.id = k.breach_id"
-        " JOIN gazetteer g ON g.id = b.governorate_id JOIN breach_type t ON t.id = b.breach_type_id"
+        "SELECT b.id FROM breach_key k JOIN breach b ON b.id = k.breach_id"
         " WHERE k.place_key = ? AND b.deleted_at IS NULL AND b.occurred_on = ?"
         " AND b.governorate_id = ? AND b.breach_type_id = ? AND b.id IS NOT ?"
         " ORDER BY b.created_at LIMIT 1",
         (fold(breach.place), breach.occurred_on, breach.governorate_id, breach.breach_type_id,
          breach.id)).fetchone()
-    if row is None:
-        return None
-    key, day, governorate, place, kind, killed = row
-    where = f"{place}, {governorate}" if place else governorate
-    return key, f"{day}, {where}, {kind}, {killed} killed"
+    return row[0] if row else None
 
 
 def truce_for_date(conn: sqlite3.Connection, day: str) -> str | None:

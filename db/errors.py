@@ -78,10 +78,11 @@ class ValidationError(LedgerError):
 class DuplicateBreachError(LedgerError):
     """A live breach has the same date, governorate, place and type.
 
-    The save did not happen; saving again with ``allow_duplicate=True`` stores it.
+    The save did not happen; saving again with ``allow_duplicate=True`` stores it. It
+    carries the key of the breach it resembles, never words: the window describes that
+    breach in its own language (gui/breach_parts.py).
     """
 
-    def __init__(self, resembles_id: str, summary: str):
+    def __init__(self, resembles_id: str):
         self.resembles_id = resembles_id
-        self.summary = summary
-        super().__init__("duplicate", summary=summary)
+        super().__init__("duplicate", resembles_id=resembles_id)

@@ -3,7 +3,8 @@
 "In the first week since the ceasefire went into force on 29 December 2016 (29 December
 2016 – 4 January 2017), no fewer than 251 breaches were recorded. At least 153 people were
 killed, including 13 women and 23 children. Most breaches took place in Aleppo and Rural
-Damascus."
+Damascus." When the governorates named hold every breach of the week, it says so: "All
+breaches took place in Idlib." ("Both breaches…" for two, "The breach…" for one).
 
 The Arabic sentence is db/press_ar.py's; `language="ar"` asks for it here.
 """
@@ -77,9 +78,23 @@ def most_breaches(groups: list[Group]) -> list[Group]:
     return chosen if held * 2 > total else []
 
 
+def holds_all(chosen: list[Group], groups: list[Group]) -> bool:
+    """Whether the governorates `chosen` (most_breaches) hold every breach of `groups`."""
+    return bool(chosen) and sum(g.breaches for g in chosen) == sum(g.breaches for g in groups)
+
+
 def most_breaches_in(groups: list[Group]) -> list[str]:
     """The English names of most_breaches, in alphabetical order as the office writes."""
     return sorted(group.name for group in most_breaches(groups))
+
+
+def _where(breaches: int, every: bool) -> str:
+    """Who took place there: the one breach, both, all of them, or most."""
+    if breaches == 1:
+        return "The breach took place"
+    if every:
+        return "Both breaches took place" if breaches == 2 else "All breaches took place"
+    return "Most breaches took place"
 
 
 def press_sentence(week: Week, truce: Truce | None, governorates: list[Group],
@@ -89,7 +104,8 @@ def press_sentence(week: Week, truce: Truce | None, governorates: list[Group],
     with the direction marks of press_ar)."""
     if language == "ar":
         start = as_date(truce.start_date) if truce is not None else None
-        return press_ar.sentence(week, start, most_breaches(governorates), digits)
+        chosen = most_breaches(governorates)
+        return press_ar.sentence(week, start, chosen, digits, holds_all(chosen, governorates))
     dates = span_text(week.first, week.last)
     part = "" if week.whole else "part of "  # the days counted, not the whole week
     if truce is not None and week.number is not None:
@@ -113,8 +129,8 @@ def press_sentence(week: Week, truce: Truce | None, governorates: list[Group],
         parts.append("No one was reported killed.")
     places = most_breaches_in(governorates)
     if places:
-        where = "The breach took place" if week.breaches == 1 else "Most breaches took place"
-        parts.append(f"{where} in {_and(places)}.")
+        every = holds_all(most_breaches(governorates), governorates)
+        parts.append(f"{_where(week.breaches, every)} in {_and(places)}.")
     return " ".join(parts)
 
 

@@ -4,6 +4,9 @@
 الأول 2016 – 4 كانون الثاني 2017)، سُجّل ما لا يقل عن 251 خرقًا. قُتل ما لا يقل عن 153
 شخصًا، بينهم 13 امرأة و23 طفلًا. وقعت معظم الخروقات في حلب وريف دمشق."
 
+When the governorates named hold every breach: "وقعت جميع الخروقات في إدلب." (two: "وقع
+الخرقان في …"; one: "وقع الخرق في …").
+
 Numbers are written as numerals (Western 0–9, or Arabic-Indic ٠–٩ when asked) and the
 counted noun agrees with them by the rule on n % 100. A right-to-left mark (RLM) follows
 every number and every name in Latin letters, and ends the sentence: pasted into a word
@@ -152,25 +155,47 @@ def opening(number: int | None, whole: bool, start: date | None, first: date, la
     return f"في الفترة الممتدة {from_to_text(first, last, digits)}، "
 
 
-def sentence(week, start: date | None, places: list, digits: str = "western") -> str:
+def killed_text(killed: int, women: int, children: int, digits: str = "western") -> str:
+    """قُتل ما لا يقل عن …, and the women and children among them: "بينهم" after three or
+    more, "بينهما" after two; one person killed who is a woman or a child is said to be
+    one ("وهي امرأة", "وهو طفل": the pronoun agrees with what follows it). The rules
+    hold women + children within killed, so one killed is never both."""
+    text = f"قُتل ما لا يقل عن {counted(killed, PERSON, True, digits)}"
+    if killed == 1 and (women or children):
+        return text + ("، وهي امرأة." if women else "، وهو طفل.")
+    among = [counted(count, noun, False, digits) for count, noun in (
+        (women, WOMAN), (children, CHILD)) if count]
+    if not among:
+        return text + "."
+    return text + ("، بينهما " if killed == 2 else "، بينهم ") + _and(among) + "."
+
+
+def where_text(breaches: int, names: list[str], every: bool) -> str:
+    """Where the breaches took place: the one breach (وقع الخرق), both (وقع الخرقان),
+    all of them (وقعت جميع الخروقات) or most (وقعت معظم الخروقات)."""
+    if breaches == 1:
+        where = "وقع الخرق"
+    elif every:
+        where = "وقع الخرقان" if breaches == 2 else "وقعت جميع الخروقات"
+    else:
+        where = "وقعت معظم الخروقات"
+    return f"{where} في {_and(names)}."
+
+
+def sentence(week, start: date | None, places: list, digits: str = "western",
+             every: bool = False) -> str:
     """The Arabic paragraph for `week` (its counts, number, first and last day) since a
     truce that went into force on `start` (None for calendar weeks), where most breaches
-    took place in the governorates `places` (Groups; their Arabic names are used, else
-    their names)."""
+    (`every`: all of them) took place in the governorates `places` (Groups; their Arabic
+    names are used, else their names)."""
     text = opening(week.number, week.whole, start, week.first, week.last, digits)
     if week.breaches == 0:
         return text + "لم يُسجَّل أي خرق." + RLM
     parts = [text + ("سُجّل خرق واحد." if week.breaches == 1 else
                      f"سُجّل ما لا يقل عن {counted(week.breaches, BREACH, True, digits)}.")]
-    if week.killed:
-        among = [counted(count, noun, False, digits) for count, noun in (
-            (week.women, WOMAN), (week.children, CHILD)) if count]
-        parts.append(f"قُتل ما لا يقل عن {counted(week.killed, PERSON, True, digits)}"
-                     + (f"، بينهم {_and(among)}." if among else "."))
-    else:
-        parts.append("لم يُبلَّغ عن سقوط قتلى.")
+    parts.append(killed_text(week.killed, week.women, week.children, digits) if week.killed
+                 else "لم يُبلَّغ عن سقوط قتلى.")
     names = sorted((place_name(g.name_ar or g.name) for g in places), key=_sort_key)
     if names:
-        where = "وقع الخرق" if week.breaches == 1 else "وقعت معظم الخروقات"
-        parts.append(f"{where} في {_and(names)}.")
+        parts.append(where_text(week.breaches, names, every))
     return " ".join(parts) + RLM

@@ -17,7 +17,8 @@ from . import dialogs
 from .bidi import follow_own_direction, isolate
 from .breach_form import COUNTS, MAX_COUNT, BreachForm
 from .breach_parts import (breach_title, cited_again, entry_names, new_actor_question,
-                           next_template, out_of_range_text, twin_details, typed_actor)
+                           next_template, out_of_range_text, twin_details, twin_summary,
+                           typed_actor)
 from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
 from .messages import error_text, problem_texts
@@ -324,7 +325,8 @@ class BreachEditor(SaveWaiting, QWidget):
             return False
         except db.DuplicateBreachError as twin:
             self._twin, self._twin_and_new = twin.resembles_id, and_new
-            link = f'<a href="twin">{html.escape(twin.summary)}</a>'
+            summary = twin_summary(self.ledger, twin.resembles_id)
+            link = f'<a href="twin">{html.escape(summary)}</a>'
             self.banner_text.setText(tr("This looks like a breach already recorded: {summary}. "
                                         "Save it only if it is a different incident.")
                                      .format(summary=link))

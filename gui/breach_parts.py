@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import db
 
-from .bidi import isolate
+from .bidi import isolate, isolated_always
 from .choice_combo import shown_name
 from .i18n import tr
 from .labels import field_label
@@ -66,6 +66,21 @@ def out_of_range_text(wrong: list[tuple[str, object]], limit: int) -> str:
               "{counts}. The form shows the nearest figure it can hold; type the right one, "
               "and save.").format(limit=isolate(f"{limit:,}"), counts=", ".join(
                   f"{field_label(name)} {isolate(stored)}" for name, stored in wrong))
+
+
+def twin_summary(ledger: db.Ledger, key: str) -> str:
+    """The breach a likely duplicate resembles, in one line of the window's language: its
+    date, place, governorate, type and killed ("2017-01-01, إعزاز, Aleppo, Shelling, 1
+    killed" in English; in Arabic "2017-01-01، إعزاز، حلب، قصف، قتيل واحد")."""
+    twin = db.get_breach(ledger, key)
+    names = entry_names(ledger)
+    values = dict(day=isolate(twin.occurred_on), place=isolated_always(twin.place),
+                  governorate=isolate(names.get(twin.governorate_id, twin.governorate_id)),
+                  kind=isolate(names.get(twin.breach_type_id, twin.breach_type_id)),
+                  killed=tr("%n killed", "", twin.killed))
+    if twin.place:
+        return tr("{day}, {place}, {governorate}, {kind}, {killed}").format(**values)
+    return tr("{day}, {governorate}, {kind}, {killed}").format(**values)
 
 
 def twin_details(twin: db.Breach) -> str:

@@ -39,32 +39,32 @@ def twelfth_week(**counts) -> Week:
 
 ALEPPO = "Aleppo", "حلب"
 
-# Breaches and killed: N of each.
+# Breaches and killed: N of each, every breach in Aleppo.
 BREACHES_AND_KILLED = {
     0: OPENING + "لم يُسجَّل أي خرق.",
     1: OPENING + "سُجّل خرق واحد. قُتل ما لا يقل عن شخص واحد. وقع الخرق في حلب.",
     2: OPENING + "سُجّل ما لا يقل عن خرقين. قُتل ما لا يقل عن شخصين. "
-                 "وقعت معظم الخروقات في حلب.",
+                 "وقع الخرقان في حلب.",
     3: OPENING + "سُجّل ما لا يقل عن 3 خروقات. قُتل ما لا يقل عن 3 أشخاص. "
-                 "وقعت معظم الخروقات في حلب.",
+                 "وقعت جميع الخروقات في حلب.",
     10: OPENING + "سُجّل ما لا يقل عن 10 خروقات. قُتل ما لا يقل عن 10 أشخاص. "
-                  "وقعت معظم الخروقات في حلب.",
+                  "وقعت جميع الخروقات في حلب.",
     11: OPENING + "سُجّل ما لا يقل عن 11 خرقًا. قُتل ما لا يقل عن 11 شخصًا. "
-                  "وقعت معظم الخروقات في حلب.",
+                  "وقعت جميع الخروقات في حلب.",
     99: OPENING + "سُجّل ما لا يقل عن 99 خرقًا. قُتل ما لا يقل عن 99 شخصًا. "
-                  "وقعت معظم الخروقات في حلب.",
+                  "وقعت جميع الخروقات في حلب.",
     100: OPENING + "سُجّل ما لا يقل عن 100 خرق. قُتل ما لا يقل عن 100 شخص. "
-                   "وقعت معظم الخروقات في حلب.",
+                   "وقعت جميع الخروقات في حلب.",
     101: OPENING + "سُجّل ما لا يقل عن 101 خرق. قُتل ما لا يقل عن 101 شخص. "
-                   "وقعت معظم الخروقات في حلب.",
+                   "وقعت جميع الخروقات في حلب.",
     153: OPENING + "سُجّل ما لا يقل عن 153 خرقًا. قُتل ما لا يقل عن 153 شخصًا. "
-                   "وقعت معظم الخروقات في حلب.",
+                   "وقعت جميع الخروقات في حلب.",
     251: OPENING + "سُجّل ما لا يقل عن 251 خرقًا. قُتل ما لا يقل عن 251 شخصًا. "
-                   "وقعت معظم الخروقات في حلب.",
+                   "وقعت جميع الخروقات في حلب.",
     1000: OPENING + "سُجّل ما لا يقل عن 1000 خرق. قُتل ما لا يقل عن 1000 شخص. "
-                    "وقعت معظم الخروقات في حلب.",
+                    "وقعت جميع الخروقات في حلب.",
     2017: OPENING + "سُجّل ما لا يقل عن 2017 خرقًا. قُتل ما لا يقل عن 2017 شخصًا. "
-                    "وقعت معظم الخروقات في حلب.",
+                    "وقعت جميع الخروقات في حلب.",
 }
 
 # Women and children: N of each, among 5000 killed in 251 breaches.
@@ -116,7 +116,56 @@ def test_a_count_larger_than_a_hundred_agrees_by_its_last_two_digits():
         assert plain(press_sentence(week, TRUCE, [], language="ar")) == OPENING + said
         groups = [Group(breaches=breaches, name="Idlib", name_ar="إدلب")]
         assert plain(press_sentence(week, TRUCE, groups, language="ar")).endswith(
-            said + " وقعت معظم الخروقات في إدلب.")
+            said + " وقعت جميع الخروقات في إدلب.")
+
+
+# Few killed: the women and children among one or two people, whole sentences.
+FEW_KILLED = {
+    (1, 1, 0): "قُتل ما لا يقل عن شخص واحد، وهي امرأة.",
+    (1, 0, 1): "قُتل ما لا يقل عن شخص واحد، وهو طفل.",
+    (1, 0, 0): "قُتل ما لا يقل عن شخص واحد.",
+    (2, 1, 0): "قُتل ما لا يقل عن شخصين، بينهما امرأة واحدة.",
+    (2, 0, 2): "قُتل ما لا يقل عن شخصين، بينهما طفلان.",
+    (2, 1, 1): "قُتل ما لا يقل عن شخصين، بينهما امرأة واحدة وطفل واحد.",
+    (3, 1, 1): "قُتل ما لا يقل عن 3 أشخاص، بينهم امرأة واحدة وطفل واحد.",
+}
+
+
+@pytest.mark.parametrize("killed, women, children", sorted(FEW_KILLED))
+def test_one_or_two_killed_are_not_said_to_be_among_many(killed, women, children):
+    week = twelfth_week(breaches=3, killed=killed, women=women, children=children)
+    groups = [Group(breaches=2, name="Idlib", name_ar="إدلب"),
+              Group(breaches=1, name="Hama", name_ar="حماة")]
+    assert plain(press_sentence(week, TRUCE, groups, language="ar")) == (
+        OPENING + "سُجّل ما لا يقل عن 3 خروقات. " + FEW_KILLED[killed, women, children]
+        + " وقعت معظم الخروقات في إدلب.")
+
+
+def test_the_sentence_says_when_the_governorates_named_hold_every_breach():
+    def where(breaches: int, groups: list[Group]) -> str:
+        week = Week(breaches=breaches, first=date(2017, 1, 2), last=date(2017, 1, 8))
+        english = press_sentence(week, None, groups)
+        arabic = plain(press_sentence(week, None, groups, "ar"))
+        return english[english.rindex(". ") + 2:], arabic[arabic.rindex(". ") + 2:]
+
+    idlib, hama = (Group(breaches=1, name="Idlib", name_ar="إدلب"),
+                   Group(breaches=1, name="Hama", name_ar="حماة"))
+    assert where(1, [idlib]) == ("The breach took place in Idlib.", "وقع الخرق في إدلب.")
+    assert where(2, [Group(breaches=2, name="Idlib", name_ar="إدلب")]) == (
+        "Both breaches took place in Idlib.", "وقع الخرقان في إدلب.")
+    assert where(2, [idlib, hama]) == ("Both breaches took place in Hama and Idlib.",
+                                       "وقع الخرقان في إدلب وحماة.")
+    assert where(9, [Group(breaches=9, name="Idlib", name_ar="إدلب")]) == (
+        "All breaches took place in Idlib.", "وقعت جميع الخروقات في إدلب.")
+    assert where(9, [Group(breaches=5, name="Idlib", name_ar="إدلب"),
+                     Group(breaches=4, name="Hama", name_ar="حماة")]) == (
+        "Most breaches took place in Idlib.", "وقعت معظم الخروقات في إدلب.")
+    halves = [Group(breaches=3, name="Idlib", name_ar="إدلب"),
+              Group(breaches=3, name="Hama", name_ar="حماة")]
+    assert where(6, halves) == ("All breaches took place in Hama and Idlib.",
+                                "وقعت جميع الخروقات في إدلب وحماة.")
+    assert where(7, halves + [Group(breaches=1, name="Homs", name_ar="حمص")]) == (
+        "Most breaches took place in Hama and Idlib.", "وقعت معظم الخروقات في إدلب وحماة.")
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +226,7 @@ def test_pasted_into_a_left_to_right_paragraph_the_sentence_keeps_its_order(demo
     assert _visual(plain(sentence), "ltr") != _visual(plain(sentence), "rtl")
     latin = press_sentence(twelfth_week(breaches=3), TRUCE,
                            [Group(breaches=3, name="Area 51")], "ar", "arabic")
-    assert plain(latin).endswith("وقعت معظم الخروقات في Area 51.")
+    assert plain(latin).endswith("وقعت جميع الخروقات في Area 51.")
     assert f"في {LRI}Area 51{PDI}." in latin  # its digits stay its own
     assert _visual(latin, "ltr") == _visual(latin, "rtl")
 

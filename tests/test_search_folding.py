@@ -100,7 +100,7 @@ def test_the_duplicate_warning_sees_the_same_place_spelt_another_way(ledger, mak
     with pytest.raises(db.DuplicateBreachError) as warned:
         db.save_breach(ledger, make_breach(place="مدرسه الامل"))
     assert warned.value.resembles_id == first.id
-    assert "مدرسة الأمل" in warned.value.summary
+    assert db.get_breach(ledger, warned.value.resembles_id).place == "مدرسة الأمل"
     with pytest.raises(db.DuplicateBreachError):
         db.save_breach(ledger, make_breach(place="مَدرسة الأمل "))
     # Another day, or another place, is another breach.

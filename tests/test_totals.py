@@ -182,11 +182,11 @@ def test_a_date_range_shows_its_empty_weeks(week_ledger, make_breach):
     (dict(breaches=1, killed=1, women=1), "one breach was recorded. At least 1 person was "
      "killed, including 1 woman. The breach took place in Aleppo."),
     (dict(breaches=2, killed=3, children=1), "no fewer than 2 breaches were recorded. At "
-     "least 3 people were killed, including 1 child. Most breaches took place in Aleppo."),
+     "least 3 people were killed, including 1 child. Both breaches took place in Aleppo."),
     (dict(breaches=4, killed=2), "no fewer than 4 breaches were recorded. At least 2 people "
-     "were killed. Most breaches took place in Aleppo."),
+     "were killed. All breaches took place in Aleppo."),
     (dict(breaches=5), "no fewer than 5 breaches were recorded. No one was reported killed. "
-     "Most breaches took place in Aleppo."),
+     "All breaches took place in Aleppo."),
     (dict(breaches=0), "no breaches were recorded."),
 ])
 def test_the_sentence_speaks_of_one_and_of_many(counts, expected):
@@ -295,6 +295,8 @@ def test_the_sentence_names_governorates_only_for_a_majority():
     assert "Most breaches" not in press_sentence(week, None, spread)
     held = [Group(breaches=4, name="Idlib")] + spread[:3]
     assert press_sentence(week, None, held).endswith("Most breaches took place in Idlib.")
+    every = [Group(breaches=7, name="Idlib")]
+    assert press_sentence(week, None, every).endswith("All breaches took place in Idlib.")
 
 
 def test_a_reversed_range_is_refused(ended_truce, tmp_path):
