@@ -6,8 +6,9 @@ from __future__ import annotations
 import db
 from db.workbook_words import word
 
+from .bidi import isolate
 from .i18n import language, tr
-from .labels import field_label
+from .labels import choice_label, field_label
 
 
 def problem_text(code: str, params: dict) -> str:
@@ -15,9 +16,13 @@ def problem_text(code: str, params: dict) -> str:
     p = dict(params)
     if "field" in p and "label" not in p:  # a label given (a column's header) wins
         p["label"] = field_label(p["field"])
+    if "allowed" in p:
+        p["allowed"] = allowed_text(p["allowed"])
     for number in ("limit", "length"):
         if isinstance(p.get(number), int):
             p[number] = f"{p[number]:,}"
+    if code == "no_such_day" and p.get("value"):  # a typed date: kept in its order
+        p["value"] = isolate(p["value"])
     if code == "source_cited":
         return tr("This source cannot be deleted: it is cited by %n breach(es). Merge it "
                   "into another source instead.", "", p["count"])
@@ -111,7 +116,7 @@ def _record(ref: dict) -> str:
     table = ref["table"]
     if table == "breach":
         return (tr("breach {id} ({date})") if ref.get("date") else tr("breach {id}")).format(
-            **ref)
+            **dict(ref, date=isolate(ref.get("date"))))
     if table in ("citation", "victim"):
         template = tr("citation {id} of {breach}") if table == "citation" else \
             tr("victim {id} of {breach}")
@@ -131,6 +136,8 @@ def reason_text(code: str, params: dict) -> str:
             p[key] = _column(p[key])
     if "row_ref" in p:
         p["record"] = _record(p["row_ref"])
+    if "allowed" in p:
+        p["allowed"] = allowed_text(p["allowed"])
     if code == "rules":  # the rules of the editor that a row's breach fails
         return "; ".join(problem_text(*rule) for rule in p["rules"])
     if code == "cells":  # the cells of a row that cannot be read
@@ -235,6 +242,9 @@ def error_text(error: Exception) -> str:
                   len(p["columns"])).format(name=p["name"], columns=headers(p["columns"]))
     if code == "count_out_of_range" and isinstance(p.get("value"), int):
         p["value"] = f"{p['value']:,}"
+    for day in _DATES.get(code, ()):  # 2017-01-04 beside Arabic words reads 04-01-2017
+        if p.get(day):
+            p[day] = isolate(p[day])
     if code in _RULE_CODES:  # a rule's code raised alone (a date typed on the command line)
         return problem_text(code, p)
     if code == "truce_in_use":
@@ -262,8 +272,8 @@ def error_text(error: Exception) -> str:
         "week_start": tr("A week starts on monday, saturday or sunday, not {value}."),
         "grouping": tr("Totals are by governorate, actor or type, not {value}."),
         "export_language": tr("A workbook is written in ar or en, not {language}."),
-        "duplicate": tr("This looks like a breach already recorded ({summary}); save it "
-                        "anyway only if it is a different incident."),
+        "duplicate": tr("This looks like a breach already recorded; save it anyway only "
+                        "if it is a different incident."),
         "no_such_name": tr("There is no {kind} called {name!r}."),
         "not_xlsx": tr("{name}: the workbook's name must end in .xlsx."),
         "not_csv_out": tr("{name}: --out writes a .csv file, with --format csv."),
@@ -378,6 +388,12 @@ def schema_reason(code: str, params: dict) -> str:
     return template.format(**p) if template else code
 
 
+def allowed_text(allowed) -> str:
+    """The keys db/ allows ("reported, confirmed…", or a list) in the user's words."""
+    keys = allowed.split(", ") if isinstance(allowed, str) else list(allowed)
+    return ("، " if language() == "ar" else ", ").join(choice_label(key) for key in keys)
+
+
 def headers(columns: list[str]) -> str:
     """Columns of a sheet, each as the header an export in the window's language writes
     (db/workbook_words.py; the English header is the key), quoted and listed."""
@@ -386,6 +402,9 @@ def headers(columns: list[str]) -> str:
     return ", ".join(f'"{column}"' for column in columns)
 
 
+# The dates among the parameters of an error (kept in their order in an Arabic sentence).
+_DATES = {"count_out_of_range": ("day",), "reversed_range": ("start", "end"),
+          "not_a_day": ("value",)}
 # The codes of the editor's rules (problem_text), which db/ may also raise alone.
 _RULE_CODES = frozenset({"required", "not_a_date", "no_such_day", "year_range", "future",
                          "not_a_time", "too_long", "one_of", "semicolon", "end_before_start",

@@ -73,22 +73,22 @@
     </message>
     <message numerus="yes">
         <source>%n killed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا قتلى</numerusform>
+            <numerusform>قتيل واحد</numerusform>
+            <numerusform>قتيلان</numerusform>
+            <numerusform>%n قتلى</numerusform>
+            <numerusform>%n قتيلًا</numerusform>
+            <numerusform>%n قتيل</numerusform>
         </translation>
     </message>
     <message>
         <source>{day}, {place}, {governorate}, {kind}, {killed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}، {place}، {governorate}، {kind}، {killed}</translation>
     </message>
     <message>
         <source>{day}, {governorate}, {kind}, {killed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}، {governorate}، {kind}، {killed}</translation>
     </message>
     <message>
         <source>The breach is not saved yet</source>
@@ -695,7 +695,7 @@ Import them?</source>
     </message>
     <message>
         <source>outcome</source>
-        <translation>الحالة</translation>
+        <translation>المآل</translation>
     </message>
     <message>
         <source>civilian</source>
@@ -1251,7 +1251,7 @@ Import them?</source>
     </message>
     <message>
         <source>Status</source>
-        <translation>الحالة</translation>
+        <translation>التصنيف</translation>
     </message>
     <message>
         <source>Created</source>
@@ -1807,7 +1807,7 @@ Import them?</source>
     </message>
     <message>
         <source>This looks like a breach already recorded; save it anyway only if it is a different incident.</source>
-        <translation type="unfinished"></translation>
+        <translation>يبدو أن هذا الخرق مسجَّل من قبل؛ لا تحفظه رغم ذلك إلا إذا كان حادثة مختلفة.</translation>
     </message>
     <message>
         <source>{name} was written by a newer version of Truce Ledger (its schema is number {version}; this program reads up to number {latest}): update the program to open it.</source>
@@ -2581,25 +2581,25 @@ Import them?</source>
     </message>
     <message>
         <source>column {n}, which has no header</source>
-        <translation type="unfinished"></translation>
+        <translation>العمود {n}، وهو بلا عنوان</translation>
     </message>
     <message>
         <source>{column} on the Victims sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} في ورقة الضحايا</translation>
     </message>
     <message>
         <source>{column} on the Sources sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>{column} في ورقة المصادر</translation>
     </message>
     <message numerus="yes">
         <source>%n column(s) not read, their values not imported: {columns}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا أعمدة متروكة: {columns}</numerusform>
+            <numerusform>عمود واحد لم يُقرأ، ولم تُستورد قيمه: {columns}</numerusform>
+            <numerusform>عمودان لم يُقرآ، ولم تُستورد قيمهما: {columns}</numerusform>
+            <numerusform>%n أعمدة لم تُقرأ، ولم تُستورد قيمها: {columns}</numerusform>
+            <numerusform>%n عمودًا لم يُقرأ، ولم تُستورد قيمها: {columns}</numerusform>
+            <numerusform>%n عمود لم يُقرأ، ولم تُستورد قيمها: {columns}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

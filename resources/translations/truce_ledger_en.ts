@@ -4,6 +4,13 @@
 <context>
     <name></name>
     <message numerus="yes">
+        <source>%n killed</source>
+        <translation>
+            <numerusform>%n killed</numerusform>
+            <numerusform>%n killed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n breach(es) shown, at least {killed} killed</source>
         <translation>
             <numerusform>%n breach shown, at least {killed} killed</numerusform>
@@ -78,6 +85,13 @@
         <translation>
             <numerusform>%n row: {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</numerusform>
             <numerusform>%n rows: {new} would be new, {updated} would be updated, {unchanged} unchanged, {refused} refused (dry run: nothing written)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) not read, their values not imported: {columns}</source>
+        <translation>
+            <numerusform>%n column not read, their values not imported: {columns}</numerusform>
+            <numerusform>%n columns not read, their values not imported: {columns}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
