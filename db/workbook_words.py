@@ -22,7 +22,7 @@ LANGUAGES = ("en", "ar")
 
 SHEETS = {
     "Summary": "الملخص",
-    "Weekly totals": "المجاميع الأسبوعية",
+    "Weekly totals": "الحصيلة الأسبوعية",
     "By governorate": "حسب المحافظة",
     "By actor": "حسب الجهة المنفذة",
     "By type": "حسب النوع",

@@ -57,7 +57,8 @@ def test_the_core_builds_no_sentence_for_an_error():
 
 
 def test_every_code_the_core_raises_has_words_in_the_window():
-    source = (ROOT / "gui" / "messages.py").read_text(encoding="utf-8")
+    source = "".join((ROOT / "gui" / name).read_text(encoding="utf-8")
+                     for name in ("messages.py", "reason_words.py"))
     codes = raised_codes()
     assert {"missing", "merge_refused", "cell_choice", "victims_sheet", "merge_row",
             "collision", "not_a_date", "required"} <= codes  # the reading finds them

@@ -24,7 +24,7 @@ from db.workbook_words import HEADERS, VALUES
 from tests.conftest import ROOT, show_window
 from tests.test_window_editing import focused, key
 
-SHEETS = ["الملخص", "المجاميع الأسبوعية", "حسب المحافظة", "حسب الجهة المنفذة", "حسب النوع",
+SHEETS = ["الملخص", "الحصيلة الأسبوعية", "حسب المحافظة", "حسب الجهة المنفذة", "حسب النوع",
           "الخروقات", "الضحايا", "المصادر"]
 BREACH_HEADERS = [
     "المعرّف", "التاريخ", "الوقت", "المحافظة", "المنطقة", "المكان", "خط العرض", "خط الطول",
@@ -87,7 +87,7 @@ def test_dates_are_dates_numbers_are_numbers_and_list_values_arabic(demo):
     assert all(isinstance(row[11], int) and isinstance(row[17], int) for row in breaches)
     assert {row[3] for row in breaches} >= {"حلب", "ريف دمشق"}
     assert {row[10] for row in breaches} <= {"مُبلَّغ عنه", "مؤكَّد", "مُختلَف عليه", "مستبعَد"}
-    weekly = rows(book, "المجاميع الأسبوعية")
+    weekly = rows(book, "الحصيلة الأسبوعية")
     assert isinstance(weekly[1][1], datetime) and weekly[1][3] == 251
     assert weekly[-1][0] == "المجموع"
     victims = rows(book, "الضحايا")[1:]
@@ -98,7 +98,7 @@ def test_dates_are_dates_numbers_are_numbers_and_list_values_arabic(demo):
     assert kinds and not any(LATIN.search(kind) for kind in kinds)
     reliability = {row[2] for row in rows(book, "المصادر")[1:]}  # as the window says it
     assert "ب: موثوق عادةً" in reliability and not any(LATIN.search(r) for r in reliability)
-    chart = book["المجاميع الأسبوعية"]._charts[0]
+    chart = book["الحصيلة الأسبوعية"]._charts[0]
     assert "الخروقات" in "".join(r.t for p in chart.title.tx.rich.p for r in p.r)
 
 
@@ -163,7 +163,7 @@ def test_the_command_line_exports_in_arabic(demo, tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     book = load_workbook(target)
-    assert book.sheetnames == SHEETS and book["المجاميع الأسبوعية"]["D2"].value == 251
+    assert book.sheetnames == SHEETS and book["الحصيلة الأسبوعية"]["D2"].value == 251
 
 
 def _words(text: str) -> set[str]:

@@ -15,7 +15,7 @@ from db.workbook import ExportOptions, export_workbook
 
 LINE = 15  # points: a line of Calibri 11, the workbook's font
 SHEETS = {"en": ["Weekly totals", "By governorate", "By actor", "By type", "Breaches"],
-          "ar": ["المجاميع الأسبوعية", "حسب المحافظة", "حسب الجهة المنفذة", "حسب النوع",
+          "ar": ["الحصيلة الأسبوعية", "حسب المحافظة", "حسب الجهة المنفذة", "حسب النوع",
                  "الخروقات"]}
 
 

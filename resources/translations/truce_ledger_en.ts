@@ -46,13 +46,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>; and %n more</source>
-        <translation>
-            <numerusform>; and %n more</numerusform>
-            <numerusform>; and %n more</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{name} lacks %n column(s) an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</source>
         <translation>
             <numerusform>{name} lacks %n column an import needs: {columns} (its first row must name the columns, as the Breaches sheet of an export does).</numerusform>
@@ -71,6 +64,13 @@
         <translation>
             <numerusform>(Of these, %n breach in the Trash.)</numerusform>
             <numerusform>(Of these, %n breaches in the Trash.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; and %n more</source>
+        <translation>
+            <numerusform>; and %n more</numerusform>
+            <numerusform>; and %n more</numerusform>
         </translation>
     </message>
     <message numerus="yes">
