@@ -74,24 +74,20 @@ def fold_prefix_bounds(prefix: str) -> tuple[str, str]:
 
 # An upsert, not INSERT OR REPLACE: in a trigger, the OR of the statement that fired it
 # (an upsert of the breach) would decide instead.
-_TRIGGERS = (
-    """CREATE TEMP TRIGGER IF NOT EXISTS breach_key_on_insert AFTER INSERT ON main.breach
-    BEGIN
+_KEEP_KEY = """
         INSERT INTO breach_key (breach_id, place_key, text_key)
         VALUES (NEW.id, ledger_fold(NEW.place),
                 ledger_search_text(NEW.place, NEW.district, NEW.description))
         ON CONFLICT (breach_id) DO UPDATE SET
-            place_key = excluded.place_key, text_key = excluded.text_key;
+            place_key = excluded.place_key, text_key = excluded.text_key;"""
+_TRIGGERS = (
+    f"""CREATE TEMP TRIGGER IF NOT EXISTS breach_key_on_insert AFTER INSERT ON main.breach
+    BEGIN{_KEEP_KEY}
     END""",
-    """CREATE TEMP TRIGGER IF NOT EXISTS breach_key_on_update
+    f"""CREATE TEMP TRIGGER IF NOT EXISTS breach_key_on_update
     AFTER UPDATE OF id, place, district, description ON main.breach
     BEGIN
-        DELETE FROM breach_key WHERE breach_id = OLD.id AND OLD.id IS NOT NEW.id;
-        INSERT INTO breach_key (breach_id, place_key, text_key)
-        VALUES (NEW.id, ledger_fold(NEW.place),
-                ledger_search_text(NEW.place, NEW.district, NEW.description))
-        ON CONFLICT (breach_id) DO UPDATE SET
-            place_key = excluded.place_key, text_key = excluded.text_key;
+        DELETE FROM breach_key WHERE breach_id = OLD.id AND OLD.id IS NOT NEW.id;{_KEEP_KEY}
     END""",
     """CREATE TEMP TRIGGER IF NOT EXISTS breach_key_on_delete AFTER DELETE ON main.breach
     BEGIN

@@ -3,7 +3,6 @@ window's language, each copied by its own button from the keyboard; the Arabic o
 digits of Settings, with the direction marks that keep its order when pasted."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -16,13 +15,9 @@ from tests.test_press_arabic import DEMO_AR, DEMO_AR_INDIC
 from tests.test_totals import PRESS
 from tests.test_window_editing import focused, key
 from tests.test_window_sources import alt
+from tests.test_window_totals import demo_window  # noqa: F401 (a fixture)
 
 
-@pytest.fixture
-def demo_window(qtbot, tmp_path, dialogs):
-    path = tmp_path / "demo.sqlite3"
-    create_demo(path, size=400)
-    return show_window(qtbot, db.open_ledger(path))
 
 
 def _first_week(qtbot, window):
