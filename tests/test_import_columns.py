@@ -72,7 +72,7 @@ CSV_WITH_NOTES = ("Date,Governorate,Type,Sources,Killed,Notes2,,\n"
                   "2017-01-03,Aleppo,Shelling,Aleppo Media Center,1,,,\n")
 
 
-def test_a_column_not_read_is_in_the_report(ledger, tmp_path):
+def test_a_column_not_read_is_in_the_report(ledger, tmp_path, english):
     from gui.report_words import ignored_columns
     path = tmp_path / "office.csv"
     path.write_text(CSV_WITH_NOTES, encoding="utf-8")
@@ -80,7 +80,7 @@ def test_a_column_not_read_is_in_the_report(ledger, tmp_path):
     # Notes2, and the last column: no header, but a value. The empty one is no column.
     assert [(c.sheet, c.header, c.number) for c in dry.ignored_columns] == [
         ("Breaches", "Notes2", 6), ("Breaches", "", 8)]
-    assert ignored_columns(dry) == ('2 column(s) not read, their values not imported: '
+    assert ignored_columns(dry) == ('2 columns not read, their values not imported: '
                                     '"Notes2", column 8, which has no header')
     assert import_file(ledger, path).new == 2  # said, not refused
 
