@@ -20,6 +20,7 @@ from db.cells import TEXT_LIMIT
 from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import weekly_report
+from db.press_ar import plain
 from db.importer import ImportRefused, import_file
 from db.merge import merge_file
 from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
@@ -70,9 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --format csv: write FILE.csv for Excel (UTF-8 with the "
                              "byte-order mark Excel needs to read Arabic; stdout has none)")
     totals.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
-    totals.add_argument("--sentence", action="store_true",
-                        help="also give the press sentence of each week (in json and csv, "
-                             "as its \"sentence\")")
+    totals.add_argument("--sentence", nargs="?", const="en", choices=("en", "ar"),
+                        help="also give the press sentence of each week, in English (the "
+                             "default) or Arabic (in json and csv, as its \"sentence\")")
+    totals.add_argument("--digits", choices=("western", "arabic"), default="western",
+                        help="the digits of the Arabic sentence: 0-9 (default) or ٠-٩")
     export = commands.add_parser("export", parents=[common],
                                  help="write the Excel workbook for a press release")
     export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
@@ -191,16 +194,20 @@ def _totals(args: argparse.Namespace) -> int:
             table = [{args.by: row.name, **_counts(row), f"{args.by}_ar": row.name_ar}
                      for row in rows]  # the Arabic name last: the columns before stay
         else:
-            report = weekly_report(ledger, scheme, where)
+            report = weekly_report(ledger, scheme, where, args.digits)
             table = [{"week": week.label, "from": week.first.isoformat(),
                       "to": week.last.isoformat(), **_counts(week)} for week in report.weeks]
+            sentences = report.sentences_ar if args.sentence == "ar" else report.sentences
+            if args.sentence == "ar" and args.format != "json" and args.out is None \
+                    and sys.stdout.isatty():  # a terminal would show its marks as \u200f
+                sentences = [plain(sentence) for sentence in sentences]
             if args.sentence:
-                for row, sentence in zip(table, report.sentences):
+                for row, sentence in zip(table, sentences):
                     row["sentence"] = sentence
     if args.format == "json":
         print(_json_escaped(json.dumps(table, ensure_ascii=False, indent=1)))
     elif args.format == "csv":
-        _print_csv(table, args.by, args.sentence and not args.by, args.out)
+        _print_csv(table, args.by, bool(args.sentence) and not args.by, args.out)
     else:
         _print_table(table, args.by, scheme)
         if not args.by and args.sentence:  # after the table: a sentence is too long for it

@@ -136,3 +136,21 @@ def test_a_newer_file_says_its_schema_and_ours(office, arabic, words):
     done = run("check", "--db", str(office), arabic=arabic)
     assert done.returncode == 1
     assert words in done.stderr
+
+
+def test_totals_gives_the_arabic_sentence_in_the_digits_asked(tmp_path):
+    from db.press_ar import plain
+    from tests.test_press_arabic import DEMO_AR, DEMO_AR_INDIC
+    demo = tmp_path / "demo.sqlite3"
+    assert run("demo", "--db", str(demo)).returncode == 0
+    import json
+    for digits, words in (("western", DEMO_AR), ("arabic", DEMO_AR_INDIC)):
+        done = run("totals", "--db", str(demo), "--format", "json", "--sentence", "ar",
+                   "--digits", digits)
+        assert done.returncode == 0, done.stderr
+        first = json.loads(done.stdout)[0]
+        assert first["breaches"] == 251 and plain(first["sentence"]) == words
+        assert "\u200f" in first["sentence"]  # the marks that keep its order when pasted
+    english = json.loads(run("totals", "--db", str(demo), "--format", "json",
+                             "--sentence").stdout)[0]["sentence"]
+    assert english.startswith("In the first week since the ceasefire went into force")
