@@ -221,6 +221,10 @@ class TotalsView(QWidget):
         box.setLayoutDirection(direction)  # the sentence's, not the window's
         option = box.document().defaultTextOption()
         option.setTextDirection(direction)
+        # Every line from its own side: the Arabic sentence's last line ends at the right
+        # (a plain text box aligns each paragraph left, whatever its direction).
+        option.setAlignment(Qt.AlignAbsolute | (
+            Qt.AlignRight if direction == Qt.RightToLeft else Qt.AlignLeft))
         box.document().setDefaultTextOption(option)
         return box
 

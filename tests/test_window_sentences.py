@@ -59,6 +59,18 @@ def test_both_sentences_are_shown_and_copied_with_their_alt_keys(qtbot, demo_win
     assert QApplication.clipboard().text() == view.sentence_ar.toPlainText()
 
 
+def test_the_arabic_sentence_ends_its_lines_at_the_right_in_an_english_window(qtbot,
+                                                                             demo_window):
+    """Its last line ends at the box's right edge and starts short of its left one, as an
+    Arabic paragraph is set (a plain text box puts every line at the left)."""
+    box = _first_week(qtbot, demo_window).sentence_ar
+    layout = box.document().lastBlock().layout()
+    assert layout.lineCount() > 1  # the sentence wraps in the box
+    last = layout.lineAt(layout.lineCount() - 1).naturalTextRect()
+    width = box.viewport().width()
+    assert last.right() > width - 20 and last.left() > 20
+
+
 def test_the_arabic_sentence_uses_the_digits_of_settings(qtbot, demo_window):
     settings.put(settings.ARABIC_DIGITS, "arabic")
     view = _first_week(qtbot, demo_window)
