@@ -238,23 +238,20 @@ def test_weeks_cut_and_calendar_weeks(demo):
     assert plain(week_sentence(demo, scheme, week, where, language="ar")) == (
         "في جزء من الأسبوع الثاني منذ دخول وقف إطلاق النار حيز التنفيذ في 29 كانون الأول "
         "2016 (5–6 كانون الثاني 2017)، لم يُسجَّل أي خرق.")
-    calendar = Week(breaches=0, first=date(2017, 2, 27), last=date(2017, 3, 5),
-                    starts=date(2017, 2, 27))
-    assert plain(press_sentence(calendar, None, [], "ar")) == \
-        "في الأسبوع الممتد من 27 شباط إلى 5 آذار 2017، لم يُسجَّل أي خرق."
-    new_year = Week(breaches=0, first=date(2016, 12, 26), last=date(2017, 1, 1),
-                    starts=date(2016, 12, 26))
-    assert plain(press_sentence(new_year, None, [], "ar")) == ("في الأسبوع الممتد من 26 "
-                                                               "كانون الأول 2016 إلى 1 كانون "
-                                                               "الثاني 2017، لم يُسجَّل أي خرق.")
-    cut = Week(breaches=0, first=date(2017, 1, 3), last=date(2017, 1, 4),
-               starts=date(2017, 1, 2))
-    assert plain(press_sentence(cut, None, [], "ar")) == \
-        "في الفترة الممتدة من 3 إلى 4 كانون الثاني 2017، لم يُسجَّل أي خرق."
+    for first, last, starts, words in (  # a week of no truce: whole, across a year, cut
+            (date(2017, 2, 27), date(2017, 3, 5), date(2017, 2, 27),
+             "في الأسبوع الممتد من 27 شباط إلى 5 آذار 2017، لم يُسجَّل أي خرق."),
+            (date(2016, 12, 26), date(2017, 1, 1), date(2016, 12, 26),
+             "في الأسبوع الممتد من 26 كانون الأول 2016 إلى 1 كانون الثاني 2017، لم يُسجَّل أي "
+             "خرق."),
+            (date(2017, 1, 3), date(2017, 1, 4), date(2017, 1, 2),
+             "في الفترة الممتدة من 3 إلى 4 كانون الثاني 2017، لم يُسجَّل أي خرق."),
+            (date(2017, 1, 4), date(2017, 1, 4), date(2017, 1, 2),
+             "في 4 كانون الثاني 2017، لم يُسجَّل أي خرق.")):
+        week = Week(breaches=0, first=first, last=last, starts=starts)
+        assert plain(press_sentence(week, None, [], "ar")) == words
     one_day = Week(breaches=0, first=date(2017, 1, 4), last=date(2017, 1, 4),
                    starts=date(2017, 1, 2))
-    assert plain(press_sentence(one_day, None, [], "ar")) == \
-        "في 4 كانون الثاني 2017، لم يُسجَّل أي خرق."
     assert press_sentence(one_day, None, []) == "On 4 January 2017, no breaches were recorded."
 
 

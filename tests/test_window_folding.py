@@ -121,6 +121,16 @@ def test_a_latin_name_is_still_found_in_any_case(qtbot, lists, window, ledger_pa
     assert cited_names(ledger_path) == ["Aleppo Media Center"]
 
 
+def cite_save_and_read(qtbot, ledger_path, sql: str) -> list:
+    """In the Sources box (focused): cite Aleppo Media Center, Ctrl+S, then the first
+    column of `sql` as sqlite3 reads the file."""
+    type_text(qtbot, "Aleppo Med")
+    key(qtbot, Qt.Key_Return)
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
+    with sqlite3.connect(ledger_path) as conn:
+        return [row[0] for row in conn.execute(sql)]
+
+
 def test_a_place_typed_with_ha_lists_the_one_written_with_ta_marbuta(
         qtbot, lists, window, ledger, ledger_path, make_breach):
     db.save_breach(ledger, make_breach(place="مدرسة الشهداء", occurred_on="2017-01-02"))
@@ -143,13 +153,8 @@ def test_a_place_typed_with_ha_lists_the_one_written_with_ta_marbuta(
         type_text(qtbot, text)
         key(qtbot, Qt.Key_Return)
     assert focused() is form.citations.source_edit
-    type_text(qtbot, "Aleppo Med")
-    key(qtbot, Qt.Key_Return)
-    key(qtbot, Qt.Key_S, Qt.ControlModifier)
-    with sqlite3.connect(ledger_path) as conn:
-        places = [r[0] for r in conn.execute(
-            "SELECT place FROM breach WHERE occurred_on = '2017-01-04'")]
-    assert places == ["مدرسة الشهداء"]
+    assert cite_save_and_read(qtbot, ledger_path, "SELECT place FROM breach"
+                              " WHERE occurred_on = '2017-01-04'") == ["مدرسة الشهداء"]
 
 
 def test_a_place_typed_with_hamza_lists_the_one_written_without(qtbot, lists, window, ledger,
@@ -183,10 +188,5 @@ def test_the_perpetrator_picker_finds_a_name_typed_without_hamza_or_vowel_marks(
     key(qtbot, Qt.Key_Down)
     key(qtbot, Qt.Key_Return)  # takes it, on to the type
     form.citations.source_edit.setFocus(Qt.TabFocusReason)
-    type_text(qtbot, "Aleppo Med")
-    key(qtbot, Qt.Key_Return)
-    key(qtbot, Qt.Key_S, Qt.ControlModifier)
-    with sqlite3.connect(ledger_path) as conn:
-        actors = [r[0] for r in conn.execute(
-            "SELECT a.name FROM breach b JOIN actor a ON a.id = b.actor_id")]
-    assert actors == ["Muhammad Brigade"]
+    assert cite_save_and_read(qtbot, ledger_path, "SELECT a.name FROM breach b"
+                              " JOIN actor a ON a.id = b.actor_id") == ["Muhammad Brigade"]
