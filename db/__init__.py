@@ -8,7 +8,8 @@ from .dates import DateError, parse_day
 from .errors import (BadFileError, BusyError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
 from .history import changed_fields, record_history
-from .listing import BreachCount, BreachFilter, count_breaches, has_any_breach, list_breaches
+from .listing import (BreachCount, BreachFilter, breach_position, count_breaches, has_any_breach,
+                      list_breaches)
 from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
                     count_sources, find_by_name, get_source, governorates, places, save_source,
                     source_choices)
@@ -26,7 +27,8 @@ __all__ = [
     "Citation", "DuplicateBreachError", "Ledger", "LedgerError", "NotFoundError", "Source",
     "Truce", "ValidationError", "Victim", "actors", "add_actor", "add_breach_type", "add_truce",
     "breach_types", "changed_fields", "count_breaches", "count_sources", "has_any_breach", "delete_breach", "delete_breaches", "restore_breaches", "find_by_name", "find_duplicate",
-    "get_breach", "get_source", "governorates", "list_breaches", "open_ledger", "places",
+    "breach_position", "get_breach", "get_source", "governorates", "list_breaches",
+    "open_ledger", "places",
     "SourceChanges", "delete_source", "merge_sources", "rename_source",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
     "TruceChanges", "TruceEffect", "delete_truce", "get_truce", "truce_breach_counts",

@@ -99,29 +99,81 @@ class BreachCount:
 
 def list_breaches(ledger: Ledger, where: BreachFilter | None = None, *,
                   sort: str = "occurred_on", descending: bool = True,
-                  limit: int = 200, offset: int = 0) -> list[BreachRow]:
-    """One page of breaches matching `where`, newest first unless `sort` says otherwise.
+                  limit: int = 200, offset: int = 0,
+                  after: str | None = None) -> list[BreachRow]:
+    """One page of breaches matching `where`, newest first unless `sort` says otherwise:
+    the `limit` rows after the breach whose key is `after` (keyset: read from the index
+    where that breach stands, however deep), else after the first `offset` rows.
 
-    Ties are broken by date (newest first), then by key, so that pages never overlap.
+    Ties are broken by date and time, then the moment entered, then by key, all in the
+    sort's direction, so that pages never overlap and every row has one place.
     """
-    sql, params = breach_list_query(where, sort, descending)
+    sql, params = breach_list_query(where, sort, descending, after=after)
     return [BreachRow(*row) for row in ledger.conn.execute(sql, params + [limit, offset])]
 
 
-def breach_list_query(where: BreachFilter | None = None, sort: str = "occurred_on",
-                      descending: bool = True) -> tuple[str, list]:
-    """The SQL of `list_breaches` (ending in LIMIT ? OFFSET ?) and its parameters."""
+def breach_position(ledger: Ledger, breach_id: str, where: BreachFilter | None = None, *,
+                    sort: str = "occurred_on", descending: bool = True) -> int | None:
+    """Where the breach `breach_id` stands in the list `where` and `sort` make (0 is
+    first), or None when the list does not hold it."""
+    condition, params = (where or BreachFilter()).where()
+    held = ledger.conn.execute(
+        f"SELECT 1 FROM breach b WHERE b.id = ? AND {condition}", [breach_id, *params]
+    ).fetchone()
+    if held is None:
+        return None
+    key = ", ".join(_sort_key(sort))
+    # The breach's own key is read once; the rows before it are counted from the index.
+    (position,) = ledger.conn.execute(
+        f"SELECT count(*) FROM breach b {_JOINS} WHERE {condition}"
+        f" AND ({key}) {'>' if descending else '<'} ({_key_of(key)})",
+        [*params, breach_id]).fetchone()
+    return position
+
+
+# The joins a sort by name needs; SQLite leaves out those a query does not use.
+_JOINS = """JOIN gazetteer g ON g.id = b.governorate_id
+JOIN actor a ON a.id = b.actor_id
+JOIN breach_type t ON t.id = b.breach_type_id"""
+
+# The list's order after its sort column: the same as the index breach_live_by_date.
+_TIES = ("b.occurred_on", "coalesce(b.occurred_at, '')", "b.created_at", "b.id")
+_ALIASES = {
+    "governorate_ar": "coalesce(nullif(g.name_ar, ''), g.name)",
+    "actor_ar": "coalesce(nullif(a.name_ar, ''), a.name)",
+    "breach_type_ar": "coalesce(nullif(t.name_ar, ''), t.name)",
+    "source_count": "(SELECT count(*) FROM citation c WHERE c.breach_id = b.id"
+                    " AND c.deleted_at IS NULL)",
+}
+
+
+def _sort_key(sort: str) -> tuple[str, ...]:
+    """The columns, as SQL, that a list sorted by `sort` is ordered by."""
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort breaches by {sort!r}")
-    condition, params = (where or BreachFilter()).where()
-    direction = "DESC" if descending else "ASC"
-    order = [f"{SORT_COLUMNS[sort]} {direction}"]
     if sort == "occurred_on":
-        order += [f"b.occurred_at {direction}", f"b.created_at {direction}"]
-    else:
-        order += ["b.occurred_on DESC", "b.created_at DESC"]
-    order.append("b.id")
-    return f"{_SELECT} WHERE {condition} ORDER BY {', '.join(order)} LIMIT ? OFFSET ?", params
+        return _TIES
+    return (_ALIASES.get(sort, SORT_COLUMNS[sort]), *_TIES)
+
+
+def _key_of(key: str) -> str:
+    """A subquery giving the sort key of the breach whose id is its parameter."""
+    return f"SELECT {key} FROM breach b {_JOINS} WHERE b.id = ?"
+
+
+def breach_list_query(where: BreachFilter | None = None, sort: str = "occurred_on",
+                      descending: bool = True, *, after: str | None = None
+                      ) -> tuple[str, list]:
+    """The SQL of `list_breaches` (ending in LIMIT ? OFFSET ?) and its parameters."""
+    condition, params = (where or BreachFilter()).where()
+    columns = _sort_key(sort)
+    direction = "DESC" if descending else "ASC"
+    if after is not None:
+        key = ", ".join(columns)
+        condition += f" AND ({key}) {'<' if descending else '>'} ({_key_of(key)})"
+        params = [*params, after]
+    order = ", ".join(f"{column} {direction}" for column in columns)
+    return f"{_SELECT} WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?", params
 
 
 def has_any_breach(ledger: Ledger) -> bool:

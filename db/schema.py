@@ -11,6 +11,7 @@ import uuid
 from importlib import resources as importlib_resources
 from typing import Callable
 
+from .day_sums import DAY_SUM_TABLE, fill_day_sums
 from .fold import fill_breach_keys
 
 # 'TRLG': marks a SQLite file as a Truce Ledger database (PRAGMA application_id).
@@ -243,10 +244,57 @@ def _migration_2(conn: sqlite3.Connection, now: str) -> None:
     fill_breach_keys(conn)
 
 
+_SCHEMA_3 = """
+-- The list's default order with the key that breaks its ties, so that a page is read from
+-- the index after the last row of the page before (keyset), whatever its depth.
+DROP INDEX breach_live_by_date;
+CREATE INDEX breach_live_by_date
+    ON breach (occurred_on, coalesce(occurred_at, ''), created_at, id) WHERE deleted_at IS NULL;
+
+-- breach_key again, with a row number that VACUUM keeps, for the text index to refer to.
+CREATE TEMP TABLE breach_key_2 AS SELECT breach_id, place_key, text_key FROM breach_key;
+DROP TABLE breach_key;
+CREATE TABLE breach_key (
+    n INTEGER PRIMARY KEY,
+    breach_id TEXT NOT NULL UNIQUE,
+    place_key TEXT NOT NULL,
+    text_key TEXT NOT NULL
+) STRICT;
+INSERT INTO breach_key (breach_id, place_key, text_key)
+    SELECT breach_id, place_key, text_key FROM temp.breach_key_2;
+DROP TABLE temp.breach_key_2;
+CREATE INDEX breach_key_by_place ON breach_key (place_key);
+
+-- The text filter's index: every run of three characters of each folded text. It holds
+-- no text of its own (content is breach_key's), and is kept by breach_key's triggers.
+CREATE VIRTUAL TABLE breach_text USING fts5(
+    text_key, content='breach_key', content_rowid='n', tokenize='trigram');
+INSERT INTO breach_text (breach_text) VALUES ('rebuild');
+CREATE TRIGGER breach_text_on_insert AFTER INSERT ON breach_key BEGIN
+    INSERT INTO breach_text (rowid, text_key) VALUES (NEW.n, NEW.text_key);
+END;
+CREATE TRIGGER breach_text_on_delete AFTER DELETE ON breach_key BEGIN
+    INSERT INTO breach_text (breach_text, rowid, text_key) VALUES ('delete', OLD.n, OLD.text_key);
+END;
+CREATE TRIGGER breach_text_on_update AFTER UPDATE OF n, text_key ON breach_key BEGIN
+    INSERT INTO breach_text (breach_text, rowid, text_key) VALUES ('delete', OLD.n, OLD.text_key);
+    INSERT INTO breach_text (rowid, text_key) VALUES (NEW.n, NEW.text_key);
+END;
+""" + DAY_SUM_TABLE
+
+
+def _migration_3(conn: sqlite3.Connection, now: str) -> None:
+    """At a million breaches: keyset paging, a text index, and the sums of each day."""
+    for statement in _split_sql(_SCHEMA_3):
+        conn.execute(statement)
+    fill_day_sums(conn)
+
+
 # (version, name, function); the file's PRAGMA user_version is the last one applied.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
     (1, "initial schema", _migration_1),
     (2, "folded search keys", _migration_2),
+    (3, "keyset order, text index, day sums", _migration_3),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")

@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from .errors import BadFileError, LedgerError
+from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
 from .files import (BUSY_TIMEOUT_MS, FULL_DISK_BYTES, JOURNAL_MAGIC, _failed_check_refusal,
                     _immutable_connection, _log_holds_pages, _owner_only, _read_only_connection,
@@ -48,6 +49,7 @@ def open_reader(path: str | os.PathLike) -> Ledger:
     conn = _read_only_connection(path)
     try:
         readable_keys(conn)  # a file of an older schema is searched all the same
+        readable_day_sums(conn)  # and totalled all the same
     except BaseException:
         conn.close()
         raise
@@ -87,6 +89,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     if read_only:
         conn = _read_only_connection(path)
         readable_keys(conn)  # a file of an older schema is searched all the same
+        readable_day_sums(conn)  # and totalled all the same
         return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
                                tidy=unused)
     _require_writable(path)
@@ -102,6 +105,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
             backup_database(conn, path, reason=f"before-migration-{version}")
             _migrate(conn, version)
         keep_folded(conn)  # every breach written here gets its search form (db/fold.py)
+        keep_day_sums(conn)  # and is counted in its day's sums (db/day_sums.py)
     except BaseException:
         conn.close()
         raise

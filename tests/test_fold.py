@@ -16,7 +16,9 @@ from db.demo import create_demo
 from db.fold import fold, search_text
 from db.importer import import_file
 from db.merge import merge_file
+from db.schema import LATEST_VERSION
 from tests.conftest import read_rows
+from tests.older_schema import as_schema
 
 # Each spelling the issue names, beside the one it must match.
 PAIRS = [
@@ -121,13 +123,7 @@ def test_the_demo_has_the_folded_forms_of_every_breach(tmp_path):
 
 def as_schema_1(path: Path) -> None:
     """Make the file at `path` what this program wrote before search folding (schema 1)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("DROP TABLE breach_key")
-        conn.execute("DELETE FROM schema_migration WHERE version > 1")
-        conn.execute("PRAGMA user_version = 1")
-    finally:
-        conn.close()
+    as_schema(path, 1)
 
 
 @pytest.fixture
@@ -144,7 +140,7 @@ def test_a_file_of_the_older_schema_gets_its_folded_forms_when_opened(older_file
     with db.open_ledger(older_file) as ledger:
         found = db.list_breaches(ledger, db.BreachFilter(text="اعزاز"))
         assert [row.place for row in found] == ["إعزاز"]
-    assert read_rows(older_file, "PRAGMA user_version") == [(2,)]
+    assert read_rows(older_file, "PRAGMA user_version") == [(LATEST_VERSION,)]
     assert breach_keys_are_current(older_file) == 2
 
 

@@ -56,7 +56,7 @@ def test_each_column_sorts(demo, sort, descending):
 def test_sorting_by_creation_matches_sql(demo):
     expected = [r[0] for r in plain(
         demo, "SELECT id FROM breach WHERE deleted_at IS NULL"
-              " ORDER BY created_at, occurred_on DESC, created_at DESC, id LIMIT 50")]
+              " ORDER BY created_at, occurred_on, coalesce(occurred_at, ''), id LIMIT 50")]
     rows = db.list_breaches(demo, sort="created_at", descending=False, limit=50)
     assert [r.id for r in rows] == expected
 
