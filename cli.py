@@ -15,16 +15,13 @@ import sys
 from pathlib import Path
 
 from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
-from db.backup import check_and_back_up
-from db.cells import TEXT_LIMIT
-from db.demo import create_demo
 from db.paths import default_database_path, user_data_folder
 from db.press import weekly_report
 from db.press_ar import plain
-from db.importer import ImportRefused, import_file
-from db.merge import merge_file
-from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
+# The other commands' modules (the workbook's openpyxl, the importer's readers, the merge,
+# the demo, the check) are imported by the commands that use them: a start that does
+# not need them does not wait for them.
 
 # The printing (cli_output.py), its names also reached here as before (cli.PROG, cli._say).
 from cli_output import (PROG, _error, _json_escaped, _print_csv, _print_table, _printable,
@@ -129,13 +126,6 @@ def run(argv: list[str] | None = None) -> int:
         if args.command == "merge":
             return _merge(args)
         return _window(args)
-    except ImportRefused as refused:
-        words = _words("report_words")
-        for line in words.import_refusal(refused.report):
-            _error(line)  # a reason quotes the row's text: escaped
-        if refused.report.ignored_columns:
-            _warn(words.ignored_columns(refused.report))
-        return 1
     except LedgerError as error:
         _error(_words().error_text(error))
         return 1
@@ -151,6 +141,8 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from db.demo import create_demo
+
     path = args.db or user_data_folder() / "demo.sqlite3"
     result = create_demo(path, size=args.size)
     _say(f"{path}: demo database with {result['breaches']} breaches")
@@ -158,6 +150,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from db.backup import check_and_back_up
+
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = check_and_back_up(ledger.conn, path)
@@ -217,6 +211,9 @@ def _totals(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from db.cells import TEXT_LIMIT
+    from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
+
     path = args.db or default_database_path()
     if args.out.suffix.lower() != ".xlsx":
         raise LedgerError("not_xlsx", name=args.out.name)
@@ -245,9 +242,19 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from db.importer import ImportRefused, import_file
+
     path = args.db or default_database_path()
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
-        report = import_file(ledger, args.file, dry_run=args.dry_run)
+    try:
+        with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+            report = import_file(ledger, args.file, dry_run=args.dry_run)
+    except ImportRefused as refused:
+        words = _words("report_words")
+        for line in words.import_refusal(refused.report):
+            _error(line)  # a reason quotes the row's text: escaped
+        if refused.report.ignored_columns:
+            _warn(words.ignored_columns(refused.report))
+        return 1
     words = _words("report_words")
     _say(f"{args.file.name}: {words.import_summary(report)}")
     if report.ignored_columns:  # never dropped unsaid; on stderr, beside other warnings
@@ -256,6 +263,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace) -> int:
+    from db.merge import merge_file
+
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
         report = merge_file(ledger, args.other)
@@ -282,6 +291,8 @@ def _counts(row) -> dict:
 
 
 def _check_csv_out(args: argparse.Namespace, path: Path) -> None:
+    from db.workbook import refuse_ledger_target
+
     if args.format != "csv" or args.out.suffix.lower() != ".csv":
         raise LedgerError("not_csv_out", name=args.out.name)
     refuse_ledger_target(path, args.out)

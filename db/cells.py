@@ -1,16 +1,16 @@
 """Cells that Excel and LibreOffice show as they were typed: text is text (never a
 formula or an error), control characters the format cannot hold are removed and counted,
 texts longer than a cell holds are cut and counted (never silently); and the few cell
-styles the workbook uses."""
+styles the workbook uses.
+
+openpyxl is loaded by what makes cells (a workbook being written), not by what only
+judges texts (the command line's CSV): the styles BOLD and WRAP are made when first
+asked for."""
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Callable
-
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 # The most characters a cell holds (Excel counts them in UTF-16 units, as here).
 TEXT_LIMIT = 32_767
@@ -18,8 +18,21 @@ TEXT_LIMIT = 32_767
 # (or pasted, or read from a CSV file): its first character, after any spaces. The
 # full-width forms are there because an East Asian Excel reads them as the ASCII ones.
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+# The error values a cell shows (openpyxl's ERROR_CODES, without loading openpyxl).
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
+
+
+@functools.cache
+def _styles() -> dict:
+    from openpyxl.styles import Alignment, Font
+    return {"BOLD": Font(bold=True), "WRAP": Alignment(wrap_text=True, vertical="top")}
+
+
+def __getattr__(name: str):
+    """BOLD and WRAP, made at the first use."""
+    if name in ("BOLD", "WRAP"):
+        return _styles()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def risky(value: str) -> bool:
@@ -71,6 +84,11 @@ class SafeText:
     db/workbook.py)."""
 
     def __init__(self, sheet_of: Callable[[], object]):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        self._new_cell = WriteOnlyCell
+        self._illegal = ILLEGAL_CHARACTERS_RE
         self.removed = 0
         self.cut = 0
         self.carriage_returns = False
@@ -83,7 +101,7 @@ class SafeText:
         value = self.clean(value)
         return self._text_cell(value) if risky(value) else value
 
-    def cell(self, value, **style) -> WriteOnlyCell:
+    def cell(self, value, **style):
         """A cell of `value` with the given style (font=…, alignment=…, number_format=…),
         its text made safe as every other."""
         if isinstance(value, str):
@@ -91,9 +109,9 @@ class SafeText:
             if risky(value):
                 cell = self._text_cell(value)
             else:
-                cell = WriteOnlyCell(self._sheet_of(), value=value)
+                cell = self._new_cell(self._sheet_of(), value=value)
         else:
-            cell = WriteOnlyCell(self._sheet_of(), value=value)
+            cell = self._new_cell(self._sheet_of(), value=value)
         for name, setting in style.items():
             setattr(cell, name, setting)
         return cell
@@ -101,8 +119,8 @@ class SafeText:
     def clean(self, value: str) -> str:
         """The text without the characters a cell cannot hold, and no longer than one
         holds; both counted."""
-        if ILLEGAL_CHARACTERS_RE.search(value):
-            cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if self._illegal.search(value):
+            cleaned = self._illegal.sub("", value)
             self.removed += len(value) - len(cleaned)
             value = cleaned
         shorter = cut_to_limit(value)
@@ -113,8 +131,8 @@ class SafeText:
             self.carriage_returns = True
         return value
 
-    def _text_cell(self, value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self._sheet_of(), value=value)
+    def _text_cell(self, value: str):
+        cell = self._new_cell(self._sheet_of(), value=value)
         cell.data_type = "s"  # a string, whatever it looks like
         cell.quotePrefix = True  # and one that stays text when the cell is edited
         return cell
@@ -122,6 +140,8 @@ class SafeText:
 
 def letter(number: int) -> str:
     """The column letter of a column number (1 is A)."""
+    from openpyxl.utils import get_column_letter
+
     return get_column_letter(number)
 
 
@@ -132,8 +152,8 @@ def header(ws, names: list[str]) -> None:
     row of data."""
     row = []
     for name in names:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font, cell.alignment = BOLD, WRAP
+        cell = _cell(ws, name)
+        cell.font, cell.alignment = _styles()["BOLD"], _styles()["WRAP"]
         row.append(cell)
     lines = max((wrapped_lines(name, ws.column_dimensions[letter(number)].width)
                  for number, name in enumerate(names, start=1)), default=1)
@@ -165,8 +185,8 @@ def wrapped_lines(text: str, width: float) -> int:
 
 
 def bold(ws, value):
-    cell = WriteOnlyCell(ws, value=value)
-    cell.font = BOLD
+    cell = _cell(ws, value)
+    cell.font = _styles()["BOLD"]
     return cell
 
 
@@ -174,6 +194,14 @@ def side(ws, number: int, start: str = "left"):
     """A number beside text in the Summary, where one aligned away from its label would
     drift off: at the side where the sheet's lines begin ("left", or "right" in a sheet
     that reads right to left)."""
-    cell = WriteOnlyCell(ws, value=number)
+    from openpyxl.styles import Alignment
+
+    cell = _cell(ws, number)
     cell.alignment = Alignment(horizontal=start)
     return cell
+
+
+def _cell(ws, value):
+    from openpyxl.cell import WriteOnlyCell
+
+    return WriteOnlyCell(ws, value=value)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import BusyError, LedgerError
-from .files import place_problem
+from .files import mark_clean_close, place_problem
 
 
 class Ledger:
@@ -115,6 +115,12 @@ class Ledger:
         return self.meta("demo") == "1"
 
     def close(self) -> None:
+        """Close; a ledger that may be written marks its clean close in the file first,
+        so that the next opening need not read every page (db/files.py). A mark that
+        cannot be written costs that opening a check, never a save."""
+        if self.write_refusal is None:
+            with contextlib.suppress(sqlite3.Error, OSError):
+                mark_clean_close(self.conn, self.path)
         self.conn.close()
 
     def __enter__(self) -> "Ledger":

@@ -20,10 +20,11 @@ from .errors import BadFileError, LedgerError
 from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
 from .files import (BUSY_TIMEOUT_MS, FULL_DISK_BYTES, JOURNAL_MAGIC, _failed_check_refusal,
-                    _immutable_connection, _log_holds_pages, _owner_only, _read_only_connection,
-                    _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
-                    _require_regular_file, _require_writable, clear_failed_check,
-                    failed_check_marker, place_problem, real_path, record_failed_check)
+                    _immutable_connection, _log_holds_pages, _not_beside, _owner_only,
+                    _read_only_connection, _refuse_what_lies_beside, _remove_dead_runs_files,
+                    _remove_made, _require_regular_file, _require_writable, clean_close_mark,
+                    clear_failed_check, closed_as_marked, failed_check_marker, place_problem,
+                    real_path, record_failed_check)
 from .ledger import Ledger, _RefusingLedger, fetch_dicts
 from .paths import private_file, temporary_name
 from .records import utc_now
@@ -84,18 +85,22 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     elif path.is_dir():
         raise BadFileError("folder",
                            name=str(path))
-    unused = not any(os.path.lexists(f"{path}{s}") for s in ("-wal", "-shm"))
+    made = _not_beside(path)
     version = inspect_file(path)
     if read_only:
         conn = _read_only_connection(path)
         readable_keys(conn)  # a file of an older schema is searched all the same
         readable_day_sums(conn)  # and totalled all the same
         return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
-                               tidy=unused)
+                               tidy=len(made) == 2)
     _require_writable(path)
     _owner_only(path)
     refusal = _failed_check_refusal(path)
-    conn = _connect(path)
+    try:
+        conn = _connect(path)
+    except LedgerError:  # a full disk, say: what the connection made goes again
+        _remove_made(made)
+        raise
     try:
         if version < LATEST_VERSION:
             if refusal is not None:
@@ -128,15 +133,17 @@ def inspect_file(path: Path) -> int:
     Until its schema is shown to be ours, a file is read without locks, log or shared
     memory (nothing is created beside it, whatever its journal mode); only then does an
     ordinary read-only connection (which may make the -wal and -shm of a file in WAL
-    mode) run quick_check. A file refused is left as it was: a -wal or -shm that the
-    inspection made is removed again.
+    mode) run quick_check, which reads every page. It is skipped for a file as its last
+    clean close left it (db/files.py mark_clean_close says what that can and cannot
+    tell), unless its last check failed. A file refused is left as it was: a -wal or
+    -shm that the inspection made is removed again.
 
     A link is followed first, so that the log read is the one SQLite will use.
     """
     path = real_path(path)
     _require_regular_file(path)
     _refuse_what_lies_beside(path)
-    made = [Path(f"{path}{s}") for s in ("-wal", "-shm") if not os.path.lexists(f"{path}{s}")]
+    made = _not_beside(path)
     try:
         return _inspect(path)
     except LedgerError:
@@ -148,7 +155,8 @@ def _inspect(path: Path) -> int:
     """inspect_file, once the file is shown to be a file on its own."""
     name = path.name
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        size = status.st_size
         with open(path, "rb") as handle:
             header = handle.read(100)
     except OSError as error:
@@ -180,10 +188,13 @@ def _inspect(path: Path) -> int:
     conn = _immutable_connection(path) if settled else _read_only_connection(path)
     try:
         version = _check_ours(conn, name)
+        mark = clean_close_mark(conn)
     except sqlite3.DatabaseError as error:
         raise BadFileError("damaged_open", name=name, reason=str(error)) from None
     finally:
         conn.close()
+    if closed_as_marked(path, mark, status) and not failed_check_marker(path).exists():
+        return version
     conn = _read_only_connection(path)
     try:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]

@@ -18,7 +18,6 @@ import db
 from db.press import weekly_report
 from db.store import open_reader
 from db.totals import Counts, TotalsFilter, WeekScheme, weekly_totals
-from db.workbook import ExportOptions, export_workbook
 
 from . import dialogs, settings
 from .export_language import ExportLanguageBox
@@ -262,6 +261,8 @@ class TotalsView(QWidget):
 
     # Export.
     def export(self, full: bool) -> None:
+        from db.workbook import ExportOptions, export_workbook  # openpyxl: only to export
+
         if full and not dialogs.ask_yes_no(self, tr("Full export"), tr(
                 "A full export holds the confidential victims and the contacts of sources. "
                 "Keep it inside the office: never send it to the press. Go on?"),

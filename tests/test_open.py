@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import subprocess
 import sys
@@ -205,3 +206,58 @@ def test_an_interrupted_demo_leaves_no_file(tmp_path, monkeypatch):
     monkeypatch.undo()
     create_demo(path, size=10)  # and it can be made again
     assert path.exists()
+
+
+WORKBOOK_LIBRARIES = ("openpyxl", "python_calamine")
+WINDOW = """
+import sys
+import db
+from gui.app import make_application
+from gui.main_window import MainWindow
+app = make_application()
+window = MainWindow(db.open_ledger(sys.argv[1]))
+window.show()
+app.processEvents()
+print(" ".join(name for name in sys.argv[2:] if name in sys.modules) or "none")
+window.close()
+"""
+
+
+def _loaded(importtime: str) -> set[str]:
+    """The top packages that `python -X importtime` says it imported."""
+    return {line.split("|")[-1].strip().split(".")[0]
+            for line in importtime.splitlines() if line.startswith("import time:")}
+
+
+def test_a_report_and_the_window_start_without_the_workbook_libraries(tmp_path):
+    """openpyxl and python-calamine are loaded by the export and the import that use
+    them: a report on the command line and the window start without them."""
+    path = tmp_path / "office.sqlite3"
+    create_demo(path, size=50)
+    main = str(ROOT / "main.py")
+    totals = subprocess.run([sys.executable, "-X", "importtime", main, "totals", "--db",
+                             str(path), "--format", "csv"], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert totals.returncode == 0 and totals.stdout.startswith("week,from,to,breaches")
+    assert not _loaded(totals.stderr) & set(WORKBOOK_LIBRARIES)
+    window = subprocess.run([sys.executable, "-c", WINDOW, str(path), *WORKBOOK_LIBRARIES],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert window.returncode == 0, window.stderr
+    assert window.stdout.split() == ["none"]
+    # The export loads openpyxl, and writes the workbook.
+    workbook = tmp_path / "week.xlsx"
+    export = subprocess.run([sys.executable, "-X", "importtime", main, "export", "--db",
+                             str(path), "--out", str(workbook)], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert export.returncode == 0 and "openpyxl" in _loaded(export.stderr)
+    assert workbook.stat().st_size > 0
+
+
+def test_the_command_line_judges_texts_by_openpyxls_own_error_values():
+    """The CSV of totals marks a text that a spreadsheet would take for an error value,
+    by the list openpyxl keeps (db/cells.py holds a copy, so as not to load openpyxl)."""
+    from openpyxl.cell.cell import ERROR_CODES
+    from db.cells import ERROR_CODES as copied, risky
+    assert set(copied) == set(ERROR_CODES)
+    assert all(risky(code.lower()) for code in ERROR_CODES)
