@@ -1,5 +1,7 @@
 """The Breaches view: the filter bar, the table, the line of totals, and the editor
-beside them. The table pages its rows from the file as it scrolls."""
+beside them. The table pages its rows from the file as it scrolls, and keeps its place:
+after a save, a delete, an undo, a new filter or sort, the breach being worked on stays
+selected and in sight (or, when it left the list, the row where it stood)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -49,6 +51,28 @@ def make_table(model) -> QTableView:
     return table
 
 
+def selection_start(table: QTableView) -> int:
+    """The first row selected (else the current row; -1 if none)."""
+    rows = [index.row() for index in table.selectionModel().selectedRows()]
+    return min(rows) if rows else table.currentIndex().row()
+
+
+def select_breach(table: QTableView, key: str | None, where: int = -1) -> None:
+    """Make the breach `key` the table's one selected row, scrolled into sight (its rows
+    read down to it, if it is near); if the list does not hold it, the row `where` (or the
+    last row), if given. A table of a BreachTableModel."""
+    model = table.model()
+    row = model.reach(key) if key else None
+    if row is None and where >= 0 and model.rowCount():
+        row = min(where, model.rowCount() - 1)
+    if row is None:
+        return
+    index = model.index(row, max(table.currentIndex().column(), 0))
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    table.scrollTo(index)
+
+
 class BreachesView(QWidget):
     """Browse, find, record, correct and delete breaches."""
 
@@ -61,6 +85,7 @@ class BreachesView(QWidget):
         self.default_truce: str | None = None  # from Settings; None: picked by date
         self.filter_bar = FilterBar()
         self.model = BreachTableModel(ledger, parent=self)
+        self._kept: str | None = None  # the breach selected before the list was read again
         self.table = make_table(self.model)
         self.table.sortByColumn(0, Qt.DescendingOrder)
         header = self.table.horizontalHeader()
@@ -108,7 +133,11 @@ class BreachesView(QWidget):
         self.filter_bar.set_lists(db.governorates(ledger), db.actors(ledger),
                                   db.breach_types(ledger))
         self.filter_bar.changed.connect(self.set_filter)
-        self.model.modelReset.connect(self._update_summary)
+        self.model.counted.connect(self._update_summary)
+        self.model.modelAboutToBeReset.connect(self._remember_selected)
+        self.model.modelReset.connect(self._read_again)
+        # After the view's own slot has sorted the model: the breach selected, found again.
+        header.sortIndicatorChanged.connect(lambda *_: select_breach(self.table, self._kept))
         self.table.doubleClicked.connect(lambda index: self.open_breach(
             self.model.breach_id(index.row())))
         for key in (Qt.Key_Return, Qt.Key_Enter):
@@ -117,7 +146,7 @@ class BreachesView(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.closed.connect(self._editor_closed)
         self.demo_button.clicked.connect(self.demo_requested)
-        self._update_summary()
+        self._read_again()
 
     # Opening the editor.
     def new_breach(self) -> None:
@@ -193,7 +222,8 @@ class BreachesView(QWidget):
     def _saved(self, before: db.Breach | None, after: db.Breach) -> None:
         command = save_command(self.ledger, before, after, self.after_undo, self.undo_failed)
         self.undo_stack.push(command)
-        self.refresh(select=after.id)
+        self._lists_may_have_grown(after)
+        self.show_changes([after.id], select=after.id)
 
     def delete_selected(self) -> None:
         keys = self.selected_ids()
@@ -203,46 +233,70 @@ class BreachesView(QWidget):
             if not self.editor.release(tr("Delete this breach?")):
                 return
             self.editor.close_form()
-        next_row = min(self.table.currentIndex().row(), self.model.count.breaches - 1 - len(keys))
         command = delete_command(self.ledger, keys, self.after_undo, failed=self.undo_failed)
         try:
-            command.do()
+            command.do()  # the rows go; the row after them is selected, so Delete can go on
         except db.LedgerError as error:
             dialogs.show_error(self, tr("Not deleted"), error_text(error))
             return
         self.undo_stack.push(command)
-        if next_row >= 0:  # the row after the deleted ones, so Delete can go on
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(next_row, 0),
-                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
 
     def after_undo(self, keys: list[str]) -> None:
-        """After an undo, a redo or a delete: show the file as it is now."""
+        """After an undo, a redo, a delete or a restore: the rows of the breaches `keys`
+        change in place (none given: an import or a merge, the list is read again)."""
         if self.editor.is_open and self.editor.loaded and self.editor.loaded.id in keys:
             if db.get_breach(self.ledger, self.editor.loaded.id).deleted_at:
                 self.editor.close_form()
             else:
                 self.editor.load(self.editor.loaded.id, focus=False)
-        self.refresh(select=keys[0] if keys else None)
+        if keys:
+            self.show_changes(keys, select=keys[0])
+        else:
+            self.refresh()
 
     def undo_failed(self, reason: str) -> None:
         dialogs.show_error(self, tr("This step cannot be undone"), reason)
         self.refresh()
 
+    def show_changes(self, keys: list[str], select: str | None = None) -> None:
+        """The breaches `keys` were written: their rows change, move, come or go in place,
+        and the breach `select` is selected and in sight; if it is not in the list (deleted,
+        filtered out), the row where the selection began is."""
+        where = selection_start(self.table)
+        self.model.breaches_changed(keys)
+        select_breach(self.table, select, where)
+        self._show_empty()
+        self.changed.emit()
+
     def refresh(self, select: str | None = None) -> None:
-        self.model.refresh()
+        """Read the list and the filter's lists again (an import, a merge, renamed lists):
+        as many rows as were shown, the scroll where it was, `select` (or the breach
+        selected) selected."""
+        kept = select or self.current_id()
+        scrolled = self.table.verticalScrollBar().value()
+        self.model.refresh(keep=self.model.loaded)
         self.filter_bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
                                   db.breach_types(self.ledger))
-        if select:
-            row = self.model.row_of(select)
-            if row is not None:
-                self.table.selectionModel().setCurrentIndex(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.table.verticalScrollBar().setValue(scrolled)
+        select_breach(self.table, kept)
         self.changed.emit()
+
+    def _lists_may_have_grown(self, breach: db.Breach) -> None:
+        """A save may have added a perpetrator: the filter's lists are read again only if
+        the breach names an entry they lack."""
+        bar = self.filter_bar
+        if any(key and picker.findData(key) < 0 for picker, key in (
+                (bar.governorate, breach.governorate_id), (bar.actor, breach.actor_id),
+                (bar.breach_type, breach.breach_type_id))):
+            bar.set_lists(db.governorates(self.ledger), db.actors(self.ledger),
+                          db.breach_types(self.ledger))
+
+    def _remember_selected(self) -> None:
+        self._kept = self.current_id() or self._kept
 
     def set_filter(self, where: db.BreachFilter) -> None:
         self.model.set_filter(where)
+        select_breach(self.table, self._kept)
 
     def focus_filter(self) -> None:
         self.filter_bar.text.setFocus(Qt.ShortcutFocusReason)
@@ -260,15 +314,27 @@ class BreachesView(QWidget):
         return [k for k in (self.model.breach_id(r) for r in rows) if k]
 
     def _update_summary(self) -> None:
-        count = self.model.count
-        if count.killed is None:  # a count out of range: no sum, and the reason instead
+        count, problem = self.model.count, self.model.count_problem
+        if problem is not None and count.killed is not None:  # not counted at all
+            self.summary.setText(error_text(problem))
+        elif count.killed is None:  # a count out of range: no sum, and the reason instead
             self.summary.setText(tr("Breaches shown: {n}. The killed are not added up: "
-                                    "{reason}").format(
-                n=count.breaches, reason=error_text(self.model.count_problem)))
+                                    "{reason}").format(n=count.breaches,
+                                                       reason=error_text(problem)))
         else:
             self.summary.setText(tr("%n breach(es) shown, at least {killed} killed", "",
                                     count.breaches).format(killed=count.killed))
-        nothing_at_all = count.breaches == 0 and not db.has_any_breach(self.ledger)
+        self._show_empty()
+
+    def _read_again(self) -> None:
+        """The list was read again: its count is on its way."""
+        self.summary.setText(tr("Counting…"))
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        """The page that says how to begin instead of the table, in a file with no breach
+        at all while the editor is closed."""
+        nothing_at_all = self.model.rowCount() == 0 and not db.has_any_breach(self.ledger)
         show_empty = nothing_at_all and self.editor.isHidden()
         self.empty.setVisible(show_empty)
         self.table.setVisible(not show_empty)

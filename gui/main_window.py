@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
@@ -17,6 +18,7 @@ from db.backup import save_copy
 from db.breaches import count_shown
 from db.demo import create_demo
 from db.paths import user_data_folder
+from db.store import open_reader
 
 from . import dialogs, settings
 from .breach_editor import WRITE_WAIT_MS
@@ -29,7 +31,7 @@ from .trash_view import TrashView
 from .truces_dialog import TrucesDialog
 from .wheel import guard_wheel
 from .window_actions import WindowActions
-from .worker import run_with_progress
+from .worker import Latest, run_with_progress
 from .i18n import tr
 
 
@@ -38,6 +40,7 @@ class MainWindow(WindowActions, QMainWindow):
         super().__init__()
         self.ledger: db.Ledger | None = None
         self.undo_stack = QUndoStack(self)
+        self._counter = Latest(self._file_counted)  # the counts of the status bar
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -85,6 +88,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _drop_views(self) -> None:
         """Let go of the views of the file shown before: none may read it once closed."""
+        self._counter.drop()  # nor a count of it come late
         self.tabs.blockSignals(True)  # no view is shown (and counts) while they go
         for number in reversed(range(self.tabs.count())):
             view = self.tabs.widget(number)
@@ -100,31 +104,46 @@ class MainWindow(WindowActions, QMainWindow):
     def _tab_shown(self, number: int) -> None:
         if self.tabs.widget(number) is getattr(self, "sources", None) and self.sources.stale:
             self.sources.refresh()  # the editor may have made sources meanwhile
+        if self.tabs.widget(number) is getattr(self, "trash", None) and self.trash.stale:
+            self.trash.refresh()  # deletes made meanwhile
         if self.tabs.widget(number) is getattr(self, "totals", None) and self.totals.stale:
             self.totals.recount()  # counted when shown, not on every save
 
     def _file_changed(self, fresh: bool = False) -> None:
-        """Counts and lists elsewhere are stale (`fresh`: the views were just made)."""
+        """Counts and lists elsewhere are stale (`fresh`: the views were just made): the
+        views not shown are read again when shown, and the counts of the status bar and
+        of the Trash's tab are made off the UI thread."""
         ledger = self.ledger
-        if not fresh:
-            self.trash.refresh()
-        live = count_shown(ledger)[0].breaches
-        trashed = self.trash.model.count.breaches
-        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Trash ({n})").format(n=trashed))
-        if self.tabs.currentWidget() is self.sources:
-            self.sources.refresh()
-        else:
-            self.sources.stale = True  # read again when shown
+        for view in (self.trash, self.sources):
+            if self.tabs.currentWidget() is view:
+                view.refresh()
+            else:
+                view.stale = True  # read again when shown
         self.totals.stale = True
-        demo = tr(" — demo") if ledger.is_demo else ""
-        self.setWindowTitle(tr("{file}{demo} — Truce Ledger").format(file=ledger.path.name,
-                                                                      demo=demo))
+        if fresh:
+            demo = tr(" — demo") if ledger.is_demo else ""
+            self.setWindowTitle(tr("{file}{demo} — Truce Ledger").format(
+                file=ledger.path.name, demo=demo))
+        path = ledger.path
+
+        def work() -> tuple[int, int, int]:
+            with open_reader(path) as reader:
+                return (count_shown(reader)[0].breaches,
+                        count_shown(reader, db.BreachFilter(deleted=True))[0].breaches,
+                        db.count_sources(reader))
+        self._counter.ask(work)
+
+    def _file_counted(self, counts, error) -> None:
+        if not shiboken6.isValid(self) or error is not None:
+            return  # the window is gone, or the file (not counted: the counts stay unsaid)
+        live, trashed, sources = counts
+        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Trash ({n})").format(n=trashed))
         # The line as a whole reads in the direction of its own words (an isolate takes
         # that from its first letter), whatever the layout's.
-        counts = (tr("%n breach(es)", "", live), tr("{n} in the Trash").format(n=trashed),
-                  tr("%n source(s)", "", db.count_sources(ledger)))
+        words = (tr("%n breach(es)", "", live), tr("{n} in the Trash").format(n=trashed),
+                 tr("%n source(s)", "", sources))
         self.statusBar().showMessage("\u2068" + " · ".join(
-            [f"\u2066{ledger.path}\u2069"] + [f"\u2068{part}\u2069" for part in counts])
+            [f"\u2066{self.ledger.path}\u2069"] + [f"\u2068{part}\u2069" for part in words])
             + "\u2069")
 
     # Files.

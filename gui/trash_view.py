@@ -1,5 +1,6 @@
 """The Trash: deleted breaches, which can be restored. Nothing is ever erased from it:
-a tombstone is what lets a delete reach other offices when files are merged."""
+a tombstone is what lets a delete reach other offices when files are merged. It is read
+when first shown, and again when shown after a change (`stale`), keeping its place."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -10,7 +11,7 @@ import db
 
 from . import dialogs
 from .breach_model import BreachTableModel
-from .breaches_view import make_table
+from .breaches_view import make_table, select_breach, selection_start
 from .keys import bind
 from .messages import error_text
 from .undo import delete_command
@@ -23,7 +24,8 @@ class TrashView(QWidget):
     def __init__(self, ledger: db.Ledger, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
         self.ledger, self.undo_stack = ledger, undo_stack
-        self.model = BreachTableModel(ledger, deleted=True, parent=self)
+        self.model = BreachTableModel(ledger, deleted=True, parent=self, read=False)
+        self.stale = True  # not read yet
         self.table = make_table(self.model)
         self.table.setSortingEnabled(False)
         self.summary = QLabel()
@@ -38,11 +40,21 @@ class TrashView(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         for key in (Qt.Key_Return, Qt.Key_Enter):
             bind(self.table, key, self.restore_selected)
-        self.model.modelReset.connect(self._update_summary)
-        self._update_summary()
+        self.model.counted.connect(self._update_summary)
 
     def refresh(self) -> None:
-        self.model.refresh()
+        """Read the Trash again, as many rows as were read, the breach selected (or the
+        row where it stood: a breach restored) selected, the scroll where it was."""
+        where, kept = selection_start(self.table), self.current_id()
+        scrolled = self.table.verticalScrollBar().value()
+        self.model.refresh(keep=self.model.loaded)
+        self.stale = False
+        self.table.verticalScrollBar().setValue(scrolled)
+        select_breach(self.table, kept, where)
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.breach_id(index.row()) if index.isValid() else None
 
     def restore_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

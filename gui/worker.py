@@ -80,3 +80,36 @@ def run_later(work: Callable[[], object], done: Callable[[object, Exception | No
 
     signals.finished.connect(finish)
     QThreadPool.globalInstance().start(task)
+
+
+class Latest:
+    """Work asked for again and again (a count after each save) run on the thread pool one
+    at a time: asked for while it runs, it runs once more when that run ends, and only the
+    answer to the last asking reaches `done(result, error)`, on the UI thread."""
+
+    def __init__(self, done: Callable[[object, Exception | None], None]):
+        self._done = done
+        self._asked, self._running = 0, False
+        self._work: Callable[[], object] | None = None
+
+    def ask(self, work: Callable[[], object]) -> None:
+        self._asked += 1
+        self._work = work
+        if not self._running:
+            self._start()
+
+    def drop(self) -> None:
+        """No answer to what was asked so far (the file is closing)."""
+        self._asked += 1
+        self._work = None
+
+    def _start(self) -> None:
+        self._running, asked = True, self._asked
+        run_later(self._work, lambda result, error: self._finished(asked, result, error))
+
+    def _finished(self, asked: int, result, error) -> None:
+        self._running = False
+        if asked == self._asked:
+            self._done(result, error)
+        elif self._work is not None:
+            self._start()  # asked again meanwhile: this answer is out of date

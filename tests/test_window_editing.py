@@ -102,7 +102,7 @@ def test_a_breach_with_a_new_source_and_two_victims_is_recorded_from_the_keyboar
     assert sorted(raw.execute("SELECT name, name_latin, age, age_group FROM victim")) == [
         ("فاطمة", "", None, "unknown"), ("محمد العلي", "Mohammad al-Ali", 9, "child")]
     # It is in the table, and the editor shows it saved.
-    assert window.breaches.model.count == db.BreachCount(1, 3)
+    qtbot.waitUntil(lambda: window.breaches.model.count == db.BreachCount(1, 3))  # counted
     assert window.breaches.model.data(window.breaches.model.index(0, 2)) == "Khan Tuman"
     assert not editor.is_dirty()
 
@@ -182,7 +182,7 @@ def test_an_edit_shows_in_the_table_and_in_the_history(qtbot, window, ledger, ma
     lines = editor.history.lines()
     assert "edited" in lines[0] and "created" in lines[-1]
     assert "Killed: 3 → 7" in lines and "Place: Khan Tuman → Al-Eis" in lines
-    assert window.breaches.summary.text().startswith("1 breach")
+    qtbot.waitUntil(lambda: window.breaches.summary.text().startswith("1 breach"))
 
 
 def test_delete_undo_and_restore_from_the_trash(qtbot, window, ledger, make_breach):
@@ -192,24 +192,25 @@ def test_delete_undo_and_restore_from_the_trash(qtbot, window, ledger, make_brea
     window.breaches.table.setFocus()
     key(qtbot, Qt.Key_Delete)
     assert db.count_breaches(ledger).breaches == 1
-    assert window.breaches.model.count.breaches == 1
-    assert window.tabs.tabText(window.tabs.indexOf(window.trash)) == "Trash (1)"
+    # Counted off the UI thread: the counts come a moment later.
+    qtbot.waitUntil(lambda: window.breaches.model.count.breaches == 1)
+    qtbot.waitUntil(lambda: window.tabs.tabText(window.tabs.indexOf(window.trash)) == "Trash (1)")
     key(qtbot, Qt.Key_Z, Qt.ControlModifier)  # undo the delete
     assert db.count_breaches(ledger).breaches == 2
-    assert window.breaches.model.count.breaches == 2
+    qtbot.waitUntil(lambda: window.breaches.model.count.breaches == 2)
     window.breaches.refresh(select=first.id)
     window.breaches.table.setFocus()
     key(qtbot, Qt.Key_Delete)
     # Restore from the Trash, with the keyboard.
     key(qtbot, Qt.Key_4, Qt.ControlModifier)
     trash = window.trash
-    assert trash.model.count.breaches == 1
+    qtbot.waitUntil(lambda: trash.model.count.breaches == 1)
     trash.table.setFocus()
     trash.table.selectRow(0)
     key(qtbot, Qt.Key_Return)
-    assert trash.model.count.breaches == 0
+    qtbot.waitUntil(lambda: trash.model.count.breaches == 0)
     assert db.count_breaches(ledger).breaches == 2
-    assert window.breaches.model.count.breaches == 2
+    qtbot.waitUntil(lambda: window.breaches.model.count.breaches == 2)
     assert [c.action for c in db.record_history(ledger, first.id)] == [
         "insert", "delete", "restore"]
 
