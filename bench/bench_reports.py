@@ -1,20 +1,28 @@
 """Benchmark of weekly totals and the workbook.
 
-Prints, on the same machine:
-- the time to compute weekly totals over 100,000 and 1,000,000 breaches, beside a bare
-  sqlite3 GROUP BY over the same file;
+Prints, on the same machine, in the same run:
+- weekly totals at 10,000, 100,000 and 1,000,000 breaches under several filters (none, a
+  governorate, an actor and a type, confirmed only) and a breakdown by governorate: what
+  Truce Ledger computes (weekly_totals or totals_by, and the Weekly totals view's whole
+  report: every week, and the press sentences of the week it shows), beside the bare library on the same file: a
+  plain sqlite3 GROUP BY week over the kept sums of each day (`day_sum`, the one
+  grouping the filter names), and, for contrast, the plain GROUP BY over every breach
+  that totals used to run. Then the growth from 100,000 to 1,000,000;
 - the time and peak memory to export 100,000 breaches, beside bare openpyxl write-only
   writing the same cells (read with a plain sqlite3 query). The export must stay within
   1.3 times the bare time and under 200 MB.
 
-    python bench/bench_reports.py [--sizes 100000 1000000] [--export-size 100000]
+    python bench/bench_reports.py [--sizes 10000 100000 1000000] [--big /tmp/big/m1.sqlite3]
+                                  [--export-size 100000] [--runs 5]
 
-Each export runs in a fresh process, so that its peak memory is its own.
+A size whose file is given (`--big` for 1,000,000) is read, never written: opened
+read-only. Each export runs in a fresh process, so that its peak memory is its own.
 """
 from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -27,17 +35,112 @@ sys.path.insert(0, str(ROOT))
 
 import db  # noqa: E402
 from db.demo import create_demo  # noqa: E402
-from db.totals import scheme_for, weekly_totals  # noqa: E402
+from db.press import weekly_report  # noqa: E402
+from db.totals import TotalsFilter, scheme_for, totals_by, weekly_totals  # noqa: E402
 
-BARE_GROUP_BY = """
-SELECT CAST((julianday(occurred_on) - julianday('2016-12-29')) AS INTEGER) / 7 AS week,
-       count(*), sum(killed), sum(women), sum(children), sum(injured),
-       sum(coalesce(killed_max, killed)), sum(coalesce(women_max, women)),
-       sum(coalesce(children_max, children)), sum(coalesce(injured_max, injured))
-FROM breach WHERE deleted_at IS NULL AND status != 'discounted'
-      AND occurred_on >= '2016-12-29'
-GROUP BY week ORDER BY week
-"""
+GOAL_MS = 50  # totals of the Weekly totals view at 1,000,000 breaches, any filter
+_SUMS = ("count(*), sum(killed), sum(women), sum(children), sum(injured),"
+         " sum(coalesce(killed_max, killed)), sum(coalesce(women_max, women)),"
+         " sum(coalesce(children_max, children)), sum(coalesce(injured_max, injured))")
+_KEPT_SUMS = ("sum(breaches), sum(killed), sum(women), sum(children), sum(injured),"
+              " sum(killed_max), sum(women_max), sum(children_max), sum(injured_max),"
+              " sum(over_limit)")
+_WEEK = "CAST((julianday({day}) - julianday(:start)) AS INTEGER) / 7"
+
+
+def _bare_kept(grouping: int, filters: dict, by: str | None) -> str:
+    """The plain query of the kept sums: the grouping of the filter's (and breakdown's)
+    dimensions, the rest ''."""
+    clauses = [f"grouping = {grouping}", "day >= :start"]
+    for column in ("governorate_id", "actor_id", "breach_type_id"):
+        if column in filters:
+            clauses.append(f"{column} = :{column}")
+        elif column != by:
+            clauses.append(f"{column} = ''")
+    if filters.get("confirmed_only"):
+        clauses.append("confirmed = 1")
+    key = by or _WEEK.format(day="day")
+    return (f"SELECT {key} AS k, {_KEPT_SUMS} FROM day_sum WHERE {' AND '.join(clauses)}"
+            " GROUP BY k")
+
+
+def _bare_scan(filters: dict, by: str | None) -> str:
+    """The plain query over every breach, as totals ran before the kept sums."""
+    clauses = ["deleted_at IS NULL", "status != 'discounted'", "occurred_on >= :start"]
+    for column in ("governorate_id", "actor_id", "breach_type_id"):
+        if column in filters:
+            clauses.append(f"{column} = :{column}")
+    if filters.get("confirmed_only"):
+        clauses.append("status = 'confirmed'")
+    key = by or _WEEK.format(day="occurred_on")
+    return f"SELECT {key} AS k, {_SUMS} FROM breach WHERE {' AND '.join(clauses)} GROUP BY k"
+
+
+def _cases(ledger) -> list[tuple[str, dict, str | None, int]]:
+    """(name, filter, breakdown, grouping of the kept sums)."""
+    first = ledger.conn.execute
+    governorate = db.find_by_name(ledger, "governorate", "Aleppo")
+    actor = first("SELECT actor_id FROM breach GROUP BY actor_id ORDER BY count(*) DESC"
+                  " LIMIT 1").fetchone()[0]
+    kind = first("SELECT breach_type_id FROM breach GROUP BY breach_type_id"
+                 " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    return [("no filter", {}, None, 0),
+            ("a governorate", {"governorate_id": governorate}, None, 1),
+            ("an actor and a type", {"actor_id": actor, "breach_type_id": kind}, None, 6),
+            ("confirmed only", {"confirmed_only": True}, None, 0),
+            ("by governorate", {}, "governorate_id", 1)]
+
+
+def timed(work, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def shown(report) -> None:
+    """What the Weekly totals view shows of a report: its weeks, and the sentences of the
+    week it selects (the latest)."""
+    if report.weeks:
+        report.sentences[-1], report.sentences_ar[-1]
+
+
+def measure_totals(path: Path, runs: int) -> dict[str, tuple[float, ...]]:
+    """Per case: ours (the totals), ours (the view's whole report), bare kept sums, bare
+    scan of the breaches; seconds, medians of `runs` (the scan: one run), ours and the
+    bare library taking turns."""
+    found = {}
+    with db.open_ledger(path, read_only=True) as ledger:
+        scheme = scheme_for(ledger)
+        start = scheme.truce.start_date if scheme.truce else "0000-01-01"
+        bare = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for name, filters, by, grouping in _cases(ledger):
+                where = TotalsFilter(**filters)
+                params = {"start": start, **filters}
+                if by:
+                    ours = lambda: totals_by(ledger, "governorate", where, scheme)  # noqa
+                else:
+                    ours = lambda: weekly_totals(ledger, scheme, where)  # noqa
+                view = lambda: shown(weekly_report(ledger, scheme, where))  # noqa
+                kept = _bare_kept(grouping, filters, by)
+                plain = lambda: bare.execute(kept, params).fetchall()  # noqa
+                ours(), view(), plain()  # warm: the pages read once
+                times = {"ours": [], "view": [], "bare": []}
+                for _ in range(runs):
+                    for label, work in (("bare", plain), ("ours", ours), ("view", view)):
+                        begun = time.perf_counter()
+                        work()
+                        times[label].append(time.perf_counter() - begun)
+                scan = timed(lambda: bare.execute(_bare_scan(filters, by), params).fetchall(), 1)
+                found[name] = (*(statistics.median(times[k]) for k in ("ours", "view", "bare")),
+                               scan)
+        finally:
+            bare.close()
+    return found
+
 
 CHILD = r"""
 import resource, sys, time
@@ -56,11 +159,12 @@ else:
     import sqlite3
     from datetime import date, datetime, time as clock
     from openpyxl import Workbook
-    from db.workbook import _BREACHES_SQL
+    from db.workbook import _BREACHES_SQL, _names_sql
     conn = sqlite3.connect(source)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Breaches")
-    for row in conn.execute(_BREACHES_SQL.format(where="b.deleted_at IS NULL")):
+    for row in conn.execute(_BREACHES_SQL.format(where="b.deleted_at IS NULL",
+                                                 **_names_sql("en"))):
         row = list(row)
         row[1] = date.fromisoformat(row[1])
         row[2] = clock.fromisoformat(row[2]) if row[2] else None
@@ -73,68 +177,82 @@ print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
-def timed(work, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def export_run(mode: str, source: Path, target: Path) -> tuple[float, float]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(source),
-                          str(target)], capture_output=True, text=True, check=True).stdout
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(source),
+                           str(target)], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"the export ({mode}) failed:\n{done.stderr}")
+    out = done.stdout
     seconds, megabytes = out.split()
     return float(seconds), float(megabytes)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
-    parser.add_argument("--export-size", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--big", type=Path, default=None,
+                        help="a ledger of 1,000,000 breaches to read (never written)")
+    parser.add_argument("--export-size", type=int, default=100_000,
+                        help="0: no export measured")
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="truce-bench-reports-"))
     ok = True
     try:
         files = {}
-        for size in sorted(set(args.sizes + [args.export_size])):
+        if args.big is not None:
+            files[1_000_000] = args.big
+        for size in sorted(set(args.sizes + ([args.export_size] if args.export_size else []))):
+            if size in files:
+                continue
             path = folder / f"demo-{size}.sqlite3"
             start = time.perf_counter()
             create_demo(path, size=max(size - 251, 0))
             files[size] = path
             print(f"demo of {size} breaches: {time.perf_counter() - start:.0f} s, "
                   f"{path.stat().st_size / 1e6:.0f} MB")
-        print(f"\n{'weekly totals':34} {'Truce Ledger':>12} {'bare GROUP BY':>14}  ratio")
+        results = {}
         for size in args.sizes:
-            import sqlite3
-            with db.open_ledger(files[size]) as ledger:
-                scheme = scheme_for(ledger)
-                ours = timed(lambda: weekly_totals(ledger, scheme), args.runs)
-            conn = sqlite3.connect(files[size])
-            bare = timed(lambda: conn.execute(BARE_GROUP_BY).fetchall(), args.runs)
-            conn.close()
-            print(f"{f'{size:,} breaches':34} {ours:11.3f}s {bare:13.3f}s  {ours / bare:5.2f}")
-        source = files[args.export_size]
-        runs = {"ours": [], "bare": []}
-        for _ in range(args.runs):  # interleaved, so that drift hits both alike
-            for mode in ("bare", "ours"):
-                runs[mode].append(export_run(mode, source, folder / f"{mode}.xlsx"))
-        ours_s = statistics.median(r[0] for r in runs["ours"])
-        bare_s = statistics.median(r[0] for r in runs["bare"])
-        ours_mb = max(r[1] for r in runs["ours"])
-        bare_mb = max(r[1] for r in runs["bare"])
-        print(f"\n{f'export of {args.export_size:,} breaches':34} {'Truce Ledger':>12} "
-              f"{'bare openpyxl':>14}  ratio")
-        print(f"{'time (median of ' + str(args.runs) + ')':34} {ours_s:11.2f}s {bare_s:13.2f}s"
-              f"  {ours_s / bare_s:5.2f}")
-        print(f"{'peak memory':34} {ours_mb:10.0f}MB {bare_mb:12.0f}MB  {ours_mb / bare_mb:5.2f}")
-        ok = ours_s <= 1.3 * bare_s and ours_mb < 200
-        print(f"\nexport within 1.3 × bare time and under 200 MB: {'ok' if ok else 'NO'}")
+            results[size] = measure_totals(files[size], args.runs)
+            print(f"\ntotals at {size:,} breaches (ms; median of {args.runs}, the scan one run)")
+            print(f"{'':22} {'Truce Ledger':>12} {'view report':>12} {'bare day_sum':>13}"
+                  f" {'ratio':>6} {'old scan':>10}")
+            for name, (ours, view, bare, scan) in results[size].items():
+                print(f"{name:22} {ours * 1e3:12.1f} {view * 1e3:12.1f} {bare * 1e3:13.1f}"
+                      f" {ours / bare:6.1f} {scan * 1e3:10.0f}")
+        if 100_000 in results and 1_000_000 in results:
+            print("\ngrowth from 100,000 to 1,000,000 breaches (times the 100,000 figure)")
+            for name in results[1_000_000]:
+                low, high = results[100_000][name], results[1_000_000][name]
+                print(f"{name:22} {high[0] / low[0]:12.1f} {high[1] / low[1]:12.1f}"
+                      f" {high[2] / low[2]:13.1f} {'':6} {high[3] / low[3]:10.1f}")
+            slowest = max(max(r[0], r[1]) for r in results[1_000_000].values())
+            print(f"slowest at 1,000,000: {slowest * 1e3:.1f} ms (goal {GOAL_MS} ms):"
+                  f" {'ok' if slowest * 1e3 <= GOAL_MS else 'NO'}")
+        if args.export_size:
+            ok = measure_export(files[args.export_size], folder, args)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0 if ok else 1
+
+
+def measure_export(source: Path, folder: Path, args) -> bool:
+    runs = {"ours": [], "bare": []}
+    for _ in range(args.runs):  # interleaved, so that drift hits both alike
+        for mode in ("bare", "ours"):
+            runs[mode].append(export_run(mode, source, folder / f"{mode}.xlsx"))
+    ours_s = statistics.median(r[0] for r in runs["ours"])
+    bare_s = statistics.median(r[0] for r in runs["bare"])
+    ours_mb = max(r[1] for r in runs["ours"])
+    bare_mb = max(r[1] for r in runs["bare"])
+    print(f"\n{f'export of {args.export_size:,} breaches':34} {'Truce Ledger':>12} "
+          f"{'bare openpyxl':>14}  ratio")
+    print(f"{'time (median of ' + str(args.runs) + ')':34} {ours_s:11.2f}s {bare_s:13.2f}s"
+          f"  {ours_s / bare_s:5.2f}")
+    print(f"{'peak memory':34} {ours_mb:10.0f}MB {bare_mb:12.0f}MB  {ours_mb / bare_mb:5.2f}")
+    ok = ours_s <= 1.3 * bare_s and ours_mb < 200
+    print(f"\nexport within 1.3 × bare time and under 200 MB: {'ok' if ok else 'NO'}")
+    return ok
 
 
 if __name__ == "__main__":

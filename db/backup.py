@@ -1,4 +1,9 @@
-"""Integrity checks and backups into a `backups/` folder beside the database."""
+"""Integrity checks and backups into a `backups/` folder beside the database.
+
+A check also recounts what the file keeps beside its breaches, the sums of each day
+(db/day_sums.py) and the text index: a program that writes the file without keeping them
+(the sqlite3 shell) leaves them wrong while the breaches stay whole. The check says so,
+and recounts them when asked (`recount`), in one transaction."""
 from __future__ import annotations
 
 import contextlib
@@ -10,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS
 from .errors import BadFileError, LedgerError
 from .paths import private_file, private_folder, temporary_name
 from .store import (clear_failed_check, fsync_path, one_line, open_reader, place_problem,
@@ -144,6 +150,17 @@ def _prune(folder: Path, stem: str) -> None:
 
 
 @dataclass
+class Recounted:
+    """What `recount_kept` changed: rows of the kept sums that a recount of the breaches
+    does not give (removed), rows it gives that were not kept (written; a day whose sums
+    were wrong is one of each), and whether the text index was rebuilt."""
+
+    removed: int = 0
+    written: int = 0
+    search_index: bool = False
+
+
+@dataclass
 class CheckReport:
     """What `check_and_back_up` found and did."""
 
@@ -152,12 +169,19 @@ class CheckReport:
     victims: int
     sources: int
     backup: Path
+    recounted: Recounted | None = None  # when asked to recount what the file keeps
 
 
-def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
+def check_and_back_up(conn: sqlite3.Connection, path: Path, recount: bool = False
+                      ) -> CheckReport:
     """Check the whole file, then back it up. Raises BadFileError if it is damaged, and
     then records that the check failed: the file refuses writes until a check passes.
-    A link is followed: the record and the backup are kept beside the file itself."""
+    A link is followed: the record and the backup are kept beside the file itself.
+
+    The sums kept per day and the text index are compared with the breaches: where they
+    differ, LedgerError "day_sums_differ" or "search_index_differs" (nothing recorded,
+    nothing backed up: the breaches are whole, and only what is kept beside them is
+    wrong), unless `recount`, which recounts them first (CheckReport.recounted)."""
     path = real_path(path)
     problems = integrity_problems(conn)
     if problems:
@@ -167,6 +191,10 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
         raise BadFileError("damaged",
                            name=path.name, reason=f"{problems[0]}{more}")
     clear_failed_check(path)
+    recounted = recount_kept(conn) if recount else None
+    kept_problem = None if recount else kept_differences(conn, path.name)
+    if kept_problem is not None:
+        raise kept_problem
     count = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
     report = CheckReport(
         breaches=count("SELECT count(*) FROM breach WHERE deleted_at IS NULL"),
@@ -175,9 +203,83 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path) -> CheckReport:
                       " WHERE v.deleted_at IS NULL AND b.deleted_at IS NULL"),
         sources=count("SELECT count(*) FROM source WHERE deleted_at IS NULL"),
         backup=Path(),
+        recounted=recounted,
     )
     report.backup = backup_database(conn, path)
     return report
+
+
+def kept_differences(conn: sqlite3.Connection, name: str) -> LedgerError | None:
+    """Why the sums kept per day or the text index differ from the breaches (the first
+    day whose sums differ; SQLite's words on the index), or None when they agree. A file
+    of an older schema keeps neither (the migration writes them). Reads one snapshot."""
+    if not _holds(conn, "day_sum"):
+        return None
+    with _one_snapshot(conn), _recounted(conn):
+        days = [conn.execute(f"SELECT min(day) FROM (SELECT {_KEPT} FROM {one}"
+                             f" EXCEPT SELECT {_KEPT} FROM {other})").fetchone()[0]
+                for one, other in (("main.day_sum", "temp.recounted"),
+                                   ("temp.recounted", "main.day_sum"))]
+    if any(days):
+        return LedgerError("day_sums_differ", name=name, day=min(d for d in days if d))
+    if _holds(conn, "breach_text"):
+        try:
+            conn.execute(_INDEX_CHECK)
+        except sqlite3.DatabaseError as error:
+            return LedgerError("search_index_differs", name=name, reason=one_line(str(error)))
+    return None
+
+
+def recount_kept(conn: sqlite3.Connection) -> Recounted:
+    """Write the sums kept per day again from the breaches where they differ, and the
+    text index again from the folded texts if it differs from them; in one transaction
+    (nothing at all on failure). Returns what changed."""
+    recounted = Recounted()
+    if not _holds(conn, "day_sum"):
+        return recounted
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        with _recounted(conn):
+            recounted.removed = conn.execute(
+                f"DELETE FROM main.day_sum WHERE ({_KEPT}) NOT IN"
+                f" (SELECT {_KEPT} FROM temp.recounted)").rowcount
+            recounted.written = conn.execute(
+                f"INSERT INTO main.day_sum ({_KEPT}) SELECT {_KEPT} FROM temp.recounted"
+                f" EXCEPT SELECT {_KEPT} FROM main.day_sum").rowcount
+        if _holds(conn, "breach_text"):
+            try:
+                conn.execute(_INDEX_CHECK)
+            except sqlite3.DatabaseError:
+                conn.execute("INSERT INTO breach_text (breach_text) VALUES ('rebuild')")
+                recounted.search_index = True
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return recounted
+
+
+# The columns of the sums kept per day (db/day_sums.py), and FTS5's own check of the text
+# index against the texts it indexes (rank 1: their content too).
+_KEPT = ", ".join(("grouping", *DIMENSIONS.values(), "day", "confirmed", *SUM_COLUMNS))
+_INDEX_CHECK = "INSERT INTO breach_text (breach_text, rank) VALUES ('integrity-check', 1)"
+
+
+@contextlib.contextmanager
+def _recounted(conn: sqlite3.Connection):
+    """The sums of each day recounted from the breaches, once, in temp.recounted."""
+    conn.execute(f"CREATE TEMP TABLE recounted ({_KEPT})")
+    try:
+        conn.execute(f"INSERT INTO temp.recounted {RECOUNT}")
+        yield
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.recounted")
+
+
+def _holds(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = ?",
+                        (table,)).fetchone() is not None
 
 
 def save_copy(source: Path, target: Path,

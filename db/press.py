@@ -10,6 +10,7 @@ The Arabic sentence is db/press_ar.py's; `language="ar"` asks for it here.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -147,14 +148,45 @@ def week_sentence(ledger, scheme, week: Week, where=None, language: str = "en",
                           language, digits)
 
 
+class Sentences(Sequence):
+    """The press sentences of a report's weeks in one language, in the order of its weeks,
+    each written the first time it is read, from the counts read with the weeks: the
+    view shows one week's at a time, the command line reads them all."""
+
+    def __init__(self, weeks: list[Week], groups: dict[date, list[Group]],
+                 truce: Truce | None, language: str, digits: str):
+        self._weeks, self._groups, self._truce = weeks, groups, truce
+        self._language, self._digits = language, digits
+        self._written: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._weeks)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        week = self._weeks[index]  # an IndexError past the end
+        index %= len(self._weeks)
+        if index not in self._written:
+            self._written[index] = press_sentence(
+                week, self._truce, self._groups.get(week.starts, []), self._language,
+                self._digits)
+        return self._written[index]
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None
+
+
 @dataclass
 class WeeklyReport:
     """What the Weekly totals view shows at once, read together."""
 
     weeks: list[Week]
     total: Counts  # the sum of the weeks
-    sentences: list[str]  # the press sentence of each week, in the order of `weeks`
-    sentences_ar: list[str]  # the same in Arabic
+    sentences: Sentences  # the press sentence of each week, in the order of `weeks`
+    sentences_ar: Sentences  # the same in Arabic
 
 
 def weekly_report(ledger, scheme: WeekScheme | None = None, where: TotalsFilter | None = None,
@@ -163,12 +195,11 @@ def weekly_report(ledger, scheme: WeekScheme | None = None, where: TotalsFilter 
     the `digits` asked for), all from one snapshot of the
     file: whatever other copies of the program save meanwhile, the sentence of a week
     speaks of the breaches its row counts, and the total is the sum of the rows shown.
-    One reading of the breaches (per week and governorate) gives them all."""
+    One reading of the kept sums (per week, and per week and governorate) gives them all;
+    a sentence is written when it is read."""
     scheme = scheme or WeekScheme()
     with ledger.snapshot():
         weeks, groups = weekly_totals_by_governorate(ledger, scheme, where)
-    sentences = {language: [press_sentence(week, scheme.truce, groups.get(week.starts, []),
-                                           language, digits) for week in weeks]
-                 for language in ("en", "ar")}
-    return WeeklyReport(weeks=weeks, total=grand_total(weeks), sentences=sentences["en"],
-                        sentences_ar=sentences["ar"])
+    return WeeklyReport(weeks=weeks, total=grand_total(weeks),
+                        sentences=Sentences(weeks, groups, scheme.truce, "en", digits),
+                        sentences_ar=Sentences(weeks, groups, scheme.truce, "ar", digits))

@@ -4,41 +4,44 @@ calendar week; and the same counts broken down by governorate, actor or type.
 Counts are the sums of the "at least" figures, beside the sums of the "up to" figures
 (a missing "up to" counts as its "at least"). Discounted and deleted breaches are never
 counted. Weeks with no breaches are there, with zeros.
+
+They are read from the sums of each day that the file keeps (db/day_sums.py), a few
+thousand rows whatever the number of breaches; only a count out of range sends a total
+back to the breaches, to say which ones hold it.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from .day_sums import ACTOR, DIMENSIONS, GOVERNORATE, TYPE
 from .errors import LedgerError
+from .listing import BreachFilter
 from .records import Truce, as_date
 from .rules import MAX_COUNT
 from .store import Ledger
 
 WEEK_STARTS = {"sunday": 0, "monday": 1, "saturday": 6}  # SQLite's %w numbering
-GROUPINGS = {  # the English name, the Arabic name, the join
-    "governorate": ("g.name", "g.name_ar", "JOIN gazetteer g ON g.id = b.governorate_id"),
-    "actor": ("a.name", "a.name_ar", "JOIN actor a ON a.id = b.actor_id"),
-    "type": ("t.name", "t.name_ar", "JOIN breach_type t ON t.id = b.breach_type_id"),
+_ORDINAL_ZERO = 1721424.5  # julianday() of the day before 1 January of year 1 (day 0)
+GROUPINGS = {  # the list's table, and the bit of the kept sums (db/day_sums.py) it is
+    "governorate": ("gazetteer", GOVERNORATE),
+    "actor": ("actor", ACTOR),
+    "type": ("breach_type", TYPE),
 }
+_TABLES = {bit: table for table, bit in GROUPINGS.values()}
 COUNT_NAMES = ("breaches", "killed", "women", "children", "injured",
                "killed_max", "women_max", "children_max", "injured_max")
 # The largest counts of a breach. The schema's checks make every other count at most one
 # of these (women and children killed at most killed, "at least" at most "up to") and none
 # below 0, so these two bound them all.
 _LARGEST = ("coalesce(b.killed_max, b.killed)", "coalesce(b.injured_max, b.injured)")
-# The sums of a group of breaches, then the largest counts among them: a count above
-# MAX_COUNT (left by an older version) stops the totals with a clear message rather than
-# publish a wrong figure (or overflow SQLite's sum() past 2**63). Two aggregate max()
-# cost next to nothing beside the sums.
-_SUMS = f"""count(*), coalesce(sum(b.killed), 0), coalesce(sum(b.women), 0),
-    coalesce(sum(b.children), 0), coalesce(sum(b.injured), 0),
-    coalesce(sum(coalesce(b.killed_max, b.killed)), 0),
-    coalesce(sum(coalesce(b.women_max, b.women)), 0),
-    coalesce(sum(coalesce(b.children_max, b.children)), 0),
-    coalesce(sum(coalesce(b.injured_max, b.injured)), 0),
-    max({_LARGEST[0]}), max({_LARGEST[1]})"""
+# The sums of a group of days, then how many breaches among them hold a count above
+# MAX_COUNT (left by an older version): they stop the totals with a clear message rather
+# than publish a wrong figure. The kept sums count such a count as MAX_COUNT + 1, so that
+# no sum can overflow.
+_SUMMED = (*COUNT_NAMES, "over_limit")
+_SUMS = ", ".join(f"sum(d.{name}) AS {name}" for name in _SUMMED)
+_OF_SUMS = ", ".join(f"sum(s.{name})" for name in _SUMMED)  # the same, of sums by key
 
 
 @dataclass
@@ -102,25 +105,45 @@ class TotalsFilter:
     breach_type_id: str | None = None
     confirmed_only: bool = False
 
+    def listed(self) -> BreachFilter:
+        """The breaches a workbook lists for these totals: those counted, and discounted
+        ones too (marked so), unless only confirmed ones are asked for."""
+        return BreachFilter(date_from=self.date_from, date_to=self.date_to,
+                            governorate_id=self.governorate_id, actor_id=self.actor_id,
+                            breach_type_id=self.breach_type_id,
+                            status="confirmed" if self.confirmed_only else None)
+
     def where(self) -> tuple[str, list]:
-        clauses = ["b.deleted_at IS NULL", "b.status != 'discounted'"]
-        params: list = []
-        if self.confirmed_only:
-            clauses.append("b.status = 'confirmed'")
-        for value, clause in ((self.date_from, "b.occurred_on >= ?"),
-                              (self.date_to, "b.occurred_on <= ?")):
-            if value not in (None, ""):
-                day = as_date(value)
-                if day is None:
-                    raise LedgerError("not_a_day", value=str(value))
+        """The SQL condition on `b` (the breach table) of the breaches counted."""
+        condition, params = self.listed().where()
+        return f"{condition} AND b.status != 'discounted'", params
+
+    def day_sums(self, by: int = 0, joined: bool = False) -> tuple[str, list]:
+        """The SQL condition on `d` (day_sum) that reads the sums of the breaches counted,
+        broken down by the dimensions `by` (bits of db/day_sums.py): the rows of the one
+        grouping whose dimensions are those this filter narrows and `by` names. `joined`:
+        for a query that joins each breakdown to its list and bounds the days itself."""
+        values = {GOVERNORATE: self.governorate_id, ACTOR: self.actor_id,
+                  TYPE: self.breach_type_id}
+        grouping = by | sum(bit for bit, value in values.items() if value)
+        clauses, params = ["d.grouping = ?"], [grouping]
+        for bit, column in DIMENSIONS.items():
+            if values[bit]:
+                clauses.append(f"d.{column} = ?")
+                params.append(values[bit])
+            elif by & bit:  # each entry of the list in turn: the key's own order
+                if not joined:
+                    clauses.append(f"d.{column} IN (SELECT id FROM {_TABLES[bit]})")
+            else:
+                clauses.append(f"d.{column} = ''")
+        bounds = () if joined else ((self.date_from, "d.day >= ?"), (self.date_to, "d.day <= ?"))
+        for value, clause in bounds:
+            day = as_date(value)
+            if day is not None:
                 clauses.append(clause)
                 params.append(day.isoformat())
-        for value, column in ((self.governorate_id, "b.governorate_id"),
-                              (self.actor_id, "b.actor_id"), (self.breach_type_id,
-                                                              "b.breach_type_id")):
-            if value:
-                clauses.append(f"{column} = ?")
-                params.append(value)
+        if self.confirmed_only:
+            clauses.append("d.confirmed = 1")
         return " AND ".join(clauses), params
 
 
@@ -144,16 +167,17 @@ class WeekScheme:
             return None
         return (first - as_date(self.truce.start_date)).days // 7 + 1
 
-    def sql_first_day(self) -> tuple[str, list]:
-        """SQL giving the first day of a breach's week, as text, and its parameters."""
+    def sql_first_day(self, day: str = "b.occurred_on") -> tuple[str, list]:
+        """SQL giving the first day of the week of the day in column `day` (a breach's,
+        by default), as its number (date.fromordinal), and its parameters. Numbers, not
+        texts: a total computes one for each day it reads."""
+        number = f"CAST(julianday({day}) - {_ORDINAL_ZERO} AS INTEGER)"
         if self.truce is not None:
-            return ("date(?, '+' || (CAST((julianday(b.occurred_on) - julianday(?)) AS INTEGER)"
-                    " / 7 * 7) || ' days')", [self._start(), self._start()])
-        return ("date(b.occurred_on, '-' || ((CAST(strftime('%w', b.occurred_on) AS INTEGER)"
-                " - ? + 7) % 7) || ' days')", [WEEK_STARTS[self.week_start]])
-
-    def _start(self) -> str:
-        return as_date(self.truce.start_date).isoformat()
+            start = as_date(self.truce.start_date).toordinal()
+            return f"? + ({number} - ?) / 7 * 7", [start, start]
+        # The day of the week, 0 for Sunday (SQLite's %w): a Julian day number + 1, mod 7.
+        weekday = f"({number} + {_ORDINAL_ZERO + 1.5:.0f}) % 7"
+        return f"{number} - ({weekday} - ? + 7) % 7", [WEEK_STARTS[self.week_start]]
 
 
 def within(scheme: WeekScheme, where: TotalsFilter) -> TotalsFilter:
@@ -189,9 +213,10 @@ def weekly_totals(ledger: Ledger, scheme: WeekScheme | None = None,
 def weekly_totals_by_governorate(ledger: Ledger, scheme: WeekScheme | None = None,
                                  where: TotalsFilter | None = None
                                  ) -> tuple[list[Week], dict[date, list[Group]]]:
-    """The weeks of weekly_totals, and the counts of each week per governorate (keyed by
-    the week's own first day, `Week.starts`; most breaches first, as totals_by orders
-    them), from one reading of the file: what the press sentences of all weeks need."""
+    """The weeks of weekly_totals, and the number of breaches of each week per governorate
+    (keyed by the week's own first day, `Week.starts`; most breaches first, as totals_by
+    orders them; only `Group.breaches` is read, the casualties are left at 0): what the
+    press sentences of all weeks need."""
     return _weekly(ledger, scheme, where, by_governorate=True)
 
 
@@ -203,27 +228,14 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
     where = within(scheme, where or TotalsFilter())
     if where.date_from and where.date_to and where.date_to < where.date_from:
         return [], {}  # the range and the truce do not meet
-    condition, params = where.where()
-    first_sql, first_params = scheme.sql_first_day()
-    if by_governorate:
-        sql = (f"SELECT {first_sql} AS first, g.name, g.name_ar, {_SUMS} FROM breach b"
-               f" JOIN gazetteer g ON g.id = b.governorate_id WHERE {condition}"
-               " GROUP BY first, g.id ORDER BY first, count(*) DESC, g.name")
-    else:
-        sql = (f"SELECT {first_sql} AS first, {_SUMS} FROM breach b WHERE {condition}"
-               " GROUP BY first ORDER BY first")
-    found: dict[date, Counts] = {}
-    groups: dict[date, list[Group]] = {}
-    for row in _summed(ledger, sql, first_params + params, where):
-        first = date.fromisoformat(row[0])
-        if by_governorate:
-            found.setdefault(first, Counts()).add(Counts(*row[3:]))
-            groups.setdefault(first, []).append(Group(*row[3:], name=row[1], name_ar=row[2]))
-        else:
-            found[first] = Counts(*row[1:])
+    first_sql, first_params = scheme.sql_first_day("d.day")
+    condition, params = where.day_sums()
+    found = {date.fromordinal(row[0]): Counts(*row[1:]) for row in _summed(
+        ledger, f"SELECT {first_sql} AS first, {_SUMS} FROM day_sum d WHERE {condition}"
+        " GROUP BY first", first_params + params, where)}
     span = _span(scheme, where, found)
     if span is None:
-        return [], groups
+        return [], {}
     weeks, first = [], span[0]
     while first <= span[1]:
         counts = found.get(first, Counts())
@@ -234,21 +246,45 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
         weeks.append(Week(**vars(counts), number=scheme.number(first), first=shown_first,
                           last=shown_last, starts=first))
         first += timedelta(days=7)
-    return weeks, groups
+    return weeks, _governorates(ledger, where, weeks) if by_governorate else {}
+
+
+def _governorates(ledger: Ledger, where: TotalsFilter, weeks: list[Week]
+                  ) -> dict[date, list[Group]]:
+    """The breaches of the days each week counts, per governorate, most first (then by
+    name). Each governorate's kept sums are read week after week in the order of their
+    key, so that the sums come out in the order they are grouped in: nothing to sort
+    (a GROUP BY on the week of each day would sort every row read)."""
+    conn = ledger.conn
+    condition, params = where.day_sums(GOVERNORATE, joined=True)
+    conn.execute("CREATE TEMP TABLE week_span (starts INTEGER PRIMARY KEY, first TEXT NOT NULL,"
+                 " last TEXT NOT NULL)")
+    try:
+        conn.executemany("INSERT INTO temp.week_span VALUES (?, ?, ?)", [
+            (w.starts.toordinal(), w.first.isoformat(), w.last.isoformat()) for w in weeks])
+        rows = conn.execute(
+            "SELECT w.starts, g.name, g.name_ar, sum(d.breaches) FROM gazetteer g"
+            " CROSS JOIN temp.week_span w CROSS JOIN day_sum d"
+            f" WHERE d.governorate_id = g.id AND {condition}"
+            " AND d.day BETWEEN w.first AND w.last GROUP BY g.rowid, w.starts", params)
+        groups: dict[date, list[Group]] = {}
+        for starts, name, name_ar, breaches in rows:
+            groups.setdefault(date.fromordinal(starts), []).append(
+                Group(breaches, name=name, name_ar=name_ar))
+    finally:
+        conn.execute("DROP TABLE IF EXISTS temp.week_span")
+    for named in groups.values():
+        named.sort(key=lambda group: (-group.breaches, group.name))
+    return groups
 
 
 def _summed(ledger: Ledger, sql: str, params: list, where: TotalsFilter) -> list[tuple]:
-    """The rows of a query ending in _SUMS, without its last two columns (the largest
-    counts), once they show every count in range."""
-    try:
-        rows = ledger.conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as error:
-        if "overflow" not in str(error):  # sum() past 2**63: a count far out of range
-            raise
-        raise _out_of_range(ledger, where) from None
-    if any(row[-2] > MAX_COUNT or row[-1] > MAX_COUNT for row in rows):
+    """The rows of a query ending in _SUMS, without its last column (how many breaches
+    hold a count out of range), once none does."""
+    rows = ledger.conn.execute(sql, params).fetchall()
+    if any(row[-1] for row in rows):
         raise _out_of_range(ledger, where)
-    return [row[:-2] for row in rows]
+    return [row[:-1] for row in rows]
 
 
 def _out_of_range(ledger: Ledger, where: TotalsFilter) -> LedgerError:
@@ -282,12 +318,16 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
     days when `scheme` counts from one)."""
     if by not in GROUPINGS:
         raise LedgerError("grouping", value=by)
-    column, column_ar, join = GROUPINGS[by]
+    table, bit = GROUPINGS[by]
     where = within(scheme or WeekScheme(), where or TotalsFilter())
-    condition, params = where.where()
-    rows = _summed(ledger, f"SELECT {column}, {column_ar}, {_SUMS} FROM breach b {join}"
-                   f" WHERE {condition} GROUP BY {column}, {column_ar}"
-                   f" ORDER BY count(*) DESC, {column}", params, where)
+    condition, params = where.day_sums(bit)
+    # Summed per key in the order the kept sums are read, then named (two entries of one
+    # name are one group).
+    rows = _summed(ledger, f"SELECT x.name, x.name_ar, {_OF_SUMS} FROM"
+                   f" (SELECT d.{DIMENSIONS[bit]} AS id, {_SUMS} FROM day_sum d"
+                   f" WHERE {condition} GROUP BY d.{DIMENSIONS[bit]}) AS s"
+                   f" JOIN {table} x ON x.id = s.id GROUP BY x.name, x.name_ar"
+                   " ORDER BY sum(s.breaches) DESC, x.name", params, where)
     return [Group(*row[2:], name=row[0], name_ar=row[1]) for row in rows]
 
 

@@ -29,6 +29,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .cells import SafeText, header, letter
 from .errors import LedgerError
+from .listing import BreachFilter, count_breaches
 from .paths import host, remember_export_folder, remove_dead_exports
 from .records import GRADINGS
 from .store import Ledger, fsync_path
@@ -283,17 +284,18 @@ def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
         groups = totals_by(ledger, by, where, options.scheme)
         groups_sheet(sheet(title, [28] + [12] * 9), by, groups, text, say)
     _go_on(progress, 0, 1)
-    expected = _count_breaches(ledger, where)
+    listed = where.listed()
+    expected = count_breaches(ledger, listed).breaches
     ws = sheet("Breaches", BREACH_WIDTHS)
-    report.breaches, report.discounted = _breaches(ledger, ws, where, text, progress,
+    report.breaches, report.discounted = _breaches(ledger, ws, listed, text, progress,
                                                    expected, say)
-    listed = _breach_where(where)
+    chosen = listed.where()  # the condition on the breaches listed
     report.victims, report.left_out = victims_sheet(
-        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), listed, options,
+        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), chosen, options,
         text, say)
     _go_on(progress, report.breaches, expected)
     report.sources = sources_sheet(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]),
-                                   listed, options, text, say)
+                                   chosen, options, text, say)
     _go_on(progress, report.breaches, expected)
     current["sheet"] = summary
     summary_sheet(ledger, summary, options, weeks, total, report, text, say)
@@ -307,21 +309,6 @@ def _go_on(progress, done: int, total: int) -> None:
         raise _Cancelled
 
 
-def _breach_where(where: TotalsFilter) -> tuple[str, list]:
-    """The breaches a workbook lists: as the totals count them, but discounted ones too
-    (marked so in Status), unless only confirmed ones are asked for."""
-    condition, params = where.where()
-    if not where.confirmed_only:
-        condition = condition.replace(" AND b.status != 'discounted'", "")
-    return condition, params
-
-
-def _count_breaches(ledger: Ledger, where: TotalsFilter) -> int:
-    condition, params = _breach_where(where)
-    return ledger.conn.execute(f"SELECT count(*) FROM breach b WHERE {condition}",
-                               params).fetchone()[0]
-
-
 def _names_sql(language: str) -> dict[str, str]:
     """The columns of the governorate's, perpetrator's and type's names: in an Arabic
     workbook the Arabic name, or the English one where there is none."""
@@ -330,10 +317,10 @@ def _names_sql(language: str) -> dict[str, str]:
     return {k: f"{k}.name" for k in "gat"}
 
 
-def _breaches(ledger: Ledger, ws, where: TotalsFilter, text, progress,
+def _breaches(ledger: Ledger, ws, listed: BreachFilter, text, progress,
               expected: int, say: Wording) -> tuple[int, int]:
     header(ws, [say(h) for h in BREACH_HEADERS])
-    condition, params = _breach_where(where)
+    condition, params = listed.where()
     written = discounted = 0
     append, day, moment = ws.append, date.fromisoformat, _moment
     gradings = {g: say(g) for g in GRADINGS}

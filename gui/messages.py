@@ -208,6 +208,16 @@ def error_text(error: Exception) -> str:
                                  "(breaches: {count}; the first on {day}; the largest count "
                                  "{value}): no totals are given until they are corrected "
                                  "in the editor."),
+        "day_sums_differ": tr("{name}: the totals it keeps for each day differ from its "
+                              "breaches (the first day that differs: {day}), so its weekly "
+                              "totals would be wrong; a program other than Truce Ledger may "
+                              "have written to it. The breaches themselves are whole. Nothing "
+                              "was backed up: run the check again with --recount to count the "
+                              "totals again from the breaches."),
+        "search_index_differs": tr("{name}: its search index differs from the texts it "
+                                   "indexes ({reason}), so a search may miss breaches. The "
+                                   "breaches themselves are whole. Nothing was backed up: run "
+                                   "the check again with --recount to build the index again."),
         "copy_onto_self": tr("A copy cannot replace the database it is made from."),
         "demo_exists": tr("{name} already exists: the demo needs a file of its own."),
         "conflict": tr("This breach was changed elsewhere since you opened it (another copy "
@@ -291,7 +301,7 @@ def headers(columns: list[str]) -> str:
 
 # The dates among the parameters of an error (kept in their order in an Arabic sentence).
 _DATES = {"count_out_of_range": ("day",), "reversed_range": ("start", "end"),
-          "not_a_day": ("value",)}
+          "not_a_day": ("value",), "day_sums_differ": ("day",)}
 # The codes of the editor's rules (problem_text), which db/ may also raise alone.
 _RULE_CODES = frozenset({"required", "not_a_date", "no_such_day", "year_range", "future",
                          "not_a_time", "too_long", "one_of", "semicolon", "end_before_start",

@@ -15,7 +15,7 @@ from gui.messages import error_text
 from db.demo import create_demo
 from db.press import press_sentence, span_text, ordinal, week_sentence
 from db.totals import (COUNT_NAMES, Group, TotalsFilter, Week, WeekScheme, scheme_for,
-                       totals_by, weekly_totals)
+                       totals_by, weekly_totals, weekly_totals_by_governorate)
 from tests.conftest import ROOT
 
 PRESS = ("In the first week since the ceasefire went into force on 29 December 2016 "
@@ -308,3 +308,101 @@ def test_a_reversed_range_is_refused(ended_truce, tmp_path):
     result = run("totals", "--db", str(ended_truce.path), "--from", "2017-03-01", "--to",
                  "2017-01-01")
     assert result.returncode == 1 and "before it begins" in result.stderr
+
+
+# The totals read the sums kept per day (db/day_sums.py): each filter and each breakdown
+# gives what a plain SQL count of the breaches gives.
+
+_BREAKDOWN_SQL = {"governorate": ("gazetteer", "governorate_id"), "actor": ("actor", "actor_id"),
+                  "type": ("breach_type", "breach_type_id")}
+_PLAIN_SUMS = ("count(*), sum(b.killed), sum(b.women), sum(b.children), sum(b.injured),"
+               " sum(coalesce(b.killed_max, b.killed)), sum(coalesce(b.women_max, b.women)),"
+               " sum(coalesce(b.children_max, b.children)),"
+               " sum(coalesce(b.injured_max, b.injured))")
+
+
+def _plain_condition(given: dict) -> tuple[str, list]:
+    """The breaches a filter counts, written out plainly."""
+    clauses, params = ["b.deleted_at IS NULL", "b.status != 'discounted'"], []
+    for name, clause in (("date_from", "b.occurred_on >= ?"), ("date_to", "b.occurred_on <= ?"),
+                         ("governorate_id", "b.governorate_id = ?"),
+                         ("actor_id", "b.actor_id = ?"),
+                         ("breach_type_id", "b.breach_type_id = ?")):
+        if given.get(name):
+            clauses.append(clause)
+            params.append(given[name])
+    if given.get("confirmed_only"):
+        clauses.append("b.status = 'confirmed'")
+    return " AND ".join(clauses), params
+
+
+def _plain_weeks(ledger, given: dict, first_day) -> dict[date, tuple]:
+    condition, params = _plain_condition(given)
+    weeks: dict[date, list] = {}
+    for row in ledger.conn.execute(f"SELECT b.occurred_on, {_PLAIN_SUMS} FROM breach b"
+                                   f" WHERE {condition} GROUP BY b.occurred_on", params):
+        week = weeks.setdefault(first_day(date.fromisoformat(row[0])), [0] * 9)
+        week[:] = [a + b for a, b in zip(week, row[1:])]
+    return {first: tuple(sums) for first, sums in weeks.items()}
+
+
+def _plain_groups(ledger, given: dict, by: str) -> list[tuple]:
+    table, column = _BREAKDOWN_SQL[by]
+    condition, params = _plain_condition(given)
+    return sorted(ledger.conn.execute(
+        f"SELECT x.name, {_PLAIN_SUMS} FROM breach b JOIN {table} x ON x.id = b.{column}"
+        f" WHERE {condition} GROUP BY x.name", params).fetchall())
+
+
+def _combinations(ledger) -> list[dict]:
+    """Every combination of the filters of the Weekly totals view: a governorate, an
+    actor, a type, confirmed only, a date range; each list entry one that has breaches."""
+    keys = {"governorate_id": db.find_by_name(ledger, "governorate", "Aleppo"),
+            "actor_id": db.find_by_name(ledger, "actor", "Hezbollah militias"),
+            "breach_type_id": db.find_by_name(ledger, "breach_type", "Air strike")}
+    found = []
+    for mask in range(32):
+        given = {name: key for bit, (name, key) in enumerate(keys.items()) if mask >> bit & 1}
+        if mask & 8:
+            given["confirmed_only"] = True
+        if mask & 16:
+            given.update(date_from="2017-01-10", date_to="2017-03-20")
+        found.append(given)
+    return found
+
+
+def test_every_filter_and_breakdown_gives_what_a_plain_count_of_the_breaches_gives(demo):
+    start = date(2016, 12, 29)
+    schemes = [(scheme_for(demo), lambda d: start + timedelta(days=(d - start).days // 7 * 7)),
+               (WeekScheme(week_start="saturday"),
+                lambda d: d - timedelta(days=(d.weekday() - 5) % 7))]
+    checked = 0
+    for given in _combinations(demo):
+        where = TotalsFilter(**given)
+        for scheme, first_day in schemes:
+            weeks = weekly_totals(demo, scheme, where)
+            expected = _plain_weeks(demo, given, first_day)
+            assert {w.starts: tuple(getattr(w, n) for n in COUNT_NAMES)
+                    for w in weeks if w.breaches} == expected, (given, scheme)
+            counted, groups = weekly_totals_by_governorate(demo, scheme, where)
+            assert counted == weeks
+            for week in weeks:
+                named = groups.get(week.starts, [])
+                assert sum(g.breaches for g in named) == week.breaches
+                assert [g.breaches for g in named] == sorted(
+                    (g.breaches for g in named), reverse=True)
+            checked += bool(expected)
+        for by in ("governorate", "actor", "type"):
+            groups = totals_by(demo, by, where)
+            assert sorted((g.name, *(getattr(g, n) for n in COUNT_NAMES)) for g in groups) == (
+                _plain_groups(demo, given, by)), (given, by)
+    assert checked > 40  # most combinations hold breaches: the comparison says something
+
+
+def test_the_governorates_of_each_week_are_those_of_a_plain_count(demo):
+    scheme = WeekScheme()
+    weeks, groups = weekly_totals_by_governorate(demo, scheme)
+    for week in weeks[:6]:
+        given = {"date_from": week.first.isoformat(), "date_to": week.last.isoformat()}
+        assert sorted((g.name, g.breaches) for g in groups.get(week.starts, [])) == [
+            (name, count) for name, count, *_ in _plain_groups(demo, given, "governorate")]
