@@ -46,8 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="make a demo database: the first week of the 2017 nationwide ceasefire")
     demo.add_argument("--size", type=int, default=0, metavar="N",
                       help="add N synthetic breaches over later weeks (same every run)")
-    commands.add_parser("check", parents=[common],
-                        help="check the database's integrity, then back it up")
+    check = commands.add_parser("check", parents=[common],
+                                help="check the database's integrity, then back it up")
+    check.add_argument("--recount", action="store_true",
+                       help="count the weekly totals kept per day again from the breaches, and"
+                            " build the search index again, where they differ")
     totals = commands.add_parser("totals", parents=[common],
                                  help="breaches and casualties per week, or per group")
     weeks = totals.add_mutually_exclusive_group()
@@ -154,7 +157,12 @@ def _check(args: argparse.Namespace) -> int:
 
     path = args.db or default_database_path()
     with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
-        report = check_and_back_up(ledger.conn, path)
+        report = check_and_back_up(ledger.conn, path, recount=args.recount)
+    if report.recounted is not None:
+        recounted = report.recounted
+        print(f"totals recounted: {recounted.removed} rows removed, {recounted.written} written")
+        if recounted.search_index:
+            print("search index built again")
     print(f"breaches: {report.breaches}")
     print(f"in the Trash: {report.in_trash}")
     print(f"victims: {report.victims}")

@@ -30,6 +30,10 @@ BUSY_TIMEOUT_MS = 15_000
 # Below this much free space an I/O error while opening is the disk being full: SQLite
 # needs 32 KiB for the shared memory of the write-ahead log, and a page or more for it.
 FULL_DISK_BYTES = 64 * 1024
+# The pages a connection keeps in memory (KiB when negative): 64 MB, so that the index
+# pages a search and a page of the list read stay read (bench/bench_search.py: at a
+# million breaches a first page of a search takes about 40% less).
+CACHE_SIZE = -65536
 
 
 # --- The file itself, its modes, and what dead runs left beside it ----------------------
@@ -275,6 +279,7 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
+        conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.DatabaseError as error:

@@ -19,10 +19,11 @@ from pathlib import Path
 from .errors import BadFileError, LedgerError
 from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
-from .files import (BUSY_TIMEOUT_MS, FULL_DISK_BYTES, JOURNAL_MAGIC, _failed_check_refusal,
-                    _immutable_connection, _log_holds_pages, _not_beside, _owner_only,
-                    _read_only_connection, _refuse_what_lies_beside, _remove_dead_runs_files,
-                    _remove_made, _require_regular_file, _require_writable, clean_close_mark,
+from .files import (BUSY_TIMEOUT_MS, CACHE_SIZE, FULL_DISK_BYTES, JOURNAL_MAGIC,
+                    _failed_check_refusal, _immutable_connection, _log_holds_pages,
+                    _not_beside, _owner_only, _read_only_connection,
+                    _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
+                    _require_regular_file, _require_writable, clean_close_mark,
                     clear_failed_check, closed_as_marked, failed_check_marker, place_problem,
                     real_path, record_failed_check)
 from .ledger import Ledger, _RefusingLedger, fetch_dicts
@@ -245,6 +246,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
+        conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -23,7 +23,7 @@ def victims_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
     if options.full:
         headers += ["Confidential", "Notes"]
     header(ws, [say(h) for h in headers])
-    condition, params = chosen  # the breaches listed (db/workbook.py's _breach_where)
+    condition, params = chosen  # the breaches listed (TotalsFilter.listed (db/totals.py))
     written = left_out = 0
     for row in ledger.conn.execute(
             "SELECT v.breach_id, b.occurred_on, v.name, v.name_latin, v.sex, v.age, v.age_group,"
@@ -50,7 +50,7 @@ def sources_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
     if options.full:
         headers += ["Contact", "Notes"]
     header(ws, [say(h) for h in headers])
-    condition, params = chosen  # the breaches listed (db/workbook.py's _breach_where)
+    condition, params = chosen  # the breaches listed (TotalsFilter.listed (db/totals.py))
     written = 0
     for row in ledger.conn.execute(
             "SELECT s.name, s.kind, s.reliability, count(DISTINCT b.id), s.contact, s.notes"

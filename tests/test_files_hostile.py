@@ -21,6 +21,7 @@ import pytest
 
 import cli
 import db
+from db.day_sums import keep_day_sums
 from gui.messages import error_text
 from tests.words import raises_saying
 from db import schema
@@ -228,6 +229,7 @@ def _break_an_index(path: Path) -> None:
                  (real.replace("governorate_id", "place"),))
     conn.close()
     conn = sqlite3.connect(path, isolation_level=None)
+    keep_day_sums(conn)  # the index is what is broken here, not the day's totals
     idlib, aleppo = (conn.execute("SELECT id FROM gazetteer WHERE name = ?", (n,)).fetchone()[0]
                      for n in ("Idlib", "Aleppo"))
     conn.execute("UPDATE breach SET governorate_id = ? WHERE governorate_id = ?", (aleppo, idlib))

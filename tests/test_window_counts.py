@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 import db
+from db.day_sums import keep_day_sums
 
 from tests.conftest import show_window
 from test_window_editing import key
@@ -27,6 +28,7 @@ def _breaches_with(ledger, ledger_path, make_breach, value: int, holding: int) -
     for place in ("Khan Tuman", "Zitan", "Al-Eis"):
         db.save_breach(ledger, make_breach(place=place))
     conn = sqlite3.connect(ledger_path)
+    keep_day_sums(conn)  # the day's totals count the breach as it is now
     with conn:
         conn.execute("UPDATE breach SET killed = ? WHERE place IN (SELECT place FROM breach"
                      " ORDER BY place LIMIT ?)", (value, holding))
