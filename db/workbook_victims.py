@@ -23,7 +23,7 @@ def victims_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
     if options.full:
         headers += ["Confidential", "Notes"]
     header(ws, [say(h) for h in headers])
-    condition, params = chosen  # the breaches listed (TotalsFilter.listed (db/totals.py))
+    condition, params = chosen  # the breaches listed (db/totals.py TotalsFilter.listed)
     written = left_out = 0
     for row in ledger.conn.execute(
             "SELECT v.breach_id, b.occurred_on, v.name, v.name_latin, v.sex, v.age, v.age_group,"
@@ -50,7 +50,7 @@ def sources_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
     if options.full:
         headers += ["Contact", "Notes"]
     header(ws, [say(h) for h in headers])
-    condition, params = chosen  # the breaches listed (TotalsFilter.listed (db/totals.py))
+    condition, params = chosen  # the breaches listed (db/totals.py TotalsFilter.listed)
     written = 0
     for row in ledger.conn.execute(
             "SELECT s.name, s.kind, s.reliability, count(DISTINCT b.id), s.contact, s.notes"
