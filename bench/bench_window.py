@@ -88,8 +88,10 @@ print("shown", flush=True)
 def shown_time(mode: str, path: Path, settings: Path) -> tuple[float, float]:
     """Seconds from the start of a process to its window shown, and of them the opening
     of the ledger (0 for the bare window)."""
+    # Compiled modules kept (in a folder of the run's), as an installed program has them.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(settings),
-           "XDG_DATA_HOME": str(settings)}
+           "XDG_DATA_HOME": str(settings), "PYTHONPYCACHEPREFIX": str(settings / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     begin = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", SHOWN, mode, str(ROOT), str(path),
                                 BARE_SELECT], stdout=subprocess.PIPE,
