@@ -16,6 +16,12 @@ Prints, on the same machine:
   (what the import does).
 
     python bench/bench_import.py [--size 100000] [--lock-size 60000] [--lock-only]
+                                 [--import-sizes 10000,100000] [--import-only]
+
+First, for each of --import-sizes: an import of a full export into an empty file (time,
+peak memory, ratio) beside a bare python-calamine read of the same sheets + executemany
+of the rows that import wrote, in the same run, and the same import with the schema-3
+TEMP triggers dropped (their share of the time).
 
 Each timed run is a fresh process, so that its peak memory is its own.
 """
@@ -46,13 +52,38 @@ elif mode == "openpyxl":
 elif mode == "csv":
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
-elif mode == "import":
+elif mode in ("import", "import-untriggered"):
     import db
     from db.importer import import_file
     with db.open_ledger(target, user="bench") as ledger:
         db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
+        if mode == "import-untriggered":  # the share of the schema-3 TEMP triggers
+            for (name,) in ledger.conn.execute(
+                    "SELECT name FROM temp.sqlite_master WHERE type = 'trigger'").fetchall():
+                ledger.conn.execute(f"DROP TRIGGER temp.{name}")
+        start = time.perf_counter()
         report = import_file(ledger, path)
     rows = range(report.new)
+elif mode == "bare-import":  # a bare calamine read of the sheets + executemany of the rows
+    import sqlite3                            # the import wrote (sys.argv[5]), read untimed
+    from python_calamine import CalamineWorkbook
+    tables = ("source", "actor", "truce", "breach", "citation", "victim", "change_log")
+    with sqlite3.connect(sys.argv[5]) as imported:
+        written = {t: imported.execute(f"SELECT * FROM {t}").fetchall() for t in tables}
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    start = time.perf_counter()
+    book = CalamineWorkbook.from_path(path)
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names
+              if name in ("Breaches", "Victims", "Sources")}
+    conn.execute("BEGIN IMMEDIATE")
+    for table in tables:
+        if written[table]:
+            marks = ", ".join("?" * len(written[table][0]))
+            conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", written[table])
+    conn.execute("COMMIT")
+    rows = written["breach"]
 elif mode == "merge":
     import db
     from db.merge import merge_file
@@ -130,17 +161,53 @@ elif mode == "bare-merge":
             conn.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM theirs.{table}")
     rows = [1]
 elapsed = time.perf_counter() - start
-print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(rows))
+print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(rows),
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 
-def child(mode: str, path: Path, target: Path | str = "-") -> tuple[float, float, int]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(path), str(target)],
-                         capture_output=True, text=True)
+def child(mode: str, path: Path, target: Path | str = "-", *more: str,
+          readers: list | None = None) -> tuple[float, float, int]:
+    """Seconds, peak MB and rows of one timed run in a fresh process; `readers`, if given,
+    is told the peak MB of the processes it started (the workbook reader)."""
+    out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(path), str(target),
+                          *more], capture_output=True, text=True)
     if out.returncode:
         raise SystemExit(out.stderr)
-    seconds, megabytes, rows = out.stdout.split()
+    seconds, megabytes, rows, theirs = out.stdout.split()
+    if readers is not None:
+        readers.append(float(theirs))
     return float(seconds), float(megabytes), int(rows)
+
+
+def import_figures(folder: Path, size: int) -> None:
+    """An import of a full export of `size` breaches into an empty file (time, peak memory
+    of the import's process and of its workbook reader's), the same import with the
+    schema-3 TEMP triggers (folded keys, FTS, day sums) dropped, and, beside them in the
+    same run, a bare python-calamine read of the same sheets + executemany of the rows the
+    import wrote (breaches, citations, victims, lists, change log) into an empty file."""
+    import db
+    from db.demo import create_demo
+    from db.totals import scheme_for
+    from db.workbook import ExportOptions, export_workbook
+    demo, xlsx = folder / f"demo-{size}.sqlite3", folder / f"breaches-{size}.xlsx"
+    create_demo(demo, size=max(size - 251, 0))
+    with db.open_ledger(demo) as ledger:
+        export_workbook(ledger, xlsx, ExportOptions(scheme=scheme_for(ledger), full=True))
+    imported, untriggered, bare = (folder / f"{name}-{size}.sqlite3"
+                                   for name in ("import", "untriggered", "bare"))
+    reader = []
+    seconds, megabytes, rows = child("import", xlsx, imported, readers=reader)
+    quiet, quiet_mb, _ = child("import-untriggered", xlsx, untriggered)
+    db.open_ledger(bare).close()  # our schema, empty
+    bare_seconds, bare_mb, _ = child("bare-import", xlsx, bare, str(imported))
+    print(f"{f'import of {size:,} rows (.xlsx, {xlsx.stat().st_size / 1e6:.0f} MB)':46} "
+          f"{'seconds':>8} {'peak MB':>8} {'× bare':>7}")
+    print(f"{f'Truce Ledger ({rows:,} new)':46} {seconds:8.2f} {megabytes:8.0f} "
+          f"{seconds / bare_seconds:7.2f}  (reader process {reader[0]:.0f} MB)")
+    print(f"{'the same, TEMP triggers dropped':46} {quiet:8.2f} {quiet_mb:8.0f} "
+          f"{quiet / bare_seconds:7.2f}  (triggers: {1 - quiet / seconds:.0%} of the import)")
+    print(f"{'bare calamine read + executemany':46} {bare_seconds:8.2f} {bare_mb:8.0f}\n")
 
 
 def main() -> int:
@@ -151,6 +218,10 @@ def main() -> int:
     parser.add_argument("--lock-size", type=int, default=60_000)
     parser.add_argument("--lock-only", action="store_true",
                         help="only the write lock of an import of --lock-size rows")
+    parser.add_argument("--import-sizes", default="10000,100000",
+                        help="the imports measured beside the bare library (comma-separated)")
+    parser.add_argument("--import-only", action="store_true",
+                        help="only the imports of --import-sizes beside the bare library")
     args = parser.parse_args()
     import db
     from db.demo import create_demo
@@ -158,6 +229,11 @@ def main() -> int:
     from db.workbook import ExportOptions, export_workbook
     folder = Path(tempfile.mkdtemp(prefix="truce-bench-import-"))
     try:
+        if not args.lock_only:
+            for size in (int(n) for n in args.import_sizes.split(",") if n):
+                import_figures(folder, size)
+            if args.import_only:
+                return 0
         lock_figures(folder, args.lock_size)
         if args.lock_only:
             return 0

@@ -4,6 +4,7 @@ cell that holds something else raises CellError (a ValueError) with a code, the 
 and the value (gui/messages.py words it)."""
 from __future__ import annotations
 
+import contextlib
 from datetime import date, datetime, time, timedelta
 
 from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
@@ -20,6 +21,8 @@ _NO = ("no", "n", "false", "0", "", "لا")
 def text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and value.isascii():
+        return value.strip()  # as clean_text: NFC changes no ASCII text
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return clean_text(value)
@@ -99,6 +102,11 @@ def day(value, label: str) -> date | None:
             and 20_000 <= value <= 80_000:  # an Excel day number, perhaps with a time
         return _EXCEL_EPOCH + timedelta(days=int(value))
     written = text(value)
+    if len(written) == 10 and written[4] == written[7] == "-" and written.isascii():
+        with contextlib.suppress(ValueError):  # the stored form, read at once (2017-01-06)
+            day_of = date.fromisoformat(written)
+            if FIRST_YEAR <= day_of.year <= LAST_YEAR:
+                return day_of
     if written.isdigit() and len(written) == 5 and 20_000 <= int(written) <= 80_000:
         return _EXCEL_EPOCH + timedelta(days=int(written))  # 1954 to 2119, as text
     try:

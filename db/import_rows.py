@@ -1,23 +1,28 @@
-"""Reading the rows of an imported Breaches sheet (db/importer.py) into breaches: each
-header matched in English or in Arabic, each cell read by db/cell_values.py, names of list
-entries turned into keys, and each row given its key (its ID, or one made from its content,
-the same at every import of the same file). A row that cannot be read is told to the
+"""Reading the rows of an imported Breaches sheet (db/importer.py) into breaches, and
+deciding each against the ledger: each header matched in English or in Arabic, each cell
+read by db/cell_values.py, names of list entries turned into keys (the lists read once),
+each row given its key (its ID, or one made from its content, the same at every import of
+the same file), then decided (new, an update, unchanged) against the stored breaches the
+rows name, read a batch of keys at a time, and checked by the editor's rules against the
+lists' keys held in memory. A row that cannot be read or imported is told to the
 import's report with its reasons, as codes."""
 from __future__ import annotations
 
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import fields
 from typing import TYPE_CHECKING
 
 from . import cell_values as cells
-from .errors import CellError
-from .import_sheets import id_form, listed_choice
-from .lists import find_by_name
-from .records import GRADINGS, Breach, Citation
-from .rules import SOURCE_SEPARATORS, clean_text
+from .breaches import _LIST_TABLES
+from .errors import CellError, LedgerError
+from .fold import fold
+from .import_sheets import VictimsSheet, id_form, listed_choice
+from .import_write import _KEYS_AT_ONCE, _Known, breach_documents
+from .records import GRADINGS, Breach, Citation, Victim, new_id
+from .rules import SOURCE_SEPARATORS, check_breach, clean_text, normalized
+from .schema import UNKNOWN_ACTOR_ID
 from .sheets import Table, header_key
-from .store import Ledger
 from .workbook_words import in_both
 
 if TYPE_CHECKING:
@@ -44,35 +49,47 @@ REQUIRED = (("occurred_on", "Date"), ("governorate", "Governorate"), ("breach_ty
             ("sources", "Sources"))
 
 
-@dataclass
 class _Row:
     """One row of the Breaches sheet as read: the breach it names (before it is compared
-    with the database) and a text of its content, for the key of a row without an ID."""
+    with the database; None when the row cannot be read and its problem is reported),
+    held packed (see _pack) until it is decided."""
 
-    number: int
-    breach: Breach | None  # None: the row cannot be read (its problem is reported)
-    content: str
-    written_id: str  # the ID cell as written ("7", a UUID), "" when empty
+    __slots__ = ("number", "written_id", "key", "updated_at", "_values")
+
+    def __init__(self, number: int, breach: Breach | None, written_id: str):
+        self.number = number
+        self.written_id = written_id  # the ID cell as written ("7", a UUID), "" when empty
+        self.key = breach.id if breach else None
+        self.updated_at = breach.updated_at if breach else None
+        self._values = _pack(breach) if breach else None
+
+    @property
+    def breach(self) -> Breach | None:
+        return _unpack(self._values) if self._values else None
+
+    def let_go(self) -> None:
+        self._values = None
 
 
-def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]:
+def _read_rows(names: _Names, office: str, table: Table, report: ImportReport) -> list[_Row]:
     """Every row of the Breaches sheet read into a breach, with its key; the rows that
     cannot be read are told to `report` (and kept, without a breach, so that the victims
-    of such a row are not said to be of no row)."""
-    rows, seen, names, ids = [], Counter(), _Names(ledger), {}
-    for number, row in table.records(COLUMNS):
+    of such a row are not said to be of no row). Each row of `table` is let go once read,
+    so that the sheet and its breaches are not held twice."""
+    rows, seen, ids = [], Counter(), {}
+    for number, row in table.records(COLUMNS, release=True):
         try:
-            breach, content = _breach_of(names, row, ledger.office)
+            breach, content = _breach_of(names, row, office)
         except _RowError as error:
             report.refused += 1
             report.add_problem(number, "cells", reasons=error.reasons)
-            rows.append(_Row(number, None, "", cells.text(row.get("id"))))
+            rows.append(_Row(number, None, cells.text(row.get("id"))))
             continue
         written_id = cells.text(row.get("id"))
         if breach.id and breach.id in ids:  # one breach, two rows: which one is meant?
             report.refused += 1
             report.add_problem(number, "id_twice", value=written_id, row=ids[breach.id])
-            rows.append(_Row(number, None, "", written_id))
+            rows.append(_Row(number, None, written_id))
             continue
         if breach.id:
             ids[breach.id] = number
@@ -81,7 +98,7 @@ def _read_rows(ledger: Ledger, table: Table, report: ImportReport) -> list[_Row]
             # of the same file finds its rows already there.
             seen[content] += 1
             breach.id = str(uuid.uuid5(IMPORT_NAMESPACE, f"{content}#{seen[content]}"))
-        rows.append(_Row(number, breach, content, written_id))
+        rows.append(_Row(number, breach, written_id))
     return rows
 
 
@@ -93,7 +110,7 @@ def _ids_of(rows: list[_Row]) -> dict[str, list[tuple[int, str]]]:
         for written in {row.written_id, id_form(row.written_id)}:
             if written:
                 ids.setdefault(written, []).append(
-                    (row.number, row.breach.id if row.breach else None))
+                    (row.number, row.key))
     return ids
 
 
@@ -110,15 +127,63 @@ class _RowError(Exception):
 
 
 class _Names:
-    """Names of list entries to keys, asked of the file once each."""
+    """Names of list entries to keys, found as db.fold.find_named finds them (a name written
+    so, in any case, or an Arabic name written so, first; else one spelt another way; the
+    oldest of several) in the lists read once each; and the keys of the perpetrators and
+    sources the import makes, new by name (two spellings of one new name make one)."""
 
-    def __init__(self, ledger: Ledger):
-        self.ledger, self.known = ledger, {}
+    def __init__(self, conn):
+        self.conn = conn
+        self.lists: dict[str, tuple[dict, dict, dict]] = {}
+        self.made: dict[tuple[str, str], str] = {}  # (table, folded name) -> key made
+        self.new: list[tuple[str, str, str]] = []  # (table, name, key) to make, in order
+        self.found: dict[tuple[str, str], str | None] = {}  # (kind, name) -> key, asked
 
     def key(self, kind: str, name: str) -> str | None:
-        if (kind, name) not in self.known:
-            self.known[kind, name] = find_by_name(self.ledger, kind, name)
-        return self.known[kind, name]
+        if (kind, name) not in self.found:
+            self.found[kind, name] = self._key(kind, name)
+        return self.found[kind, name]
+
+    def _key(self, kind: str, name: str) -> str | None:
+        folded = fold(name)
+        if not folded:
+            return None
+        written, arabic, by_fold = self._list(_LIST_TABLES[kind])
+        found = [hit for hit in (written.get(name.strip().casefold()),
+                                 arabic.get(name.strip())) if hit]
+        if found:
+            return min(found)[1]
+        hit = by_fold.get(folded)
+        return hit[1] if hit else None
+
+    def make(self, table: str, name: str) -> str:
+        """The key of the actor or source called `name`, made by this import if none is."""
+        found = self.key(table, name)
+        if found:
+            return found
+        folded = fold(name)
+        if (table, folded) not in self.made:
+            self.made[table, folded] = new_id()
+            self.new.append((table, name, self.made[table, folded]))
+        return self.made[table, folded]
+
+    def _list(self, table: str) -> tuple[dict, dict, dict]:
+        """A list's live entries by name (any case), Arabic name and folded name, each
+        to (its place in the list's order, key)."""
+        if table not in self.lists:
+            arabic = table in ("actor", "breach_type", "gazetteer")
+            rows = self.conn.execute(
+                f"SELECT id, name, {'name_ar' if arabic else chr(39) * 2} FROM {table}"
+                " WHERE deleted_at IS NULL ORDER BY created_at, rowid")
+            by_name, by_arabic, by_fold = {}, {}, {}
+            for place, (key, own, own_ar) in enumerate(rows):
+                by_name.setdefault(own.casefold(), (place, key))
+                by_fold.setdefault(fold(own), (place, key))
+                if own_ar:
+                    by_arabic.setdefault(own_ar, (place, key))
+                    by_fold.setdefault(fold(own_ar), (place, key))
+            self.lists[table] = by_name, by_arabic, by_fold
+        return self.lists[table]
 
 
 def _key_of(written: str, office: str) -> str | None:
@@ -192,3 +257,134 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
                     breach.children, breach.children_max, breach.injured, breach.injured_max,
                     breach.description, tuple(n.casefold() for n in sources if n)))
     return breach, content
+
+
+class _Planned:
+    """A row as decided: `breach` as it will be stored (normalized), or as it is
+    (unchanged), held packed (see _pack): a plan is held until it is written."""
+
+    __slots__ = ("number", "key", "action", "before", "_values")
+
+    def __init__(self, number: int, breach: Breach, action: str, before: dict | None):
+        self.number, self.key, self.action = number, breach.id, action
+        self.before = before  # the stored breach it was decided against (for an update)
+        self._values = _pack(breach)
+
+    @property
+    def breach(self) -> Breach:
+        return _unpack(self._values)
+
+
+_FIELDS = [f.name for f in fields(Breach)]
+# A breach's lists of records, each with the record's class and fields, in their order.
+_LISTED = {name: (kind, [f.name for f in fields(kind)])
+           for name, kind in (("citations", Citation), ("victims", Victim))}
+
+
+def _pack(breach: Breach) -> tuple:
+    """A breach as plain tuples, its fields in their order: a fifth of a breach's size,
+    for the rows an import holds from the reading of the file to its writing."""
+    return tuple(tuple(tuple(getattr(child, f) for f in _LISTED[name][1])
+                       for child in getattr(breach, name)) if name in _LISTED
+                 else getattr(breach, name) for name in _FIELDS)
+
+
+def _unpack(values: tuple) -> Breach:
+    fields_of = dict(zip(_FIELDS, values))
+    breach = Breach(**{name: value for name, value in fields_of.items() if name not in _LISTED})
+    for name, (kind, _names) in _LISTED.items():
+        setattr(breach, name, [kind(*child) for child in fields_of[name]])
+    return breach
+
+
+# A breach's fields that a file may leave out; an update keeps ours for those it does.
+_OPTIONAL_FIELDS = ("occurred_at", "district", "place", "latitude", "longitude",
+                    "description", "status", "killed", "killed_max", "women", "women_max",
+                    "children", "children_max", "injured", "injured_max", "truce_id")
+
+
+def _plan(known: _Known, rows: list[_Row], present: set[str], victims: VictimsSheet,
+          report: ImportReport, progress) -> list[_Planned]:
+    """What to do with each row, decided against the database as it is in the plan's
+    read transaction: new, an update (the file's row changed later than ours) or
+    unchanged; a row that cannot be imported is told to `report`."""
+    rows = [row for row in rows if row.key is not None]
+    stored = known.stored([row.key for row in rows])
+    updating = [row.key for row in rows if _action(stored.get(row.key), row.updated_at) == "update"]
+    documents = {}
+    for start in range(0, len(updating), _KEYS_AT_ONCE):
+        documents.update(breach_documents(known.conn, updating[start:start + _KEYS_AT_ONCE]))
+    plan, total = [], len(rows)
+    for done, row in enumerate(rows, start=1):  # `rows` let go of as they are decided
+        planned = _decide(known, row, stored.get(row.key), documents.pop(row.key, None),
+                          present, victims, report)
+        row.let_go()  # as read: what is kept is the breach as it will be stored
+        if planned is not None:
+            _count(report, planned.action)
+            plan.append(planned)
+        if done % 2000 == 0 and progress is not None and progress(done, 2 * total) is False:
+            raise LedgerError("cancelled")
+    return plan
+
+
+def _decide(known: _Known, row: _Row, light: tuple | None, stored: dict | None,
+            present: set[str], victims: VictimsSheet, report: ImportReport) -> _Planned | None:
+    """The action for one row against the stored breach (`light`: its updated_at and
+    deleted_at; `stored`: its document, for an update); None (and a problem told to
+    `report`) when the row cannot be imported."""
+    breach = row.breach
+    action = _action(light, breach.updated_at)
+    if action == "update" and light[1]:
+        report.refused += 1
+        report.add_problem(row.number, "row_in_trash")
+        return None
+    if action == "unchanged":
+        return _Planned(row.number, breach, action, None)
+    if stored is not None:
+        for name in _OPTIONAL_FIELDS:
+            if name.removesuffix("_id") not in present and name not in present:
+                setattr(breach, name, stored[name])
+        breach.citations = _kept_citations(stored, breach.citations)
+    breach.victims = victims.for_breach(breach.id, stored)
+    problems = check_breach(breach, known.exists, known.today)
+    if problems:
+        report.refused += 1
+        report.add_problem(row.number, "rules", rules=list(problems.codes.values()))
+        return None
+    breach = normalized(breach)
+    # What the write would pick, picked here, so that the plan is what is written.
+    breach.truce_id = breach.truce_id or known.truce_on(breach.occurred_on)
+    if not breach.actor_id:
+        breach.actor_id = (known.names.make("actor", breach.actor_name) if breach.actor_name
+                           else UNKNOWN_ACTOR_ID)
+    for citation in breach.citations:
+        citation.source_id = citation.source_id or known.names.make(
+            "source", citation.source_name)
+    report.victims += len(breach.victims)
+    return _Planned(row.number, breach, action, stored)
+
+
+def _count(report: ImportReport, action: str) -> None:
+    counter = {"new": "new", "update": "updated", "unchanged": "unchanged"}[action]
+    setattr(report, counter, getattr(report, counter) + 1)
+
+
+def _action(light: tuple | None, updated_at: str | None) -> str:
+    if light is None:
+        return "new"
+    # A spreadsheet keeps times to the millisecond: compare both sides so rounded.
+    if updated_at and cells.to_millisecond(updated_at) > cells.to_millisecond(light[0]):
+        return "update"
+    return "unchanged"  # the file's row is not newer than the database's
+
+
+def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
+    """The row's sources, keeping the citations (and their references) already stored."""
+    by_source = {c["source_id"]: c for c in stored["citations"]}
+    kept = []
+    for citation in wanted:
+        old = by_source.get(citation.source_id) if citation.source_id else None
+        kept.append(Citation(source_id=old["source_id"], reference=old["reference"],
+                             reported_on=old["reported_on"], note=old["note"], id=old["id"],
+                             source_name=citation.source_name) if old else citation)
+    return kept

@@ -3,11 +3,10 @@ its Breaches sheet (db/importer.py)."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import NamedTuple
 
 from . import cell_values as cells
-from .breaches import get_breach
 from .errors import CellError, LedgerError
 from .lists import find_by_name, get_source, save_source
 from .records import (AGE_GROUPS, CIVILIAN, OUTCOMES, RELIABILITY, SEXES, SOURCE_KINDS,
@@ -16,6 +15,7 @@ from .sheets import Table, header_key
 from .store import Ledger
 from .workbook_words import both, in_both, list_key
 
+_VICTIM_FIELDS = [f.name for f in fields(Victim)]
 # Header (as matched by header_key, in English or in Arabic) -> field.
 VICTIM_HEADERS = in_both((
     ("Breach ID", "breach_id"), ("Name", "name"), ("Name (Latin)", "name_latin"),
@@ -133,11 +133,14 @@ class VictimsSheet:
                                               "rows": ", ".join(str(r) for r, _k in found)})
             self.report.add_problem(number, "victims_sheet", reason=reason)
 
-    def for_breach(self, ledger: Ledger, key: str, stored: dict | None) -> list[Victim]:
+    def for_breach(self, key: str, stored: dict | None) -> list[Victim]:
         """The victims to save with a breach: those the sheet lists (keeping the keys, and
         the fields the sheet leaves out, of ones already there by name); with no sheet,
-        those already stored."""
-        current = get_breach(ledger, key).victims if stored is not None else []
+        those already stored (`stored`, the breach's document, db.breaches.breach_document)."""
+        current = [Victim(**{f: child[f] for f in _VICTIM_FIELDS})
+                   for child in (stored["victims"] if stored is not None else ())]
+        for victim in current:
+            victim.confidential = bool(victim.confidential)
         if self.by_breach is None:
             return current
         by_name = {(v.name, v.name_latin): v for v in current}

@@ -1,39 +1,42 @@
 """Importing breaches from a spreadsheet: the Breaches sheet of an exported workbook (with
 its Victims and Sources sheets when there), an office's own workbook, or a CSV file.
 
-All or nothing: every row is read and checked by the editor's rules first, outside any
-write transaction (other copies of the program go on saving meanwhile); if any row is
-wrong, nothing is written and the first twenty reasons are given with their row numbers.
-Then every row is written in one short transaction, with batched statements. Inside it,
-each row is decided again against the breach as it is then: a save another copy made
-while the import was planning is never written over by an older row. A row with an ID
-already in the file updates it only if the row says it was changed later; a row without
-an ID gets one made from its content, so that importing the same file twice changes
-nothing the second time. Reading the rows of the Breaches sheet into breaches is
-db.import_rows's; writing them, db.import_write's.
+Planned once, written as planned. `plan_import` reads the file once and decides every
+row against the ledger in one read transaction (other copies of the program go on
+saving meanwhile), checking the editor's rules against the lists' keys read once; if any
+row is wrong, nothing is written and the first twenty reasons are given with their row
+numbers. The plan is what the dry run shows; `write_import` writes that plan in one
+short transaction, with batched statements, or nothing: when the file changed since it
+was read (its hash), or another copy wrote meanwhile to a breach the plan decided or to
+a list (the change log after the plan's mark), it raises ImportStale and the plan is
+made again (the window asks again; `import_file` plans again by itself). A save another
+copy made meanwhile is thus never written over by a row decided before it. A row with an
+ID already in the file updates it only if the row says it was changed later; a row
+without an ID gets one made from its content, so that importing the same file twice
+changes nothing the second time. Reading and deciding the rows is db.import_rows's;
+writing them, db.import_write's.
 """
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from . import cell_values as cells
-from .breaches import breach_document, record_exists, validate_breach
-from .errors import BadFileError, LedgerError, ValidationError
-from .import_rows import COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _read_rows, _Row
+from .errors import BadFileError, LedgerError
+from .import_rows import (COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _Known, _Names,
+                          _plan, _Planned, _read_rows)
 from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, IgnoredColumn, VictimsSheet,
                             fill_sources, ignored_columns)
-from .import_write import _BATCH, _Writer, _entries_of, _write_failure
-from .records import Breach, Citation
-from .rules import normalized
+from .import_write import _BATCH, _Writer, _write_failure
 from .sheets import Table, header_key, read_tables
 from .store import Ledger
 from .workbook_words import english_sheets, says_yes
 
-__all__ = ["COLUMNS", "IMPORT_NAMESPACE", "REQUIRED", "IgnoredColumn", "ImportRefused",
-           "ImportReport", "import_file"]
+__all__ = ["COLUMNS", "IMPORT_NAMESPACE", "REQUIRED", "IgnoredColumn", "ImportPlan",
+           "ImportRefused", "ImportReport", "ImportStale", "import_file", "plan_import",
+           "write_import"]
 
 MAX_PROBLEMS = 20
 
@@ -56,6 +59,9 @@ class ImportReport:
     # The columns not read (a header no field has, "Notes2"): their values are not
     # imported, and the window and the command line say so.
     ignored_columns: list[IgnoredColumn] = field(default_factory=list)
+    # The plan's ImportPlan.token: given back to import_file(agreed=…), the import is
+    # the plan this report says, or nothing.
+    token: str = ""
 
     def add_problem(self, row: int, code: str, /, **params) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -65,81 +71,201 @@ class ImportReport:
 
 
 @dataclass
-class _Planned:
-    row: _Row
-    breach: Breach  # as it will be stored (normalized), or as it is (unchanged)
-    action: str  # new, update, unchanged
-    before: dict | None  # the stored breach it was decided against
-    stamp: str | None  # that breach's updated_at, None if there was none
+class ImportPlan:
+    """What importing a file will write, decided once: the dry run shows it, and
+    `write_import` writes this plan and no other, or refuses (ImportStale) when the file
+    or the breaches it decided against changed since."""
+
+    path: Path
+    digest: str  # SHA-256 of the file as it was read
+    # The ledger as the plan found it: the change log's last row (rowid, key), (0, None)
+    # for an empty log. Every write of a record (save, delete, restore, undo, import,
+    # merge, a list's edit) adds a row to the change log in its own transaction, and
+    # rows are never deleted, so the rows after this one name every record written
+    # since: reading them is one seek of the log's rowid, whatever the file's size. (A
+    # file's change counter stays put in WAL mode until a checkpoint, and PRAGMA
+    # data_version only tells one connection of the others' writes: the dry run and
+    # the import run on connections of their own.)
+    mark: tuple[int, str | None]
+    report: ImportReport
+    planned: list[_Planned]
+    made: list[tuple[str, str, str]]  # (table, name, key): actors and sources made by name
+    sources: Table | None  # the Sources sheet, for the sources' kinds and contacts
+    demo: bool  # the file is an export of the demo
+
+    def keys(self) -> set[str]:
+        return {p.key for p in self.planned}
+
+    @property
+    def token(self) -> str:
+        """The file and the ledger as planned, in one line a dry run of the command line
+        can print and the import be given back (`import_file(agreed=…)`)."""
+        return f"{self.digest}:{self.mark[0]}:{self.mark[1] or ''}"
+
+
+class ImportStale(LedgerError):
+    """The file (`what` "file") or the ledger's breaches and lists the plan was decided
+    against ("ledger") changed since the plan was made: nothing was written; plan again."""
+
+    def __init__(self, name: str, what: str):
+        super().__init__("import_stale", name=name, what=what)
+
+
+# Times an import with no one to ask (the command line) plans again when another copy
+# wrote to the breaches it planned meanwhile, before it gives up.
+_ATTEMPTS = 3
 
 
 def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
-                progress: Callable[[int, int], bool] | None = None) -> ImportReport:
+                progress: Callable[[int, int], bool] | None = None,
+                agreed: str | None = None) -> ImportReport:
     """Import the breaches of `path`; with `dry_run`, only say what would happen.
 
     Raises LedgerError for a file that cannot be read or lacks a needed column, and
     ImportRefused (with the report) when rows are wrong; in both cases nothing is
     written. `progress(done, total)` returning False cancels before anything is kept.
+    A plan made stale by another copy's write meanwhile is made again and written;
+    with `agreed` (the `token` of a dry run's plan), the import is that plan or nothing:
+    ImportStale when the file or a record the plan decided changed since the dry run.
     """
+    if agreed is not None:
+        try:
+            digest, rowid, key = agreed.split(":")
+            mark = (int(rowid), key or None)  # what was agreed to: changes since count
+        except ValueError:
+            raise LedgerError("import_token", value=agreed) from None
+    for attempt in range(1, _ATTEMPTS + 1):
+        plan = plan_import(ledger, path, progress)
+        if dry_run:
+            return plan.report
+        if agreed is not None:
+            if digest != plan.digest:
+                raise ImportStale(plan.path.name, "file")
+            plan.mark = mark
+            return write_import(ledger, plan, progress)
+        try:
+            return write_import(ledger, plan, progress)
+        except ImportStale:
+            if attempt == _ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def plan_import(ledger: Ledger, path: str | Path,
+                progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+    """Read `path` once and decide every row against the ledger as it is now (one read
+    transaction: other copies go on saving); the report says what writing it would do.
+    Raises as `import_file` does; writes nothing."""
     path = Path(path)
-    tables = english_sheets(read_tables(path, known=frozenset(COLUMNS)))
+    digest, tables = _read_steady(path)
     table = _breaches_table(tables, path)
     _no_twins(tables, path.name)
-    _no_demo_in_real(ledger, tables, path.name)
+    demo = _is_demo_export(tables)
     report = ImportReport(rows=len(table.rows), ignored_columns=[
         *ignored_columns("Breaches", table, COLUMNS),
         *ignored_columns("Victims", tables.get("Victims"), VICTIM_HEADERS),
         *ignored_columns("Sources", tables.get("Sources"), SOURCE_HEADERS)])
-    victims = VictimsSheet(tables.get("Victims"), report, path.name)
+    victims = VictimsSheet(tables.pop("Victims", None), report, path.name)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
-    rows = _read_rows(ledger, table, report)
-    victims.tie(_ids_of(rows))
-    plan = _plan(ledger, rows, present, victims, report, progress)
+    conn = ledger.conn
+    conn.execute("BEGIN")  # one snapshot: the mark and every key read with it agree
+    try:
+        _no_demo_in_real(ledger, demo, path.name)
+        mark = conn.execute("SELECT rowid, id FROM change_log ORDER BY rowid DESC"
+                            " LIMIT 1").fetchone() or (0, None)
+        names = _Names(conn)
+        rows = _read_rows(names, ledger.office, table, report)
+        victims.tie(_ids_of(rows))
+        planned = _plan(_Known(conn, names), rows, present, victims, report, progress)
+    finally:
+        conn.execute("COMMIT")
     if report.refused:
         raise ImportRefused(report)
-    if dry_run:
-        return report
-    _write(ledger, plan, tables, present, victims, report, progress)
-    report.written = True
-    return report
+    plan = ImportPlan(path, digest, tuple(mark), report, planned, names.new,
+                      tables.get("Sources"), demo)
+    report.token = plan.token
+    return plan
 
 
-def _write(ledger: Ledger, plan: list[_Planned], tables: dict[str, Table], present: set[str],
-           victims: VictimsSheet, report: ImportReport, progress) -> None:
-    """Write the plan in one transaction. Its statements are prepared, and their rows
-    staged in a scratch database beside ours, before the transaction begins; inside it,
-    each table takes its rows in one INSERT … SELECT (or UPDATE … FROM): other copies of
-    the program wait for it only as long as SQLite copies the rows in."""
-    total = len(plan)
+def write_import(ledger: Ledger, plan: ImportPlan,
+                 progress: Callable[[int, int], bool] | None = None) -> ImportReport:
+    """Write `plan` in one transaction, as it was planned; ImportStale, and nothing
+    written, when the file changed since it was read or another copy wrote to a breach
+    the plan decided (or to a list) meanwhile. Its statements are prepared, and their
+    rows staged in a scratch database beside ours, before the transaction begins; inside
+    it, each table takes its rows in one INSERT … SELECT (or UPDATE … FROM): other copies
+    of the program wait for it only as long as SQLite copies the rows in."""
+    if _digest(plan.path) != plan.digest:
+        raise ImportStale(plan.path.name, "file")
+    total = len(plan.planned)
     writer = _Writer(ledger)
-    writing = [p for p in plan if p.action != "unchanged"]
+    writing = [p for p in plan.planned if p.action != "unchanged"]
     prepared = []
-    for start in range(0, len(writing), _BATCH):  # reading only: no lock is held yet
-        prepared += writer.prepare(writing[start:start + _BATCH])
-        ready = min(start + _BATCH, len(writing))
-        _go_on(progress, total + ready * total // (2 * len(writing)), 2 * total)
     try:
         try:
             writer.open_stage()
-            named = writer.stage_plan(plan)
-            for batch in prepared:
-                writer.stage(batch)
+            for start in range(0, len(writing), _BATCH):  # no lock is held yet
+                for batch in writer.prepare(writing[start:start + _BATCH]):
+                    writer.stage(batch)
+                    prepared.append(batch)
+                ready = min(start + _BATCH, len(writing))
+                _go_on(progress, total + ready * total // (2 * len(writing)), 2 * total)
             with ledger.transaction():
-                if _is_demo_export(tables) and not ledger.is_demo:  # the file was empty
+                if _changed_since(ledger.conn, plan):
+                    raise ImportStale(plan.path.name, "ledger")
+                if plan.demo and not ledger.is_demo:  # the file was empty
                     ledger.set_meta("demo", "1")
-                again = _decided_again(ledger, plan, present, victims, report, named)
-                if report.refused:
-                    raise ImportRefused(report)
-                prepared = writer.prepared_again(prepared, again)
-                writer.settle(prepared)
+                writer.settle(plan.made)
                 writer.apply(prepared, lambda step, steps: _go_on(
                     progress, 3 * total // 2 + step * total // (2 * steps), 2 * total))
-                fill_sources(ledger, tables.get("Sources"))
+                fill_sources(ledger, plan.sources)
                 _go_on(progress, total, total)  # the last chance to cancel, before the commit
         finally:
             writer.close_stage()
     except (sqlite3.Error, OSError) as error:
         raise _write_failure(ledger, error) from None
+    return replace(plan.report, written=True)
+
+
+def _read_steady(path: Path) -> tuple[str, dict[str, Table]]:
+    """The file's hash and its sheets, read between two equal hashes (a file being saved
+    while it is read is read again once it is done)."""
+    for _attempt in range(_ATTEMPTS):
+        digest = _digest(path)
+        tables = english_sheets(read_tables(path, known=frozenset(COLUMNS)))
+        if _digest(path) == digest:
+            return digest, tables
+    raise ImportStale(path.name, "file")
+
+
+def _digest(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks (a hash of 100,000 rows takes milliseconds)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError as error:
+        raise LedgerError("unreadable", name=path.name,
+                          reason=error.strerror or str(error)) from None
+
+
+def _changed_since(conn: sqlite3.Connection, plan: ImportPlan) -> bool:
+    """Whether a record the plan depends on was written since it was made: a breach it
+    decided (new, updated or left), or any list entry (a list's change may make or
+    remove a name the rows point to, or move the truce in force on a day). The writes
+    of other breaches do not stale it: an office goes on saving while a file imports."""
+    rowid, key = plan.mark
+    if key is not None and conn.execute("SELECT id FROM change_log WHERE rowid = ?",
+                                        (rowid,)).fetchone() != (key,):
+        return True  # not the log the plan read: another file in its place
+    keys = None
+    for table, record in conn.execute("SELECT record_table, record_id FROM change_log"
+                                      " WHERE rowid > ?", (rowid,)):
+        if table != "breach":
+            return True
+        keys = plan.keys() if keys is None else keys
+        if record in keys:
+            return True
+    return False
 
 
 def _go_on(progress, done: int, total: int) -> None:
@@ -164,10 +290,9 @@ def _is_demo_export(tables: dict[str, Table]) -> bool:
                          header_key) for _number, row in summary.rows)
 
 
-def _no_demo_in_real(ledger: Ledger, tables: dict[str, Table], name: str) -> None:
+def _no_demo_in_real(ledger: Ledger, demo: bool, name: str) -> None:
     """The demo never mixes with real breaches, as in a merge: the demo's export goes only
     into the demo or an empty file, and no other file into the demo."""
-    demo = _is_demo_export(tables)
     empty = ledger.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM breach)").fetchone()[0]
     if demo != ledger.is_demo and not empty:
         raise BadFileError("demo_mix", name=name,
@@ -196,116 +321,3 @@ def _no_twins(tables: dict[str, Table], name: str) -> None:
             pairs = "; ".join(" and ".join(repr(h) for h in group) for group in twins)
             raise LedgerError(
                 "duplicate_columns", name=name, sheet=sheet, columns=pairs)
-
-
-# A breach's fields that a file may leave out; an update keeps ours for those it does.
-_OPTIONAL_FIELDS = ("occurred_at", "district", "place", "latitude", "longitude",
-                    "description", "status", "killed", "killed_max", "women", "women_max",
-                    "children", "children_max", "injured", "injured_max", "truce_id")
-
-
-def _plan(ledger: Ledger, rows: list[_Row], present: set[str], victims: VictimsSheet,
-          report: ImportReport, progress) -> list[_Planned]:
-    """What to do with each row, decided against the database as it is now (reading
-    only: no write lock is held)."""
-    rows = [row for row in rows if row.breach is not None]
-    plan, total = [], len(rows)
-    for done, row in enumerate(rows, start=1):
-        planned = _decide(ledger, row, present, victims, report)
-        if planned is not None:
-            _count(report, planned.action, +1)
-            plan.append(planned)
-        if done % 2000 == 0:
-            _go_on(progress, done, 2 * total)
-    return plan
-
-
-def _decide(ledger: Ledger, row: _Row, present: set[str], victims: VictimsSheet,
-            report: ImportReport) -> _Planned | None:
-    """The action for one row against the stored breach; None (and a problem told to
-    `report`) when the row cannot be imported."""
-    breach = replace(row.breach, citations=list(row.breach.citations))
-    stored = breach_document(ledger.conn, breach.id)
-    action = _action(stored, breach)
-    stamp = stored["updated_at"] if stored else None
-    if action == "update" and stored["deleted_at"]:
-        report.refused += 1
-        report.add_problem(row.number, "row_in_trash")
-        return None
-    if action == "unchanged":
-        return _Planned(row, breach, action, stored, stamp)
-    if stored is not None:
-        for name in _OPTIONAL_FIELDS:
-            if name.removesuffix("_id") not in present and name not in present:
-                setattr(breach, name, stored[name])
-        breach.citations = _kept_citations(stored, breach.citations)
-    breach.victims = victims.for_breach(ledger, breach.id, stored)
-    try:
-        validate_breach(ledger, breach)
-    except ValidationError as refused:
-        report.refused += 1
-        report.add_problem(row.number, "rules", rules=list(refused.codes.values()))
-        return None
-    report.victims += len(breach.victims)
-    return _Planned(row, normalized(breach), action, stored, stamp)
-
-
-def _count(report: ImportReport, action: str, step: int) -> None:
-    counter = {"new": "new", "update": "updated", "unchanged": "unchanged"}[action]
-    setattr(report, counter, getattr(report, counter) + step)
-
-
-@dataclass
-class _Again:
-    kept: set[int]  # id() of the planned rows that stand as planned
-    changed: list[_Planned]  # the rows decided again
-
-
-def _decided_again(ledger: Ledger, plan: list[_Planned], present: set[str],
-                   victims: VictimsSheet, report: ImportReport,
-                   named: set[tuple[str, str]]) -> "_Again":
-    """Inside the write transaction: each row whose breach another copy saved (or made,
-    or deleted) since it was planned, or that names a list entry deleted meanwhile, is
-    decided again against the breach as it is now. A save made meanwhile, later than
-    the row, then stays. The breaches planned and the times they were planned against
-    are in the stage (`_Writer.stage_plan`), so SQLite finds those changed; `named`
-    holds the list entries the rows point to."""
-    changed = {key for (key,) in ledger.conn.execute(
-        "SELECT p.key FROM import_stage.planned AS p LEFT JOIN breach AS b ON b.id = p.key"
-        " WHERE b.updated_at IS NOT p.stamp")}
-    gone = {(kind, key) for kind, key in named if not record_exists(ledger.conn, kind, key)}
-    again = _Again(set(), [])
-    for planned in plan:
-        if planned.breach.id not in changed and not (
-                gone and gone & _entries_of(planned.breach)):
-            again.kept.add(id(planned))
-            continue
-        _count(report, planned.action, -1)
-        report.victims -= len(planned.breach.victims) if planned.action != "unchanged" else 0
-        decided = _decide(ledger, planned.row, present, victims, report)
-        if decided is not None:
-            _count(report, decided.action, +1)
-            again.changed.append(decided)
-    return again
-
-
-def _action(stored: dict | None, breach: Breach) -> str:
-    if stored is None:
-        return "new"
-    # A spreadsheet keeps times to the millisecond: compare both sides so rounded.
-    if breach.updated_at and (cells.to_millisecond(breach.updated_at)
-                              > cells.to_millisecond(stored["updated_at"])):
-        return "update"
-    return "unchanged"  # the file's row is not newer than the database's
-
-
-def _kept_citations(stored: dict, wanted: list[Citation]) -> list[Citation]:
-    """The row's sources, keeping the citations (and their references) already stored."""
-    by_source = {c["source_id"]: c for c in stored["citations"]}
-    kept = []
-    for citation in wanted:
-        old = by_source.get(citation.source_id) if citation.source_id else None
-        kept.append(Citation(source_id=old["source_id"], reference=old["reference"],
-                             reported_on=old["reported_on"], note=old["note"], id=old["id"],
-                             source_name=citation.source_name) if old else citation)
-    return kept

@@ -24,6 +24,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .errors import LedgerError
 
@@ -35,13 +36,20 @@ class Table:
     headers: list[str]
     rows: list[tuple[int, list]] = field(default_factory=list)
 
-    def records(self, columns: dict[str, str]) -> list[tuple[int, dict]]:
+    def records(self, columns: dict[str, str], *,
+                release: bool = False) -> Iterator[tuple[int, dict]]:
         """Rows as {field: value}, `columns` mapping a header's key (see `header_key`) to
-        a field; headers that match no field are left out."""
+        a field; headers that match no field are left out. With `release`, each row is
+        let go as it is given (the table is empty after): read once, not held twice."""
         places = {columns[header_key(h)]: i for i, h in enumerate(self.headers)
                   if header_key(h) in columns}
-        return [(number, {name: (row[i] if i < len(row) else None)
-                          for name, i in places.items()}) for number, row in self.rows]
+        for index, (number, row) in enumerate(self.rows):
+            if release:
+                self.rows[index] = None
+            yield number, {name: (row[i] if i < len(row) else None)
+                           for name, i in places.items()}
+        if release:
+            self.rows = []
 
     def has(self, columns: dict[str, str], name: str) -> bool:
         return any(columns.get(header_key(h)) == name for h in self.headers)
@@ -213,17 +221,22 @@ def _read_workbook(path: Path) -> dict[str, Table]:
     then stops only that process, and the import is refused with a reason."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         _check_sizes(path)
-    done = subprocess.run([sys.executable, "-c", _READER, str(path)], capture_output=True)
-    if done.returncode == 0:
+    # The sheets are unpickled as they come down the pipe: never held as bytes as well.
+    with subprocess.Popen([sys.executable, "-c", _READER, str(path)], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL) as reader:
         try:
-            return {name: Table(headers, rows)
-                    for name, (headers, rows) in pickle.loads(done.stdout).items()}
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass
-    if done.returncode == 3:  # the reader refused the file (its words, on stderr, are English)
+            tables = {name: Table(headers, rows)
+                      for name, (headers, rows) in pickle.load(reader.stdout).items()}
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            tables = None
+        reader.stdout.close()
+        status = reader.wait()
+    if status == 0 and tables is not None:
+        return tables
+    if status == 3:  # the reader refused the file (its words, on stderr, are English)
         raise LedgerError("not_workbook", name=path.name)
     raise LedgerError("reader_crashed",
-                      name=path.name, status=done.returncode)
+                      name=path.name, status=status)
 
 
 def _check_sizes(path: Path) -> None:
@@ -275,10 +288,12 @@ def _column_number(letters: bytes) -> int:
 
 
 # Run in a process of its own (see _read_workbook): reads every sheet with python-calamine
-# and writes {name: (headers, [(number, row), ...])} to stdout as a pickle; exit status 3
-# with the reason on stderr for a file that is not a workbook.
+# and writes {name: (headers, [(number, row), ...])} to stdout as a pickle, equal short
+# cells as one object; exit status 3 with the reason on stderr for a file that is not a
+# workbook.
 _READER = r"""
 import pickle, sys
+from datetime import date
 try:
     import resource
     # An allocation bomb fails in this process, not by taking the machine's memory.
@@ -286,6 +301,15 @@ try:
 except (ImportError, ValueError, OSError):
     pass
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
+shared = {}
+
+def one(value):
+    # Equal short cells (a governorate, a count, a day) as one object: pickled once as a
+    # reference, and held once by the importer, not once a row.
+    if type(value) in (float, int, bool, date) or (type(value) is str and len(value) <= 40):
+        return shared.setdefault((type(value), value), value)
+    return value
+
 try:
     book = CalamineWorkbook.from_path(sys.argv[1])
     tables = {}
@@ -293,8 +317,9 @@ try:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if rows:
             tables[name] = ([str(h) for h in rows[0]], [
-                (n, row) for n, row in enumerate(rows[1:], start=2)
+                (n, [one(v) for v in row]) for n, row in enumerate(rows[1:], start=2)
                 if any(v not in ("", None) for v in row)])
+        rows = None
 except (CalamineError, PasswordError, XmlError, ZipError, ValueError) as error:
     print(" ".join(str(error).split()), file=sys.stderr)
     sys.exit(3)

@@ -1,12 +1,13 @@
 """File → Import and File → Merge office database: the work runs on the thread pool with
 progress and Cancel, through a connection of its own; an import first shows what it
-would do and asks; a cancel leaves the database as it was."""
+would do and asks, then writes that plan (or, when the file or the database changed
+meanwhile, says so and asks again); a cancel leaves the database as it was."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 import db
-from db.importer import ImportRefused, import_file
+from db.importer import ImportRefused, ImportStale, plan_import, write_import
 from db.merge import merge_file
 
 from . import dialogs
@@ -17,37 +18,50 @@ from .worker import run_with_progress
 
 
 def bring_in_file(parent: QWidget, ledger: db.Ledger) -> bool:
-    """Import a spreadsheet into `ledger`'s file. Returns whether anything was written."""
+    """Import a spreadsheet into `ledger`'s file. Returns whether anything was written.
+    What the user agrees to is what is written: the plan of the dry run, or nothing when
+    the file or the breaches it decided changed meanwhile (then it is planned and asked
+    again, saying why)."""
     path = dialogs.import_path(parent, str(ledger.path.parent))
     if path is None:
         return False
     source, user, office = ledger.path, ledger.user, ledger.office
 
-    def run(dry_run: bool):
+    def planning(progress):
+        with db.open_ledger(source, user=user, office=office, create=False) as own:
+            return plan_import(own, path, progress)
+
+    def writing(plan):
         def work(progress):
             with db.open_ledger(source, user=user, office=office, create=False) as own:
-                return import_file(own, path, dry_run=dry_run, progress=progress)
+                return write_import(own, plan, progress)
         return work
 
-    report, error = run_with_progress(parent, tr("Reading {name}…").format(name=path.name),
-                                      run(dry_run=True))
-    if error is not None:
-        _refused(parent, path.name, error)
-        return False
-    # A column the import does not read is said before anything is written (and after).
-    unread = ignored_columns(report)
-    if report.new + report.updated == 0:
-        dialogs.show_info(parent, tr("Nothing to import"), _with(unread, tr(
-            "{name}: all {rows} rows are already in this database.").format(
-            name=path.name, rows=report.rows)))
-        return False
-    if not dialogs.ask_yes_no(parent, tr("Import"), _with(unread, tr(
-            "{name}: {new} new breaches, {updated} updated, {unchanged} unchanged.\n"
-            "Import them?").format(name=path.name, new=report.new, updated=report.updated,
-                                   unchanged=report.unchanged))):
-        return False
-    report, error = run_with_progress(parent, tr("Importing {name}…").format(name=path.name),
-                                      run(dry_run=False))
+    changed = ""  # why the file is asked about again, if it is
+    while True:
+        plan, error = run_with_progress(
+            parent, tr("Reading {name}…").format(name=path.name), planning)
+        if error is not None:
+            _refused(parent, path.name, error)
+            return False
+        report = plan.report
+        # A column the import does not read is said before anything is written (and after).
+        unread = ignored_columns(report)
+        if report.new + report.updated == 0:
+            dialogs.show_info(parent, tr("Nothing to import"), _with(unread, changed + tr(
+                "{name}: all {rows} rows are already in this database.").format(
+                name=path.name, rows=report.rows)))
+            return False
+        if not dialogs.ask_yes_no(parent, tr("Import"), _with(unread, changed + tr(
+                "{name}: {new} new breaches, {updated} updated, {unchanged} unchanged.\n"
+                "Import them?").format(name=path.name, new=report.new,
+                                       updated=report.updated, unchanged=report.unchanged))):
+            return False
+        report, error = run_with_progress(
+            parent, tr("Importing {name}…").format(name=path.name), writing(plan))
+        if not isinstance(error, ImportStale):
+            break
+        changed = _stale_text(error, path.name) + "\n\n"
     if error is not None:
         _refused(parent, path.name, error)
         return False
@@ -55,6 +69,16 @@ def bring_in_file(parent: QWidget, ledger: db.Ledger) -> bool:
         "{name}: {new} new breaches, {updated} updated.").format(
         name=path.name, new=report.new, updated=report.updated)))
     return True
+
+
+def _stale_text(error: ImportStale, name: str) -> str:
+    """Why nothing was imported and the user is asked again."""
+    if error.params.get("what") == "file":
+        return tr("{name} changed after it was read, so nothing was imported. This is "
+                  "what importing it as it is now would do.").format(name=name)
+    return tr("Another copy of the program changed breaches or lists this import would "
+              "write, so nothing was imported. This is what importing {name} would do "
+              "now.").format(name=name)
 
 
 def _with(unread: str, text: str) -> str:

@@ -19,7 +19,7 @@ def test_import_shows_what_it_will_do_then_does_it(qtbot, window, lists, ledger,
     dialogs.paths, dialogs.yes = [path], True
     window.import_breaches()
     assert db.count_breaches(ledger).breaches == 2
-    assert window.breaches.model.count.breaches == 2
+    qtbot.waitUntil(lambda: window.breaches.model.count.breaches == 2)  # counted aside
     assert dialogs.asked[-1][0] == "info" and "2 new breaches" in dialogs.asked[-1][1]
 
 
@@ -40,7 +40,7 @@ def test_merge_through_the_window(qtbot, window, ledger, tmp_path, dialogs):
     dialogs.paths = [other]
     window.merge_office()
     assert "251 breaches added" in dialogs.asked[-1][1]
-    assert window.breaches.model.count.breaches == 251
+    qtbot.waitUntil(lambda: window.breaches.model.count.breaches == 251)
     dialogs.paths = [tmp_path / "field.sqlite3"]
     window.merge_office()
     assert "0 breaches added" in dialogs.asked[-1][1]
@@ -88,3 +88,30 @@ def test_every_column_read_nothing_more_is_said(qtbot, window, lists, ledger, tm
     window.import_action.trigger()
     assert not any("not read" in text for _kind, text in dialogs.asked)
     assert db.count_breaches(ledger).killed == 12
+
+
+def test_a_file_changed_while_the_import_is_asked_is_read_and_asked_again(
+        qtbot, window, lists, ledger, tmp_path, dialogs, monkeypatch):
+    from gui import dialogs as module
+    path = tmp_path / "office.csv"
+    header = "Date,Governorate,Type,Sources,Place,Killed\n"
+    path.write_text(header + "2017-01-02,Aleppo,Shelling,Aleppo Media Center,Khan Tuman,2\n",
+                    encoding="utf-8")
+    asked = []
+
+    def ask(parent, title, text, default_yes=True):
+        asked.append(text)
+        if len(asked) == 1:  # the office adds a row to the file while the question is open
+            path.write_text(header + "2017-01-02,Aleppo,Shelling,Aleppo Media Center,Khan"
+                            " Tuman,2\n2017-01-03,Idlib,Air strike,New network,Saraqib,1\n",
+                            encoding="utf-8")
+        return True
+
+    monkeypatch.setattr(module, "ask_yes_no", ask)
+    dialogs.paths = [path]
+    window.import_action.trigger()
+    assert "1 new breaches" in asked[0]
+    assert "office.csv changed after it was read, so nothing was imported" in asked[1]
+    assert "2 new breaches" in asked[1]
+    assert db.count_breaches(ledger).breaches == 2  # the file as it was when agreed to
+    assert dialogs.asked[-1][0] == "info" and "2 new breaches" in dialogs.asked[-1][1]
