@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import shlex
 import sqlite3
 import sys
 from pathlib import Path
@@ -103,7 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
                                     help="import breaches from an .xlsx or .csv file")
     importing.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
     importing.add_argument("--dry-run", action="store_true",
-                           help="say what would happen, and write nothing")
+                           help="say what would happen, and write nothing; then print the"
+                                " command that imports exactly that")
+    importing.add_argument("--agreed", metavar="TOKEN",
+                           help="import exactly what the dry run that printed TOKEN said, or"
+                                " nothing if the file or those breaches changed since")
     merging = commands.add_parser("merge", parents=[common],
                                   help="merge the database of another office into this one")
     merging.add_argument("other", type=Path, metavar="OTHER.sqlite3")
@@ -255,7 +260,7 @@ def _import(args: argparse.Namespace) -> int:
     path = args.db or default_database_path()
     try:
         with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
-            report = import_file(ledger, args.file, dry_run=args.dry_run)
+            report = import_file(ledger, args.file, dry_run=args.dry_run, agreed=args.agreed)
     except ImportRefused as refused:
         words = _words("report_words")
         for line in words.import_refusal(refused.report):
@@ -265,6 +270,10 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     words = _words("report_words")
     _say(f"{args.file.name}: {words.import_summary(report)}")
+    if args.dry_run and report.token:
+        again = ["truce-ledger", "import", str(args.file)]
+        again += ["--db", str(args.db)] if args.db else []
+        _say(words.agreed_command(shlex.join(again + ["--agreed", report.token])))
     if report.ignored_columns:  # never dropped unsaid; on stderr, beside other warnings
         _warn(words.ignored_columns(report))
     return 0

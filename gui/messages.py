@@ -111,6 +111,13 @@ def error_text(error: Exception) -> str:
                                     "mixed with real breaches."),
                 }.get(p.get("which"), tr("{name}: the demo is never mixed with real "
                                          "breaches.")).format(**p)
+    if code == "import_stale":
+        return (tr("{name} changed after it was read: nothing was imported. Read it again (a "
+                   "dry run) to see what importing it would do now.")
+                if p.get("what") == "file" else
+                tr("Another copy of the program changed breaches or lists this import would "
+                   "write: nothing was imported. Read {name} again (a dry run) to see what "
+                   "importing it would do now.")).format(**p)
     if code == "disk_full" and p.get("action"):
         return (tr("The disk holding {folder} is full: nothing was imported and nothing was "
                    "changed. Free some space on it and import again.")
@@ -240,6 +247,8 @@ def error_text(error: Exception) -> str:
         "csv_encoding": tr("{name} is not text in an encoding Truce Ledger reads (tried "
                            "{tried}): save it from the spreadsheet as \"CSV UTF-8\"."),
         "import_kind": tr("{name}: import reads .xlsx and .csv files."),
+        "import_token": tr("{value} is not what a dry run printed: run import --dry-run "
+                           "again."),
         "duplicate_columns": tr("{name}: row 1 of the {sheet} sheet has two columns for one "
                                 "field ({columns}): which one is meant cannot be told. "
                                 "Nothing was imported; keep one of them."),

@@ -19,6 +19,11 @@ def import_summary(report) -> str:
                        refused=report.refused)
 
 
+def agreed_command(command: str) -> str:
+    """After a dry run: the `command` that imports exactly what it said, or nothing."""
+    return tr("To import exactly this: {command}").format(command=command)
+
+
 def ignored_columns(report) -> str:
     """The columns an import does not read, named ("" when it reads every column): their
     values are not imported, and the user is told before anything is written."""
