@@ -3,7 +3,8 @@
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
 from .breaches import (delete_breach, delete_breaches, find_duplicate, get_breach,
-                       restore_breach, restore_breaches, save_breach, validate_breach)
+                       restore_breach, restore_breaches, save_breach, save_breach_changes,
+                       validate_breach)
 from .dates import DateError, parse_day
 from .errors import (BadFileError, BusyError, ConflictError, DuplicateBreachError, LedgerError,
                      NotFoundError, ValidationError)
@@ -14,7 +15,8 @@ from .lists import (actors, add_actor, add_breach_type, add_truce, breach_types,
                     count_sources, find_by_name, get_source, governorates, places, save_source,
                     source_choices)
 from .sources import SourceChanges, delete_source, merge_sources, rename_source
-from .records import Breach, BreachRow, Change, Choice, Citation, Source, Truce, Victim
+from .records import (Breach, BreachChanges, BreachRow, Change, Choice, Citation, Source, Truce,
+                      Victim)
 from .store import Ledger, open_ledger
 from .truces import (TruceChanges, TruceEffect, delete_truce, get_truce, truce_breach_counts,
                      truce_edit_effect, update_truce)
@@ -30,6 +32,7 @@ __all__ = [
     "breach_position", "get_breach", "get_source", "governorates", "list_breaches",
     "open_ledger", "places",
     "SourceChanges", "delete_source", "merge_sources", "rename_source",
+    "BreachChanges", "save_breach_changes",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
     "TruceChanges", "TruceEffect", "delete_truce", "get_truce", "truce_breach_counts",
     "truce_edit_effect", "update_truce",

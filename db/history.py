@@ -1,13 +1,29 @@
-"""The change log read back: a record's history, and what each change changed."""
+"""The change log: one entry written inside each write's transaction, with the whole
+record before and after; read back as a record's history, and what each change changed."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
-from .records import Change
+from .records import Change, new_id
 from .store import Ledger
 
 # Fields that change with every save and say nothing to the reader of a history.
 _QUIET = {"updated_at", "created_at", "id", "position", "office", "entered_by"}
+
+
+def log_change(conn: sqlite3.Connection, ledger: Ledger, table: str, key: str, action: str,
+               before: dict | None, after: dict | None, now: str) -> Change:
+    """Write one entry of the change log, inside the caller's transaction; returns it."""
+    change = Change(new_id(), now, ledger.user, ledger.office, table, key, action, before,
+                    after)
+    conn.execute(
+        "INSERT INTO change_log (id, changed_at, user, office, record_table, record_id, action,"
+        " before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (change.id, now, ledger.user, ledger.office, table, key, action,
+         json.dumps(before, ensure_ascii=False) if before is not None else None,
+         json.dumps(after, ensure_ascii=False) if after is not None else None))
+    return change
 
 
 def record_history(ledger: Ledger, key: str) -> list[Change]:

@@ -222,3 +222,36 @@ class Change:
     action: str  # insert, update, delete, restore
     before: dict | None
     after: dict | None
+
+
+@dataclass
+class BreachChanges:
+    """What one action of the user changed (a save, a delete, a restore, an undo or a
+    redo), so that the window updates its views from it instead of reading them again:
+    the breaches that came into the lists (`added`: new, restored), changed in them
+    (`changed`), or left them for the Trash (`removed`); the lists that gained an entry
+    (`lists`: "actor", "source"); for a save, the breach as stored (`breach`) and the
+    change-log entry written (`change`, None when the save changed nothing).
+
+    It reads as the list of the keys it touched, in that order (what the window's
+    callbacks were told before): `key in changes`, `changes[0]`, `if changes`."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    lists: set[str] = field(default_factory=set)
+    breach: Breach | None = None
+    change: Change | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return self.added + self.changed + self.removed
+
+    def __iter__(self):
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: int) -> str:
+        return self.keys[index]

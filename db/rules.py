@@ -60,6 +60,15 @@ class Problems:
         return bool(self.codes)
 
 
+def pointed_keys(breach: Breach) -> list[tuple[str, str]]:
+    """Every (kind, key) of a list entry the breach points to: what `check_breach` asks
+    `exists` about, for a caller that looks them all up at once."""
+    pointed = [("truce", breach.truce_id), ("governorate", breach.governorate_id),
+               ("breach_type", breach.breach_type_id), ("actor", breach.actor_id)]
+    pointed += [("source", c.source_id) for c in breach.citations]
+    return [(kind, key) for kind, key in pointed if key]
+
+
 def breach_problems(breach: Breach, exists: Exists, today: date | None = None
                     ) -> dict[str, tuple[str, dict]]:
     """Every rule that `breach` fails, as {field: (code, params)}; empty when it may be

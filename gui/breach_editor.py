@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QFrame, QHBoxLayout, QLabel, QPushB
                                QTabWidget, QVBoxLayout, QWidget)
 
 import db
+from db.records import BreachChanges
 
 from . import dialogs
 from .bidi import follow_own_direction, isolate
@@ -114,6 +115,8 @@ class BreachEditor(SaveWaiting, QWidget):
         self.draft_owner = new_owner()
         self.form.edited.connect(self._draft_timer.start)
         self._lists_read = False
+        self.names: dict[str, str] = {}  # list entries' shown names, by key (entry_names)
+        self._history: list[db.Change] = []  # the history shown
         bind(self, "Ctrl+Shift+V", self.form.victims.add_victim, Qt.WidgetWithChildrenShortcut)
         QApplication.instance().focusChanged.connect(self._focus_moved)
 
@@ -135,8 +138,10 @@ class BreachEditor(SaveWaiting, QWidget):
         """Read the pickers' lists again (after a new actor, source or truce). The places
         are read once, when the editor is first used, then kept up to date by saves."""
         ledger = self.ledger
-        self.form.set_lists(db.governorates(ledger), db.actors(ledger), db.breach_types(ledger),
-                            db.truces(ledger), db.source_choices(ledger))
+        governorates, actors, kinds, truces = (db.governorates(ledger), db.actors(ledger),
+                                               db.breach_types(ledger), db.truces(ledger))
+        self.form.set_lists(governorates, actors, kinds, truces, db.source_choices(ledger))
+        self.names = entry_names(governorates + actors + kinds, truces)
         if not self._lists_read:
             self.form.set_places(db.places(ledger, limit=5000))
             self._lists_read = True
@@ -154,8 +159,7 @@ class BreachEditor(SaveWaiting, QWidget):
         self.loaded = None
         self.form.set_breach(breach)
         self._after_load(tr("New breach"))
-        self.history.show_history([], {})
-        self.tabs.setTabEnabled(1, False)
+        self._show_history([])
 
     def load(self, breach_id: str, focus: bool = True) -> None:
         """Show a saved breach for editing (`focus`: and put the cursor in its first field)."""
@@ -164,10 +168,14 @@ class BreachEditor(SaveWaiting, QWidget):
         self.loaded = breach
         self.form.set_breach(breach)
         self._after_load(breach_title(breach), focus)
-        self.history.show_history(db.record_history(self.ledger, breach_id),
-                                  entry_names(self.ledger))
-        self.tabs.setTabEnabled(1, True)
+        self._show_history(db.record_history(self.ledger, breach_id))
         self._say_counts_out_of_range(breach)
+
+    def _show_history(self, changes: list[db.Change]) -> None:
+        """The History tab: the changes of the breach in the form (a new one has none)."""
+        self._history = changes
+        self.history.show_history(changes, self.names)
+        self.tabs.setTabEnabled(1, self.loaded is not None)
 
     def _say_counts_out_of_range(self, breach: db.Breach) -> None:
         """A count an older version let in, beyond what the form's number field holds
@@ -298,11 +306,12 @@ class BreachEditor(SaveWaiting, QWidget):
             # updated_at: refused if another copy saved this breach since it was opened.
             breach.id, breach.updated_at = self.loaded.id, self.loaded.updated_at
         try:
-            new_actor = typed_actor(self.ledger, breach)
-            db.validate_breach(self.ledger, breach)
-            self.form.show_problems({})  # every rule holds now: clear what was shown
-            self.general_error.hide()
+            new_actor = typed_actor(breach, lambda key: self.form.actor.findData(key) >= 0)
             if new_actor and new_actor != self._agreed_actor[0]:
+                # The rules first: only a breach that may be saved asks about its new
+                # perpetrator. (Checked once more by the save: this happens only once.)
+                db.validate_breach(self.ledger, breach)
+                self._clear_problems()
                 names = dialogs.ask_entry_names(self, tr("New perpetrator"),
                                                 new_actor_question(new_actor), new_actor)
                 if names is None:
@@ -314,7 +323,7 @@ class BreachEditor(SaveWaiting, QWidget):
                 self._agreed_actor = (new_actor, names)
             if new_actor:
                 breach.actor_name, breach.actor_name_ar = self._agreed_actor[1]
-            saved = db.save_breach(self.ledger, breach, allow_duplicate=allow_duplicate)
+            changes = db.save_breach_changes(self.ledger, breach, allow_duplicate=allow_duplicate)
         except db.ValidationError as refused:
             problems = problem_texts(refused)
             self.form.show_problems(problems)
@@ -324,8 +333,9 @@ class BreachEditor(SaveWaiting, QWidget):
             self.form.focus_field(self.form.first_field(problems))
             return False
         except db.DuplicateBreachError as twin:
+            self._clear_problems()
             self._twin, self._twin_and_new = twin.resembles_id, and_new
-            summary = twin_summary(self.ledger, twin.resembles_id)
+            summary = twin_summary(self.ledger, twin.resembles_id, self.names)
             link = f'<a href="twin">{html.escape(summary)}</a>'
             self.banner_text.setText(tr("This looks like a breach already recorded: {summary}. "
                                         "Save it only if it is a different incident.")
@@ -334,30 +344,47 @@ class BreachEditor(SaveWaiting, QWidget):
             self.save_anyway_button.setFocus()
             return False
         except db.BusyError:
+            self._clear_problems()  # every rule holds: the save only waits
             self._wait_to_save(and_new, allow_duplicate, again=was_waiting)
             return False
         except (db.LedgerError, sqlite3.Error, OSError) as error:
+            self._clear_problems()
             dialogs.show_error(self, tr("The breach was not saved"),
                                tr("Your edits are still in the form. The reason: {reason}")
                                .format(reason=error_text(error)))
             return False
-        before, self.loaded = self.loaded, saved
-        self._draft_timer.stop()
-        self._drop_draft()
-        self.saved.emit(before, saved)
-        self.reload_lists()
-        self.form.add_place(saved.place)
-        if and_new:
-            self.start_new(self.next_template(saved))
-            self.form.breach_type.setFocus()
-        else:
-            self.load(saved.id)
+        self._show_saved(changes, and_new)
         if was_waiting:
             self.notice.setText(tr("The breach was saved: the other copy of Truce Ledger "
                                    "finished writing to {name}.").format(
                 name=isolate(self.ledger.path.name)))
             self.notice.show()
         return True
+
+    def _clear_problems(self) -> None:
+        """Every rule holds (the save got past them): clear what a refused save showed."""
+        self.form.show_problems({})
+        self.general_error.hide()
+
+    def _show_saved(self, changes: BreachChanges, and_new: bool) -> None:
+        """After a save: tell the views, and show the breach as stored (or, `and_new`, the
+        next one), from what the save returned; the lists are read again only if the save
+        added to them."""
+        saved = changes.breach
+        before, self.loaded = self.loaded, saved
+        self._draft_timer.stop()
+        self._drop_draft()
+        self.saved.emit(before, saved)
+        if changes.lists:
+            self.reload_lists()
+        self.form.add_place(saved.place)
+        if and_new:
+            self.start_new(self.next_template(saved))
+            self.form.breach_type.setFocus()
+            return
+        self.form.set_breach(saved)
+        self._after_load(breach_title(saved))
+        self._show_history(self._history + ([changes.change] if changes.change else []))
 
     next_template = staticmethod(next_template)
 

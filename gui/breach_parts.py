@@ -7,6 +7,8 @@ date or a Latin place name then reads in its own direction, in its own place.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import db
 
 from .bidi import isolate, isolated_always
@@ -37,19 +39,19 @@ def breach_title(breach: db.Breach) -> str:
         day=isolate(breach.occurred_on), place=isolate(breach.place or tr("no place given")))
 
 
-def entry_names(ledger: db.Ledger) -> dict[str, str]:
+def entry_names(choices: list[db.Choice], truces: list[db.Truce]) -> dict[str, str]:
     """The shown name of each list entry and truce, by key (for the history)."""
-    lists = db.governorates(ledger) + db.actors(ledger) + db.breach_types(ledger)
-    names = {c.id: shown_name(c) for c in lists}
-    names.update({t.id: t.name for t in db.truces(ledger)})
+    names = {c.id: shown_name(c) for c in choices}
+    names.update({t.id: t.name for t in truces})
     return names
 
 
-def typed_actor(ledger: db.Ledger, breach: db.Breach) -> str | None:
-    """A perpetrator typed that is not in the list: moved to `actor_name`, so that the
-    save adds it to the list in the same transaction. Returns the name, or None."""
+def typed_actor(breach: db.Breach, known: Callable[[str], bool]) -> str | None:
+    """A perpetrator typed that is not in the list (`known` tells a key of the list): moved
+    to `actor_name`, so that the save adds it to the list in the same transaction (or
+    takes the one of that name another copy added meanwhile). Returns the name, or None."""
     key = breach.actor_id
-    if not key or key in {a.id for a in db.actors(ledger)}:
+    if not key or known(key):
         return None
     breach.actor_id, breach.actor_name = None, key
     return key
@@ -68,12 +70,12 @@ def out_of_range_text(wrong: list[tuple[str, object]], limit: int) -> str:
                   f"{field_label(name)} {isolate(stored)}" for name, stored in wrong))
 
 
-def twin_summary(ledger: db.Ledger, key: str) -> str:
+def twin_summary(ledger: db.Ledger, key: str, names: dict[str, str]) -> str:
     """The breach a likely duplicate resembles, in one line of the window's language: its
     date, place, governorate, type and killed ("2017-01-01, إعزاز, Aleppo, Shelling, 1
-    killed" in English; in Arabic "2017-01-01، إعزاز، حلب، قصف، قتيل واحد")."""
+    killed" in English; in Arabic "2017-01-01، إعزاز، حلب، قصف، قتيل واحد"); `names`:
+    entry_names."""
     twin = db.get_breach(ledger, key)
-    names = entry_names(ledger)
     values = dict(day=isolate(twin.occurred_on), place=isolated_always(twin.place),
                   governorate=isolate(names.get(twin.governorate_id, twin.governorate_id)),
                   kind=isolate(names.get(twin.breach_type_id, twin.breach_type_id)),

@@ -233,6 +233,57 @@ def test_deleting_a_selection_is_all_or_nothing(ledger, ledger_path, make_breach
         db.delete_breaches(ledger, [kept.id, gone.id])
     assert db.get_breach(ledger, kept.id).deleted_at is None  # the first stays live
     db.restore_breach(ledger, gone.id)
-    assert db.delete_breaches(ledger, [kept.id, gone.id]) == [kept.id, gone.id]
-    assert db.restore_breaches(ledger, [gone.id]) == [gone.id]
+    assert db.delete_breaches(ledger, [kept.id, gone.id]).removed == [kept.id, gone.id]
+    assert db.restore_breaches(ledger, [gone.id]).added == [gone.id]
     assert db.count_breaches(ledger).breaches == 1
+
+
+def test_a_save_returns_what_it_changed_as_the_file_holds_it(ledger, make_breach):
+    """What the window shows after a save comes from the save's answer, not from reading
+    the file again: it must be what the file holds."""
+    from db.breaches import breach_document, save_breach_changes
+    new = make_breach(actor_id=None, actor_name="Hayat Tahrir al-Sham",
+                      victims=[db.Victim(name="Omar", age=7)])
+    new.citations.append(db.Citation(source_id=None, source_name="Idlib Media Office",
+                                      reference="post"))
+    changes = save_breach_changes(ledger, new)
+    key = changes.breach.id
+    assert (changes.added, changes.changed, changes.removed) == ([key], [], [])
+    assert changes.lists == {"actor", "source"}
+    assert changes.breach == db.get_breach(ledger, key)
+    assert changes.change.after == breach_document(ledger.conn, key)
+    assert db.record_history(ledger, key)[-1] == changes.change
+    edit = db.get_breach(ledger, key)
+    edit.killed, edit.citations = 5, edit.citations[1:]
+    changes = save_breach_changes(ledger, edit)
+    assert (changes.added, changes.changed, changes.lists) == ([], [key], set())
+    assert changes.breach == db.get_breach(ledger, key)
+    assert db.record_history(ledger, key)[-1] == changes.change
+    unchanged = save_breach_changes(ledger, db.get_breach(ledger, key))
+    assert unchanged.change is None and unchanged.breach == db.get_breach(ledger, key)
+
+
+def test_an_undone_edit_brings_back_the_same_citation(ledger, make_breach, lists):
+    """Undo saves the breach as it was: a citation the edit removed comes back as the same
+    row (its tombstone brought back), and a citation key of another breach is never
+    taken from it."""
+    from db.undo import SaveStep, take_step
+    first = make_breach()
+    first.citations.append(db.Citation(source_id=lists["activist"], reference="call"))
+    before = db.save_breach(ledger, first)
+    edit = db.get_breach(ledger, before.id)
+    edit.citations = edit.citations[:1]
+    step = SaveStep(before, db.save_breach(ledger, edit))
+    undone = take_step(ledger, step, forward=False)
+    assert [c.id for c in undone.breach.citations] == [c.id for c in before.citations]
+    assert ledger.conn.execute("SELECT count(*), count(deleted_at) FROM citation"
+                               " WHERE breach_id = ?", (before.id,)).fetchone() == (2, 0)
+    other = make_breach(place="Zitan", citations=[before.citations[1]])
+    copied = db.save_breach(ledger, other)
+    assert copied.citations[0].id != before.citations[1].id
+    assert db.get_breach(ledger, before.id).citations == undone.breach.citations
+    latest = db.get_breach(ledger, before.id)
+    latest.killed = 6
+    db.save_breach(ledger, latest)  # another save meanwhile…
+    with pytest.raises(db.ConflictError):  # …so the redo would write over it: refused
+        take_step(ledger, step, forward=True)

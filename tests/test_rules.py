@@ -155,3 +155,15 @@ def test_a_stored_date_outside_the_years_is_refused_by_the_rules_too(ledger, led
         assert [code for code, _ in refused.value.codes.values()] in (
             ["year_range"], ["citation_not_a_date"])
     assert sqlite3.connect(ledger_path).execute("SELECT count(*) FROM breach").fetchone() == (0,)
+
+
+def test_the_rules_ask_only_about_the_keys_a_breach_points_to(ledger, make_breach, lists):
+    """A caller that looks up the keys at once (the save, an import's sets held in memory)
+    looks up `pointed_keys`: every key the rules ask about is among them."""
+    from db.rules import check_breach, pointed_keys
+    breach = make_breach(truce_id="a-truce")
+    breach.citations.append(db.Citation(source_id=lists["activist"]))
+    asked = []
+    check_breach(breach, lambda kind, key: asked.append((kind, key)) or True)
+    assert set(asked) == set(pointed_keys(breach))
+    assert ("source", lists["activist"]) in asked and ("truce", "a-truce") in asked

@@ -85,7 +85,7 @@ def test_an_error_while_saving_is_shown_and_the_edits_stay(qtbot, window, lists,
     def disk_full(*args, **kwargs):
         raise db.LedgerError("The breach was not saved: database or disk is full.")
 
-    monkeypatch.setattr(db, "save_breach", disk_full)
+    monkeypatch.setattr(db, "save_breach_changes", disk_full)
     assert not window.breaches.editor.save()
     assert "disk is full" in dialogs.asked[-1][1]
     assert form.place.text() == "Khan Tuman" and window.breaches.editor.is_dirty()

@@ -1,0 +1,52 @@
+"""Undo and redo of the window's steps (a save, a delete, a restore): each is one call, one
+transaction, and returns what it changed (db.records.BreachChanges), so that the window
+updates its views from that alone.
+
+A deleted breach is a tombstone, so undoing a new breach moves it to the Trash and redoing
+brings it back; undoing an edit saves the version from before it, and is refused
+(ConflictError) if another copy of the program saved the breach meanwhile: an undo never
+overwrites someone else's save.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .breaches import delete_breaches, restore_breaches, save_breach_changes
+from .records import Breach, BreachChanges
+from .store import Ledger
+
+
+@dataclass
+class SaveStep:
+    """A save: the breach before it (None if it was new) and as saved. `version` is the
+    `updated_at` this step last wrote, which the next undo or redo expects to find."""
+
+    before: Breach | None
+    after: Breach
+    version: str | None = None
+
+    def __post_init__(self):
+        self.version = self.version or self.after.updated_at
+
+
+@dataclass
+class TrashStep:
+    """Breaches moved to the Trash, or (`restoring`) brought back from it."""
+
+    keys: list[str]
+    restoring: bool = False
+
+
+def take_step(ledger: Ledger, step: SaveStep | TrashStep, forward: bool) -> BreachChanges:
+    """Make `step` again (`forward`) or take it back. Raises BusyError when another copy
+    holds the file's write lock (nothing is written, the step can be tried again), and
+    another LedgerError when the file has moved on so that it can no longer be taken."""
+    if isinstance(step, TrashStep):
+        deleting = forward != step.restoring
+        return (delete_breaches if deleting else restore_breaches)(ledger, list(step.keys))
+    if step.before is None:
+        return (restore_breaches if forward else delete_breaches)(ledger, [step.after.id])
+    version = replace(step.after if forward else step.before, updated_at=step.version)
+    changes = save_breach_changes(ledger, version, allow_duplicate=True)
+    step.version = changes.breach.updated_at
+    return changes
