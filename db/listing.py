@@ -203,9 +203,13 @@ def list_breaches(ledger: Ledger, where: BreachFilter | None = None, *,
 
 
 def breach_position(ledger: Ledger, breach_id: str, where: BreachFilter | None = None, *,
-                    sort: str = "occurred_on", descending: bool = True) -> int | None:
+                    sort: str = "occurred_on", descending: bool = True,
+                    after: str | None = None, within: int | None = None) -> int | None:
     """Where the breach `breach_id` stands in the list `where` and `sort` make (0 is
-    first), or None when the list does not hold it."""
+    first), or None when the list does not hold it. With `after` (a breach of the list),
+    how many rows stand between that one and it, or None also when it is not after it or
+    more than `within` rows are: a count that reads at most `within` rows of the index,
+    however long the list."""
     condition, params = (where or BreachFilter()).where(
         ledger.conn, page_rows=_page_rows(sort, PAGE_ROWS))
     held = ledger.conn.execute(
@@ -214,11 +218,25 @@ def breach_position(ledger: Ledger, breach_id: str, where: BreachFilter | None =
     if held is None:
         return None
     key = ", ".join(_sort_key(sort))
-    # The breach's own key is read once; the rows before it are counted from the index.
-    (position,) = ledger.conn.execute(
-        f"SELECT count(*) FROM breach b {_JOINS} WHERE {condition}"
-        f" AND ({key}) {'>' if descending else '<'} ({_key_of(key)})",
-        [*params, breach_id]).fetchone()
+    later, earlier = (">", "<") if descending else ("<", ">")
+    # The keys are read once; the rows between them are counted from the index, joined to
+    # the lists only when sorted by their names (SQLite keeps every inner join).
+    rows = (f"SELECT 1 FROM breach b {_JOINS if sort in _BY_NAME else ''} WHERE {condition}"
+            f" AND ({key}) {later} ({_key_of(key)})")
+    bounds = [*params, breach_id]
+    if after is not None:
+        rows += f" AND ({key}) {earlier} ({_key_of(key)})"
+        bounds.append(after)
+    if within is not None:
+        rows += f" LIMIT {int(within) + 1}"
+    (position,) = ledger.conn.execute(f"SELECT count(*) FROM ({rows})", bounds).fetchone()
+    if within is not None and position > within:
+        return None
+    if after is not None and position == 0 and ledger.conn.execute(
+            f"SELECT ({key}) {later} ({_key_of(key)}) FROM breach b"
+            f" {_JOINS if sort in _BY_NAME else ''} WHERE b.id = ?",
+            [breach_id, after]).fetchone() != (1,):
+        return None  # not after it at all
     return position
 
 

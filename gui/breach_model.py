@@ -261,10 +261,12 @@ class BreachTableModel(QAbstractTableModel):
         held = self.row_of(key)
         if held is not None or self._ledger is None or self._complete:
             return held
-        position = db.breach_position(self._ledger, key, self._filter, sort=self._sort,
-                                      descending=self._descending)
-        if position is None or position >= len(self._rows) + REACH:
+        last = self._rows[-1].id if self._rows else None
+        between = db.breach_position(self._ledger, key, self._filter, sort=self._sort,
+                                     descending=self._descending, after=last, within=REACH)
+        if between is None:
             return None
+        position = len(self._rows) + between
         while len(self._rows) <= position and self.canFetchMore():
             self.fetchMore()
         return self.row_of(key)

@@ -168,3 +168,17 @@ def test_discounted_breaches_are_shown_but_not_summed(demo):
     breach = db.get_breach(demo, row.id)
     breach.status = "reported"
     db.save_breach(demo, breach)
+
+
+def test_a_breachs_position_is_counted_from_a_row_within_a_bound(demo):
+    """The table finds where a breach stands below the rows it holds by counting at most
+    `within` rows of the index after the last of them."""
+    rows = [r.id for r in db.list_breaches(demo, limit=400)]
+    assert db.breach_position(demo, rows[350]) == 350
+    assert db.breach_position(demo, rows[350], after=rows[199], within=200) == 150
+    assert db.breach_position(demo, rows[200], after=rows[199], within=200) == 0
+    assert db.breach_position(demo, rows[350], after=rows[199], within=100) is None
+    assert db.breach_position(demo, rows[100], after=rows[199], within=200) is None  # above
+    by_place = [r.id for r in db.list_breaches(demo, sort="governorate_ar", limit=300)]
+    assert db.breach_position(demo, by_place[250], sort="governorate_ar", after=by_place[99],
+                              within=500) == 150
