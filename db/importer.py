@@ -134,21 +134,20 @@ def import_file(ledger: Ledger, path: str | Path, *, dry_run: bool = False,
             mark = (int(rowid), key or None)  # what was agreed to: changes since count
         except ValueError:
             raise LedgerError("import_token", value=agreed) from None
-    for attempt in range(1, _ATTEMPTS + 1):
-        plan = plan_import(ledger, path, progress)
-        if dry_run:
-            return plan.report
-        if agreed is not None:
-            if digest != plan.digest:
-                raise ImportStale(plan.path.name, "file")
-            plan.mark = mark
-            return write_import(ledger, plan, progress)
+    plan = plan_import(ledger, path, progress)
+    if dry_run:
+        return plan.report
+    if agreed is not None:
+        if digest != plan.digest:
+            raise ImportStale(plan.path.name, "file")
+        plan.mark = mark
+        return write_import(ledger, plan, progress)
+    for _ in range(_ATTEMPTS - 1):
         try:
             return write_import(ledger, plan, progress)
-        except ImportStale:
-            if attempt == _ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+        except ImportStale:  # another copy wrote what the plan decided: plan again
+            plan = plan_import(ledger, path, progress)
+    return write_import(ledger, plan, progress)
 
 
 def plan_import(ledger: Ledger, path: str | Path,

@@ -414,6 +414,14 @@ Import them?</source>
         <translation>الملف {name}: خروقات جديدة: {new}، ومحدَّثة: {updated}.</translation>
     </message>
     <message>
+        <source>{name} changed after it was read, so nothing was imported. This is what importing it as it is now would do.</source>
+        <translation>تغيّر {name} بعد قراءته، فلم يُستورد شيء. هذا ما سيفعله استيراده كما هو الآن.</translation>
+    </message>
+    <message>
+        <source>Another copy of the program changed breaches or lists this import would write, so nothing was imported. This is what importing {name} would do now.</source>
+        <translation>غيّرت نسخة أخرى من البرنامج خروقات أو قوائم كان هذا الاستيراد سيكتبها، فلم يُستورد شيء. هذا ما سيفعله استيراد {name} الآن.</translation>
+    </message>
+    <message>
         <source>Row {row}: {reason}</source>
         <translation>الصف {row}: {reason}</translation>
     </message>
@@ -1545,6 +1553,14 @@ Import them?</source>
         <translation>{name} قاعدة بيانات لخروقات حقيقية: لا تُخلط البيانات التجريبية بالخروقات الحقيقية أبدًا.</translation>
     </message>
     <message>
+        <source>{name} changed after it was read: nothing was imported. Read it again (a dry run) to see what importing it would do now.</source>
+        <translation>تغيّر {name} بعد قراءته: لم يُستورد شيء. اقرأه مرة أخرى (تجربة دون كتابة) لترى ما سيفعله استيراده الآن.</translation>
+    </message>
+    <message>
+        <source>Another copy of the program changed breaches or lists this import would write: nothing was imported. Read {name} again (a dry run) to see what importing it would do now.</source>
+        <translation>غيّرت نسخة أخرى من البرنامج خروقات أو قوائم كان هذا الاستيراد سيكتبها: لم يُستورد شيء. اقرأ {name} مرة أخرى (تجربة دون كتابة) لترى ما سيفعله استيراده الآن.</translation>
+    </message>
+    <message>
         <source>The disk holding {folder} is full: nothing was imported and nothing was changed. Free some space on it and import again.</source>
         <translation>القرص الذي يحوي {folder} ممتلئ: لم يُستورد شيء ولم يتغير شيء. أفرغ بعض المساحة فيه ثم أعد الاستيراد.</translation>
     </message>
@@ -1688,6 +1704,18 @@ Import them?</source>
     <message>
         <source>{name} is a database of another program, not of Truce Ledger.</source>
         <translation>الملف {name} قاعدة بيانات لبرنامج آخر، لا لبرنامج سجل الهدنة.</translation>
+    </message>
+    <message>
+        <source>{name}: the totals it keeps for each day differ from its breaches (the first day that differs: {day}), so its weekly totals would be wrong; a program other than Truce Ledger may have written to it. The breaches themselves are whole. Nothing was backed up: run the check again with --recount to count the totals again from the breaches.</source>
+        <translation>{name}: المجاميع التي يحفظها لكل يوم تختلف عن خروقاته (أول يوم يختلف: {day})، فتكون مجاميعه الأسبوعية خاطئة؛ ربما كتب فيه برنامج غير سجل الهدنة. الخروقات نفسها سليمة. لم تُحفظ نسخة احتياطية: أعد الفحص مع --recount لتُعدّ المجاميع من جديد من الخروقات.</translation>
+    </message>
+    <message>
+        <source>{name}: its search index differs from the texts it indexes ({reason}), so a search may miss breaches. The breaches themselves are whole. Nothing was backed up: run the check again with --recount to build the index again.</source>
+        <translation>{name}: فهرس البحث فيه يختلف عن النصوص التي يفهرسها ({reason})، فقد يفوت البحثَ بعضُ الخروقات. الخروقات نفسها سليمة. لم تُحفظ نسخة احتياطية: أعد الفحص مع --recount ليُبنى الفهرس من جديد.</translation>
+    </message>
+    <message>
+        <source>{value} is not what a dry run printed: run import --dry-run again.</source>
+        <translation>{value} ليس ما طبعته التجربة دون كتابة: شغّل import --dry-run مرة أخرى.</translation>
     </message>
     <message>
         <source>table</source>
@@ -2578,6 +2606,10 @@ Import them?</source>
             <numerusform>%n صفًّا: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
             <numerusform>%n صف: ستكون جديدة {new}، ومحدَّثة {updated}، ودون تغيير {unchanged}، ومرفوضة {refused} (تجربة: لم يُكتب شيء)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>To import exactly this: {command}</source>
+        <translation>لاستيراد هذا بعينه: {command}</translation>
     </message>
     <message>
         <source>column {n}, which has no header</source>
