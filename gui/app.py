@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess
+from PySide6.QtCore import QCoreApplication, QProcess, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 import db
@@ -64,6 +64,7 @@ def run_window(path: Path | None = None) -> int:
     window = MainWindow(ledger)
     window.show()
     status = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # a count still running ends first
     restart_if_asked(app)
     return status
 

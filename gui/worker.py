@@ -2,6 +2,7 @@
 pool and its result or error comes back to the UI thread through a signal."""
 from __future__ import annotations
 
+import contextlib
 from typing import Callable
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
@@ -28,11 +29,12 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
+            outcome = (self.work(self.progress), None)
         except Exception as error:  # handed to the UI thread, which shows it
-            self.signals.finished.emit(None, error)
-        else:
-            self.signals.finished.emit(result, None)
+            outcome = (None, error)
+        # A count still running when the program quits has nobody left to tell.
+        with contextlib.suppress(RuntimeError):
+            self.signals.finished.emit(*outcome)
 
 
 def run_with_progress(parent, title: str, work: Work) -> tuple[object, Exception | None]:
