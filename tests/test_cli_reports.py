@@ -67,8 +67,11 @@ def test_an_import_says_its_rows_in_english_and_in_arabic(tmp_path, office):
     rows = one_row(tmp_path / "rows.csv")
     tried = run("import", "--db", str(office), str(rows), "--dry-run")
     assert tried.returncode == 0, tried.stderr
-    assert tried.stdout == ("rows.csv: 2 rows: 2 would be new, 0 would be updated, "
-                            "0 unchanged, 0 refused (dry run: nothing written)\n")
+    said, agreed = tried.stdout.splitlines()
+    assert said == ("rows.csv: 2 rows: 2 would be new, 0 would be updated, "
+                    "0 unchanged, 0 refused (dry run: nothing written)")
+    assert agreed.startswith(f"To import exactly this: truce-ledger import {rows} --db {office}"
+                             " --agreed ")
     done = run("import", "--db", str(office), str(rows), arabic=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == ("rows.csv: صفّان: جديدة 2، ومحدَّثة 0، ودون تغيير 0، "
