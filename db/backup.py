@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS
-from .errors import BadFileError, LedgerError
+from .errors import BadFileError, Cancelled, LedgerError
 from .paths import private_file, private_folder, temporary_name
 from .store import (clear_failed_check, fsync_path, one_line, open_reader, place_problem,
                     real_path, record_failed_check)
@@ -83,7 +83,7 @@ def write_copy(conn: sqlite3.Connection, target: Path,
 
     def step(status: int, remaining: int, total: int) -> None:
         if progress is not None and progress(total - remaining, total) is False:
-            raise _Cancelled
+            raise Cancelled
 
     try:
         private_file(temporary)
@@ -97,8 +97,6 @@ def write_copy(conn: sqlite3.Connection, target: Path,
         fsync_path(temporary)
         os.replace(temporary, target)
         fsync_path(target.parent)
-    except _Cancelled:
-        raise LedgerError("cancelled") from None
     except (OSError, sqlite3.Error) as error:
         raise place_problem(target, error) or BadFileError(
             "not_written", name=target.name,
@@ -303,6 +301,3 @@ def save_copy(source: Path, target: Path,
     finally:
         conn.close()
 
-
-class _Cancelled(Exception):
-    pass

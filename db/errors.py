@@ -21,6 +21,14 @@ class LedgerError(Exception):
         return f"{self.code}({listed})" if listed else str(self.code)
 
 
+
+class Cancelled(LedgerError):
+    """The user cancelled a long piece of work (an import, a merge, an export, a copy)
+    before anything was kept: the one exception of every cancel."""
+
+    def __init__(self):
+        super().__init__("cancelled")
+
 class CellError(ValueError):
     """A cell of an imported sheet that cannot be read: `code` and `params` say why (the
     column, as its English header, is `label`)."""

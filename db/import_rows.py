@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import cell_values as cells
 from .breaches import _LIST_TABLES
-from .errors import CellError, LedgerError
+from .errors import Cancelled, CellError
 from .fold import fold
 from .import_sheets import VictimsSheet, id_form, listed_choice
 from .import_write import _KEYS_AT_ONCE, _Known, breach_documents
@@ -323,7 +323,7 @@ def _plan(known: _Known, rows: list[_Row], present: set[str], victims: VictimsSh
             _count(report, planned.action)
             plan.append(planned)
         if done % 2000 == 0 and progress is not None and progress(done, 2 * total) is False:
-            raise LedgerError("cancelled")
+            raise Cancelled
     return plan
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .errors import BadFileError, LedgerError
+from .errors import BadFileError, Cancelled, LedgerError
 from .import_rows import (COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _Known, _Names,
                           _plan, _Planned, _read_rows)
 from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, IgnoredColumn, VictimsSheet,
@@ -269,7 +269,7 @@ def _changed_since(conn: sqlite3.Connection, plan: ImportPlan) -> bool:
 
 def _go_on(progress, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
-        raise LedgerError("cancelled")
+        raise Cancelled
 
 
 class ImportRefused(LedgerError):

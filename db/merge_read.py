@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-from .errors import BadFileError, LedgerError
+from .errors import BadFileError, Cancelled
 from .schema import schema_difference
 from .store import Ledger
 
@@ -35,7 +35,7 @@ class _Progress:
     def tell(self, done: int, every: int = 1000) -> None:
         if self.report is not None and done % every == 0 \
                 and self.report(done, self.total) is False:
-            raise LedgerError("cancelled")
+            raise Cancelled
 
 
 @dataclass

@@ -28,7 +28,7 @@ from openpyxl.worksheet import _writer as sheet_writer
 from openpyxl.writer.excel import ExcelWriter
 
 from .cells import SafeText, header, letter
-from .errors import LedgerError
+from .errors import Cancelled, LedgerError
 from .listing import BreachFilter, count_breaches
 from .paths import host, remember_export_folder, remove_dead_exports
 from .records import GRADINGS
@@ -98,10 +98,6 @@ class ExportReport:
     cut_texts: int = 0  # texts longer than a cell holds, cut to TEXT_LIMIT characters
 
 
-class _Cancelled(Exception):
-    pass
-
-
 def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOptions,
                     progress: Callable[[int, int], bool] | None = None) -> ExportReport:
     """Write the workbook of `options` to `target`. `progress(done, total)` returning False
@@ -130,8 +126,6 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
             raise
         os.replace(whole, target)
         fsync_path(target.parent)  # the rename reaches the disk
-    except _Cancelled:
-        raise LedgerError("cancelled") from None
     except OSError as error:
         raise _not_written(target, error) from None
     finally:
@@ -306,7 +300,7 @@ def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
 def _go_on(progress, done: int, total: int) -> None:
     """Ask the caller whether to go on; a Cancel stops the export here."""
     if progress is not None and progress(done, total) is False:
-        raise _Cancelled
+        raise Cancelled
 
 
 def _names_sql(language: str) -> dict[str, str]:
