@@ -46,7 +46,23 @@ def take_step(ledger: Ledger, step: SaveStep | TrashStep, forward: bool) -> Brea
         return (delete_breaches if deleting else restore_breaches)(ledger, list(step.keys))
     if step.before is None:
         return (restore_breaches if forward else delete_breaches)(ledger, [step.after.id])
-    version = replace(step.after if forward else step.before, updated_at=step.version)
+    expected = _expected_version(ledger, step.after.id, step.version)
+    version = replace(step.after if forward else step.before, updated_at=expected)
     changes = save_breach_changes(ledger, version, allow_duplicate=True)
     step.version = changes.breach.updated_at
     return changes
+
+
+def _expected_version(ledger: Ledger, key: str, version: str | None) -> str | None:
+    """The `updated_at` an undo or redo of a save expects to find: the one the step wrote,
+    or a later one when since then the breach only went to the Trash and came back (an
+    edit, deleted, then restored, is undone as the user expects: nobody changed what it
+    says). Any other change since, by whoever, keeps the step's own, and the save is
+    refused."""
+    row = ledger.conn.execute("SELECT updated_at FROM breach WHERE id = ?", (key,)).fetchone()
+    if row is None or version is None or row[0] == version:
+        return version
+    other = ledger.conn.execute(
+        "SELECT 1 FROM change_log WHERE record_id = ? AND changed_at > ?"
+        " AND action NOT IN ('delete', 'restore') LIMIT 1", (key, version)).fetchone()
+    return version if other else row[0]

@@ -287,3 +287,29 @@ def test_an_undone_edit_brings_back_the_same_citation(ledger, make_breach, lists
     db.save_breach(ledger, latest)  # another save meanwhile…
     with pytest.raises(db.ConflictError):  # …so the redo would write over it: refused
         take_step(ledger, step, forward=True)
+
+
+def test_an_edit_deleted_then_restored_is_still_undone(ledger, make_breach):
+    """Edit, Delete, Ctrl+Z (the breach is back), Ctrl+Z (the edit is undone): going to the
+    Trash and back changes nothing of what a breach says, so it is not another's save."""
+    from db.undo import SaveStep, TrashStep, take_step
+
+    first = db.save_breach(ledger, make_breach(place="Khan Tuman"))
+    edit = db.get_breach(ledger, first.id)
+    edit.place = "Zitan"
+    steps = [SaveStep(first, db.save_breach(ledger, edit))]
+    db.delete_breach(ledger, first.id)
+    steps.append(TrashStep([first.id]))
+    take_step(ledger, steps.pop(), forward=False)
+    take_step(ledger, steps.pop(), forward=False)
+    back = db.get_breach(ledger, first.id)
+    assert back.place == "Khan Tuman" and back.deleted_at is None
+    # A save by another copy meanwhile still refuses the undo.
+    other = db.get_breach(ledger, first.id)
+    other.place = "Al-Eis"
+    step = SaveStep(back, db.save_breach(ledger, other))
+    changed = db.get_breach(ledger, first.id)
+    changed.place = "Saraqib"
+    db.save_breach(ledger, changed)
+    with pytest.raises(db.ConflictError):
+        take_step(ledger, step, forward=False)
