@@ -117,6 +117,17 @@ def _failed_check_refusal(path: Path) -> LedgerError | None:
         folder=str(folder))
 
 
+def fsync_path(path: Path) -> None:
+    """What was written to `path` (a file, or a folder's renames) reaches the disk, where
+    the system lets it be synced."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 # --- A clean close, marked inside the file -----------------------------------------------
 
 # The key, in the file's `meta`, of the mark its last clean close left.

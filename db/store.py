@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from .errors import BadFileError, LedgerError
+from .copies import backup_database
 from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
 from .files import (BUSY_TIMEOUT_MS, CACHE_SIZE, FULL_DISK_BYTES, JOURNAL_MAGIC,
@@ -24,8 +25,8 @@ from .files import (BUSY_TIMEOUT_MS, CACHE_SIZE, FULL_DISK_BYTES, JOURNAL_MAGIC,
                     _not_beside, _owner_only, _read_only_connection,
                     _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
                     _require_regular_file, _require_writable, clean_close_mark,
-                    clear_failed_check, closed_as_marked, failed_check_marker, place_problem,
-                    real_path, record_failed_check)
+                    clear_failed_check, closed_as_marked, failed_check_marker, fsync_path,
+                    place_problem, real_path, record_failed_check)
 from .ledger import Ledger, _RefusingLedger, fetch_dicts
 from .paths import private_file, temporary_name
 from .records import utc_now
@@ -106,8 +107,6 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
         if version < LATEST_VERSION:
             if refusal is not None:
                 raise refusal
-            from .backup import backup_database
-
             backup_database(conn, path, reason=f"before-migration-{version}")
             _migrate(conn, version)
         keep_folded(conn)  # every breach written here gets its search form (db/fold.py)
@@ -304,17 +303,6 @@ def _create(path: Path) -> None:
         for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-
-
-def fsync_path(path: Path) -> None:
-    """What was written to `path` (a file, or a folder's renames) reaches the disk, where
-    the system lets it be synced."""
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
