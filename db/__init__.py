@@ -2,6 +2,7 @@
 
 Imports no Qt: the command line, the window and the tests all call these functions.
 """
+from .breach_read import truce_in_force
 from .breaches import (delete_breach, delete_breaches, find_duplicate, get_breach,
                        restore_breach, restore_breaches, save_breach, save_breach_changes,
                        validate_breach)
@@ -32,7 +33,7 @@ __all__ = [
     "breach_position", "get_breach", "get_source", "governorates", "list_breaches",
     "open_ledger", "places",
     "SourceChanges", "delete_source", "merge_sources", "rename_source",
-    "BreachChanges", "save_breach_changes",
+    "BreachChanges", "save_breach_changes", "truce_in_force",
     "record_history", "restore_breach", "save_breach", "validate_breach", "save_source", "source_choices", "sources", "truces",
     "TruceChanges", "TruceEffect", "delete_truce", "get_truce", "truce_breach_counts",
     "truce_edit_effect", "update_truce",

@@ -7,11 +7,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import fields
+from typing import Iterable, TypeVar
 
 from .errors import NotFoundError
 from .fold import fold
 from .ledger import Ledger, fetch_dicts
 from .records import Breach, Citation, Victim
+
+T = TypeVar("T")
 
 BREACH_COLUMNS = (
     "id", "occurred_on", "occurred_at", "truce_id", "governorate_id", "district", "place",
@@ -104,6 +107,14 @@ def find_duplicate(conn: sqlite3.Connection, breach: Breach) -> str | None:
         (fold(breach.place), breach.occurred_on, breach.governorate_id, breach.breach_type_id,
          breach.id)).fetchone()
     return row[0] if row else None
+
+
+def truce_in_force(truces: Iterable[tuple[object, object, T]], day: str) -> T | None:
+    """Of `truces`, as (start, end, what) with the latest start first, the `what` of the one
+    in force on `day` (ISO): the rule of truce_for_date, for truces held in memory (the
+    editor's "by date", an import's plan)."""
+    return next((what for start, end, what in truces
+                 if str(start) <= day and (not end or day <= str(end))), None)
 
 
 def truce_for_date(conn: sqlite3.Connection, day: str) -> str | None:

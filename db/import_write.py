@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .breach_read import truce_in_force
 from .breaches import (_LIST_TABLES, BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS,
                        _breach_values, _content, child_values, log_change)
 from .errors import LedgerError
@@ -321,8 +322,7 @@ class _Known:
 
     def truce_on(self, day: str) -> str | None:
         """The truce in force on `day`, as db.breaches.truce_for_date finds it."""
-        return next((key for start, end, key in self.truces
-                     if start <= day and (end is None or end >= day)), None)
+        return truce_in_force(self.truces, day)
 
     def stored(self, keys: list[str]) -> dict[str, tuple[str, str | None]]:
         """Key -> (updated_at, deleted_at) of each stored breach of `keys`."""

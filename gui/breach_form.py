@@ -218,11 +218,8 @@ class BreachForm(QWidget):
         latest first)."""
         if day is None:
             return None
-        for truce in self._truces:
-            if str(truce.start_date) <= day.isoformat() and (
-                    not truce.end_date or day.isoformat() <= str(truce.end_date)):
-                return truce
-        return None
+        return db.truce_in_force(((t.start_date, t.end_date, t) for t in self._truces),
+                                 day.isoformat())
 
     def _update_truce_label(self) -> None:
         truce = self._truce_in_force(self.date.date())
