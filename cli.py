@@ -166,6 +166,8 @@ def _check(args: argparse.Namespace) -> int:
     if report.recounted is not None:
         recounted = report.recounted
         print(f"totals recounted: {recounted.removed} rows removed, {recounted.written} written")
+        if recounted.places:
+            print("place counts written again")
         if recounted.search_index:
             print("search index built again")
     print(f"breaches: {report.breaches}")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS
+from .place_uses import differences as place_differences, fill_place_uses
 # Copies and backups (db/copies.py), importable from here as before.
 from .copies import (BEFORE_MIGRATION, KEEP_BACKUPS, _one_snapshot,  # noqa: F401
                      backup_database, backups_folder, list_backups, write_copy)
@@ -33,10 +34,12 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
 class Recounted:
     """What `recount_kept` changed: rows of the kept sums that a recount of the breaches
     does not give (removed), rows it gives that were not kept (written; a day whose sums
-    were wrong is one of each), and whether the text index was rebuilt."""
+    were wrong is one of each), whether the counts of places were written again, and
+    whether the text index was rebuilt."""
 
     removed: int = 0
     written: int = 0
+    places: bool = False
     search_index: bool = False
 
 
@@ -90,9 +93,10 @@ def check_and_back_up(conn: sqlite3.Connection, path: Path, recount: bool = Fals
 
 
 def kept_differences(conn: sqlite3.Connection, name: str) -> LedgerError | None:
-    """Why the sums kept per day or the text index differ from the breaches (the first
-    day whose sums differ; SQLite's words on the index), or None when they agree. A file
-    of an older schema keeps neither (the migration writes them). Reads one snapshot."""
+    """Why the sums kept per day, the counts of places or the text index differ from the
+    breaches (the first day whose sums differ; the first place; SQLite's words on the
+    index), or None when they agree. A file of an older schema keeps none of them (the
+    migrations write them). Reads one snapshot."""
     if not _holds(conn, "day_sum"):
         return None
     with _one_snapshot(conn), _recounted(conn):
@@ -100,8 +104,11 @@ def kept_differences(conn: sqlite3.Connection, name: str) -> LedgerError | None:
                              f" EXCEPT SELECT {_KEPT} FROM {other})").fetchone()[0]
                 for one, other in (("main.day_sum", "temp.recounted"),
                                    ("temp.recounted", "main.day_sum"))]
+        place = place_differences(conn) if _holds(conn, "place_use") else None
     if any(days):
         return LedgerError("day_sums_differ", name=name, day=min(d for d in days if d))
+    if place is not None:
+        return LedgerError("place_counts_differ", name=name, place=place)
     if _holds(conn, "breach_text"):
         try:
             conn.execute(_INDEX_CHECK)
@@ -126,6 +133,9 @@ def recount_kept(conn: sqlite3.Connection) -> Recounted:
             recounted.written = conn.execute(
                 f"INSERT INTO main.day_sum ({_KEPT}) SELECT {_KEPT} FROM temp.recounted"
                 f" EXCEPT SELECT {_KEPT} FROM main.day_sum").rowcount
+        if _holds(conn, "place_use") and place_differences(conn) is not None:
+            fill_place_uses(conn)
+            recounted.places = True
         if _holds(conn, "breach_text"):
             try:
                 conn.execute(_INDEX_CHECK)

@@ -5,7 +5,8 @@ Every connection the program writes with folds each breach it inserts (db/fold.p
 adds it to its day's sums (db/day_sums.py) by temporary triggers. For one breach that is
 nothing; for 100,000 it is most of an import's time (eight upserts of `day_sum` and an
 FTS5 insert per breach), and a trigger also keeps SQLite from copying rows straight from
-an attached file. `adding_in_sets` pauses those two INSERT triggers on the connection for
+an attached file. `adding_in_sets` pauses those INSERT triggers (and the count of places,
+db/place_uses.py) on the connection for
 the breaches written inside it, then folds and counts the new ones in a few statements,
 in the same transaction: nothing is committed between the breaches and their sums, so a
 failure or a cancel rolls both back.
@@ -21,8 +22,9 @@ from typing import Iterator
 
 from .day_sums import DIMENSIONS, SUM_COLUMNS, _COLUMNS, _counted, _row_values, keep_day_sums
 from .fold import keep_folded
+from .place_uses import add_place_uses, keep_place_uses
 
-_PAUSED = ("breach_key_on_insert", "day_sum_on_insert")
+_PAUSED = ("breach_key_on_insert", "day_sum_on_insert", "place_use_on_insert")
 _ADD = ", ".join(f"{c} = {c} + excluded.{c}" for c in SUM_COLUMNS)
 
 
@@ -45,9 +47,11 @@ def adding_in_sets(conn: sqlite3.Connection) -> Iterator[None]:
         yield
         _fold(conn, before)
         _count(conn, before)
+        add_place_uses(conn, before)
     finally:
         keep_folded(conn)
         keep_day_sums(conn)
+        keep_place_uses(conn)
 
 
 def _fold(conn: sqlite3.Connection, before: int) -> None:

@@ -80,13 +80,12 @@ def places(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[str]:
     """Places of earlier breaches that start with `prefix`, most used first, for completion.
 
     The prefix is matched with spelling folded (db/fold.py: "مدرسه" offers "مدرسة"), through
-    the index of folded places; each place is offered as it was written."""
+    the counts of places kept as breaches are written (db/place_uses.py); each place is
+    offered as it was written."""
     low, high = fold_prefix_bounds(prefix)
     return [row[0] for row in ledger.conn.execute(
-        "SELECT b.place FROM breach_key k JOIN breach b ON b.id = k.breach_id"
-        " WHERE k.place_key >= ? AND k.place_key < ? AND b.deleted_at IS NULL"
-        " AND b.place != '' GROUP BY b.place ORDER BY count(*) DESC, b.place LIMIT ?",
-        (low, high, limit))]
+        "SELECT place FROM place_use WHERE place_key >= ? AND place_key < ?"
+        " ORDER BY breaches DESC, place LIMIT ?", (low, high, limit))]
 
 
 def add_truce(ledger: Ledger, truce: Truce) -> str:

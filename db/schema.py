@@ -13,6 +13,7 @@ from typing import Callable
 
 from .day_sums import DAY_SUM_TABLE, fill_day_sums
 from .fold import fill_breach_keys
+from .place_uses import PLACE_USE_TABLE, fill_place_uses
 
 # 'TRLG': marks a SQLite file as a Truce Ledger database (PRAGMA application_id).
 APPLICATION_ID = 0x54524C47
@@ -290,11 +291,19 @@ def _migration_3(conn: sqlite3.Connection, now: str) -> None:
     fill_day_sums(conn)
 
 
+def _migration_4(conn: sqlite3.Connection, now: str) -> None:
+    """The places' counts, for the place field's completion at a million breaches."""
+    for statement in _split_sql(PLACE_USE_TABLE):
+        conn.execute(statement)
+    fill_place_uses(conn)
+
+
 # (version, name, function); the file's PRAGMA user_version is the last one applied.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
     (1, "initial schema", _migration_1),
     (2, "folded search keys", _migration_2),
     (3, "keyset order, text index, day sums", _migration_3),
+    (4, "place counts", _migration_4),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")

@@ -20,6 +20,7 @@ from .errors import BadFileError, LedgerError
 from .copies import backup_database
 from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
+from .place_uses import keep_place_uses, readable_place_uses
 from .files import (BUSY_TIMEOUT_MS, CACHE_SIZE, FULL_DISK_BYTES, JOURNAL_MAGIC,
                     _failed_check_refusal, _immutable_connection, _log_holds_pages,
                     _not_beside, _owner_only, _read_only_connection,
@@ -51,12 +52,19 @@ def open_reader(path: str | os.PathLike) -> Ledger:
     path = real_path(path)
     conn = _read_only_connection(path)
     try:
-        readable_keys(conn)  # a file of an older schema is searched all the same
-        readable_day_sums(conn)  # and totalled all the same
+        _readable(conn)
     except BaseException:
         conn.close()
         raise
     return _RefusingLedger(conn, path, "", "", _opened_read_only(path))
+
+
+def _readable(conn: sqlite3.Connection) -> None:
+    """A file of an older schema, which a read-only connection may not migrate, is searched,
+    totalled and completed all the same (slower: recounted as it is read)."""
+    readable_keys(conn)
+    readable_day_sums(conn)
+    readable_place_uses(conn)
 
 
 def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
@@ -91,8 +99,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     version = inspect_file(path)
     if read_only:
         conn = _read_only_connection(path)
-        readable_keys(conn)  # a file of an older schema is searched all the same
-        readable_day_sums(conn)  # and totalled all the same
+        _readable(conn)
         return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
                                tidy=len(made) == 2)
     _require_writable(path)
@@ -111,6 +118,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
             _migrate(conn, version)
         keep_folded(conn)  # every breach written here gets its search form (db/fold.py)
         keep_day_sums(conn)  # and is counted in its day's sums (db/day_sums.py)
+        keep_place_uses(conn)  # and its place's count (db/place_uses.py)
     except BaseException:
         conn.close()
         raise

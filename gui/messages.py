@@ -225,6 +225,12 @@ def error_text(error: Exception) -> str:
                                    "indexes ({reason}), so a search may miss breaches. The "
                                    "breaches themselves are whole. Nothing was backed up: run "
                                    "the check again with --recount to build the index again."),
+        "place_counts_differ": tr("{name}: the counts of places it keeps for the place "
+                                  "field differ from its breaches (the first place that "
+                                  "differs: {place}), so the place field would offer places "
+                                  "wrongly. The breaches themselves are whole. Nothing was "
+                                  "backed up: run the check again with --recount to count "
+                                  "them again."),
         "copy_onto_self": tr("A copy cannot replace the database it is made from."),
         "demo_exists": tr("{name} already exists: the demo needs a file of its own."),
         "conflict": tr("This breach was changed elsewhere since you opened it (another copy "

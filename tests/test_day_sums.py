@@ -20,6 +20,7 @@ from db.backup import check_and_back_up, write_copy
 from db.day_sums import differences
 from db.importer import import_file
 from db.merge import merge_file
+from db.place_uses import differences as place_differences
 from db.totals import COUNT_NAMES, TotalsFilter, WeekScheme, weekly_totals
 from db.undo import SaveStep, TrashStep, take_step
 from gui.messages import error_text
@@ -45,8 +46,8 @@ def template(tmp_path_factory) -> Path:
 
 @st.composite
 def breach_values(draw) -> dict:
-    """What the editor may save: any day, governorate, actor, type and grading; counts
-    with or without "up to"."""
+    """What the editor may save: any day, governorate, actor, type, grading and place (or
+    the place left as it was); counts with or without "up to"."""
     killed = draw(st.integers(0, 30))
     women = draw(st.integers(0, killed))
     children = draw(st.integers(0, killed - women))
@@ -55,7 +56,10 @@ def breach_values(draw) -> dict:
                   governorate=draw(st.sampled_from(GOVERNORATES)),
                   actor=draw(st.sampled_from(ACTORS)), kind=draw(st.sampled_from(TYPES)),
                   status=draw(st.sampled_from(db.records.GRADINGS)), killed=killed,
-                  women=women, children=children, injured=draw(st.integers(0, 30)))
+                  women=women, children=children, injured=draw(st.integers(0, 30)),
+                  # None: as it was (a new breach: a place of its own)
+                  place=draw(st.sampled_from((None, "", "Khan Tuman", "khan tuman",
+                                              "خان طومان", "Anadan"))))
     for name in ("killed", "women", "children", "injured"):
         up = ups[name]
         values[f"{name}_max"] = None if up is None else values[name] + up
@@ -101,7 +105,10 @@ class Office:
         breach.status = values["status"]
         for name in COUNT_NAMES[1:]:
             setattr(breach, name, values[name])
-        breach.place = breach.place or f"place {len(self.keys)}"
+        if values.get("place") is not None:
+            breach.place = values["place"]
+        elif breach.id is None:
+            breach.place = f"place {len(self.keys)}"
         return breach
 
     def pick(self, which: int) -> str | None:
@@ -209,6 +216,7 @@ def test_the_kept_sums_are_a_recount_after_any_sequence_of_changes(template, ste
                  "undo": office.undo, "import": office.import_rows,
                  "merge": office.merge}[kind](*args)
                 assert differences(ledger.conn) == [], step
+                assert place_differences(ledger.conn) is None, step
             assert counted_weeks(ledger) == plain_weeks(ledger.conn)
             assert counted_weeks(ledger, TotalsFilter(confirmed_only=True)) == plain_weeks(
                 ledger.conn, confirmed_only=True)

@@ -1714,6 +1714,10 @@ Import them?</source>
         <translation>{name}: فهرس البحث فيه يختلف عن النصوص التي يفهرسها ({reason})، فقد يفوت البحثَ بعضُ الخروقات. الخروقات نفسها سليمة. لم تُحفظ نسخة احتياطية: أعد الفحص مع --recount ليُبنى الفهرس من جديد.</translation>
     </message>
     <message>
+        <source>{name}: the counts of places it keeps for the place field differ from its breaches (the first place that differs: {place}), so the place field would offer places wrongly. The breaches themselves are whole. Nothing was backed up: run the check again with --recount to count them again.</source>
+        <translation>{name}: أعداد الأماكن التي يحفظها لحقل المكان تختلف عن خروقاته (أول مكان يختلف: {place})، فيقترح حقل المكان أماكن خاطئة. الخروقات نفسها سليمة. لم تُحفظ نسخة احتياطية: أعد الفحص مع --recount لتُعدّ من جديد.</translation>
+    </message>
+    <message>
         <source>{value} is not what a dry run printed: run import --dry-run again.</source>
         <translation>{value} ليس ما طبعته التجربة دون كتابة: شغّل import --dry-run مرة أخرى.</translation>
     </message>
