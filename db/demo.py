@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable
 
-from .breaches import BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS
+from .breaches import BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS, child_values
+from .bulk import adding_in_sets
 from .errors import LedgerError
 from .lists import add_actor, add_truce, find_by_name, save_source
 from .records import Breach, Citation, Source, Truce, Victim
@@ -274,9 +275,7 @@ def _insert(ledger: Ledger, breaches: list[Breach], lists: dict, with_log: bool)
         for child, columns, into in ((breach.citations, CITATION_COLUMNS, citations),
                                      (breach.victims, VICTIM_COLUMNS, victims)):
             for position, item in enumerate(child):
-                values = asdict(item)
-                values["confidential"] = int(values.get("confidential", 0))
-                values["position"] = position
+                values = child_values(asdict(item), columns, position, set())
                 into.append([breach.id] + [values[c] for c in columns]
                             + [breach.created_at, breach.created_at])
         if with_log:
@@ -286,7 +285,7 @@ def _insert(ledger: Ledger, breaches: list[Breach], lists: dict, with_log: bool)
             log.append((_uuid(random.Random(breach.id)), breach.created_at, "demo",
                         breach.office, "breach", breach.id, "insert", None,
                         json.dumps(document, ensure_ascii=False)))
-    with ledger.transaction() as conn:
+    with ledger.transaction() as conn, adding_in_sets(conn):
         conn.executemany(f"INSERT INTO breach ({', '.join(BREACH_COLUMNS)}) VALUES"
                          f" ({', '.join('?' * len(BREACH_COLUMNS))})", rows)
         for table, columns, values in (("citation", CITATION_COLUMNS, citations),
