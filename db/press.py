@@ -16,8 +16,8 @@ from datetime import date
 
 from . import press_ar
 from .records import Truce, as_date
-from .totals import (Counts, Group, TotalsFilter, Week, WeekScheme, grand_total,
-                     weekly_totals_by_governorate)
+from .totals import (Counts, Group, TotalsFilter, Week, WeekScheme, grand_total, totals_by,
+                     weekly_totals, weekly_totals_by_governorate, within)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -135,22 +135,29 @@ def press_sentence(week: Week, truce: Truce | None, governorates: list[Group],
     return " ".join(parts)
 
 
-def week_sentence(ledger, scheme, week: Week, where=None, language: str = "en",
-                  digits: str = "western") -> str:
-    """The press sentence of `week` (in English, or in Arabic with `language="ar"`),
-    naming the governorates of the breaches it counts: those of the week's days that the
-    filter (and the truce) also take in."""
-    from .totals import TotalsFilter, totals_by, within
+def week_filter(scheme: WeekScheme, week: Week, where: TotalsFilter | None = None
+                ) -> TotalsFilter:
+    """The breaches `week` counts: those of the week's days that the filter (and the
+    truce) also take in."""
     narrowed = within(scheme, where or TotalsFilter())
     narrowed.date_from = max(week.first, narrowed.date_from or week.first)
     narrowed.date_to = min(week.last, narrowed.date_to or week.last)
-    return press_sentence(week, scheme.truce, totals_by(ledger, "governorate", narrowed),
-                          language, digits)
+    return narrowed
+
+
+def week_sentence(ledger, scheme, week: Week, where=None, language: str = "en",
+                  digits: str = "western") -> str:
+    """The press sentence of `week` (in English, or in Arabic with `language="ar"`),
+    naming the governorates of the breaches it counts."""
+    return press_sentence(week, scheme.truce, totals_by(
+        ledger, "governorate", week_filter(scheme, week, where)), language, digits)
 
 
 class Sentences(Sequence):
     """The press sentences of a report's weeks in one language, in the order of its weeks,
-    each written the first time it is read, from the counts read with the weeks: the
+    each written the first time it is read, from the counts read with the weeks and the
+    governorates read for it (`groups`, by the week's first day; a week with breaches
+    whose governorates were not read has no sentence yet: WeeklyReport.read_week): the
     view shows one week's at a time, the command line reads them all."""
 
     def __init__(self, weeks: list[Week], groups: dict[date, list[Group]],
@@ -168,6 +175,8 @@ class Sentences(Sequence):
         week = self._weeks[index]  # an IndexError past the end
         index %= len(self._weeks)
         if index not in self._written:
+            if week.breaches and week.starts not in self._groups:
+                raise LookupError(f"the governorates of the week of {week.starts} are not read")
             self._written[index] = press_sentence(
                 week, self._truce, self._groups.get(week.starts, []), self._language,
                 self._digits)
@@ -187,19 +196,62 @@ class WeeklyReport:
     total: Counts  # the sum of the weeks
     sentences: Sentences  # the press sentence of each week, in the order of `weeks`
     sentences_ar: Sentences  # the same in Arabic
+    scheme: WeekScheme  # what was counted
+    where: TotalsFilter
+    # The governorates of the weeks read (by the week's first day), that the sentences name.
+    groups: dict[date, list[Group]]
+    shown: int | None = None  # the week whose sentences were read with the weeks (its row)
+
+    def read_week(self, ledger, index: int) -> bool:
+        """Make the sentences of week `index` ready, reading its governorates from
+        `ledger` when they were not read with the weeks. False, and nothing read, when the
+        file no longer holds the counts of the week's row: it changed since the report was
+        read, and a sentence written now would not speak of the breaches the row counts."""
+        week = self.weeks[index]
+        if not week.breaches or week.starts in self.groups:
+            return True
+        narrowed = week_filter(self.scheme, week, self.where)
+        with ledger.snapshot():  # the governorates of the breaches counted again here
+            if weekly_totals(ledger, self.scheme, narrowed) != [week]:
+                return False
+            self.groups[week.starts] = totals_by(ledger, "governorate", narrowed)
+        return True
 
 
 def weekly_report(ledger, scheme: WeekScheme | None = None, where: TotalsFilter | None = None,
-                  digits: str = "western") -> WeeklyReport:
-    """The weeks, their total and every week's press sentence in English and in Arabic (in
-    the `digits` asked for), all from one snapshot of the
-    file: whatever other copies of the program save meanwhile, the sentence of a week
-    speaks of the breaches its row counts, and the total is the sum of the rows shown.
-    One reading of the kept sums (per week, and per week and governorate) gives them all;
-    a sentence is written when it is read."""
-    scheme = scheme or WeekScheme()
+                  digits: str = "western", every_week: bool = True,
+                  shown: date | None = None) -> WeeklyReport:
+    """The weeks, their total and the press sentences of the weeks in English and in
+    Arabic (in the `digits` asked for), all from one snapshot of the file: whatever other
+    copies of the program save meanwhile, the sentence of a week speaks of the breaches
+    its row counts, and the total is the sum of the rows shown. A sentence is written
+    when it is read.
+
+    `every_week`: the governorates of every week are read with the weeks (one reading of
+    the kept sums per week and governorate), for the command line, which writes every
+    sentence. Otherwise only those of the week the Weekly totals view shows first (the
+    report's `shown`): the week whose first day is `shown`, else the latest with
+    breaches. The view's count then costs what the weeks alone cost, however many weeks
+    there are; the sentences of another week are read when it is shown (`read_week`)."""
+    scheme, where = scheme or WeekScheme(), where or TotalsFilter()
     with ledger.snapshot():
-        weeks, groups = weekly_totals_by_governorate(ledger, scheme, where)
-    return WeeklyReport(weeks=weeks, total=grand_total(weeks),
-                        sentences=Sentences(weeks, groups, scheme.truce, "en", digits),
-                        sentences_ar=Sentences(weeks, groups, scheme.truce, "ar", digits))
+        if every_week:
+            weeks, groups = weekly_totals_by_governorate(ledger, scheme, where)
+        else:
+            weeks, groups = weekly_totals(ledger, scheme, where), {}
+        report = WeeklyReport(
+            weeks=weeks, total=grand_total(weeks),
+            sentences=Sentences(weeks, groups, scheme.truce, "en", digits),
+            sentences_ar=Sentences(weeks, groups, scheme.truce, "ar", digits),
+            scheme=scheme, where=where, groups=groups, shown=_shown(weeks, shown))
+        if report.shown is not None:
+            report.read_week(ledger, report.shown)
+    return report
+
+
+def _shown(weeks: list[Week], first_day: date | None) -> int | None:
+    """The row of the week that starts on `first_day`, else of the latest week with
+    breaches; None when no week has breaches."""
+    rows = [row for row, week in enumerate(weeks) if week.starts == first_day]
+    rows = rows or [row for row, week in enumerate(weeks) if week.breaches]
+    return rows[-1] if rows else None

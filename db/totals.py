@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from operator import attrgetter
 
 from .day_sums import ACTOR, DIMENSIONS, GOVERNORATE, TYPE
 from .errors import LedgerError
@@ -57,10 +58,6 @@ class Counts:
     women_max: int = 0
     children_max: int = 0
     injured_max: int = 0
-
-    def add(self, other: "Counts") -> None:
-        for name in COUNT_NAMES:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 @dataclass
@@ -230,22 +227,22 @@ def _weekly(ledger: Ledger, scheme: WeekScheme | None, where: TotalsFilter | Non
         return [], {}  # the range and the truce do not meet
     first_sql, first_params = scheme.sql_first_day("d.day")
     condition, params = where.day_sums()
-    found = {date.fromordinal(row[0]): Counts(*row[1:]) for row in _summed(
+    found = {row[0]: row[1:] for row in _summed(  # by the ordinal of the week's first day
         ledger, f"SELECT {first_sql} AS first, {_SUMS} FROM day_sum d WHERE {condition}"
         " GROUP BY first", first_params + params, where)}
     span = _span(scheme, where, found)
     if span is None:
         return [], {}
-    weeks, first = [], span[0]
-    while first <= span[1]:
-        counts = found.get(first, Counts())
-        # The days counted: a range or the truce's end may cut the week.
-        shown_first = max(first, where.date_from) if where.date_from else first
-        shown_last = first + timedelta(days=6)
-        shown_last = min(shown_last, where.date_to) if where.date_to else shown_last
-        weeks.append(Week(**vars(counts), number=scheme.number(first), first=shown_first,
-                          last=shown_last, starts=first))
-        first += timedelta(days=7)
+    weeks, none, number = [], (0,) * len(COUNT_NAMES), scheme.number(span[0])
+    for index, starts in enumerate(range(span[0].toordinal(), span[1].toordinal() + 1, 7)):
+        first = date.fromordinal(starts)
+        weeks.append(Week(*found.get(starts, none), first=first, last=first + timedelta(days=6),
+                          number=None if number is None else number + index, starts=first))
+    # The days counted: the range or the truce's end may cut the first and the last week.
+    if where.date_from:
+        weeks[0].first = max(weeks[0].first, where.date_from)
+    if where.date_to:
+        weeks[-1].last = min(weeks[-1].last, where.date_to)
     return weeks, _governorates(ledger, where, weeks) if by_governorate else {}
 
 
@@ -303,9 +300,10 @@ def _out_of_range(ledger: Ledger, where: TotalsFilter) -> LedgerError:
 
 
 def _span(scheme: WeekScheme, where: TotalsFilter, found: dict) -> tuple[date, date] | None:
-    """The first days of the first and the last week to show, or None for no weeks."""
-    start = where.date_from or (min(found) if found else None)
-    end = where.date_to or (max(found) if found else start)
+    """The first days of the first and the last week to show, or None for no weeks
+    (`found`: the weeks with breaches, by the ordinal of their first day)."""
+    start = where.date_from or (date.fromordinal(min(found)) if found else None)
+    end = where.date_to or (date.fromordinal(max(found)) if found else start)
     if start is None:
         return None
     first, last = scheme.first_day(start), scheme.first_day(end)
@@ -332,11 +330,9 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
 
 
 def grand_total(rows: list[Counts]) -> Counts:
-    """The sum of weeks or groups."""
-    total = Counts()
-    for row in rows:
-        total.add(row)
-    return total
+    """The sum of weeks or groups (each count summed over the rows at once: a few hundred
+    weeks added one by one took milliseconds)."""
+    return Counts(*map(sum, zip(*map(attrgetter(*COUNT_NAMES), rows))))
 
 
 def scheme_for(ledger: Ledger, truce_name: str | None = None,

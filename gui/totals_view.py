@@ -2,10 +2,13 @@
 breaches and killed per week, the press sentence of the selected week, and Export.
 
 Totals are counted on the thread pool, through a connection of their own, so that a
-large file never freezes the window; an answer to an older question is dropped.
+large file never freezes the window; an answer to an older question is dropped. The
+sentences of the week shown first come with the counts; those of another week are read
+when it is selected (a few rows of the kept sums).
 """
 from __future__ import annotations
 
+from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -48,8 +51,8 @@ class TotalsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        # A few hundred weeks at most: each column as wide as its header and its figures.
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Each column as wide as its header and its figures (_fit_columns).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.chart = WeekChart()
         # Both sentences, whatever the window's language: offices publish both.
         self.sentence_ar = self._sentence_box(Qt.RightToLeft)
@@ -100,8 +103,7 @@ class TotalsView(QWidget):
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
         self._question: tuple | None = None
-        self._sentences: list[str] = []  # each week's, read with its row
-        self._sentences_ar: list[str] = []  # the same in Arabic
+        self._report = None  # the weeks shown, with their sentences (db.press.WeeklyReport)
         self._digits: str | None = None  # of the Arabic sentences shown
         self._detached = False
 
@@ -157,8 +159,9 @@ class TotalsView(QWidget):
     def where(self) -> TotalsFilter:
         return self.filter_bar.totals_filter()
 
-    def recount(self) -> None:
-        """Count again, off the UI thread; the answer replaces the table and the chart."""
+    def recount(self, week: date | None = None) -> None:
+        """Count again, off the UI thread; the answer replaces the table and the chart, and
+        selects the week that starts on `week` (else the latest with breaches)."""
         if self._detached:
             return  # the file is closing
         self.stale = False
@@ -168,10 +171,11 @@ class TotalsView(QWidget):
         self.status.setText(tr("Counting…"))
 
         def work():
-            # The weeks, their total and their sentences from one snapshot of the file:
-            # they agree, whatever other copies save meanwhile.
+            # The weeks, their total and the sentences of the week selected from one
+            # snapshot of the file: they agree, whatever other copies save meanwhile.
             with open_reader(path) as reader:
-                return weekly_report(reader, scheme, where, digits)
+                return weekly_report(reader, scheme, where, digits, every_week=False,
+                                     shown=week)
 
         run_later(work, lambda report, error: self._counted(asked, report, error,
                                                             (scheme, where)))
@@ -182,29 +186,44 @@ class TotalsView(QWidget):
         if error is not None:
             # No figure at all rather than figures that no longer answer the question (or
             # are wrong: a count out of range); the reason in their place.
-            self._question, self._sentences, self._sentences_ar = None, [], []
+            self._question, self._report = None, None
             self.model.set_weeks([], Counts())
+            self._fit_columns()
             self.chart.show_weeks([])
             self._show_sentence()
             self.status.setText(error_text(error))
             return
         weeks, total = report.weeks, report.total
-        self._question = question  # the sentence speaks of what was counted
-        self._sentences, self._sentences_ar = report.sentences, report.sentences_ar
+        self._question, self._report = question, report  # the sentence speaks of it
         self.model.set_weeks(weeks, total)
+        self._fit_columns()
         self.chart.show_weeks(weeks)
         self.status.setText(tr("{weeks}, {breaches}, at least {killed} killed (discounted "
                                "reports left out)").format(
             weeks=tr("%n week(s)", "", len(weeks)),
             breaches=tr("%n breach(es)", "", total.breaches), killed=total.killed))
-        busy = [row for row, week in enumerate(weeks) if week.breaches]
-        if busy:
-            # The latest week with breaches, made current (selectRow leaves no current
-            # row in a right-to-left window whose columns do not fill the table's width).
-            self.table.setCurrentIndex(self.model.index(busy[-1], 0))
-            self.table.scrollTo(self.model.index(busy[-1], 0))
+        if report.shown is not None:
+            # The week whose sentences came with the counts, made current (selectRow
+            # leaves no current row in a right-to-left window whose columns do not fill
+            # the table's width).
+            self.table.setCurrentIndex(self.model.index(report.shown, 0))
+            self.table.scrollTo(self.model.index(report.shown, 0))
         self._show_sentence()
         self.counted.emit()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and its widest cell, measured on the rows
+        that hold the widest: the first and the last week (their labels and days; weeks
+        are numbered upwards, their days all as wide) and the total (its sums are at
+        least any week's figure). Measuring every row, as ResizeToContents does, took
+        seconds for the few hundred weeks of a long truce."""
+        header, weeks = self.table.horizontalHeader(), len(self.model.weeks)
+        rows = {0, weeks - 1, weeks} if weeks else set()
+        grid = 1 if self.table.showGrid() else 0
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, max([header.sectionSizeHint(column)] + [
+                self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid
+                for row in rows]))
 
     def detach(self) -> None:
         """The file is closing: drop any count still on its way."""
@@ -228,14 +247,24 @@ class TotalsView(QWidget):
         return box
 
     def _show_sentence(self) -> None:
-        """The selected week's sentences, as read with its row (not read again: they speak
-        of the breaches the row counts)."""
+        """The selected week's sentences, speaking of the breaches its row counts: read
+        with the row, or now if the file still holds the row's counts; if it no longer
+        does, the weeks are counted again, this week staying selected."""
         if self._detached:
             return
-        row = self.table.currentIndex().row()
-        for box, sentences in ((self.sentence, self._sentences),
-                               (self.sentence_ar, self._sentences_ar)):
-            box.setPlainText(sentences[row] if 0 <= row < len(sentences) else "")
+        row, report = self.table.currentIndex().row(), self._report
+        texts = ("", "")
+        if report is not None and 0 <= row < len(report.weeks):
+            try:
+                ready = report.read_week(self.ledger, row)
+            except db.LedgerError:  # a count out of range came in: the recount says so
+                ready = False
+            if ready:
+                texts = (report.sentences[row], report.sentences_ar[row])
+            else:
+                self.recount(report.weeks[row].starts)
+        for box, text in zip((self.sentence, self.sentence_ar), texts):
+            box.setPlainText(text)
 
     def copy_sentence(self, language: str = "en") -> None:
         """The English or the Arabic sentence to the clipboard, the latter with its

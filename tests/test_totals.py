@@ -13,7 +13,7 @@ import pytest
 import db
 from gui.messages import error_text
 from db.demo import create_demo
-from db.press import press_sentence, span_text, ordinal, week_sentence
+from db.press import press_sentence, span_text, ordinal, week_sentence, weekly_report
 from db.totals import (COUNT_NAMES, Group, TotalsFilter, Week, WeekScheme, scheme_for,
                        totals_by, weekly_totals, weekly_totals_by_governorate)
 from tests.conftest import ROOT
@@ -406,3 +406,57 @@ def test_the_governorates_of_each_week_are_those_of_a_plain_count(demo):
         given = {"date_from": week.first.isoformat(), "date_to": week.last.isoformat()}
         assert sorted((g.name, g.breaches) for g in groups.get(week.starts, [])) == [
             (name, count) for name, count, *_ in _plain_groups(demo, given, "governorate")]
+
+
+def test_the_view_reads_one_weeks_sentences_with_the_weeks_and_others_when_shown(demo):
+    """The Weekly totals view's report reads the governorates of the week it shows first
+    (the latest with breaches, or the week asked for); another week's are read when it is
+    shown, and its sentences are those of a report that reads every week."""
+    scheme = scheme_for(demo)
+    for where in (TotalsFilter(), TotalsFilter(date_from="2017-01-03", date_to="2017-02-05",
+                                               confirmed_only=True)):
+        every = weekly_report(demo, scheme, where)
+        report = weekly_report(demo, scheme, where, every_week=False)
+        assert report.weeks == every.weeks and report.total == every.total
+        busy = [row for row, week in enumerate(report.weeks) if week.breaches]
+        assert len(busy) > 2 and report.shown == busy[-1] == every.shown
+        assert report.sentences[busy[-1]] == every.sentences[busy[-1]]
+        assert report.sentences_ar[busy[-1]] == every.sentences_ar[busy[-1]]
+        row = busy[0]
+        with pytest.raises(LookupError):
+            report.sentences[row]  # not read with the weeks
+        assert report.read_week(demo, row)
+        assert report.sentences[row] == every.sentences[row]
+        assert report.sentences_ar[row] == every.sentences_ar[row]
+        asked = weekly_report(demo, scheme, where, every_week=False,
+                              shown=report.weeks[busy[1]].starts)
+        assert asked.shown == busy[1] and asked.sentences[busy[1]] == every.sentences[busy[1]]
+
+
+def save_in_the_first_week(ledger) -> None:
+    """A breach in Idlib on 1 January 2017, in the first week of the demo's truce, citing a
+    source of the demo's (as another copy of the program saves it)."""
+    cited = db.get_breach(ledger, db.list_breaches(ledger, limit=1)[0].id)
+    db.save_breach(ledger, db.Breach(
+        occurred_on="2017-01-01", governorate_id=db.find_by_name(ledger, "governorate", "Idlib"),
+        breach_type_id=cited.breach_type_id, actor_id=cited.actor_id, place="Saraqib",
+        killed=2, citations=[db.Citation(source_id=cited.citations[0].source_id,
+                                         reference="Report", reported_on="2017-01-01")]))
+
+
+def test_a_weeks_sentences_are_not_read_once_the_file_no_longer_holds_its_row(tmp_path):
+    """Another copy saved a breach in a week after the count: its row no longer says what
+    the file holds, and no sentence is written for it (the view counts again)."""
+    path = tmp_path / "demo.sqlite3"
+    create_demo(path, size=400)
+    with db.open_ledger(path) as ledger, db.open_ledger(path) as other:
+        scheme = scheme_for(ledger)
+        report = weekly_report(ledger, scheme, every_week=False)
+        first = report.weeks[0]
+        assert report.shown > 1 and first.breaches == 251
+        save_in_the_first_week(other)
+        assert not report.read_week(ledger, 0)
+        with pytest.raises(LookupError):
+            report.sentences[0]
+        assert report.read_week(ledger, 1)  # a week the save left as its row says
+        assert report.sentences[1] == week_sentence(ledger, scheme, report.weeks[1])

@@ -12,7 +12,7 @@ from db.press_ar import plain
 from gui import settings
 from tests.conftest import show_window
 from tests.test_press_arabic import DEMO_AR, DEMO_AR_INDIC
-from tests.test_totals import PRESS
+from tests.test_totals import PRESS, save_in_the_first_week
 from tests.test_window_editing import focused, key
 from tests.test_window_sources import alt
 from tests.test_window_totals import demo_window  # noqa: F401 (a fixture)
@@ -108,3 +108,27 @@ def test_an_arabic_window_offers_the_english_sentence_too(qtbot, tmp_path, dialo
     view.copy_ar_button.animateClick()  # its Alt key is the Arabic translator's letter
     qtbot.waitUntil(lambda: QApplication.clipboard().text() != "")
     assert plain(QApplication.clipboard().text()) == DEMO_AR
+
+
+def test_a_week_another_copy_changed_after_the_count_is_counted_again_when_selected(
+        qtbot, demo_window):
+    """Only the sentences of the week shown first come with the counts; another week's are
+    read when it is selected. If another copy saved in that week meanwhile, the row and
+    the sentence are counted again, the week staying selected: the sentence never speaks
+    of other breaches than its row counts."""
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    assert view.table.currentIndex().row() > 1 and view.model.week(0).breaches == 251
+    with db.open_ledger(demo_window.ledger.path) as other:
+        save_in_the_first_week(other)
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_Home, Qt.ControlModifier)
+    assert view.table.currentIndex().row() == 0 and view.model.week(0).breaches == 252
+    assert view.model.index(0, 3).data() == "252"
+    assert "no fewer than 252 breaches were recorded" in view.sentence.toPlainText()
+    assert "سُجّل ما لا يقل عن 252 خرقًا" in plain(view.sentence_ar.toPlainText())
+    # A week the save left alone: its sentences read at once, nothing counted again.
+    key(qtbot, Qt.Key_Down)
+    assert view.sentence.toPlainText().startswith("In the second week since the ceasefire")
+    assert view.status.text() != "Counting…"

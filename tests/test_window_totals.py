@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import load_workbook
@@ -122,6 +122,28 @@ def test_the_week_column_numbers_the_weeks_since_a_truce(qtbot, demo_window):
     with qtbot.waitSignal(view.counted, timeout=10_000):
         key(qtbot, Qt.Key_2, Qt.ControlModifier)
     assert [view.model.index(r, 0).data() for r in range(2)] == ["1", "2"]
+
+
+
+def test_every_cell_of_the_weeks_fits_its_column(qtbot, window, ledger, make_breach):
+    """The columns are measured on a few rows only (a long truce has hundreds of weeks):
+    none of the others is cut, the total's sums and the last week's number included."""
+    db.add_truce(ledger, db.Truce("Truce", "2016-12-29"))
+    for week in range(12):
+        db.save_breach(ledger, make_breach(
+            occurred_on=(date(2016, 12, 29) + timedelta(days=7 * week)).isoformat(),
+            killed=900_000, women=0, children=0, injured=900_000 + week))
+    window.totals.refresh_lists()
+    view = window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    model, table = view.model, view.table
+    assert model.rowCount() == 13 and model.index(12, 3 + 1).data() == "10800000"
+    for column in range(model.columnCount()):
+        needed = max(table.sizeHintForIndex(model.index(row, column)).width()
+                     for row in range(model.rowCount()))
+        assert table.columnWidth(column) >= needed, model.headerData(column, Qt.Horizontal)
+        assert table.columnWidth(column) >= table.horizontalHeader().sectionSizeHint(column)
 
 
 @pytest.mark.parametrize("office, expected", [
