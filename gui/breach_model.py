@@ -22,19 +22,12 @@ from db.breaches import count_shown
 from db.store import open_reader
 from .i18n import language, tr
 from .labels import choice_label
+from .roles import (ALIGNMENT, DISPLAY, HORIZONTAL, LEADING, NOTHING, RIGHT, SELECTABLE,
+                    TOOLTIP)
 from .worker import Latest
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.UserRole + 1
-# Asked for every cell painted, so looked up once: a short name such as Qt.DisplayRole
-# costs PySide6 a search (about 10 µs; the full name Qt.ItemDataRole.DisplayRole, 1 µs).
-_DISPLAY, _ALIGNMENT, _TOOLTIP = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
-                                  Qt.ItemDataRole.ToolTipRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEADING = int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NOTHING = Qt.ItemFlag.NoItemFlags
 # Beyond this many rows below those held, a breach is not read up to (a new breach of long
 # ago, a filter that puts the selected breach far down): the view stays where it is.
 REACH = 20 * PAGE_SIZE
@@ -94,18 +87,18 @@ class BreachTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, key = self._rows[index.row()], self.COLUMNS[index.column()]
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._display(row, key)
-        if role == _ALIGNMENT:
-            return _RIGHT if key in self.NUMERIC else _LEADING
-        if role == _TOOLTIP:
+        if role == ALIGNMENT:
+            return RIGHT if key in self.NUMERIC else LEADING
+        if role == TOOLTIP:
             return row.description or None
         if role == ID_ROLE:
             return row.id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == _HORIZONTAL and role == _DISPLAY \
+        if orientation == HORIZONTAL and role == DISPLAY \
                 and 0 <= section < len(self.COLUMNS):
             if self._headers is None:  # the window's language is set once, at start
                 self._headers = self.headers()
@@ -113,7 +106,7 @@ class BreachTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        return _SELECTABLE if index.isValid() else _NOTHING
+        return SELECTABLE if index.isValid() else NOTHING
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         # Not while the reset is being announced: rows inserted from a modelReset slot

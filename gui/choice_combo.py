@@ -14,6 +14,7 @@ import db
 from db.fold import fold
 
 from .i18n import language
+from .roles import DISPLAY
 
 NAMES_ROLE = Qt.UserRole + 1  # an entry's names, folded, for matching
 HINT_ROLE = Qt.UserRole + 2  # what the list of completions shows for it
@@ -57,7 +58,7 @@ class _EitherName(QSortFilterProxyModel):
         return any(self._typed in name for name in names)
 
     def data(self, index, role: int = Qt.DisplayRole):
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             hint = super().data(index, HINT_ROLE)
             if hint:
                 return hint

@@ -11,6 +11,7 @@ import db
 
 from .delegates import CHOICES_ROLE, KIND_ROLE, TYPING_ROLE
 from .labels import choice_label
+from .roles import DISPLAY
 
 
 @dataclass
@@ -92,7 +93,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
         value = getattr(row, column.attr)
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if column.display:
                 return column.display(row)
             if column.kind == "check":

@@ -7,17 +7,8 @@ from PySide6.QtGui import QFont
 from db.totals import COUNT_NAMES, Counts, Week
 
 from .i18n import tr
-
-# Asked for every cell, by each size hint and paint: looked up once (a short name such as
-# Qt.DisplayRole costs PySide6 a search of 10 to 40 µs; Qt.ItemDataRole.DisplayRole, 1 µs).
-_DISPLAY, _ALIGNMENT, _FONT, _TOOLTIP = (
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.ToolTipRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEADING = int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
-_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NOTHING = Qt.ItemFlag.NoItemFlags
+from .roles import (ALIGNMENT, DISPLAY, FONT, HORIZONTAL, LEADING, NOTHING, RIGHT, SELECTABLE,
+                    TOOLTIP)
 
 
 def count_headers() -> list[str]:
@@ -48,26 +39,26 @@ class WeeksModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3 + len(COUNT_NAMES)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == _HORIZONTAL and role in (_DISPLAY, _TOOLTIP):
+        if orientation == HORIZONTAL and role in (DISPLAY, TOOLTIP):
             text = ([tr("Week"), tr("From"), tr("To")] + count_headers())[section]
             # "Killed (up to)" on two lines, so that its column is no wider than its figures
             # need: the table's columns are as wide as their headers (nothing cut).
-            return text.replace(" (", "\n(") if role == _DISPLAY else text
+            return text.replace(" (", "\n(") if role == DISPLAY else text
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        return _SELECTABLE if index.isValid() else _NOTHING
+        return SELECTABLE if index.isValid() else NOTHING
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
         is_total = row == len(self.weeks)
-        if role == _ALIGNMENT:
-            return _RIGHT if column >= 3 or column == 0 else _LEADING
-        if role == _FONT and is_total:
+        if role == ALIGNMENT:
+            return RIGHT if column >= 3 or column == 0 else LEADING
+        if role == FONT and is_total:
             return self._bold
-        if role != _DISPLAY:
+        if role != DISPLAY:
             return None
         if is_total:
             if column == 0:
