@@ -1,9 +1,10 @@
 """Checking another office's file before a merge (db.merge), and the reasons a merge is
 refused.
 
-Their file is read (db.merge_read) through a read-only connection, in one snapshot, after
-its schema is shown to be exactly ours, and its reading may cost no more than its size can
-hold (_Budget). What was read is then checked before anything is written: every time in
+Their file is read (db.merge_read) attached read-only to our connection, in one snapshot,
+after its schema is shown to be exactly ours, and its reading may cost no more than its
+size can hold (_Budget). Its rows are checked as they are read, before anything is
+written (_Checks): every time in
 the sane range, every text as the editor stores it, every list entry by its editor's rules,
 every breach, citation and victim by the editor's rules with its keys pointing into the
 file's own lists, every history entry, and no key of theirs naming another breach's row
@@ -21,18 +22,19 @@ from .dates import FIRST_YEAR, LAST_YEAR
 from .errors import LedgerError
 from .lists import checked_truce, truce_of
 # The reading of their file, also reached here, where db.merge and the tests import it.
-from .merge_read import (CHILD_TABLES, HISTORY_COLUMNS, LIST_TABLES, _Budget,
-                         _no_demo_in_real, _Progress, _read_file, _Theirs)
+from .merge_read import (CHILD_TABLES, HISTORY_COLUMNS, LIST_TABLES, THEIRS, _attached,
+                         _Budget, _no_demo_in_real, _Progress, _Theirs)
 from .moments import MomentError, checked_stored
 from .records import RELIABILITY, SOURCE_KINDS, Breach, Citation, Victim, as_date
 from .rules import MAX_SHORT_TEXT, check_breach, clean_text, holds_separator
 
 __all__ = ["CHILD_TABLES", "HISTORY_COLUMNS", "LIST_TABLES", "MAX_REASONS", "MergeRefused",
-           "RECORD_TABLES", "_Budget", "_Progress", "_Theirs", "_no_demo_in_real",
-           "_read_file", "_refuse_if_wrong"]
+           "RECORD_TABLES", "THEIRS", "_Budget", "_Checks", "_Progress", "_Theirs",
+           "_attached", "_no_demo_in_real"]
 
 RECORD_TABLES = frozenset(LIST_TABLES + ("breach",) + CHILD_TABLES)
 MAX_REASONS = 20  # reasons named in a refusal; the rest are counted
+_MOMENTS_KEPT = 1000  # moments read already, kept to read each once (see _moment_check)
 # The texts each editor stores cleaned (trimmed, NFC: rules.clean_text), by table. A text
 # of theirs that is not as the editor would have stored it was not written by this
 # program's editor, import or merge: it refuses the merge, since kept as it is it would
@@ -81,54 +83,117 @@ class _Reasons:
 
 # Checking what was read -----------------------------------------------------------------
 
-def _refuse_if_wrong(conn: sqlite3.Connection, theirs: _Theirs, progress: _Progress) -> None:
-    """MergeRefused with every reason their rows give (the first twenty named)."""
-    progress.tell(0, every=1)  # their file is read: the checks begin
-    reasons, moment = _Reasons(), _moment_check()
-    _check_moments(theirs, reasons, moment)
-    _check_texts(theirs, reasons)
-    _check_lists(conn, theirs, reasons)
-    _check_breaches(theirs, reasons, progress)
-    _check_history(theirs, reasons, moment)
-    for code, params in _collisions(conn, theirs):
-        reasons.add(code, **params)
-    if reasons:
-        raise MergeRefused(theirs.name, reasons.shown, reasons.more)
+class _Checks:
+    """The checks of their rows, made as the rows are read (db.merge_plan reads them): their
+    lists first, whole, then each breach with its citations and victims, then their history
+    and the keys they share with ours. `refuse` raises MergeRefused with every reason found
+    (the first twenty named)."""
+
+    def __init__(self, conn: sqlite3.Connection, theirs: _Theirs):
+        self.theirs, self.reasons, self.moment = theirs, _Reasons(), _moment_check()
+        self.today = date.today()
+        lists = theirs.rows
+        self.live = {t: {r["id"] for r in lists[t] if r["deleted_at"] is None}
+                     for t in LIST_TABLES}
+        self.every = {t: {r["id"] for r in lists[t]} for t in LIST_TABLES}
+        self.governorates = {r["id"] for r in lists["gazetteer"] if r["kind"] == "governorate"}
+        for table in LIST_TABLES:
+            for row in lists[table]:
+                self._row(table, row, _list_label(table, row))
+        _check_lists(conn, theirs, self.reasons)
+
+    def breach(self, row: dict | None, children: dict[str, list[dict]]) -> None:
+        """A breach of theirs, with its live citations and victims, by the editor's rules,
+        its keys pointing into their own lists (live ones for a live breach); tombstoned
+        citations and victims by the rules a row alone can break. `row` None: rows of theirs
+        without their breach."""
+        label = _breach_label(row, row["id"] if row else None)
+        if row is not None:
+            self._row("breach", row, label)
+            self._rules(row, children)
+        for table, rows in children.items():
+            for child in rows:
+                child_label = {"table": table, "id": child["id"],
+                               "breach": _breach_label(row, child["breach_id"])}
+                self._row(table, child, child_label)
+                self._child(table, child, row, child_label)
+
+    def _row(self, table: str, row: dict, label: dict) -> None:
+        """Its times in range (see _moment_check), its texts as the editor stores them."""
+        for column in ("created_at", "updated_at", "deleted_at"):
+            if column == "deleted_at" and row[column] is None:
+                continue
+            problem = self.moment(column, row[column])
+            if problem:
+                self.reasons.add("merge_row", row_ref=label, problems=[problem])
+        problems = [problem for column in CLEANED_TEXTS[table]
+                    for problem in [_text_problem(column, row[column])] if problem]
+        if problems:
+            self.reasons.add("merge_row", row_ref=label, problems=problems)
+
+    def _rules(self, row: dict, children: dict[str, list[dict]]) -> None:
+        keys = self.every if row["deleted_at"] else self.live
+        table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+                    "source": "source", "truce": "truce"}
+
+        def exists(kind: str, key: str) -> bool:
+            return key in keys[table_of[kind]] and (kind != "governorate"
+                                                    or key in self.governorates)
+
+        breach = _breach_of(row, children)
+        problems = list(check_breach(breach, exists, self.today).codes.values())
+        problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
+                     [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
+                     if p]
+        problems = [p for n, p in enumerate(problems) if p not in problems[:n]]  # said once
+        if problems:
+            self.reasons.add("merge_row", row_ref=_breach_label(row, row["id"]),
+                             problems=problems)
+
+    def _child(self, table: str, child: dict, breach: dict | None, label: dict) -> None:
+        if breach is None:
+            self.reasons.add("merge_row", row_ref=label, problems=[("no_breach", {})])
+        elif table == "citation" and child["source_id"] not in self.every["source"]:
+            self.reasons.add("merge_row", row_ref=label, problems=[("no_source_in_file", {})])
+        elif child["deleted_at"] is not None and table == "citation":
+            problem = _reported_problem(child["reported_on"], self.today)
+            if problem:
+                self.reasons.add("merge_row", row_ref=label, problems=[problem])
+
+    def refuse(self, conn: sqlite3.Connection) -> None:
+        """Their history checked, then the keys they share with ours; MergeRefused with
+        every reason found, if any."""
+        _check_history(self.theirs, self.reasons, self.moment)
+        shown, more = _collisions(conn, self.theirs)
+        for code, params in shown:
+            self.reasons.add(code, **params)
+        self.reasons.more += more
+        if self.reasons:
+            raise MergeRefused(self.theirs.name, self.reasons.shown, self.reasons.more)
 
 
-def _breach_label(row: dict | None, key: str) -> dict:
+def _breach_label(row: dict | None, key: str | None) -> dict:
     return {"table": "breach", "id": key, "date": row["occurred_on"] if row else None}
 
 
-def _labels(theirs: _Theirs):
-    """A function naming a row of their file in a reason (gui/messages.py words it): a
-    breach by key and date, a citation or victim by its key and its breach's, a list
-    entry by its name."""
-    breaches = {r["id"]: r for r in theirs.rows["breach"]}
-
-    def label(table: str, row: dict) -> dict:
-        if table == "breach":
-            return _breach_label(row, row["id"])
-        if table in CHILD_TABLES:
-            parent = row["breach_id"]
-            return {"table": table, "id": row["id"],
-                    "breach": _breach_label(breaches.get(parent), parent)}
-        if table == "change_log":
-            return {"table": table, "id": row["id"]}
-        return {"table": table, "name": row.get("name")}
-    return label
+def _list_label(table: str, row: dict) -> dict:
+    """A list entry of theirs named in a reason (gui/messages.py words it): by its name."""
+    return {"table": table, "name": row.get("name")}
 
 
 def _moment_check():
     """A function: why a stored moment is refused (None when it is canonical and between
     2000 and a day ahead of our clock, read once for the whole merge). A time in 2999 would
-    beat every later edit forever; one in 999 breaks later edits. Each moment is read once
-    (many rows share one)."""
+    beat every later edit forever; one in 999 breaks later edits. A moment shared by many
+    rows (written together, so read together) is read once; the moments kept for that
+    are let go every _MOMENTS_KEPT, so that they never fill the memory of a large merge."""
     now, good = datetime.now(timezone.utc), set()
 
     def problem(column: str, value) -> tuple[str, dict] | None:
         if value in good:
             return None
+        if len(good) == _MOMENTS_KEPT:
+            good.clear()
         try:
             good.add(checked_stored(value, now))
         except MomentError as error:
@@ -136,32 +201,6 @@ def _moment_check():
             return code, {"column": column, **error.params}
         return None
     return problem
-
-
-def _check_moments(theirs: _Theirs, reasons: _Reasons, moment) -> None:
-    """Every time of every record and list entry is in range (see _moment_check)."""
-    label = _labels(theirs)
-    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
-        for row in theirs.rows[table]:
-            for column in ("created_at", "updated_at", "deleted_at"):
-                if column == "deleted_at" and row[column] is None:
-                    continue
-                problem = moment(column, row[column])
-                if problem:
-                    reasons.add("merge_row", row_ref=label(table, row), problems=[problem])
-
-
-def _check_texts(theirs: _Theirs, reasons: _Reasons) -> None:
-    """Every text the editor cleans is in their file as the editor stores it: without
-    spaces around it, in Unicode's composed form (NFC), as the same words typed on another
-    keyboard are stored."""
-    label = _labels(theirs)
-    for table, columns in CLEANED_TEXTS.items():
-        for row in theirs.rows[table]:
-            problems = [problem for column in columns
-                        for problem in [_text_problem(column, row[column])] if problem]
-            if problems:
-                reasons.add("merge_row", row_ref=label(table, row), problems=problems)
 
 
 def _text_problem(column: str, value) -> tuple[str, dict] | None:
@@ -181,7 +220,7 @@ def _name_key(*names) -> tuple:
 def _check_lists(conn: sqlite3.Connection, theirs: _Theirs, reasons: _Reasons) -> None:
     """Each list entry passes the rules of its own editor; a governorate is one of the
     gazetteer's (no program of ours adds one)."""
-    label = _labels(theirs)
+    label = _list_label
     gazetteer = {(kind, *_name_key(name))
                  for kind, name in conn.execute("SELECT kind, name FROM gazetteer")}
     for row in theirs.rows["gazetteer"]:
@@ -244,46 +283,6 @@ def _year_problem(value, column: str) -> tuple[str, dict] | None:
     return None
 
 
-def _check_breaches(theirs: _Theirs, reasons: _Reasons, progress: _Progress) -> None:
-    """Every breach, with its live citations and victims, by the editor's rules, its keys
-    pointing into their own lists (live ones for a live breach); tombstoned citations and
-    victims by the rules a row alone can break; no row of theirs without its breach."""
-    label = _labels(theirs)
-    live = {t: {r["id"] for r in theirs.rows[t] if r["deleted_at"] is None} for t in LIST_TABLES}
-    every = {t: {r["id"] for r in theirs.rows[t]} for t in LIST_TABLES}
-    governorates = {r["id"] for r in theirs.rows["gazetteer"] if r["kind"] == "governorate"}
-    table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
-                "source": "source", "truce": "truce"}
-    today = date.today()
-    for done, row in enumerate(theirs.rows["breach"], start=1):
-        progress.tell(done)
-        keys = every if row["deleted_at"] else live
-
-        def exists(kind: str, key: str, keys=keys) -> bool:
-            return key in keys[table_of[kind]] and (kind != "governorate" or key in governorates)
-
-        breach = _breach_of(row, theirs.children)
-        problems = list(check_breach(breach, exists, today).codes.values())
-        problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
-                     [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
-                     if p]
-        problems = [p for n, p in enumerate(problems) if p not in problems[:n]]  # said once
-        if problems:
-            reasons.add("merge_row", row_ref=label("breach", row), problems=problems)
-    breaches = {r["id"] for r in theirs.rows["breach"]}
-    for table in CHILD_TABLES:
-        for row in theirs.rows[table]:
-            if row["breach_id"] not in breaches:
-                reasons.add("merge_row", row_ref=label(table, row), problems=[("no_breach", {})])
-            elif table == "citation" and row["source_id"] not in every["source"]:
-                reasons.add("merge_row", row_ref=label(table, row),
-                            problems=[("no_source_in_file", {})])
-            elif row["deleted_at"] is not None and table == "citation":
-                problem = _reported_problem(row["reported_on"], today)
-                if problem:
-                    reasons.add("merge_row", row_ref=label(table, row), problems=[problem])
-
-
 def _reported_problem(value, today: date) -> tuple[str, dict] | None:
     if value is None:
         return None
@@ -295,12 +294,13 @@ def _reported_problem(value, today: date) -> tuple[str, dict] | None:
     return _year_problem(value, "reported_on")
 
 
-def _breach_of(row: dict, children: dict[str, dict[str, list[dict]]]) -> Breach:
-    """Their breach row with its live citations and victims, as the editor would save it."""
-    citations = sorted((c for c in children["citation"].get(row["id"], [])
-                        if c["deleted_at"] is None), key=lambda c: c["position"])
-    victims = sorted((v for v in children["victim"].get(row["id"], [])
-                      if v["deleted_at"] is None), key=lambda v: v["position"])
+def _breach_of(row: dict, children: dict[str, list[dict]]) -> Breach:
+    """Their breach row with its live citations and victims (`children`: all of them, by
+    table), as the editor would save it."""
+    citations = sorted((c for c in children["citation"] if c["deleted_at"] is None),
+                       key=lambda c: c["position"])
+    victims = sorted((v for v in children["victim"] if v["deleted_at"] is None),
+                     key=lambda v: v["position"])
     return Breach(
         **{c: row[c] for c in BREACH_COLUMNS},
         citations=[Citation(source_id=c["source_id"], reference=c["reference"],
@@ -311,12 +311,11 @@ def _breach_of(row: dict, children: dict[str, dict[str, list[dict]]]) -> Breach:
 
 
 def _check_history(theirs: _Theirs, reasons: _Reasons, moment) -> None:
-    """Their history entries, read one by one (their reading costs from the same budget of
-    the file's size): each was made at a time in range, names a table of ours and holds a
-    whole record (JSON) or none, as the window reads them back."""
-    for entry in theirs.history():
-        theirs.budget.spend(entry)
-        row = dict(zip(HISTORY_COLUMNS, entry))
+    """Their history entries that ours lacks (the others are not copied), read one by one
+    (their reading costs from the same budget of the file's size): each was made at a time
+    in range, names a table of ours and holds a whole record (JSON) or none, as the window
+    reads them back."""
+    for row in theirs.history():
         problem = moment("changed_at", row["changed_at"])
         if problem is None and row["record_table"] not in RECORD_TABLES:
             problem = "no_table", {"table": row["record_table"]}
@@ -335,20 +334,24 @@ def _is_record(text: str) -> bool:
         return False
 
 
-def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> list[tuple[str, dict]]:
-    """Their citations and victims whose keys are, in our file, those of another breach's.
-    Keys are UUIDs made apart: one naming another breach's row is never the same record
-    (merged over, it would move our row, confidential victims too, to their breach).
-    Such a merge is refused whole rather than kept apart under a new key: a new key would
-    make a second copy at every later merge of the same file, and the file that does this
-    is not one to trust with the rest."""
-    label = _labels(theirs)
-    found = []
+def _collisions(conn: sqlite3.Connection, theirs: _Theirs) -> tuple[list[tuple[str, dict]], int]:
+    """Their citations and victims whose keys are, in our file, those of another breach's:
+    the first MAX_REASONS, and how many more. Keys are UUIDs made apart: one naming another
+    breach's row is never the same record (merged over, it would move our row, confidential
+    victims too, to their breach). Such a merge is refused whole rather than kept apart
+    under a new key: a new key would make a second copy at every later merge of the same
+    file, and the file that does this is not one to trust with the rest."""
+    found, more = [], 0
     for table in CHILD_TABLES:
-        ours = dict(conn.execute(f"SELECT id, breach_id FROM {table}"))
-        for row in theirs.rows[table]:
-            parent = ours.get(row["id"])
-            if parent is not None and parent != row["breach_id"]:
-                found.append(("collision", {"row_ref": label(table, row), "table": table,
-                                            "parent": parent}))
-    return found
+        for row in theirs.read(f"SELECT t.id, t.breach_id, o.breach_id AS parent"
+                               f" FROM {THEIRS}.{table} AS t NOT INDEXED JOIN main.{table} AS o"
+                               f" ON o.id = t.id WHERE o.breach_id IS NOT t.breach_id"):
+            if len(found) == MAX_REASONS:
+                more += 1
+                continue
+            found.append(("collision", {
+                "row_ref": {"table": table, "id": row["id"],
+                            "breach": _breach_label(theirs.breach(row["breach_id"]),
+                                                    row["breach_id"])},
+                "table": table, "parent": row["parent"]}))
+    return found, more

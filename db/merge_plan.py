@@ -1,12 +1,15 @@
-"""Working out a merge of another office's file (db.merge): their list entries joined to
-ours by name, and the step each breach of theirs takes here.
+"""Working out a merge of another office's file (db.merge): their file checked as it is
+read (db.merge_checks), their list entries joined to ours by name, and the step each
+breach of both files, newer in theirs, takes here (a breach new to us takes none: db.merge
+copies those from their file).
 
 A step is worked out from what our file holds, first from a snapshot before the write lock
 is taken (the plan), then again inside the write for a breach saved meanwhile; it says
-what the write puts in our file: the breach, their citations and victims that replace or
-join ours, and the change-log entry. A step whose breach would break the editor's rules
-with the rows of ours it keeps refuses the merge. The lists are joined here too, and, in
-the write, what we lack is added. Writing the steps is db.merge's.
+what the write puts in our file: the columns of the breach theirs changes, their citations
+and victims that replace or join ours, and the change-log entry. A step whose breach would
+break the editor's rules with the rows of ours it keeps refuses the merge. The lists are
+joined here too, and, in the write, what we lack is added. Writing the steps is
+db.merge's.
 """
 from __future__ import annotations
 
@@ -15,22 +18,29 @@ import sqlite3
 from dataclasses import dataclass
 
 from .breaches import breach_document, log_change
-from .merge_checks import (CHILD_TABLES, MergeRefused, _breach_label, _breach_of, _name_key,
-                           _Reasons, _Theirs)
+from .merge_checks import (CHILD_TABLES, MergeRefused, _breach_label, _breach_of, _Checks,
+                           _name_key, _Progress, _Reasons, _Theirs)
 from .rules import check_breach
 from .store import Ledger, fetch_dicts
+
+# Steps worked out at once (their rows read again in one read of each table), and the most
+# a plan keeps for the write: beyond, the write works them out again, a chunk at a time, so
+# that a merge's memory stays small however many breaches both offices changed.
+_CHUNK = 2000
+_KEPT = 20_000
 
 
 @dataclass
 class _Step:
-    """What merging one breach of theirs writes: the breach, their citations and victims
-    that replace or join ours, and the change-log entry (ours before, the whole breach
-    after). `stamp` is our updated_at it was worked out against (None: we lacked it)."""
+    """What merging one breach of theirs that we hold too writes: the columns of our breach
+    that theirs changes, their citations and victims that replace or join ours, and the
+    change-log entry (ours before, the whole breach after). `stamp` is our updated_at it
+    was worked out against."""
 
     key: str
-    stamp: str | None
-    action: str  # insert, update, delete, restore
-    breach: tuple  # values of the table's columns, in their order
+    stamp: str
+    action: str  # update, delete, restore
+    changed: dict  # the columns of the breach theirs changes -> their values
     children: dict[str, list[tuple]]
     entry: tuple
     # A rule the breach would break, with what it keeps here: (code, params) of a reason.
@@ -43,29 +53,50 @@ class _Plan:
     is taken; the write uses each one while our file still matches it."""
 
     keys: dict  # their keys of list entries -> ours, as the steps use them
-    steps: dict[str, _Step]
+    steps: dict[str, _Step]  # of breaches newer there than here, the first _KEPT of them
+    total: int  # their breaches
 
 
-def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dict) -> _Plan:
-    """A step for each breach of theirs that is new to us or newer there, from what our
-    file holds now (read here, outside the write lock, where reading is free)."""
+def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dict,
+          progress: _Progress) -> _Plan:
+    """Their file checked, row by row as it is read (MergeRefused with every reason found),
+    then a step for each breach of theirs newer there than here, from what our file holds
+    now (read here, outside the write lock, where reading is free). A breach new to us
+    takes no step: the write copies those from their file in one statement a table."""
+    checks = _Checks(conn, theirs)
+    changed, total = [], 0
+    for row, children, stamp in theirs.breaches():
+        checks.breach(row, children)
+        if row is not None:
+            total += 1
+            progress.tell(total)
+            if stamp is not None and row["updated_at"] > stamp:
+                changed.append(row["id"])
+    checks.refuse(conn)
     keys, _ = _join_all(ledger, conn, theirs, chosen, write=False)
-    ours = dict(conn.execute("SELECT id, updated_at FROM breach"))
-    nothing = {table: {} for table in CHILD_TABLES}  # of a breach we lack (foreign keys)
-    plan = _Plan(keys, {
-        row["id"]: (_step(ledger, theirs, row, keys, None, nothing) if row["id"] not in ours
-                    else _step_from(ledger, conn, theirs, row, keys))
-        for row in theirs.rows["breach"]
-        if row["id"] not in ours or row["updated_at"] > ours[row["id"]]})
-    _refuse_problems(theirs.name, plan.steps.values())
+    plan, reasons = _Plan(keys, {}, total), _Reasons()
+    for step in _steps(ledger, conn, theirs, changed, keys):
+        _add_problem(reasons, step)
+        if len(plan.steps) < _KEPT:
+            plan.steps[step.key] = step
+    _refuse(theirs.name, reasons)
     return plan
 
 
-def _refuse_problems(name: str, steps) -> None:
-    reasons = _Reasons()
-    for step in steps:
-        if step.problem:
-            reasons.add(step.problem[0], **step.problem[1])
+def _steps(ledger: Ledger, conn, theirs: _Theirs, changed: list[str], keys: dict):
+    """The steps of these breaches of theirs against what our file holds of them on
+    `conn`, worked out _CHUNK at a time (each chunk of their rows read in one go)."""
+    for start in range(0, len(changed), _CHUNK):
+        for row, sent in theirs.some(changed[start:start + _CHUNK]):
+            yield _step_from(ledger, conn, row, sent, keys)
+
+
+def _add_problem(reasons: _Reasons, step: _Step) -> None:
+    if step.problem:
+        reasons.add(step.problem[0], **step.problem[1])
+
+
+def _refuse(name: str, reasons: _Reasons) -> None:
     if reasons:
         raise MergeRefused(name, reasons.shown, reasons.more)
 
@@ -161,19 +192,22 @@ def _mapped(row: dict, keys: dict) -> dict:
     return values
 
 
-def _step_from(ledger: Ledger, conn, theirs: _Theirs, row: dict, keys: dict) -> _Step:
-    """The step of one breach of theirs against what our file holds of it on `conn`."""
+def _step_from(ledger: Ledger, conn, row: dict, sent: dict[str, list[dict]],
+               keys: dict) -> _Step:
+    """The step of one breach of theirs (`sent`: its citations and victims) against what
+    our file holds of it on `conn`."""
     before = breach_document(conn, row["id"])
     mine = {table: {r["id"]: r for r in fetch_dicts(
         conn, f"SELECT * FROM {table} WHERE breach_id = ? ORDER BY rowid", (row["id"],))}
         for table in CHILD_TABLES}
-    return _step(ledger, theirs, row, keys, before, mine)
+    return _step(ledger, row, sent, keys, before, mine)
 
 
-def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict | None,
-          mine: dict[str, dict[str, dict]]) -> _Step:
-    """What merging `row` writes, given our breach (`before`) and all our citations and
-    victims of it (`mine`, deleted ones too, in the order they were written).
+def _step(ledger: Ledger, row: dict, sent: dict[str, list[dict]], keys: dict,
+          before: dict, mine: dict[str, dict[str, dict]]) -> _Step:
+    """What merging `row` writes, given their citations and victims of it (`sent`, deleted
+    ones too), our breach (`before`) and all our citations and victims of it (`mine`,
+    deleted ones too, in the order they were written).
 
     Their citations and victims, deleted ones too, replace ours of the same key (a victim
     confidential here stays so). Ours they never had stay: they did not delete them, they
@@ -188,16 +222,16 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
     after, children, kept = dict(values), {}, False
     for table in CHILD_TABLES:
         ours, written = mine[table], []
-        sent = [dict(child) for child in theirs.children[table].get(row["id"], [])]
-        for child in sent:
+        theirs = [dict(child) for child in sent[table]]
+        for child in theirs:
             if table == "citation":
                 child["source_id"] = keys["source"][child["source_id"]]
-        known_to_them = {child["id"] for child in sent}
+        known_to_them = {child["id"] for child in theirs}
         ours_only = {_same(table, r) for key, r in ours.items()
                      if r["deleted_at"] is None and key not in known_to_them}
         kept = kept or bool(ours_only)
         result = dict(ours)
-        for child in sent:
+        for child in theirs:
             if child["id"] not in ours and _same(table, child) in ours_only:
                 continue  # the same source or victim we have already, under our own key
             written.append(child)
@@ -209,16 +243,14 @@ def _step(ledger: Ledger, theirs: _Theirs, row: dict, keys: dict, before: dict |
         live = sorted((r for r in result.values() if r["deleted_at"] is None),
                       key=lambda r: (r["position"], r["created_at"]))
         after[f"{table}s"] = [{k: v for k, v in r.items() if k != "breach_id"} for r in live]
-    if before is None:
-        action = "delete" if row["deleted_at"] else "insert"
-    elif row["deleted_at"] and not before["deleted_at"]:
+    if row["deleted_at"] and not before["deleted_at"]:
         action = "delete"
     else:
         action = "restore" if before["deleted_at"] and not row["deleted_at"] else "update"
     entry = (_new_key(), row["updated_at"], ledger.user, ledger.office, "breach", row["id"],
              action, _json(before), _json(after))  # as log_change writes one
-    return _Step(row["id"], before["updated_at"] if before else None, action,
-                 tuple(values.values()), children, entry,
+    return _Step(row["id"], before["updated_at"], action,
+                 {c: v for c, v in values.items() if v != before[c]}, children, entry,
                  _problem_as_merged(values, after) if kept else None)
 
 
@@ -226,7 +258,7 @@ def _problem_as_merged(values: dict, after: dict) -> tuple[str, dict] | None:
     """Why their breach, with the citations and victims it keeps here that their file
     lacks, breaks the editor's rules; None when it passes. Its list keys are ours, mapped
     from theirs, which were checked."""
-    grouped = {table: {values["id"]: after[f"{table}s"]} for table in CHILD_TABLES}
+    grouped = {table: after[f"{table}s"] for table in CHILD_TABLES}
     problems = check_breach(_breach_of(values, grouped), lambda kind, key: True).codes
     if not problems:
         return None

@@ -1,12 +1,14 @@
 """Reading another office's file for a merge (db.merge; checked by db.merge_checks):
-through a read-only connection, in one snapshot, after its schema is shown to be exactly
-ours (db/schema.py schema_difference) and its demo mark to fit ours; its reading may cost
-no more than its size can hold (_Budget). A file that is not ours, or cannot be read to
-the end, is refused with a code (BadFileError) and nothing is written.
+attached read-only to our connection, after its schema is shown to be exactly ours
+(db/schema.py schema_difference) and its demo mark to fit ours. Its lists are read whole,
+its breaches one at a time with their citations and victims, never the whole file at once;
+its reading may cost no more than its size can hold (_Budget). A file that is not ours, or
+cannot be read to the end, is refused with a code (BadFileError) and nothing is written.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ CHILD_TABLES = ("citation", "victim")
 LIST_TABLES = ("gazetteer", "breach_type", "actor", "truce", "source")
 HISTORY_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record_id", "action",
                    "before", "after")
+THEIRS = "theirs"  # the schema name their file is attached under
 
 
 class _Progress:
@@ -40,55 +43,187 @@ class _Progress:
 
 @dataclass
 class _Theirs:
-    """Their file, in one snapshot of it: its records and lists read whole; its change log,
-    the bulk of a file, read as it is needed (checked once, copied once), through `conn`,
-    which holds the snapshot (a read transaction) until the merge ends."""
+    """Their file, attached to our connection `conn` (read-only) as THEIRS for the whole
+    merge: its lists read whole (they are short); its breaches, citations, victims and
+    change log, the bulk of a file, read as they are needed, row by row or copied by SQL
+    from the file itself. `version` is the file's data_version as its rows were checked:
+    the write takes their rows only while it is the same (nothing was committed to their
+    file meanwhile), so what is written is what was checked."""
 
     name: str
     demo: bool
     conn: sqlite3.Connection
     budget: "_Budget"
-    rows: dict[str, list[dict]] = field(default_factory=dict)  # table -> its rows
-    children: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # by breach
+    rows: dict[str, list[dict]] = field(default_factory=dict)  # list table -> its rows
+    version: int | None = None
 
-    def history(self):
-        """Their change-log entries, as tuples of HISTORY_COLUMNS; BadFileError when the
-        file cannot be read to the end (not an error of writing ours)."""
+    def read_lists(self, progress: _Progress) -> None:
+        """Their lists, whole, and the data_version of the file they are read from; in the
+        caller's read transaction (our snapshot, which holds one of theirs too)."""
+        for table in LIST_TABLES:
+            self.pay(table)
+            self.rows[table] = list(self.read(f"SELECT * FROM {THEIRS}.{table} NOT INDEXED",
+                                              progress=progress))
+        self.version = self.data_version()
+
+    def count(self) -> int:
+        """Their breaches."""
+        return next(self.read(f"SELECT count(*) AS n FROM {THEIRS}.breach NOT INDEXED"))["n"]
+
+    def data_version(self) -> int:
+        return self.conn.execute(f"PRAGMA {THEIRS}.data_version").fetchone()[0]
+
+    def pay(self, table: str, where: str = "") -> None:
+        """What reading the rows of their `table` (those `where` chooses, of `t`) costs,
+        paid from the budget before they are read: one pass of SQLite over them."""
+        names = [d[0] for d in self.conn.execute(f"SELECT * FROM main.{table} LIMIT 0")
+                 .description]
+        cost = " + ".join(f"CASE WHEN typeof(t.{c}) IN ('text', 'blob')"
+                          f" THEN max(1, length(CAST(t.{c} AS BLOB))) ELSE 1 END" for c in names)
+        (total,) = next(self.read(f"SELECT total(1 + {cost}) FROM {THEIRS}.{table} AS t"
+                                  f" NOT INDEXED {where}")).values()
+        self.budget.pay(int(total))
+
+    def read(self, sql: str, params=(), progress: _Progress | None = None):
+        """The rows of a query of their file, as dicts (paid for first: `pay`);
+        BadFileError when the file cannot be read to the end (not an error of ours)."""
         try:
-            yield from self.conn.execute(
-                f"SELECT {', '.join(HISTORY_COLUMNS)} FROM change_log")
+            cursor = self.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            for done, row in enumerate(cursor, start=1):
+                if progress is not None and done % 5000 == 0:
+                    progress.tell(0)
+                yield dict(zip(names, row))
         except sqlite3.Error as error:
             raise _unreadable(self.name, error) from None
 
-    def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("ROLLBACK")
-        self.conn.close()
+    def breaches(self):
+        """Each breach of theirs with its citations and victims (deleted ones too, each
+        table's in the order they were written) and our updated_at of it (None: we lack
+        it), by key; a citation or victim naming no breach of theirs comes
+        alone, with None for its breach. Their tables are each read once, in key order
+        (a merge of three sorted reads: one breach's rows in memory at a time); their own
+        indexes are never used: a forged index could show the checks other rows than those
+        a copy takes."""
+        for table in ("breach",) + CHILD_TABLES:
+            self.pay(table)
+        children = {t: _Pending(self.read(f"SELECT * FROM {THEIRS}.{t} NOT INDEXED"
+                                          " ORDER BY breach_id, rowid"))
+                    for t in CHILD_TABLES}
+        for row in self.read(f"SELECT t.*, o.updated_at AS ours_stamp FROM {THEIRS}.breach"
+                             " AS t NOT INDEXED LEFT JOIN main.breach AS o ON o.id = t.id"
+                             " ORDER BY t.id"):
+            for table, pending in children.items():
+                for orphan in pending.before(row["id"]):
+                    yield None, {table: [orphan]}, None
+            stamp = row.pop("ours_stamp")
+            yield row, {table: pending.of(row["id"]) for table, pending in children.items()}, \
+                stamp
+        for table, pending in children.items():
+            for orphan in pending.before(None):
+                yield None, {table: [orphan]}, None
 
+    def breach(self, key: str) -> dict | None:
+        """Their breach of this key, read again (a label of a reason)."""
+        return next(self.read(f"SELECT * FROM {THEIRS}.breach NOT INDEXED WHERE id = ?",
+                              (key,)), None)
+
+    def some(self, keys: list[str]):
+        """Their breaches of these keys, each with its citations and victims (as
+        `breaches` gives them), read again: one read of each table."""
+        listed = (json.dumps(keys),)
+        grouped: dict[str, dict[str, list[dict]]] = {}
+        for table in CHILD_TABLES:
+            grouped[table] = {}
+            for row in self.read(f"SELECT * FROM {THEIRS}.{table} NOT INDEXED WHERE breach_id"
+                                 " IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                                 listed):
+                grouped[table].setdefault(row["breach_id"], []).append(row)
+        for row in self.read(f"SELECT * FROM {THEIRS}.breach NOT INDEXED WHERE id IN"
+                             " (SELECT value FROM json_each(?))", listed):
+            yield row, {table: grouped[table].get(row["id"], []) for table in CHILD_TABLES}
+
+    def history(self):
+        """Their change-log entries that our file lacks (the only ones a merge copies), as
+        dicts of HISTORY_COLUMNS."""
+        columns = ", ".join(f"t.{c}" for c in HISTORY_COLUMNS)
+        ours_lacks = "WHERE NOT EXISTS (SELECT 1 FROM main.change_log AS o WHERE o.id = t.id)"
+        self.pay("change_log", ours_lacks)
+        yield from self.read(f"SELECT {columns} FROM {THEIRS}.change_log AS t NOT INDEXED"
+                             f" {ours_lacks}")
+
+
+class _Pending:
+    """One child table of theirs, read in the order of its breach's key, handed out one
+    breach at a time."""
+
+    def __init__(self, rows):
+        self.rows, self.next = rows, next(rows, None)
+
+    def before(self, key: str | None) -> list[dict]:
+        """The rows of breaches before `key` (all that are left, for None): the rows
+        whose breach is not in their file, since every breach before `key` was seen."""
+        taken = []
+        while self.next is not None and (key is None or _order(self.next["breach_id"])
+                                         < _order(key)):
+            taken.append(self.next)
+            self.next = next(self.rows, None)
+        return taken
+
+    def of(self, key: str) -> list[dict]:
+        taken = []
+        while self.next is not None and self.next["breach_id"] == key:
+            taken.append(self.next)
+            self.next = next(self.rows, None)
+        return taken
+
+
+def _order(key) -> tuple:
+    """A key as SQLite orders it (NULL first; a key of another type than text is refused
+    by the STRICT schema; text by its bytes, which is Python's order of characters)."""
+    return (key is not None, key if key is not None else "")
 
 
 # Reading their file ---------------------------------------------------------------------
 
-def _read_file(ledger: Ledger, other: Path, version: int, progress: _Progress) -> _Theirs:
-    """Their file, read whole through a read-only connection after its schema is shown to be
-    ours; BadFileError when it cannot be read to the end."""
-    try:
-        theirs = sqlite3.connect(f"file:{quote(str(other.resolve()))}?mode=ro", uri=True,
-                                 isolation_level=None)
-    except sqlite3.Error as error:
-        raise _unreadable(other.name, error) from None
-    try:
-        difference = schema_difference(theirs, version)
+@contextlib.contextmanager
+def _attached(ledger: Ledger, other: Path, version: int):
+    """Their file, attached read-only to our connection for the merge, once its schema is
+    shown to be exactly ours (so that reading it runs nothing of its own) and its demo mark
+    to fit ours; detached afterwards. BadFileError when it cannot be read."""
+    with _read_only(other) as conn:
+        difference = schema_difference(conn, version)
         if difference:
             raise _foreign(other.name, difference)
-        _no_demo_in_real(ledger.conn, ledger.is_demo, _is_demo(theirs), other.name)
-        return _read_rows(theirs, other, progress)
+        demo = _is_demo(conn)
+    _no_demo_in_real(ledger.conn, ledger.is_demo, demo, other.name)
+    try:
+        ledger.conn.execute(f"ATTACH DATABASE ? AS {THEIRS}", (_uri(other),))
     except sqlite3.Error as error:
-        theirs.close()
         raise _unreadable(other.name, error) from None
-    except BaseException:
-        theirs.close()
-        raise
+    try:
+        yield _Theirs(name=other.name, demo=demo, conn=ledger.conn, budget=_Budget(other))
+    finally:
+        with contextlib.suppress(sqlite3.Error):
+            ledger.conn.execute(f"DETACH DATABASE {THEIRS}")
+
+
+@contextlib.contextmanager
+def _read_only(other: Path):
+    try:
+        conn = sqlite3.connect(_uri(other), uri=True, isolation_level=None)
+    except sqlite3.Error as error:
+        raise _unreadable(other.name, error) from None
+    try:
+        yield conn
+    except sqlite3.Error as error:
+        raise _unreadable(other.name, error) from None
+    finally:
+        conn.close()
+
+
+def _uri(other: Path) -> str:
+    return f"file:{quote(str(other.resolve()))}?mode=ro"
 
 
 def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
@@ -108,53 +243,19 @@ def _is_demo(theirs: sqlite3.Connection) -> bool:
 
 class _Budget:
     """What reading a file may cost: no more than its bytes can hold. Every row of a table
-    takes at least a byte of the file, and every value a byte, and a text at least a byte a
-    character; so a file of ours never runs out of budget, and one that does is not a
-    plain file of tables (ours has no views, but the bound holds whatever SQLite does)."""
+    takes at least a byte of the file, and every value a byte, and a text or blob at least
+    its bytes (`_Theirs.pay` counts them, in SQL, before the rows are read); so a file of
+    ours never runs out of budget, and one that does is not a plain file of tables (ours
+    has no views, but the bound holds whatever SQLite does)."""
 
     def __init__(self, path: Path):
         self.name = path.name
         self.left = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
 
-    def spend(self, row: tuple) -> None:
-        self.left -= 1 + sum(max(1, len(v)) if isinstance(v, (str, bytes)) else 1 for v in row)
+    def pay(self, cost: int) -> None:
+        self.left -= cost
         if self.left < 0:
             raise _foreign(self.name, ("schema_too_many_rows", {}))
-
-
-def _read_rows(theirs: sqlite3.Connection, path: Path, progress: _Progress) -> _Theirs:
-    """Every row of their records and lists, in a read transaction that stays open (one
-    snapshot of their file for the whole merge)."""
-    budget = _Budget(path)
-    result = _Theirs(name=path.name, demo=_is_demo(theirs), conn=theirs, budget=budget)
-    theirs.execute("BEGIN")
-    seen: dict[str, str] = {}
-    for table in LIST_TABLES + ("breach",) + CHILD_TABLES:
-        result.rows[table] = _read_table(theirs, f"SELECT * FROM {table}", budget, progress,
-                                         seen)
-    for table in CHILD_TABLES:
-        grouped: dict[str, list[dict]] = {}
-        for row in result.rows[table]:
-            grouped.setdefault(row["breach_id"], []).append(row)
-        result.children[table] = grouped
-    return result
-
-
-def _read_table(theirs: sqlite3.Connection, sql: str, budget: _Budget, progress: _Progress,
-                seen: dict) -> list[dict]:
-    cursor = theirs.execute(sql)
-    names = [d[0] for d in cursor.description]
-    rows = []
-    for row in cursor:
-        budget.spend(row)
-        # A key of a list, a time, a breach's key in each of its victims: one text object
-        # for each value repeated, not one per row (a file of 100,000 breaches holds
-        # millions of values).
-        rows.append({name: seen.setdefault(value, value) if isinstance(value, str)
-                     and len(value) <= 40 else value for name, value in zip(names, row)})
-        if len(rows) % 5000 == 0:
-            progress.tell(0)
-    return rows
 
 
 def _no_demo_in_real(conn: sqlite3.Connection, ours_demo: bool, their_demo: bool,

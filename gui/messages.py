@@ -238,6 +238,8 @@ def error_text(error: Exception) -> str:
         "not_saved": tr("The breach was not saved: {reason}."),
         "demo_mix": tr("{name}: the demo is never mixed with real breaches."),
         "merge_self": tr("A database cannot be merged into itself."),
+        "merge_changed": tr("{name} changed while it was being merged: nothing was changed. "
+                            "Merge it again."),
         "foreign_schema": tr("{name} is not a Truce Ledger database as this program makes "
                              "them: {reason}; nothing was changed."),
         "merge_refused": tr("{name} cannot be merged, so nothing was changed: {reasons}."),

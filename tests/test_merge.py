@@ -188,3 +188,56 @@ def test_the_demo_is_never_merged_into_real_breaches(tmp_path, ledger_path, ledg
     assert db.count_breaches(ledger).breaches == 1
     with db.open_ledger(demo) as demo_ledger, pytest.raises(db.BadFileError):
         merge_file(demo_ledger, ledger_path)
+
+
+def test_what_a_merge_writes_agrees_with_a_recount_and_is_found(offices):
+    """The sums kept per day, the places and the search index after merges that add
+    breaches and change counted figures (killed) and texts, both ways: as a recount from
+    the breaches says; a merged description is found by the text filter."""
+    from db.backup import kept_differences
+    main_path, field_path = offices
+    with db.open_ledger(main_path, user="Main") as main:
+        merge_file(main, field_path)
+    with db.open_ledger(field_path, user="Field") as field:
+        merge_file(field, main_path)
+    for path in (main_path, field_path):
+        with db.open_ledger(path) as ledger:
+            assert kept_differences(ledger.conn, path.name) is None
+            found = db.list_breaches(ledger, db.BreachFilter(text="corrected in Gaziantep"))
+            assert len(found) == 4
+
+
+def test_the_history_of_a_breach_merged_new_is_the_breach_as_it_reads_back(
+        tmp_path, ledger, lists):
+    """A breach new to us, merged with every digit of its coordinates: its entry in our
+    change log, written with the copy, is the breach as it reads back."""
+    field_path = tmp_path / "field.sqlite3"
+    with db.open_ledger(field_path, user="Field", office="Idlib") as field:
+        saved = db.save_breach(field, db.Breach(
+            occurred_on="2017-01-04", place="Saraqib", latitude=35.862345678901234,
+            longitude=36.80000000000001, killed=2,
+            governorate_id=db.find_by_name(field, "governorate", "Idlib"),
+            breach_type_id=db.find_by_name(field, "breach_type", "Sniper fire"),
+            actor_id=db.add_actor(field, "Local militia"),
+            victims=[db.Victim(name="Someone", age=20, sex="male")],
+            citations=[db.Citation(source_id=None, source_name="Idlib activist")]))
+    report = merge_file(ledger, field_path)
+    assert report.added == 1
+    entries = [c for c in db.record_history(ledger, saved.id) if c.user == ledger.user]
+    assert [c.action for c in entries] == ["insert"]
+    assert entries[0].after == breach_document(ledger.conn, saved.id)
+    assert entries[0].after["latitude"] == 35.862345678901234
+
+
+def test_a_merge_cancelled_as_it_writes_changes_nothing_and_can_be_run_again(offices):
+    """Cancelled at its last report, just before the commit, a merge leaves our file as it
+    was; run again on the same connection, it merges."""
+    main_path, field_path = offices
+    counts = table_counts(main_path)
+    with db.open_ledger(main_path) as main:
+        with pytest.raises(db.LedgerError) as cancelled:
+            merge_file(main, field_path, progress=lambda done, total: done < total)
+        assert cancelled.value.code == "cancelled"
+        assert table_counts(main_path) == counts
+        report = merge_file(main, field_path)
+        assert (report.added, report.updated, report.deleted) == (1, 6, 1)

@@ -348,9 +348,9 @@ def test_reading_a_file_costs_no_more_than_its_size(tmp_path):
     size = sum(p.stat().st_size for p in (other, Path(f"{other}-wal")) if p.exists())
     budget = _Budget(other)
     for _ in range(size // 100 - 1):
-        budget.spend(("x" * 99,))  # 100 bytes' worth: a file of ours holds at least as much
+        budget.pay(100)  # a row of 99 bytes of text: a file of ours holds at least as much
     with pytest.raises(db.BadFileError) as refusal:
-        budget.spend(("x" * 200,))
+        budget.pay(200)
     assert refusal.value.code == "foreign_schema"
     assert "holds more rows than a file of its size can" in error_text(refusal.value)
 
@@ -671,6 +671,31 @@ def test_a_file_merged_through_a_link_with_saves_in_its_log_is_merged(tmp_path, 
     assert report.added == 1
     assert read_rows(ledger.path, "SELECT place FROM breach WHERE id = ?",
                      (their_breach,)) == [("Sarmin",)]
+
+
+def test_a_file_saved_to_while_it_is_merged_is_refused_and_ours_is_unchanged(tmp_path,
+                                                                            ledger, ours):
+    """Another copy saves to their file while the merge checks it: what the write would
+    copy is no longer what was checked, so nothing is merged; merged again, it is taken as
+    it is now."""
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    before = dump(ledger.path)
+    saved = []
+
+    def progress(done, total):
+        if not saved:  # the first report: their file is being checked
+            with db.open_ledger(other, user="Field") as field:
+                breach = db.get_breach(field, their_breach)
+                breach.description = "saved while merged"
+                saved.append(db.save_breach(field, breach))
+        return True
+
+    with pytest.raises(db.BadFileError) as refusal:
+        merge_file(ledger, other, progress)
+    assert saved and refusal.value.code == "merge_changed"
+    assert dump(ledger.path) == before
+    assert merge_file(ledger, other).added == 1
+    assert db.get_breach(ledger, their_breach).description == "saved while merged"
 
 
 @pytest.mark.parametrize("how", ["hard link", "symbolic link", "another spelling"])

@@ -1718,6 +1718,10 @@ Import them?</source>
         <translation>{name}: أعداد الأماكن التي يحفظها لحقل المكان تختلف عن خروقاته (أول مكان يختلف: {place})، فيقترح حقل المكان أماكن خاطئة. الخروقات نفسها سليمة. لم تُحفظ نسخة احتياطية: أعد الفحص مع --recount لتُعدّ من جديد.</translation>
     </message>
     <message>
+        <source>{name} changed while it was being merged: nothing was changed. Merge it again.</source>
+        <translation>تغيّر {name} أثناء دمجه: لم يُغيَّر شيء. ادمجه مرة أخرى.</translation>
+    </message>
+    <message>
         <source>{value} is not what a dry run printed: run import --dry-run again.</source>
         <translation>{value} ليس ما طبعته التجربة دون كتابة: شغّل import --dry-run مرة أخرى.</translation>
     </message>
