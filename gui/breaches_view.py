@@ -1,8 +1,13 @@
 """The Breaches view: the filter bar, the table, the line of totals, and the editor
 beside them. The table pages its rows from the file as it scrolls, and keeps its place:
 after a save, a delete, an undo, a new filter or sort, the breach being worked on stays
-selected and in sight (or, when it left the list, the row where it stood)."""
+selected and in sight (or, when it left the list, the row where it stood).
+
+The editor is made when first needed (a breach opened, a new one, a draft offered back):
+a start shows the table without it."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -12,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButt
 import db
 
 from . import dialogs
-from .breach_editor import BreachEditor, cited_again
+from .breach_parts import cited_again
 from .bidi import TextDirectionDelegate, isolate
 from .breach_model import BreachTableModel
 from .drafts import orphan_drafts, read_draft, remove_draft
@@ -20,7 +25,11 @@ from .filter_bar import FilterBar
 from .keys import bind
 from .messages import error_text
 from .undo import delete_command, save_command
+from .wheel import guard_wheel
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from .breach_editor import BreachEditor
 
 ROW_HEIGHT = 24
 # Date, governorate, place, perpetrator, type, killed, women, children, injured, grading,
@@ -112,8 +121,8 @@ class BreachesView(QWidget):
         empty_layout.addWidget(self.empty_text)
         empty_layout.addWidget(self.demo_button, 0, Qt.AlignLeft)
         empty_layout.addStretch(2)
-        self.editor = BreachEditor(ledger)
-        self.editor.hide()
+        self._editor: BreachEditor | None = None
+        self._split = None  # the sizes of the table and the editor, to restore (restore_split)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,9 +132,7 @@ class BreachesView(QWidget):
         left_layout.addWidget(self.empty, 1)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -142,11 +149,56 @@ class BreachesView(QWidget):
             self.model.breach_id(index.row())))
         for key in (Qt.Key_Return, Qt.Key_Enter):
             bind(self.table, key, self.open_current)
-        bind(self.editor, Qt.Key_Escape, self.editor.cancel, Qt.WidgetWithChildrenShortcut)
-        self.editor.saved.connect(self._saved)
-        self.editor.closed.connect(self._editor_closed)
         self.demo_button.clicked.connect(self.demo_requested)
         self._read_again()
+
+    # The editor, made when first needed.
+    @property
+    def editor(self) -> BreachEditor:
+        if self._editor is None:
+            self._make_editor()
+        return self._editor
+
+    @property
+    def existing_editor(self) -> BreachEditor | None:
+        """The editor if it was made (one not made holds no breach and no edits)."""
+        return self._editor
+
+    def _make_editor(self) -> None:
+        """The editor, hidden, beside the table, at the size the user left it."""
+        from .breach_editor import BreachEditor  # the form's modules: once it is needed
+        editor = self._editor = BreachEditor(self.ledger)
+        editor.hide()
+        self.splitter.addWidget(editor)
+        self.splitter.setStretchFactor(1, 1)
+        if self._split:
+            self.splitter.restoreState(self._split)
+        guard_wheel(editor)
+        bind(editor, Qt.Key_Escape, editor.cancel, Qt.WidgetWithChildrenShortcut)
+        editor.saved.connect(self._saved)
+        editor.closed.connect(self._editor_closed)
+
+    def restore_split(self, state) -> None:
+        """The sizes of the table and the editor as saved by `split_state` (kept until the
+        editor is made)."""
+        self._split = state
+        if self._editor is not None:
+            self.splitter.restoreState(state)
+
+    def split_state(self):
+        """The sizes of the table and the editor, to keep for the next start."""
+        return self.splitter.saveState() if self._editor is not None else self._split
+
+    def release(self, what: str) -> bool:
+        """True if the editor may be left: its edits saved or discarded (`what` asks)."""
+        return self._editor is None or self._editor.release(what)
+
+    def _in_editor(self) -> str | None:
+        """The key of the saved breach open in the editor, if any."""
+        editor = self._editor
+        if editor is None or not editor.is_open or editor.loaded is None:
+            return None
+        return editor.loaded.id
 
     # Opening the editor.
     def new_breach(self) -> None:
@@ -174,7 +226,7 @@ class BreachesView(QWidget):
     def open_breach(self, key: str | None) -> None:
         if key is None:
             return
-        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id == key:
+        if self._in_editor() == key:
             self.editor.form.date.setFocus()
             return
         if not self.editor.release(tr("Open another breach?")):
@@ -229,7 +281,7 @@ class BreachesView(QWidget):
         keys = self.selected_ids()
         if not keys:
             return
-        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id in keys:
+        if self._in_editor() in keys:
             if not self.editor.release(tr("Delete this breach?")):
                 return
             self.editor.close_form()
@@ -244,7 +296,7 @@ class BreachesView(QWidget):
     def after_undo(self, keys: list[str]) -> None:
         """After an undo, a redo, a delete or a restore: the rows of the breaches `keys`
         change in place (none given: an import or a merge, the list is read again)."""
-        if self.editor.is_open and self.editor.loaded and self.editor.loaded.id in keys:
+        if self._in_editor() in keys:
             if db.get_breach(self.ledger, self.editor.loaded.id).deleted_at:
                 self.editor.close_form()
             else:
@@ -335,6 +387,6 @@ class BreachesView(QWidget):
         """The page that says how to begin instead of the table, in a file with no breach
         at all while the editor is closed."""
         nothing_at_all = self.model.rowCount() == 0 and not db.has_any_breach(self.ledger)
-        show_empty = nothing_at_all and self.editor.isHidden()
+        show_empty = nothing_at_all and (self._editor is None or self._editor.isHidden())
         self.empty.setVisible(show_empty)
         self.table.setVisible(not show_empty)

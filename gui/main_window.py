@@ -1,38 +1,46 @@
-"""The main window: the Breaches, Sources and Trash views, the status bar, the files it
-opens, its settings and its geometry.
+"""The main window: the Breaches, Weekly totals, Sources and Trash views, the status bar,
+the files it opens, its settings and its geometry.
 
 It owns the open ledger and the undo stack; the views call the core themselves. Its
 actions, menus and toolbar, and what the Edit and View menus do, are WindowActions'
 (gui/window_actions.py).
+
+The window shows the Breaches first; the other views are made when first shown (or first
+asked for), so that a start loads neither their modules (QtCharts) nor what they read.
 """
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
+from PySide6.QtCore import QThreadPool, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import db
-from db.backup import save_copy
 from db.breaches import count_shown
-from db.demo import create_demo
 from db.paths import user_data_folder
 from db.store import open_reader
 
 from . import dialogs, settings
-from .breach_editor import WRITE_WAIT_MS
 from .breaches_view import BreachesView
 from .messages import error_text
+from .save_waiting import WRITE_WAIT_MS
 from .settings_dialog import SettingsDialog
 from .sources_view import SourcesView
-from .totals_view import TotalsView
 from .trash_view import TrashView
 from .truces_dialog import TrucesDialog
 from .wheel import guard_wheel
 from .window_actions import WindowActions
 from .worker import Latest, run_with_progress
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from .totals_view import TotalsView
+
+# The views of the tabs, in their order.
+TABS = ("breaches", "totals", "sources", "trash")
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -41,6 +49,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.ledger: db.Ledger | None = None
         self.undo_stack = QUndoStack(self)
         self._counter = Latest(self._file_counted)  # the counts of the status bar
+        self._views: dict[str, QWidget] = {}  # the views of the other tabs made so far
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -60,26 +69,19 @@ class MainWindow(WindowActions, QMainWindow):
         ledger.wait_for_writers(WRITE_WAIT_MS)
         self.undo_stack.clear()
         self._drop_views()
+        if old is not None and old is not ledger:
+            self._close_ledger(old)
         self.breaches = BreachesView(ledger, self.undo_stack)
         self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
-        self.sources = SourcesView(ledger)
-        self.trash = TrashView(ledger, self.undo_stack)
-        self.totals = TotalsView(ledger)
         # No Alt keys on the tabs (Ctrl+1 to 4 and the View menu): the form's labels need
-        # the letters.
+        # the letters. The other tabs hold a blank page until their view is made.
         self.tabs.addTab(self.breaches, tr("Breaches"))
-        self.tabs.addTab(self.totals, tr("Weekly totals"))
-        self.tabs.addTab(self.sources, tr("Sources"))
-        self.tabs.addTab(self.trash, tr("Trash"))
+        for title in (tr("Weekly totals"), tr("Sources"), tr("Trash")):
+            self.tabs.addTab(QWidget(), title)
         self.breaches.changed.connect(self._file_changed)
-        self.sources.changed.connect(self._file_changed)
-        self.sources.sources_changed.connect(lambda _changes: self._lists_changed())
-        self.trash.restored.connect(self.breaches.after_undo)
         self.breaches.demo_requested.connect(self.open_demo)
         self.breaches.table.addAction(self.delete_action)
         guard_wheel(self)
-        if old is not None and old is not ledger:
-            old.close()
         self._recent = settings.remember_file(str(ledger.path))
         self._fill_recent_menu()
         self._file_changed(fresh=True)
@@ -99,27 +101,80 @@ class MainWindow(WindowActions, QMainWindow):
             if hasattr(view, "detach"):
                 view.detach()
             view.deleteLater()
+        self._views.clear()
         self.tabs.blockSignals(False)
 
+    # The views of the other tabs, made when first asked for.
+    @property
+    def totals(self) -> TotalsView:
+        return self._view("totals")
+
+    @property
+    def sources(self) -> SourcesView:
+        return self._view("sources")
+
+    @property
+    def trash(self) -> TrashView:
+        return self._view("trash")
+
+    def _view(self, name: str) -> QWidget:
+        """The view of the tab `name` (of TABS), made and put in its tab if not yet."""
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = getattr(self, f"_make_{name}")()
+            self._put_in_tab(TABS.index(name), view)
+        return view
+
+    def _make_totals(self) -> TotalsView:
+        from .totals_view import TotalsView  # with QtCharts: only once the tab is used
+        return TotalsView(self.ledger)
+
+    def _make_sources(self) -> SourcesView:
+        view = SourcesView(self.ledger)
+        view.changed.connect(self._file_changed)
+        view.sources_changed.connect(lambda _changes: self._lists_changed())
+        return view
+
+    def _make_trash(self) -> TrashView:
+        view = TrashView(self.ledger, self.undo_stack)
+        view.restored.connect(self.breaches.after_undo)
+        return view
+
+    def _put_in_tab(self, number: int, view: QWidget) -> None:
+        """Put `view` in the tab `number` in place of its blank page, its title kept; the
+        tab shown stays shown."""
+        tabs = self.tabs
+        shown, title, blank = tabs.currentIndex(), tabs.tabText(number), tabs.widget(number)
+        tabs.blockSignals(True)
+        tabs.removeTab(number)
+        tabs.insertTab(number, view, title)
+        tabs.setCurrentIndex(shown)
+        tabs.blockSignals(False)
+        blank.deleteLater()
+        guard_wheel(self)
+
     def _tab_shown(self, number: int) -> None:
-        if self.tabs.widget(number) is getattr(self, "sources", None) and self.sources.stale:
-            self.sources.refresh()  # the editor may have made sources meanwhile
-        if self.tabs.widget(number) is getattr(self, "trash", None) and self.trash.stale:
-            self.trash.refresh()  # deletes made meanwhile
-        if self.tabs.widget(number) is getattr(self, "totals", None) and self.totals.stale:
-            self.totals.recount()  # counted when shown, not on every save
+        """A view is read, or counted, when shown: made then, or stale since it was."""
+        if not 0 < number < len(TABS):
+            return
+        name = TABS[number]
+        view = self._view(name)
+        if view.stale and name == "totals":
+            view.recount()  # counted when shown, not on every save
+        elif view.stale:
+            view.refresh()  # sources the editor made, deletes made meanwhile
 
     def _file_changed(self, fresh: bool = False) -> None:
         """Counts and lists elsewhere are stale (`fresh`: the views were just made): the
         views not shown are read again when shown, and the counts of the status bar and
-        of the Trash's tab are made off the UI thread."""
+        of the Trash's tab are made off the UI thread (at start, once the list is counted:
+        two counts of a large file at once would slow the first paint)."""
         ledger = self.ledger
-        for view in (self.trash, self.sources):
-            if self.tabs.currentWidget() is view:
+        for name, view in self._views.items():
+            if self.tabs.currentWidget() is view and name != "totals":
                 view.refresh()
             else:
-                view.stale = True  # read again when shown
-        self.totals.stale = True
+                view.stale = True  # read again (counted again) when shown
         if fresh:
             demo = tr(" — demo") if ledger.is_demo else ""
             self.setWindowTitle(tr("{file}{demo} — Truce Ledger").format(
@@ -131,13 +186,17 @@ class MainWindow(WindowActions, QMainWindow):
                 return (count_shown(reader)[0].breaches,
                         count_shown(reader, db.BreachFilter(deleted=True))[0].breaches,
                         db.count_sources(reader))
-        self._counter.ask(work)
+        if fresh:  # after the list's own count, not beside it: the window shows sooner
+            self.breaches.model.counted.connect(lambda: self._counter.ask(work),
+                                                Qt.SingleShotConnection)
+        else:
+            self._counter.ask(work)
 
     def _file_counted(self, counts, error) -> None:
         if not shiboken6.isValid(self) or error is not None:
             return  # the window is gone, or the file (not counted: the counts stay unsaid)
         live, trashed, sources = counts
-        self.tabs.setTabText(self.tabs.indexOf(self.trash), tr("Trash ({n})").format(n=trashed))
+        self.tabs.setTabText(TABS.index("trash"), tr("Trash ({n})").format(n=trashed))
         # The line as a whole reads in the direction of its own words (an isolate takes
         # that from its first letter), whatever the layout's.
         words = (tr("%n breach(es)", "", live), tr("{n} in the Trash").format(n=trashed),
@@ -149,9 +208,11 @@ class MainWindow(WindowActions, QMainWindow):
     # Files.
     def release(self, what: str) -> bool:
         """True if the open file may be left: edits in forms saved or discarded."""
-        if not self.breaches.editor.release(what):
-            return False
-        return self.sources.release(what)
+        return self.breaches.release(what) and self._sources_released(what)
+
+    def _sources_released(self, what: str) -> bool:
+        """True if the Sources view's form may be left (a view not made has none)."""
+        return "sources" not in self._views or self.sources.release(what)
 
     def open_database(self) -> None:
         path = dialogs.open_database_path(self, str(self.ledger.path.parent))
@@ -184,6 +245,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     def open_demo(self) -> None:
         """The demo week, always in a file of its own."""
+        from db.demo import create_demo  # only this action makes the demo
         path = user_data_folder() / "demo.sqlite3"
         try:
             if not path.exists():
@@ -197,6 +259,7 @@ class MainWindow(WindowActions, QMainWindow):
         path = dialogs.save_copy_path(self, str(self.ledger.path.parent))
         if path is None:
             return
+        from db.backup import save_copy  # only this action copies
         source = self.ledger.path
         _, error = run_with_progress(self, tr("Saving a copy of the database…"),
                                      lambda progress: save_copy(source, path, progress))
@@ -218,15 +281,18 @@ class MainWindow(WindowActions, QMainWindow):
         # Deleting the default truce resets the setting.
         self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
         self._lists_changed(dialog.moved_breaches)
-        self.totals.refresh_lists()
-        self.totals.stale = True
+        if "totals" in self._views:  # else made with the truces as they are
+            self.totals.refresh_lists()
+            self.totals.stale = True
 
     def _lists_changed(self, changed_breaches=()) -> None:
         """Sources or truces were renamed, merged, deleted or moved breaches: the editor
-        reads its lists again, and a breach it shows unedited is read again."""
-        editor = self.breaches.editor
-        editor.reload_lists()
-        shown = editor.loaded
+        reads its lists again (one not made yet reads them when made), and a breach it
+        shows unedited is read again."""
+        editor, shown = self.breaches.existing_editor, None
+        if editor is not None:
+            editor.reload_lists()
+            shown = editor.loaded
         if shown is not None and not editor.is_dirty():
             editor.load(shown.id, focus=False)
         elif shown is not None and shown.id in changed_breaches:
@@ -240,9 +306,9 @@ class MainWindow(WindowActions, QMainWindow):
         """True if the window may close: edits saved or discarded, or, while a save waits
         for another copy of the program, the breach kept as a draft if the user agrees."""
         what = tr("Quit Truce Ledger?")
-        editor = self.breaches.editor
-        if editor.waiting:
-            return self.sources.release(what) and editor.leave_as_draft()
+        editor = self.breaches.existing_editor
+        if editor is not None and editor.waiting:
+            return self._sources_released(what) and editor.leave_as_draft()
         return self.release(what)
 
     def _restore_geometry(self) -> None:
@@ -254,7 +320,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.restoreState(state)
         splitter = settings.get(settings.SPLITTER_STATE)
         if splitter:
-            self.breaches.splitter.restoreState(splitter)
+            self.breaches.restore_split(splitter)
 
     def closeEvent(self, event) -> None:
         if not self._may_quit():
@@ -262,7 +328,17 @@ class MainWindow(WindowActions, QMainWindow):
             return
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
-        settings.put(settings.SPLITTER_STATE, self.breaches.splitter.saveState())
+        splitter = self.breaches.split_state()
+        if splitter is not None:
+            settings.put(settings.SPLITTER_STATE, splitter)
         self._drop_views()
-        self.ledger.close()
+        self._close_ledger(self.ledger)
         event.accept()
+
+    @staticmethod
+    def _close_ledger(ledger: db.Ledger) -> None:
+        """Close `ledger` once the counts still reading it (off the UI thread) are done: a
+        reader left open keeps its clean close from being marked (db/files.py), and the
+        next opening would read every page."""
+        QThreadPool.globalInstance().waitForDone()
+        ledger.close()

@@ -6,6 +6,7 @@ itself are main_window.py's.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,9 +14,10 @@ from PySide6.QtGui import QAction, QKeySequence
 import db
 
 from . import dialogs
-from .breaches_view import BreachesView
-from .bring_in import bring_in_file, merge_office_file
 from .i18n import tr
+
+if TYPE_CHECKING:
+    from .breaches_view import BreachesView
 
 
 class WindowActions:
@@ -126,8 +128,8 @@ class WindowActions:
         stack = self.undo_stack
         if not (stack.canRedo() if forward else stack.canUndo()):
             return
-        editor = self.breaches.editor
-        if editor.is_dirty():
+        editor = self.breaches.existing_editor
+        if editor is not None and editor.is_dirty():
             if not dialogs.ask_yes_no(self, tr("Unsaved changes"), tr(
                     "The breach in the editor has changes that are not saved. Throw them away "
                     "and undo?") if not forward else tr(
@@ -169,18 +171,25 @@ class WindowActions:
 
     def import_breaches(self) -> None:
         """File → Import: a spreadsheet, checked whole, then written whole."""
+        from .bring_in import bring_in_file  # the readers of spreadsheets: only for this
         if self.release(tr("Import breaches?")) and bring_in_file(self, self.ledger):
-            self.breaches.editor.reload_lists()
-            self.breaches.after_undo([])
-            self.undo_stack.clear()  # the import is not one of the steps undo takes back
+            self._brought_in()
 
     def merge_office(self) -> None:
         """File → Merge office database."""
+        from .bring_in import merge_office_file  # only this action reads another file
         if self.release(tr("Merge another office's database?")) and \
                 merge_office_file(self, self.ledger):
-            self.breaches.editor.reload_lists()
-            self.breaches.after_undo([])
-            self.undo_stack.clear()
+            self._brought_in()
+
+    def _brought_in(self) -> None:
+        """After an import or a merge: the lists and the breaches read again; neither is
+        one of the steps undo takes back."""
+        editor = self.breaches.existing_editor
+        if editor is not None:  # else it reads the lists when made
+            editor.reload_lists()
+        self.breaches.after_undo([])
+        self.undo_stack.clear()
 
     def _export(self, full: bool) -> None:
         """File → Export: the workbook of the Weekly totals as they are set there."""
@@ -192,10 +201,11 @@ class WindowActions:
         return self.breaches
 
     def _editor_save(self, and_new: bool) -> None:
-        if self.tabs.currentWidget() is self.sources:
+        editor = self.breaches.existing_editor
+        if self.tabs.currentWidget() is self._views.get("sources"):  # made, and shown
             self.sources.save()
-        elif self.breaches.editor.is_open:
-            self.breaches.editor.save(and_new=and_new)
+        elif editor is not None and editor.is_open:
+            editor.save(and_new=and_new)
 
     def _find(self) -> None:
         self._breaches().focus_filter()

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import db
+from db.breaches import count_shown
 from db.demo import create_demo
-from gui import settings
+from gui import main_window, settings
 from gui.breach_model import PAGE_SIZE, BreachTableModel
 from gui.main_window import MainWindow
+from tests.conftest import ROOT, show_window
+from tests.test_open import WINDOW
+from tests.test_open_mark import read_every_page, statements  # noqa: F401 (a fixture)
 from tests.test_window_editing import key, type_text
 
 
@@ -151,6 +159,70 @@ def test_a_file_of_100000_breaches_opens_with_only_what_shows(qtbot, large_file,
     most = ledger.conn.execute("SELECT max(killed) FROM breach").fetchone()[0]
     assert model.data(model.index(0, 5)).strip("\u2066").split("–")[0] == str(most)
     window.close()
+
+
+# What only a view not shown at start, or an action, needs.
+LATER = ("PySide6.QtCharts", "gui.totals_view", "gui.breach_editor", "gui.bring_in")
+
+
+def test_the_window_starts_without_what_only_other_views_need(tmp_path):
+    """The Weekly totals (QtCharts), the editor and the import are loaded when first shown
+    or used, in a window started in a process of its own."""
+    path = tmp_path / "office.sqlite3"
+    create_demo(path, size=50)
+    started = subprocess.run([sys.executable, "-c", WINDOW, str(path), *LATER],
+                             capture_output=True, text=True, cwd=ROOT,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert started.returncode == 0, started.stderr
+    assert started.stdout.split() == ["none"]
+
+
+def test_the_editor_keeps_its_width_through_a_start_that_did_not_open_it(qtbot, tmp_path,
+                                                                          dialogs):
+    """The editor is made when first opened; a start that never opened it keeps the width
+    the user gave it before."""
+    path = tmp_path / "a.sqlite3"
+    create_demo(path, size=10)
+
+    def started() -> MainWindow:
+        window = show_window(qtbot, db.open_ledger(path))
+        window.resize(1400, 580)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.breaches.table)
+        return window
+    first = started()
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    first.breaches.splitter.setSizes([500, 900])  # the handle dragged
+    width = first.breaches.splitter.sizes()[1]
+    assert first.close()
+    assert started().close()  # the editor not opened
+    third = started()
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)
+    assert third.breaches.editor.isVisible()
+    qtbot.wait(100)  # laid out
+    assert abs(third.breaches.splitter.sizes()[1] - width) <= 4  # as left, to a few pixels
+
+
+def test_a_window_closed_while_it_counts_leaves_its_clean_close_marked(
+        qtbot, tmp_path, monkeypatch, statements, dialogs):
+    """Quitting while the counts of the status bar still read the file (as on a large
+    file, just after a change): the next start need not read every page."""
+    path = tmp_path / "office.sqlite3"
+    create_demo(path, size=10)
+
+    def reading_long(reader, *args):
+        rows = reader.conn.execute("SELECT id FROM breach")  # read as a long count reads
+        rows.fetchone()
+        time.sleep(0.5)
+        return count_shown(reader, *args)
+    monkeypatch.setattr(main_window, "count_shown", reading_long)
+    window = show_window(qtbot, db.open_ledger(path))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.breaches.table)
+    live = db.count_breaches(window.ledger).breaches
+    key(qtbot, Qt.Key_Down)
+    key(qtbot, Qt.Key_Delete)  # a breach to the Trash: the file changed, counted again
+    assert db.count_breaches(window.ledger).breaches == live - 1
+    assert window.close()
+    assert not read_every_page(statements, path)
 
 
 def test_the_first_start_says_how_to_begin_and_offers_the_demo(qtbot, window, ledger,

@@ -306,6 +306,10 @@ def test_merge_two_sources_from_the_keyboard(qtbot, lists, window, ledger, ledge
     one = db.save_breach(ledger, make_breach(citations=[db.Citation(lists["activist"], "a")]))
     both = db.save_breach(ledger, make_breach(place="Anadan", citations=[
         db.Citation(lists["source"], "s"), db.Citation(lists["activist"], "b")]))
+    key(qtbot, Qt.Key_N, Qt.ControlModifier)  # the editor, with both sources to complete
+    key(qtbot, Qt.Key_Escape)
+    assert sorted(window.breaches.editor.form.citations.completer.model().stringList()) == [
+        "Activist in Khan Tuman", "Aleppo Media Center"]
     view = _sources_view(qtbot, window, "Activist in Khan Tuman")
     key(qtbot, Qt.Key_M, Qt.AltModifier)
     assert focused() in (view.merge_into, view.merge_into.lineEdit())
