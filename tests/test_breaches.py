@@ -8,7 +8,8 @@ import pytest
 import db
 from gui.messages import error_text
 from db import breaches as breaches_module
-from tests.conftest import table_counts
+from db.breaches import count_shown
+from tests.conftest import read_rows, table_counts
 
 
 def test_a_saved_breach_with_sources_and_victims_is_in_the_file(ledger, ledger_path, lists,
@@ -313,3 +314,21 @@ def test_an_edit_deleted_then_restored_is_still_undone(ledger, make_breach):
     db.save_breach(ledger, changed)
     with pytest.raises(db.ConflictError):
         take_step(ledger, step, forward=False)
+
+
+def test_the_whole_list_is_counted_from_the_kept_sums_as_a_filter_counts_it(
+        ledger, ledger_path, make_breach):
+    """count_shown of the whole list reads the day sums and the grading index; what it
+    says equals a count of every breach, discounted ones counted but not their killed, the
+    Trash left out."""
+    saved = [db.save_breach(ledger, make_breach(place=place, killed=killed, women=0,
+                                                children=0, status=status),
+                            allow_duplicate=True)
+             for place, killed, status in (("Anadan", 4, "reported"), ("Hayan", 7, "discounted"),
+                                           ("Atarib", 2, "confirmed"), ("Zarbah", 9, "contested"))]
+    db.delete_breaches(ledger, [saved[3].id])
+    counted, problem = count_shown(ledger)
+    scanned, _ = count_shown(ledger, db.BreachFilter(date_from="2000-01-01"))
+    assert problem is None and counted == scanned == db.BreachCount(3, 6)
+    assert read_rows(ledger_path, "SELECT count(*) FROM breach WHERE deleted_at IS NULL") \
+        == [(counted.breaches,)]
