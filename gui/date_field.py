@@ -102,13 +102,17 @@ class DateField(QWidget):
             day = db.parse_day(self.edit.text())
         except db.DateError:
             self.words.setText(self.problem())
-            self.words.setProperty("problem", True)
+            problem = True
         else:
             self.words.setText(day_in_words(day) if day else
                                ("" if self.optional else tr("no date yet")))
-            self.words.setProperty("problem", False)
-        self.words.style().unpolish(self.words)
-        self.words.style().polish(self.words)
+            problem = False
+        # The style sheet colours a problem: the words are styled again only when that
+        # changes (styling them at every keystroke, and for every field made, costs).
+        if bool(self.words.property("problem")) != problem:
+            self.words.setProperty("problem", problem)
+            self.words.style().unpolish(self.words)
+            self.words.style().polish(self.words)
 
     def _tidy(self) -> None:
         """Leaving the field: the day understood, written as it is stored."""

@@ -96,3 +96,34 @@ def test_every_header_is_shown_whole(qtbot, request, language, tmp_path, dialogs
     qtbot.waitUntil(window.trash.table.isVisible)
     seen["trash"] = cut_headers(window.trash.table)
     assert {name: cut for name, cut in seen.items() if cut} == {}
+
+
+def _red_pixels(label) -> int:
+    image = label.grab().toImage()
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if image.pixelColor(x, y).red() > 150 and image.pixelColor(x, y).green() < 80)
+
+
+def test_a_date_that_names_no_day_is_said_in_red_until_it_names_one(qtbot, qapp):
+    """The words under a date field turn red while what is typed names no day, and back
+    when it does (the words are styled again only when that changes)."""
+    from gui.app import STYLE
+    from gui.date_field import DateField
+    qapp.setStyleSheet(STYLE)
+    try:
+        field = DateField()
+        qtbot.addWidget(field)
+        field.show()
+        field.edit.setFocus()  # typed into as a keyboard types into the focused field
+        qtbot.keyClicks(field.edit, "2017-02-03")
+        assert field.words.text() == "Friday 3 February 2017" and _red_pixels(field.words) == 0
+        qtbot.keyClick(field.edit, Qt.Key_Backspace)
+        qtbot.keyClicks(field.edit, "0")  # 2017-02-30
+        assert "is not a day of the calendar" in field.words.text()
+        assert _red_pixels(field.words) > 50
+        qtbot.keyClick(field.edit, Qt.Key_Backspace)
+        qtbot.keyClick(field.edit, Qt.Key_Backspace)
+        qtbot.keyClicks(field.edit, "28")
+        assert field.words.text() == "Tuesday 28 February 2017" and _red_pixels(field.words) == 0
+    finally:
+        qapp.setStyleSheet("")
