@@ -11,12 +11,13 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import fields
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from . import cell_values as cells
 from .breaches import _LIST_TABLES
 from .errors import Cancelled, CellError
-from .fold import fold
+from .fold import NamedEntries, fold
 from .import_sheets import VictimsSheet, id_form, listed_choice
 from .import_write import _KEYS_AT_ONCE, _Known, breach_documents
 from .records import GRADINGS, Breach, Citation, Victim, new_id
@@ -54,21 +55,21 @@ class _Row:
     with the database; None when the row cannot be read and its problem is reported),
     held packed (see _pack) until it is decided."""
 
-    __slots__ = ("number", "written_id", "key", "updated_at", "_values")
+    __slots__ = ("number", "written_id", "key", "updated_at", "packed")
 
     def __init__(self, number: int, breach: Breach | None, written_id: str):
         self.number = number
         self.written_id = written_id  # the ID cell as written ("7", a UUID), "" when empty
         self.key = breach.id if breach else None
         self.updated_at = breach.updated_at if breach else None
-        self._values = _pack(breach) if breach else None
+        self.packed = _pack(breach) if breach else None
 
     @property
     def breach(self) -> Breach | None:
-        return _unpack(self._values) if self._values else None
+        return _unpack(self.packed) if self.packed else None
 
     def let_go(self) -> None:
-        self._values = None
+        self.packed = None
 
 
 def _read_rows(names: _Names, office: str, table: Table, report: ImportReport) -> list[_Row]:
@@ -127,34 +128,24 @@ class _RowError(Exception):
 
 
 class _Names:
-    """Names of list entries to keys, found as db.fold.find_named finds them (a name written
-    so, in any case, or an Arabic name written so, first; else one spelt another way; the
-    oldest of several) in the lists read once each; and the keys of the perpetrators and
-    sources the import makes, new by name (two spellings of one new name make one)."""
+    """Names of list entries to keys, found as db.fold.find_named finds them, in the lists
+    read once each (db.fold.NamedEntries); and the keys of the perpetrators and sources
+    the import makes, new by name (two spellings of one new name make one)."""
 
     def __init__(self, conn):
         self.conn = conn
-        self.lists: dict[str, tuple[dict, dict, dict]] = {}
+        self.lists: dict[str, NamedEntries] = {}
         self.made: dict[tuple[str, str], str] = {}  # (table, folded name) -> key made
         self.new: list[tuple[str, str, str]] = []  # (table, name, key) to make, in order
         self.found: dict[tuple[str, str], str | None] = {}  # (kind, name) -> key, asked
 
     def key(self, kind: str, name: str) -> str | None:
         if (kind, name) not in self.found:
-            self.found[kind, name] = self._key(kind, name)
+            table = _LIST_TABLES[kind]
+            if table not in self.lists:
+                self.lists[table] = NamedEntries(self.conn, table)
+            self.found[kind, name] = self.lists[table].find(name)
         return self.found[kind, name]
-
-    def _key(self, kind: str, name: str) -> str | None:
-        folded = fold(name)
-        if not folded:
-            return None
-        written, arabic, by_fold = self._list(_LIST_TABLES[kind])
-        found = [hit for hit in (written.get(name.strip().casefold()),
-                                 arabic.get(name.strip())) if hit]
-        if found:
-            return min(found)[1]
-        hit = by_fold.get(folded)
-        return hit[1] if hit else None
 
     def make(self, table: str, name: str) -> str:
         """The key of the actor or source called `name`, made by this import if none is."""
@@ -166,24 +157,6 @@ class _Names:
             self.made[table, folded] = new_id()
             self.new.append((table, name, self.made[table, folded]))
         return self.made[table, folded]
-
-    def _list(self, table: str) -> tuple[dict, dict, dict]:
-        """A list's live entries by name (any case), Arabic name and folded name, each
-        to (its place in the list's order, key)."""
-        if table not in self.lists:
-            arabic = table in ("actor", "breach_type", "gazetteer")
-            rows = self.conn.execute(
-                f"SELECT id, name, {'name_ar' if arabic else chr(39) * 2} FROM {table}"
-                " WHERE deleted_at IS NULL ORDER BY created_at, rowid")
-            by_name, by_arabic, by_fold = {}, {}, {}
-            for place, (key, own, own_ar) in enumerate(rows):
-                by_name.setdefault(own.casefold(), (place, key))
-                by_fold.setdefault(fold(own), (place, key))
-                if own_ar:
-                    by_arabic.setdefault(own_ar, (place, key))
-                    by_fold.setdefault(fold(own_ar), (place, key))
-            self.lists[table] = by_name, by_arabic, by_fold
-        return self.lists[table]
 
 
 def _key_of(written: str, office: str) -> str | None:
@@ -265,35 +238,38 @@ class _Planned:
 
     __slots__ = ("number", "key", "action", "before", "_values")
 
-    def __init__(self, number: int, breach: Breach, action: str, before: dict | None):
-        self.number, self.key, self.action = number, breach.id, action
+    def __init__(self, number: int, key: str, action: str, before: dict | None,
+                 packed: tuple):
+        self.number, self.key, self.action = number, key, action
         self.before = before  # the stored breach it was decided against (for an update)
-        self._values = _pack(breach)
+        self._values = packed  # the breach, _pack'ed
 
     @property
     def breach(self) -> Breach:
         return _unpack(self._values)
 
 
-_FIELDS = [f.name for f in fields(Breach)]
-# A breach's lists of records, each with the record's class and fields, in their order.
-_LISTED = {name: (kind, [f.name for f in fields(kind)])
-           for name, kind in (("citations", Citation), ("victims", Victim))}
+# A breach's fields in their order (its __init__'s), read in one call; and the place of
+# each of its lists of records, with the record's class and a reader of its fields.
+_FIELDS = attrgetter(*(f.name for f in fields(Breach)))
+_LISTED = [(index, name, kind, attrgetter(*(f.name for f in fields(kind))))
+           for index, f in enumerate(fields(Breach))
+           for name, kind in (("citations", Citation), ("victims", Victim)) if f.name == name]
 
 
 def _pack(breach: Breach) -> tuple:
     """A breach as plain tuples, its fields in their order: a fifth of a breach's size,
     for the rows an import holds from the reading of the file to its writing."""
-    return tuple(tuple(tuple(getattr(child, f) for f in _LISTED[name][1])
-                       for child in getattr(breach, name)) if name in _LISTED
-                 else getattr(breach, name) for name in _FIELDS)
+    values = list(_FIELDS(breach))
+    for index, _name, _kind, read in _LISTED:
+        values[index] = tuple(map(read, values[index]))
+    return tuple(values)
 
 
 def _unpack(values: tuple) -> Breach:
-    fields_of = dict(zip(_FIELDS, values))
-    breach = Breach(**{name: value for name, value in fields_of.items() if name not in _LISTED})
-    for name, (kind, _names) in _LISTED.items():
-        setattr(breach, name, [kind(*child) for child in fields_of[name]])
+    breach = Breach(*values)
+    for index, name, kind, _read in _LISTED:
+        setattr(breach, name, [kind(*child) for child in values[index]])
     return breach
 
 
@@ -310,14 +286,15 @@ def _plan(known: _Known, rows: list[_Row], present: set[str], victims: VictimsSh
     unchanged; a row that cannot be imported is told to `report`."""
     rows = [row for row in rows if row.key is not None]
     stored = known.stored([row.key for row in rows])
-    updating = [row.key for row in rows if _action(stored.get(row.key), row.updated_at) == "update"]
+    actions = [_action(stored.get(row.key), row.updated_at) for row in rows]
+    updating = [row.key for row, action in zip(rows, actions) if action == "update"]
     documents = {}
     for start in range(0, len(updating), _KEYS_AT_ONCE):
         documents.update(breach_documents(known.conn, updating[start:start + _KEYS_AT_ONCE]))
     plan, total = [], len(rows)
-    for done, row in enumerate(rows, start=1):  # `rows` let go of as they are decided
-        planned = _decide(known, row, stored.get(row.key), documents.pop(row.key, None),
-                          present, victims, report)
+    for done, (row, action) in enumerate(zip(rows, actions), start=1):  # rows let go of
+        planned = _decide(known, row, action, stored.get(row.key),
+                          documents.pop(row.key, None), present, victims, report)
         row.let_go()  # as read: what is kept is the breach as it will be stored
         if planned is not None:
             _count(report, planned.action)
@@ -327,19 +304,18 @@ def _plan(known: _Known, rows: list[_Row], present: set[str], victims: VictimsSh
     return plan
 
 
-def _decide(known: _Known, row: _Row, light: tuple | None, stored: dict | None,
+def _decide(known: _Known, row: _Row, action: str, light: tuple | None, stored: dict | None,
             present: set[str], victims: VictimsSheet, report: ImportReport) -> _Planned | None:
-    """The action for one row against the stored breach (`light`: its updated_at and
-    deleted_at; `stored`: its document, for an update); None (and a problem told to
-    `report`) when the row cannot be imported."""
-    breach = row.breach
-    action = _action(light, breach.updated_at)
+    """The row as planned, its `action` (_action) decided against the stored breach
+    (`light`: its updated_at and deleted_at; `stored`: its document, for an update); None
+    (and a problem told to `report`) when the row cannot be imported."""
     if action == "update" and light[1]:
         report.refused += 1
         report.add_problem(row.number, "row_in_trash")
         return None
-    if action == "unchanged":
-        return _Planned(row.number, breach, action, None)
+    if action == "unchanged":  # kept as read: nothing of it is written
+        return _Planned(row.number, row.key, action, None, row.packed)
+    breach = row.breach
     if stored is not None:
         for name in _OPTIONAL_FIELDS:
             if name.removesuffix("_id") not in present and name not in present:
@@ -361,7 +337,7 @@ def _decide(known: _Known, row: _Row, light: tuple | None, stored: dict | None,
         citation.source_id = citation.source_id or known.names.make(
             "source", citation.source_name)
     report.victims += len(breach.victims)
-    return _Planned(row.number, breach, action, stored)
+    return _Planned(row.number, breach.id, action, stored, _pack(breach))
 
 
 def _count(report: ImportReport, action: str) -> None:
