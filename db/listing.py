@@ -84,10 +84,14 @@ class BreachFilter:
             if day is not None:
                 clauses.append(clause)
                 params.append(day.isoformat())
+        # A grading is one of four: within dates, SQLite would still read the breaches of
+        # that grading by their index (breach_live_counts), every one of the file's; "+"
+        # leaves the dates' index to serve (a week at a million breaches: 0.75 s -> 35 ms).
+        status = "+b.status" if len(clauses) > 1 else "b.status"
         for value, column in ((self.governorate_id, "b.governorate_id"),
                               (self.actor_id, "b.actor_id"),
                               (self.breach_type_id, "b.breach_type_id"),
-                              (self.status, "b.status")):
+                              (self.status, status)):
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)

@@ -544,3 +544,27 @@ def test_a_text_whose_first_visible_character_is_no_sign_is_left_plain(ledger, m
                "--week-start", "monday")
     assert done.returncode == 0, done.stderr
     assert [row["actor"] for row in csv.DictReader(io.StringIO(done.stdout))] == [name]
+
+
+def test_a_hostile_text_repeated_in_many_breaches_is_guarded_in_each(ledger, make_breach,
+                                                                     tmp_path):
+    """The Breaches sheet guards a text that repeats from breach to breach (a place, a
+    district, an office) once when it needs nothing; one that needs the guard is guarded,
+    and counted, in every row."""
+    for number in range(3):
+        db.save_breach(ledger, make_breach(occurred_on=f"2017-01-0{number + 2}"))
+    conn = sqlite3.connect(ledger.path)
+    with conn:  # as an older version or another office's file could have them
+        conn.execute("UPDATE breach SET place = 'Khan\x07Tuman', district = '=1+1 district',"
+                     " office = 'line\rreturn'")
+    conn.close()
+    target = tmp_path / "repeated.xlsx"
+    report = export_workbook(ledger, target, ExportOptions(scheme=scheme_for(ledger)))
+    assert report.removed_characters == 3  # the bell, once in each place
+    rows = list(load_workbook(target)["Breaches"].iter_rows(min_row=2))
+    assert len(rows) == 3
+    for row in rows:
+        assert row[5].value == "KhanTuman"
+        assert row[4].value == "=1+1 district" and row[4].data_type == "s"
+        assert row[4].quotePrefix
+        assert row[22].value == "line\rreturn"
