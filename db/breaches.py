@@ -47,11 +47,6 @@ class _Unchanged(Exception):
         self.changes = changes
 
 
-def record_exists(conn: sqlite3.Connection, kind: str, key: str) -> bool:
-    """Whether a live list entry or record of `kind` (governorate, actor, …) has this key."""
-    return (kind, key) in live_entries(conn, [(kind, key)])
-
-
 def live_entries(conn: sqlite3.Connection, wanted: list[tuple[str, str]]
                  ) -> dict[tuple[str, str], str]:
     """The names of those of the (kind, key) pairs `wanted` that are a live list entry or

@@ -26,6 +26,7 @@ from .bulk import adding_in_sets
 from .errors import LedgerError
 from .paths import temporary_name
 from .records import new_id, timestamp_after, utc_now
+from .ledger import key_taken
 from .store import Ledger, fetch_dicts
 
 if TYPE_CHECKING:
@@ -293,7 +294,7 @@ class _Writer:
                 values = child_values(child, columns, position, kept)
                 old = old_rows.get(values["id"]) if values["id"] else None
                 if old is None:
-                    if not values["id"] or self._taken(table, values["id"]):
+                    if not values["id"] or key_taken(self.conn, table, values["id"]):
                         values["id"] = new_id()
                     inserts.append([breach_id] + [values[c] for c in columns] + [now, now])
                 elif old["deleted_at"] or any(old[c] != values[c] for c in columns):
@@ -302,10 +303,6 @@ class _Writer:
             tombstones += [(now, now, key) for key, old in old_rows.items()
                            if key not in kept and old["deleted_at"] is None]
         return inserts, updates, tombstones
-
-    def _taken(self, table: str, key: str) -> bool:
-        return self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() \
-            is not None
 
 
 def breach_documents(conn: sqlite3.Connection, keys: list[str]) -> dict[str, dict]:

@@ -130,6 +130,12 @@ class Ledger:
         self.close()
 
 
+def key_taken(conn: sqlite3.Connection, table: str, key: str) -> bool:
+    """Whether a row of `table` has the key `key`, live or a tombstone: a key brought in
+    from elsewhere that is taken here must not be written over."""
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
+
+
 def fetch_dicts(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     """The rows of a query as plain dicts keyed by column name."""
     cursor = conn.execute(sql, params)
