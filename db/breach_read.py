@@ -39,17 +39,17 @@ def _content(document: dict) -> dict:
     return content
 
 
-def _live_children(table: str, columns: tuple[str, ...]) -> str:
-    """A breach's live citations (or victims) as one JSON array, in their order: a
-    subquery of breach_document."""
+def live_children(table: str, columns: tuple[str, ...]) -> str:
+    """A breach's (`b`) live citations (or victims) as one JSON array, in their order: a
+    subquery of breach_document, and of the change-log entries a merge writes (db.merge)."""
     pairs = ", ".join(f"'{c}', {c}" for c in columns + _TIMES)
     return (f"(SELECT json_group_array(json(child)) FROM (SELECT json_object({pairs}) AS child"
             f" FROM {table} WHERE breach_id = b.id AND deleted_at IS NULL"
             " ORDER BY position, created_at))")
 
 
-_DOCUMENT = (f"SELECT b.*, {_live_children('citation', CITATION_COLUMNS)} AS citations,"
-             f" {_live_children('victim', VICTIM_COLUMNS)} AS victims"
+_DOCUMENT = (f"SELECT b.*, {live_children('citation', CITATION_COLUMNS)} AS citations,"
+             f" {live_children('victim', VICTIM_COLUMNS)} AS victims"
              " FROM breach b WHERE b.id = ?")
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .breach_read import CITATION_COLUMNS, VICTIM_COLUMNS, _live_children
+from .breach_read import CITATION_COLUMNS, VICTIM_COLUMNS, live_children
 from .bulk import adding_in_sets
 from .errors import BadFileError, LedgerError
 from .merge_checks import (CHILD_TABLES, HISTORY_COLUMNS, THEIRS, MergeRefused, _attached,
@@ -223,8 +223,8 @@ def _log_new(ledger: Ledger, conn: sqlite3.Connection) -> None:
             " SELECT merge_new_id(), b.updated_at, ?, ?, 'breach', b.id,"
             " iif(b.deleted_at IS NULL, 'insert', 'delete'), NULL,"
             f" json_object({document},"
-            f" 'citations', json({_live_children('citation', CITATION_COLUMNS)}),"
-            f" 'victims', json({_live_children('victim', VICTIM_COLUMNS)}))"
+            f" 'citations', json({live_children('citation', CITATION_COLUMNS)}),"
+            f" 'victims', json({live_children('victim', VICTIM_COLUMNS)}))"
             " FROM temp.merge_new AS n JOIN main.breach AS b ON b.id = n.id",
             (ledger.user, ledger.office))
     finally:

@@ -97,6 +97,9 @@ class _Checks:
                      for t in LIST_TABLES}
         self.every = {t: {r["id"] for r in lists[t]} for t in LIST_TABLES}
         self.governorates = {r["id"] for r in lists["gazetteer"] if r["kind"] == "governorate"}
+        # exists(kind, key) of check_breach, for a live breach and for a deleted one: made
+        # once, not for each breach.
+        self.exists = {False: self._exists_in(self.live), True: self._exists_in(self.every)}
         for table in LIST_TABLES:
             for row in lists[table]:
                 self._row(table, row, _list_label(table, row))
@@ -118,6 +121,16 @@ class _Checks:
                 self._row(table, child, child_label)
                 self._child(table, child, row, child_label)
 
+    def _exists_in(self, keys: dict[str, set]):
+        """exists(kind, key) of check_breach, over these keys of their lists."""
+        table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
+                    "source": "source", "truce": "truce"}
+
+        def exists(kind: str, key: str) -> bool:
+            return key in keys[table_of[kind]] and (kind != "governorate"
+                                                    or key in self.governorates)
+        return exists
+
     def _row(self, table: str, row: dict, label: dict) -> None:
         """Its times in range (see _moment_check), its texts as the editor stores them."""
         for column in ("created_at", "updated_at", "deleted_at"):
@@ -132,16 +145,9 @@ class _Checks:
             self.reasons.add("merge_row", row_ref=label, problems=problems)
 
     def _rules(self, row: dict, children: dict[str, list[dict]]) -> None:
-        keys = self.every if row["deleted_at"] else self.live
-        table_of = {"governorate": "gazetteer", "actor": "actor", "breach_type": "breach_type",
-                    "source": "source", "truce": "truce"}
-
-        def exists(kind: str, key: str) -> bool:
-            return key in keys[table_of[kind]] and (kind != "governorate"
-                                                    or key in self.governorates)
-
         breach = _breach_of(row, children)
-        problems = list(check_breach(breach, exists, self.today).codes.values())
+        problems = list(check_breach(breach, self.exists[bool(row["deleted_at"])],
+                                     self.today).codes.values())
         problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
                      [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
                      if p]

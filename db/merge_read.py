@@ -164,8 +164,7 @@ class _Pending:
         """The rows of breaches before `key` (all that are left, for None): the rows
         whose breach is not in their file, since every breach before `key` was seen."""
         taken = []
-        while self.next is not None and (key is None or _order(self.next["breach_id"])
-                                         < _order(key)):
+        while self.next is not None and (key is None or _before(self.next["breach_id"], key)):
             taken.append(self.next)
             self.next = next(self.rows, None)
         return taken
@@ -178,10 +177,11 @@ class _Pending:
         return taken
 
 
-def _order(key) -> tuple:
-    """A key as SQLite orders it (NULL first; a key of another type than text is refused
-    by the STRICT schema; text by its bytes, which is Python's order of characters)."""
-    return (key is not None, key if key is not None else "")
+def _before(key: str | None, other: str) -> bool:
+    """Whether SQLite orders `key` before `other` (NULL first; a key of another type than
+    text is refused by the STRICT schema; text by its bytes, which is Python's order of
+    characters)."""
+    return key is None or key < other
 
 
 # Reading their file ---------------------------------------------------------------------

@@ -814,3 +814,17 @@ def test_sources_and_victims_are_joined_by_the_cleaned_name(tmp_path, ledger, ou
     assert read_rows(ledger.path, "SELECT count(*) FROM source") == [(2,)]  # no new source
     assert read_rows(ledger.path, "SELECT source_id FROM citation WHERE breach_id = ?",
                      (their_breach,)) == [(lists["source"],)]
+
+
+def test_a_citation_of_no_breach_is_refused_alone_and_the_next_breach_keeps_its_own(
+        tmp_path, ledger, ours):
+    """Their tables are read side by side in key order: a citation whose breach is not in
+    their file, its key before their breach's, is named alone, and the breach after it
+    is checked with its own citation (not refused as one without a source)."""
+    other, their_breach = their_office(tmp_path / "field.sqlite3")
+    forge(other, "CREATE TEMP TABLE lost AS SELECT * FROM citation",
+          "UPDATE temp.lost SET id = 'lost-citation', breach_id = '0'",
+          "INSERT INTO citation SELECT * FROM temp.lost")
+    refusal = refused(ledger, other)
+    assert len(refusal.reasons) == 1 and refusal.more == 0
+    assert "lost-citation" in error_text(refusal) and their_breach not in error_text(refusal)
