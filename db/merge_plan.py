@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from .breaches import breach_document, log_change
+from .ledger import key_taken
 from .merge_checks import (CHILD_TABLES, MergeRefused, _breach_label, _breach_of, _Checks,
                            _name_key, _Progress, _Reasons, _Theirs)
 from .rules import check_breach
@@ -139,8 +140,8 @@ def _key_for(conn, table: str, theirs: str, chosen: dict) -> str:
     """The key a list entry new to us gets: the one chosen before, while no record of ours
     has it; else theirs, while no record of ours has it; else a new one."""
     key = chosen.get((table, theirs))
-    if key is None or _known(conn, table, key):
-        key = theirs if not _known(conn, table, theirs) else _new_key()
+    if key is None or key_taken(conn, table, key):
+        key = theirs if not key_taken(conn, table, theirs) else _new_key()
     chosen[(table, theirs)] = key
     return key
 
@@ -276,10 +277,6 @@ def _same(table: str, child: dict) -> tuple:
     if table == "citation":
         return (child["source_id"],)
     return _name_key(child["name"], child["name_latin"])
-
-
-def _known(conn, table: str, key: str) -> bool:
-    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
 
 
 def _insert(conn, table: str, values: dict) -> None:
