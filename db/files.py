@@ -271,7 +271,8 @@ def _log_holds_pages(path: Path) -> bool:
         return False
 
 
-def _uri(path: Path, **options: str) -> str:
+def file_uri(path: Path, **options: str) -> str:
+    """The URI SQLite opens `path` by, with `options` (mode=ro: never written)."""
     query = "&".join(f"{key}={value}" for key, value in options.items())
     return f"file:{quote(str(path.resolve()))}?{query}"
 
@@ -288,7 +289,7 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
     made = _not_beside(path)
     conn = None
     try:
-        conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None)
+        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, isolation_level=None)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
         conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -313,7 +314,7 @@ def _immutable_connection(path: Path) -> sqlite3.Connection:
     """A connection that reads the file as it stands, without locks, a log or shared
     memory, and creates nothing beside it."""
     try:
-        conn = sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True,
+        conn = sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True,
                                isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:

@@ -13,8 +13,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import quote
 
+from .files import file_uri
 from .errors import BadFileError, Cancelled
 from .schema import schema_difference
 from .store import Ledger
@@ -198,7 +198,8 @@ def _attached(ledger: Ledger, other: Path, version: int):
         demo = _is_demo(conn)
     _no_demo_in_real(ledger.conn, ledger.is_demo, demo, other.name)
     try:
-        ledger.conn.execute(f"ATTACH DATABASE ? AS {THEIRS}", (_uri(other),))
+        ledger.conn.execute(f"ATTACH DATABASE ? AS {THEIRS}",
+                            (file_uri(other, mode="ro"),))
     except sqlite3.Error as error:
         raise _unreadable(other.name, error) from None
     try:
@@ -211,7 +212,7 @@ def _attached(ledger: Ledger, other: Path, version: int):
 @contextlib.contextmanager
 def _read_only(other: Path):
     try:
-        conn = sqlite3.connect(_uri(other), uri=True, isolation_level=None)
+        conn = sqlite3.connect(file_uri(other, mode="ro"), uri=True, isolation_level=None)
     except sqlite3.Error as error:
         raise _unreadable(other.name, error) from None
     try:
@@ -220,10 +221,6 @@ def _read_only(other: Path):
         raise _unreadable(other.name, error) from None
     finally:
         conn.close()
-
-
-def _uri(other: Path) -> str:
-    return f"file:{quote(str(other.resolve()))}?mode=ro"
 
 
 def _unreadable(name: str, error: sqlite3.Error) -> BadFileError:
