@@ -12,7 +12,10 @@ opens it as a start does, without the full check of a file not closed cleanly):
   changed later there, INSERT OR IGNORE … SELECT of their change log, in one transaction,
   on a connection set up as ours is (WAL, synchronous FULL, foreign keys).
 
-    python bench/bench_merge.py [--size 100000] [--keep FOLDER]
+    python bench/bench_merge.py [--size 100000] [--keep FOLDER] [--rounds 2]
+
+The two runs alternate --rounds times and the fastest of each is compared, in seconds and
+in CPU seconds (which the machine's other work disturbs less).
 
 The goal (issue 11): the merge in at most 2 times the bare writes, in at most 100 MB.
 """
@@ -55,9 +58,9 @@ if mode == "merge":
 
     Ledger.transaction = timed
     with db.open_ledger(target, user="bench") as ledger:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         report = merge_file(ledger, theirs)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     added, updated = report.added, report.updated
 else:  # the bare library: the same rows, in one transaction
     import sqlite3
@@ -66,7 +69,7 @@ else:  # the bare library: the same rows, in one transaction
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     conn.execute("ATTACH DATABASE ? AS theirs", (f"file:{quote(theirs)}?mode=ro",))
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("CREATE TEMP TABLE new_key (id TEXT PRIMARY KEY)")
@@ -84,15 +87,17 @@ else:  # the bare library: the same rows, in one transaction
         ).rowcount
     conn.execute("INSERT OR IGNORE INTO main.change_log SELECT * FROM theirs.change_log")
     conn.execute("COMMIT")
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     held[0] = elapsed
 print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, added, updated,
-      held[0])
+      held[0], cpu)
 """
 
 
-def child(mode: str, theirs: Path, target: Path) -> tuple[float, float, int, int, float]:
-    """Seconds, peak MB, breaches added, breaches updated and write lock held, of one run
+def child(mode: str, theirs: Path, target: Path
+          ) -> tuple[float, float, int, int, float, float]:
+    """Seconds, peak MB, breaches added, breaches updated, write lock held and CPU seconds
+    of one run
     in a fresh process (started by this one, which stays small: Linux counts the memory of
     the process a child is started from in the child's peak)."""
     out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), mode, str(theirs),
@@ -100,9 +105,10 @@ def child(mode: str, theirs: Path, target: Path) -> tuple[float, float, int, int
     if out.returncode:
         raise SystemExit(out.stderr)
     if mode == "open":
-        return 0.0, 0.0, 0, 0, 0.0
-    seconds, megabytes, added, updated, held = out.stdout.split()
-    return float(seconds), float(megabytes), int(added), int(updated), float(held)
+        return 0.0, 0.0, 0, 0, 0.0, 0.0
+    seconds, megabytes, added, updated, held, cpu = out.stdout.split()
+    return (float(seconds), float(megabytes), int(added), int(updated), float(held),
+            float(cpu))
 
 
 def make_offices(folder: Path, size: int) -> None:
@@ -139,6 +145,8 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="make the two files here once, and reuse"
                         " them on later runs (a copy of ours is merged into)")
+    parser.add_argument("--rounds", type=int, default=2, help="the merge and the bare run"
+                        " alternate this many times; the fastest of each is compared")
     parser.add_argument("--make", type=Path, help=argparse.SUPPRESS)  # in a process of its own
     args = parser.parse_args()
     if args.make:
@@ -152,20 +160,22 @@ def main() -> int:
         if not (ours.exists() and field.exists()):
             subprocess.run([sys.executable, __file__, "--size", str(args.size), "--make",
                             str(made)], check=True)
-        runs = {}
-        for mode in ("merge", "bare"):
-            target = folder / f"{mode}.sqlite3"
-            shutil.copy(ours, target)
-            child("open", field, target)  # checked once: the run opens it as a start does
-            runs[mode] = child(mode, field, target)
-        seconds, megabytes, added, updated, held = runs["merge"]
-        bare, bare_mb, bare_added, bare_updated, _ = runs["bare"]
+        runs: dict[str, list] = {"merge": [], "bare": []}
+        for _round in range(args.rounds):  # alternating: both meet the same load
+            for mode in ("merge", "bare"):
+                target = folder / f"{mode}.sqlite3"
+                shutil.copy(ours, target)
+                child("open", field, target)  # checked once: opened as a start opens it
+                runs[mode].append(child(mode, field, target))
+        seconds, megabytes, added, updated, held, cpu = min(runs["merge"])
+        bare, bare_mb, bare_added, bare_updated, _, bare_cpu = min(runs["bare"])
         print(f"{f'merge of two files of {args.size:,} breaches':44} {'seconds':>8} "
-              f"{'peak MB':>8} {'× bare':>7} {'lock s':>7}")
+              f"{'peak MB':>8} {'× bare':>7} {'lock s':>7} {'CPU s':>7} {'× bare':>7}")
         print(f"{f'Truce Ledger ({added:,} added, {updated:,} updated)':44} {seconds:8.2f} "
-              f"{megabytes:8.0f} {seconds / bare:7.2f} {held:7.2f}")
+              f"{megabytes:8.0f} {seconds / bare:7.2f} {held:7.2f} {cpu:7.2f} "
+              f"{cpu / bare_cpu:7.2f}")
         print(f"{f'bare ATTACH + INSERT … SELECT ({bare_added:,}, {bare_updated:,})':44} "
-              f"{bare:8.2f} {bare_mb:8.0f}")
+              f"{bare:8.2f} {bare_mb:8.0f} {'':7} {'':7} {bare_cpu:7.2f}")
         print("goal: at most 2 × bare, at most 100 MB")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
