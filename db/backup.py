@@ -1,9 +1,9 @@
 """Integrity checks and backups into a `backups/` folder beside the database.
 
-A check also recounts what the file keeps beside its breaches, the sums of each day
-(db/day_sums.py) and the text index: a program that writes the file without keeping them
-(the sqlite3 shell) leaves them wrong while the breaches stay whole. The check says so,
-and recounts them when asked (`recount`), in one transaction."""
+A check also recounts what the file keeps beside its breaches, the sums of each day and
+of each month (db/day_sums.py) and the text index: a program that writes the file without
+keeping them (the sqlite3 shell) leaves them wrong while the breaches stay whole. The
+check says so, and recounts them when asked (`recount`), in one transaction."""
 from __future__ import annotations
 
 import contextlib
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS
+from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS, months_of
 from .place_uses import differences as place_differences, fill_place_uses
 # Copies and backups (db/copies.py), importable from here as before.
 from .copies import (BEFORE_MIGRATION, KEEP_BACKUPS, _one_snapshot,  # noqa: F401
@@ -104,6 +104,11 @@ def kept_differences(conn: sqlite3.Connection, name: str) -> LedgerError | None:
                              f" EXCEPT SELECT {_KEPT} FROM {other})").fetchone()[0]
                 for one, other in (("main.day_sum", "temp.recounted"),
                                    ("temp.recounted", "main.day_sum"))]
+        if not any(days) and _holds(conn, "month_sum"):  # a month that differs: its first day
+            days += [conn.execute(f"SELECT min(month) || '-01' FROM ({one} EXCEPT {other})"
+                                  ).fetchone()[0]
+                     for one, other in ((_MONTHS_KEPT, _MONTHS_RECOUNTED),
+                                        (_MONTHS_RECOUNTED, _MONTHS_KEPT))]
         place = place_differences(conn) if _holds(conn, "place_use") else None
     if any(days):
         return LedgerError("day_sums_differ", name=name, day=min(d for d in days if d))
@@ -118,9 +123,9 @@ def kept_differences(conn: sqlite3.Connection, name: str) -> LedgerError | None:
 
 
 def recount_kept(conn: sqlite3.Connection) -> Recounted:
-    """Write the sums kept per day again from the breaches where they differ, and the
-    text index again from the folded texts if it differs from them; in one transaction
-    (nothing at all on failure). Returns what changed."""
+    """Write the sums kept per day (and per month) again from the breaches where they
+    differ, and the text index again from the folded texts if it differs from them; in one
+    transaction (nothing at all on failure). Returns what changed."""
     recounted = Recounted()
     if not _holds(conn, "day_sum"):
         return recounted
@@ -133,6 +138,15 @@ def recount_kept(conn: sqlite3.Connection) -> Recounted:
             recounted.written = conn.execute(
                 f"INSERT INTO main.day_sum ({_KEPT}) SELECT {_KEPT} FROM temp.recounted"
                 f" EXCEPT SELECT {_KEPT} FROM main.day_sum").rowcount
+            if _holds(conn, "month_sum"):
+                # The months, from the days now right (the triggers of day_sum moved them
+                # with each row above, from wherever they stood).
+                recounted.removed += conn.execute(
+                    f"DELETE FROM main.month_sum WHERE ({_MONTH_KEPT}) NOT IN"
+                    f" ({_MONTHS_RECOUNTED})").rowcount
+                recounted.written += conn.execute(
+                    f"INSERT INTO main.month_sum ({_MONTH_KEPT}) {_MONTHS_RECOUNTED}"
+                    f" EXCEPT {_MONTHS_KEPT}").rowcount
         if _holds(conn, "place_use") and place_differences(conn) is not None:
             fill_place_uses(conn)
             recounted.places = True
@@ -153,18 +167,25 @@ def recount_kept(conn: sqlite3.Connection) -> Recounted:
 # The columns of the sums kept per day (db/day_sums.py), and FTS5's own check of the text
 # index against the texts it indexes (rank 1: their content too).
 _KEPT = ", ".join(("grouping", *DIMENSIONS.values(), "day", "confirmed", *SUM_COLUMNS))
+_MONTH_KEPT = _KEPT.replace(" day,", " month,")
+_MONTHS_KEPT = f"SELECT {_MONTH_KEPT} FROM main.month_sum"
+_MONTHS_RECOUNTED = f"SELECT {_MONTH_KEPT} FROM temp.recounted_month"
 _INDEX_CHECK = "INSERT INTO breach_text (breach_text, rank) VALUES ('integrity-check', 1)"
 
 
 @contextlib.contextmanager
 def _recounted(conn: sqlite3.Connection):
-    """The sums of each day recounted from the breaches, once, in temp.recounted."""
+    """The sums of each day recounted from the breaches, once, in temp.recounted; and
+    those of each month, from them, in temp.recounted_month."""
     conn.execute(f"CREATE TEMP TABLE recounted ({_KEPT})")
     try:
         conn.execute(f"INSERT INTO temp.recounted {RECOUNT}")
+        conn.execute(f"CREATE TEMP TABLE recounted_month ({_MONTH_KEPT})")
+        conn.execute(f"INSERT INTO temp.recounted_month {months_of('temp.recounted')}")
         yield
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.recounted")
+        conn.execute("DROP TABLE IF EXISTS temp.recounted_month")
 
 
 def _holds(conn: sqlite3.Connection, table: str) -> bool:

@@ -11,7 +11,7 @@ import uuid
 from importlib import resources as importlib_resources
 from typing import Callable
 
-from .day_sums import DAY_SUM_TABLE, fill_day_sums
+from .day_sums import DAY_SUM_TABLE, MONTH_SUM_TABLE, fill_day_sums, fill_month_sums
 from .fold import fill_breach_keys
 from .place_uses import PLACE_USE_TABLE, fill_place_uses
 
@@ -298,12 +298,21 @@ def _migration_4(conn: sqlite3.Connection, now: str) -> None:
     fill_place_uses(conn)
 
 
+def _migration_5(conn: sqlite3.Connection, now: str) -> None:
+    """The sums of each month, beside those of each day: totals over years (by
+    governorate, actor or type) read a few rows a month instead of one a day."""
+    for statement in _split_sql(MONTH_SUM_TABLE):
+        conn.execute(statement)
+    fill_month_sums(conn)
+
+
 # (version, name, function); the file's PRAGMA user_version is the last one applied.
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection, str], None]]] = [
     (1, "initial schema", _migration_1),
     (2, "folded search keys", _migration_2),
     (3, "keyset order, text index, day sums", _migration_3),
     (4, "place counts", _migration_4),
+    (5, "month sums", _migration_5),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 UNKNOWN_ACTOR_ID = seed_id("actor", "Unknown")

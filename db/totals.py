@@ -6,7 +6,8 @@ Counts are the sums of the "at least" figures, beside the sums of the "up to" fi
 counted. Weeks with no breaches are there, with zeros.
 
 They are read from the sums of each day that the file keeps (db/day_sums.py), a few
-thousand rows whatever the number of breaches; only a count out of range sends a total
+thousand rows whatever the number of breaches (a breakdown reads those of each month
+for the whole months of its range); only a count out of range sends a total
 back to the breaches, to say which ones hold it.
 """
 from __future__ import annotations
@@ -120,6 +121,41 @@ class TotalsFilter:
         broken down by the dimensions `by` (bits of db/day_sums.py): the rows of the one
         grouping whose dimensions are those this filter narrows and `by` names. `joined`:
         for a query that joins each breakdown to its list and bounds the days itself."""
+        clauses, params = self._kept_keys(by, joined)
+        bounds = () if joined else ((self.date_from, "d.day >= ?"), (self.date_to, "d.day <= ?"))
+        for value, clause in bounds:
+            day = as_date(value)
+            if day is not None:
+                clauses.append(clause)
+                params.append(day.isoformat())
+        return " AND ".join(clauses), params
+
+    def kept_sums(self, by: int = 0) -> list[tuple[str, str, list]]:
+        """Where the sums of the breaches counted are kept, broken down by `by`: (table,
+        SQL condition on `d`, parameters) of each part, no two of which count one day:
+        the whole months of the range from `month_sum`, the days before the first and
+        after the last from `day_sum`; a range with no whole month from `day_sum` alone."""
+        start, end = as_date(self.date_from), as_date(self.date_to)
+        months = _whole_months(start, end)
+        if months is None:
+            return [("day_sum", *self.day_sums(by))]
+        first, last = months
+        clauses, params = self._kept_keys(by)
+        keys = " AND ".join(clauses)
+        parts = [("month_sum", keys + "".join(
+            f" AND d.month {op} ?" for op, bound in ((">=", first), ("<=", last)) if bound),
+            params + [bound.strftime("%Y-%m") for bound in (first, last) if bound])]
+        if start is not None and start < first:
+            parts.append(("day_sum", f"{keys} AND d.day >= ? AND d.day < ?",
+                          params + [start.isoformat(), first.isoformat()]))
+        if end is not None and end > last:
+            parts.append(("day_sum", f"{keys} AND d.day > ? AND d.day <= ?",
+                          params + [last.isoformat(), end.isoformat()]))
+        return parts
+
+    def _kept_keys(self, by: int, joined: bool = False) -> tuple[list[str], list]:
+        """The clauses on `d` (day_sum or month_sum) of the grouping and keys this filter
+        and the breakdown `by` name, and of its grading; not of its days."""
         values = {GOVERNORATE: self.governorate_id, ACTOR: self.actor_id,
                   TYPE: self.breach_type_id}
         grouping = by | sum(bit for bit, value in values.items() if value)
@@ -133,15 +169,26 @@ class TotalsFilter:
                     clauses.append(f"d.{column} IN (SELECT id FROM {_TABLES[bit]})")
             else:
                 clauses.append(f"d.{column} = ''")
-        bounds = () if joined else ((self.date_from, "d.day >= ?"), (self.date_to, "d.day <= ?"))
-        for value, clause in bounds:
-            day = as_date(value)
-            if day is not None:
-                clauses.append(clause)
-                params.append(day.isoformat())
         if self.confirmed_only:
             clauses.append("d.confirmed = 1")
-        return " AND ".join(clauses), params
+        return clauses, params
+
+
+def _whole_months(start: date | None, end: date | None
+                  ) -> tuple[date | None, date | None] | None:
+    """The first day of the first month that lies whole from `start` to `end`, and the
+    last day of the last (None: the range is open on that side); None when no month lies
+    whole within them."""
+    first = last = None
+    if start is not None:
+        first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)
+                                              ).replace(day=1)
+    if end is not None:
+        last = end if (end + timedelta(days=1)).day == 1 else end.replace(day=1) - timedelta(
+            days=1)
+    if first is not None and last is not None and first > last:
+        return None
+    return first, last
 
 
 @dataclass
@@ -318,12 +365,15 @@ def totals_by(ledger: Ledger, by: str, where: TotalsFilter | None = None,
         raise LedgerError("grouping", value=by)
     table, bit = GROUPINGS[by]
     where = within(scheme or WeekScheme(), where or TotalsFilter())
-    condition, params = where.day_sums(bit)
-    # Summed per key in the order the kept sums are read, then named (two entries of one
-    # name are one group).
+    # Summed per key in the order the kept sums are read (whole months, then the days
+    # at the edges of the range), then named (two entries of one name are one group).
+    parts, params = [], []
+    for kept, condition, values in where.kept_sums(bit):
+        parts.append(f"SELECT d.{DIMENSIONS[bit]} AS id, {_SUMS} FROM {kept} d"
+                     f" WHERE {condition} GROUP BY d.{DIMENSIONS[bit]}")
+        params += values
     rows = _summed(ledger, f"SELECT x.name, x.name_ar, {_OF_SUMS} FROM"
-                   f" (SELECT d.{DIMENSIONS[bit]} AS id, {_SUMS} FROM day_sum d"
-                   f" WHERE {condition} GROUP BY d.{DIMENSIONS[bit]}) AS s"
+                   f" ({' UNION ALL '.join(parts)}) AS s"
                    f" JOIN {table} x ON x.id = s.id GROUP BY x.name, x.name_ar"
                    " ORDER BY sum(s.breaches) DESC, x.name", params, where)
     return [Group(*row[2:], name=row[0], name_ar=row[1]) for row in rows]

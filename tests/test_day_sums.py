@@ -27,7 +27,9 @@ from gui.messages import error_text
 from tests.conftest import ROOT
 from tests.older_schema import as_schema
 
-DAYS = ("2017-01-01", "2017-01-02", "2017-01-05", "2017-01-09", "2017-01-16")
+# Days of three months, so that the sums kept per month (`month_sum`) are tried too.
+DAYS = ("2017-01-01", "2017-01-02", "2017-01-05", "2017-01-09", "2017-01-16", "2017-01-31",
+        "2017-02-01", "2017-03-01")
 GOVERNORATES = ("Aleppo", "Idlib", "Rural Damascus")
 TYPES = ("Shelling", "Air strike")
 ACTORS = ("Assad regime forces", "Hezbollah militias")
@@ -195,6 +197,23 @@ def plain_weeks(conn: sqlite3.Connection, confirmed_only: bool = False) -> dict[
     return {first: tuple(sums) for first, sums in weeks.items()}
 
 
+def plain_months(conn: sqlite3.Connection) -> dict[tuple, tuple]:
+    """Each month's counts per governorate and grading, from the breaches as stored."""
+    return {(month, governorate, confirmed): tuple(sums) for month, governorate, confirmed, *sums
+            in conn.execute(
+                "SELECT substr(occurred_on, 1, 7), governorate_id, status = 'confirmed',"
+                " count(*), sum(killed), sum(coalesce(injured_max, injured))"
+                " FROM breach WHERE deleted_at IS NULL AND status != 'discounted'"
+                " GROUP BY 1, 2, 3")}
+
+
+def kept_months(conn: sqlite3.Connection) -> dict[tuple, tuple]:
+    """The same, as the file keeps them (`month_sum`, its grouping by governorate)."""
+    return {(month, governorate, confirmed): tuple(sums) for month, governorate, confirmed, *sums
+            in conn.execute("SELECT month, governorate_id, confirmed, breaches, killed,"
+                            " injured_max FROM month_sum WHERE grouping = 1")}
+
+
 def counted_weeks(ledger: db.Ledger, where: TotalsFilter | None = None) -> dict[date, tuple]:
     return {w.starts: tuple(getattr(w, n) for n in COUNT_NAMES)
             for w in weekly_totals(ledger, WeekScheme(), where) if w.breaches}
@@ -217,6 +236,7 @@ def test_the_kept_sums_are_a_recount_after_any_sequence_of_changes(template, ste
                  "merge": office.merge}[kind](*args)
                 assert differences(ledger.conn) == [], step
                 assert place_differences(ledger.conn) is None, step
+            assert kept_months(ledger.conn) == plain_months(ledger.conn)
             assert counted_weeks(ledger) == plain_weeks(ledger.conn)
             assert counted_weeks(ledger, TotalsFilter(confirmed_only=True)) == plain_weeks(
                 ledger.conn, confirmed_only=True)
