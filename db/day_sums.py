@@ -220,8 +220,7 @@ def keep_day_sums(conn: sqlite3.Connection) -> None:
     `month_sum` (schema 5)."""
     for trigger in _TRIGGERS:
         conn.execute(trigger)
-    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
-                    " AND name = 'month_sum'").fetchone():
+    if holds_month_sums(conn):
         for trigger in _MONTH_TRIGGERS:
             conn.execute(trigger)
 
@@ -234,13 +233,38 @@ def pause_month_sums(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
 
 
+def holds_month_sums(conn: sqlite3.Connection) -> bool:
+    """Whether the file holds `month_sum` (schema 5)."""
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
+                        " AND name = 'month_sum'").fetchone() is not None
+
+
+def add_groupings(conn: sqlite3.Connection, table: str, period: str, source: str) -> None:
+    """Add the rows of the table `source` (sums of new breaches by every dimension at once:
+    governorate_id, actor_id, breach_type_id, `period`, confirmed and SUM_COLUMNS) to each
+    grouping of `table` (day_sum by "day", month_sum by "month"), one upsert a grouping.
+    Grouping 7 is those rows themselves: no sort."""
+    columns = _COLUMNS if period == "day" else _MONTH_COLUMNS
+    sums = ", ".join(f"sum({name}) AS {name}" for name in SUM_COLUMNS)
+    add = ", ".join(f"{c} = {c} + excluded.{c}" for c in SUM_COLUMNS)
+    for grouping in GROUPINGS:
+        keys = ", ".join([str(grouping), *(
+            column if grouping & bit else "''" for bit, column in DIMENSIONS.items()),
+            period, "confirmed"])
+        if grouping == 7:
+            select = f"SELECT {keys}, {', '.join(SUM_COLUMNS)} FROM {source} WHERE true"
+        else:
+            select = f"SELECT {keys}, {sums} FROM {source} WHERE true GROUP BY 1, 2, 3, 4, 5, 6"
+        # "WHERE true": an upsert's SELECT needs a WHERE or GROUP BY to be parsed.
+        conn.execute(f"INSERT INTO {table} ({columns}) {select} ON CONFLICT DO UPDATE SET {add}")
+
+
 def add_month_sums(conn: sqlite3.Connection, added: str) -> None:
-    """Add to `month_sum`, in each of the eight groupings, the sums of the table `added`:
-    rows of new breaches summed by every dimension at once (governorate_id, actor_id,
-    breach_type_id, day, confirmed and SUM_COLUMNS, as db/bulk.py sums them) that were
-    added to `day_sum` while its months' triggers were paused (pause_month_sums). A few
-    statements instead of a trigger for each row of `day_sum` written."""
-    sums = ", ".join(f"sum({name})" for name in SUM_COLUMNS)
+    """Add to `month_sum`, in each of the eight groupings, the sums of the table `added`
+    (rows of new breaches summed by every dimension at once, by day, as add_groupings
+    takes them) that were added to `day_sum` while its months' triggers were paused
+    (pause_month_sums). A few statements instead of a trigger for each row of `day_sum`
+    written."""
     every = ", ".join(DIMENSIONS.values())
     # Their months first (a few times fewer rows than their days), then each grouping.
     conn.execute("DROP TABLE IF EXISTS temp.added_month")
@@ -248,16 +272,7 @@ def add_month_sums(conn: sqlite3.Connection, added: str) -> None:
                  f" confirmed, {', '.join(f'sum({c}) AS {c}' for c in SUM_COLUMNS)}"
                  f" FROM {added} GROUP BY {every}, month, confirmed")
     try:
-        for grouping in GROUPINGS:
-            keys = ", ".join([str(grouping), *(
-                column if grouping & bit else "''" for bit, column in DIMENSIONS.items()),
-                "month", "confirmed"])
-            # "WHERE true": an upsert's SELECT needs a WHERE or GROUP BY to be parsed.
-            conn.execute(f"""
-                INSERT INTO month_sum ({_MONTH_COLUMNS})
-                SELECT {keys}, {sums} FROM temp.added_month WHERE true GROUP BY 1, 2, 3, 4, 5, 6
-                ON CONFLICT DO UPDATE SET {", ".join(f"{c} = {c} + excluded.{c}"
-                                                     for c in SUM_COLUMNS)}""")
+        add_groupings(conn, "month_sum", "month", "temp.added_month")
     finally:
         conn.execute("DROP TABLE temp.added_month")
 
@@ -283,8 +298,7 @@ def differences(conn: sqlite3.Connection, limit: int = 5) -> list[tuple]:
     kept_only = conn.execute(f"{columns} EXCEPT {RECOUNT} LIMIT ?", (limit,)).fetchall()
     counted_only = conn.execute(f"{RECOUNT} EXCEPT {columns} LIMIT ?", (limit,)).fetchall()
     found = kept_only + counted_only
-    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
-                    " AND name = 'month_sum'").fetchone():
+    if holds_month_sums(conn):
         months = f"SELECT {_MONTH_COLUMNS} FROM main.month_sum"
         recount = f"WITH recount ({_COLUMNS}) AS ({RECOUNT})"
         for one, other in ((months, months_of("recount")), (months_of("recount"), months)):

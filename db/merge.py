@@ -13,7 +13,9 @@ db.merge_checks; working out each breach's step (the plan) and joining the lists
 in db.merge_plan; this module runs the merge and writes it.
 
 Their file is attached read-only to our connection and never read whole: its breaches are
-checked one at a time as they are read, and those new to us are copied from it by SQLite,
+checked one at a time as they are read (all but those it holds exactly as ours, with their
+citations and victims, found in SQL first: those are ours already, and nothing of them is
+written), and those new to us are copied from it by SQLite,
 one statement a table (`INSERT … SELECT`), with their search forms and day sums added in
 sets (db.bulk); row-by-row work is kept for the breaches both files hold. Reading and
 checking happen outside any write transaction, so that other copies of the program go on

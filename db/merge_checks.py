@@ -4,7 +4,8 @@ refused.
 Their file is read (db.merge_read) attached read-only to our connection, in one snapshot,
 after its schema is shown to be exactly ours, and its reading may cost no more than its
 size can hold (_Budget). Its rows are checked as they are read, before anything is
-written (_Checks): every time in
+written (_Checks), all but the breaches it holds exactly as ours, with every citation and
+victim (_Theirs._held_alike: ours already, and not written): every time in
 the sane range, every text as the editor stores it, every list entry by its editor's rules,
 every breach, citation and victim by the editor's rules with its keys pointing into the
 file's own lists, every history entry, and no key of theirs naming another breach's row

@@ -17,7 +17,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from .breaches import breach_document, log_change
+from .breach_read import CITATION_COLUMNS, VICTIM_COLUMNS, live_children
+from .breaches import log_change
 from .ledger import key_taken
 from .merge_checks import (CHILD_TABLES, MergeRefused, _breach_label, _breach_of, _Checks,
                            _name_key, _Progress, _Reasons, _Theirs)
@@ -29,6 +30,8 @@ from .store import Ledger, fetch_dicts
 # that a merge's memory stays small however many breaches both offices changed.
 _CHUNK = 2000
 _KEPT = 20_000
+# Our breaches read at once for the steps, each whole (its JSON read back), a few MB.
+_OURS_AT_ONCE = 250
 
 
 @dataclass
@@ -73,6 +76,8 @@ def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dic
             progress.tell(total)
             if stamp is not None and row["updated_at"] > stamp:
                 changed.append(row["id"])
+    total += theirs.same  # held here as there: not read one by one (_Theirs.breaches)
+    progress.tell(total, every=1)
     checks.refuse(conn)
     keys, _ = _join_all(ledger, conn, theirs, chosen, write=False)
     plan, reasons = _Plan(keys, {}, total), _Reasons()
@@ -86,10 +91,51 @@ def _plan(ledger: Ledger, conn: sqlite3.Connection, theirs: _Theirs, chosen: dic
 
 def _steps(ledger: Ledger, conn, theirs: _Theirs, changed: list[str], keys: dict):
     """The steps of these breaches of theirs against what our file holds of them on
-    `conn`, worked out _CHUNK at a time (each chunk of their rows read in one go)."""
+    `conn`, worked out _CHUNK at a time (each chunk of their rows, and of ours, read in one
+    go: one statement a table, not three a breach)."""
     for start in range(0, len(changed), _CHUNK):
+        waiting = []
         for row, sent in theirs.some(changed[start:start + _CHUNK]):
-            yield _step_from(ledger, conn, row, sent, keys)
+            waiting.append((row, sent))
+            if len(waiting) == _OURS_AT_ONCE:
+                yield from _steps_of(ledger, conn, waiting, keys)
+                waiting = []
+        yield from _steps_of(ledger, conn, waiting, keys)
+
+
+def _steps_of(ledger: Ledger, conn, theirs: list[tuple[dict, dict]], keys: dict):
+    """The steps of these breaches of theirs, each with its citations and victims, against
+    ours of them, read at once."""
+    befores, mine = _ours_of(conn, [row["id"] for row, _ in theirs])
+    for row, sent in theirs:
+        yield _step(ledger, row, sent, keys, befores[row["id"]],
+                    {table: mine[table].get(row["id"], {}) for table in CHILD_TABLES})
+
+
+# Our breaches of some keys (a JSON list), each as breach_document reads it back: the same
+# statement, for many keys at once.
+_DOCUMENTS = (f"SELECT b.*, {live_children('citation', CITATION_COLUMNS)} AS citations,"
+              f" {live_children('victim', VICTIM_COLUMNS)} AS victims"
+              " FROM breach b WHERE b.id IN (SELECT value FROM json_each(?))")
+
+
+def _ours_of(conn, keys: list[str]) -> tuple[dict[str, dict], dict[str, dict[str, dict]]]:
+    """Our breaches of these keys as breach_document reads each back, and all our
+    citations and victims of them (deleted ones too), by table, by breach, by key, in the
+    order they were written."""
+    listed = (json.dumps(keys),)
+    befores = {}
+    for document in fetch_dicts(conn, _DOCUMENTS, listed):
+        document["citations"] = json.loads(document["citations"])
+        document["victims"] = json.loads(document["victims"])
+        befores[document["id"]] = document
+    mine: dict[str, dict[str, dict]] = {}
+    for table in CHILD_TABLES:
+        grouped = mine[table] = {}
+        for row in fetch_dicts(conn, f"SELECT * FROM {table} WHERE breach_id IN"
+                                     " (SELECT value FROM json_each(?)) ORDER BY rowid", listed):
+            grouped.setdefault(row["breach_id"], {})[row["id"]] = row
+    return befores, mine
 
 
 def _add_problem(reasons: _Reasons, step: _Step) -> None:
@@ -191,17 +237,6 @@ def _mapped(row: dict, keys: dict) -> dict:
         if values[column] is not None:
             values[column] = keys[table][values[column]]
     return values
-
-
-def _step_from(ledger: Ledger, conn, row: dict, sent: dict[str, list[dict]],
-               keys: dict) -> _Step:
-    """The step of one breach of theirs (`sent`: its citations and victims) against what
-    our file holds of it on `conn`."""
-    before = breach_document(conn, row["id"])
-    mine = {table: {r["id"]: r for r in fetch_dicts(
-        conn, f"SELECT * FROM {table} WHERE breach_id = ? ORDER BY rowid", (row["id"],))}
-        for table in CHILD_TABLES}
-    return _step(ledger, row, sent, keys, before, mine)
 
 
 def _step(ledger: Ledger, row: dict, sent: dict[str, list[dict]], keys: dict,

@@ -24,6 +24,7 @@ LIST_TABLES = ("gazetteer", "breach_type", "actor", "truce", "source")
 HISTORY_COLUMNS = ("id", "changed_at", "user", "office", "record_table", "record_id", "action",
                    "before", "after")
 THEIRS = "theirs"  # the schema name their file is attached under
+_SAME = "merge_same"  # their breaches held here exactly as there (_Theirs._held_alike)
 
 
 class _Progress:
@@ -56,6 +57,7 @@ class _Theirs:
     budget: "_Budget"
     rows: dict[str, list[dict]] = field(default_factory=dict)  # list table -> its rows
     version: int | None = None
+    same: int = 0  # their breaches held here exactly as there (not read row by row)
 
     def read_lists(self, progress: _Progress) -> None:
         """Their lists, whole, and the data_version of the file they are read from; in the
@@ -107,12 +109,15 @@ class _Theirs:
         a copy takes."""
         for table in ("breach",) + CHILD_TABLES:
             self.pay(table)
-        children = {t: _Pending(self.read(f"SELECT * FROM {THEIRS}.{t} NOT INDEXED"
-                                          " ORDER BY breach_id, rowid"))
+        self.same = self._held_alike()
+        unsettled = f"NOT EXISTS (SELECT 1 FROM temp.{_SAME} AS s WHERE s.id = t.{{}})"
+        children = {t: _Pending(self.read(f"SELECT t.* FROM {THEIRS}.{t} AS t NOT INDEXED"
+                                          f" WHERE {unsettled.format('breach_id')}"
+                                          " ORDER BY t.breach_id, t.rowid"))
                     for t in CHILD_TABLES}
         for row in self.read(f"SELECT t.*, o.updated_at AS ours_stamp FROM {THEIRS}.breach"
                              " AS t NOT INDEXED LEFT JOIN main.breach AS o ON o.id = t.id"
-                             " ORDER BY t.id"):
+                             f" WHERE {unsettled.format('id')} ORDER BY t.id"):
             for table, pending in children.items():
                 for orphan in pending.before(row["id"]):
                     yield None, {table: [orphan]}, None
@@ -122,6 +127,41 @@ class _Theirs:
         for table, pending in children.items():
             for orphan in pending.before(None):
                 yield None, {table: [orphan]}, None
+
+    def _held_alike(self) -> int:
+        """Their breaches that our file holds exactly as theirs, with every citation and
+        victim of theirs as ours, noted (temp.merge_same, made in the caller's read
+        transaction and gone with it); how many. The merge writes nothing of them, and
+        what they hold is ours, checked when it was written here: they are not read
+        again, row by row, to be checked (at a merge of a copy of ours, most of a file).
+        Found in SQL, one pass over each table of theirs (never by their own indexes), each
+        row compared with ours of its key column by column, as SQLite stores them."""
+        self.conn.execute(f"DROP TABLE IF EXISTS temp.{_SAME}")
+        self.conn.execute(f"CREATE TEMP TABLE {_SAME} (id TEXT PRIMARY KEY, alike INTEGER)"
+                          " WITHOUT ROWID")
+        # A key that more than one row of theirs holds (only a forged file can) is held
+        # alike only when every one of them is ours.
+        statements = [f"INSERT INTO temp.{_SAME} (id, alike) SELECT t.id,"
+                      f" {self._alike('breach')} FROM {THEIRS}.breach AS t NOT INDEXED"
+                      " JOIN main.breach AS o ON o.id = t.id WHERE true"
+                      " ON CONFLICT (id) DO UPDATE SET alike = alike AND excluded.alike",
+                      f"DELETE FROM temp.{_SAME} WHERE NOT alike"]
+        statements += [f"DELETE FROM temp.{_SAME} WHERE id IN (SELECT t.breach_id FROM"
+                       f" {THEIRS}.{table} AS t NOT INDEXED WHERE NOT EXISTS (SELECT 1 FROM"
+                       f" main.{table} AS o WHERE o.id = t.id AND {self._alike(table)}))"
+                       for table in CHILD_TABLES]
+        try:
+            for statement in statements:
+                self.conn.execute(statement)
+        except sqlite3.Error as error:  # their file, unreadable half way
+            raise _unreadable(self.name, error) from None
+        return self.conn.execute(f"SELECT count(*) FROM temp.{_SAME}").fetchone()[0]
+
+    def _alike(self, table: str) -> str:
+        """A row of theirs (`t`) is ours (`o`) of its key, in every column."""
+        names = [d[0] for d in self.conn.execute(f"SELECT * FROM main.{table} LIMIT 0")
+                 .description]
+        return " AND ".join(f"t.{name} IS o.{name}" for name in names)
 
     def breach(self, key: str) -> dict | None:
         """Their breach of this key, read again (a label of a reason)."""

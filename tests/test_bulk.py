@@ -86,3 +86,33 @@ def test_a_failed_set_leaves_nothing_and_saves_are_counted_after(ledger, other, 
     assert [b.place for b in db.list_breaches(ledger, db.BreachFilter(text="naya"))] \
         == ["Kafr Naya"]
     assert _week_totals(ledger)[0][0] == before[0][0] + 1
+
+
+def test_a_text_changed_inside_a_set_is_found_by_its_new_words_only(ledger, other,
+                                                                  make_breach):
+    """A breach that an import or a merge changes inside the set (its place, its
+    description) is folded again on leaving, in one statement: found by what it now says,
+    never by what it said."""
+    db.save_breach(ledger, make_breach(place="Hreitan", description="Mortar fire"))
+    conn = ledger.conn
+    conn.execute("BEGIN IMMEDIATE")
+    with adding_in_sets(conn):
+        _copy_breaches(conn, str(other))
+        conn.execute("UPDATE main.breach SET place = 'Kafr Nabl' WHERE place = 'Hreitan'")
+        conn.execute("UPDATE main.breach SET description = 'Barrel bombs dropped'"
+                     " WHERE place = 'Kafr Hamra'")  # one of the set, changed in it
+    conn.execute("COMMIT")
+
+    assert differences(conn) == []
+    check_and_back_up(conn, ledger.path)  # the search index's own check passes too
+    assert [b.place for b in db.list_breaches(ledger, db.BreachFilter(text="kafr nabl"))] \
+        == ["Kafr Nabl"]
+    assert db.list_breaches(ledger, db.BreachFilter(text="hreitan")) == []
+    assert [b.place for b in db.list_breaches(ledger, db.BreachFilter(text="mortar"))] \
+        == ["Kafr Nabl"]
+    assert "Kafr Hamra" not in [b.place for b in db.list_breaches(
+        ledger, db.BreachFilter(text="artillery"))]
+    assert [b.place for b in db.list_breaches(ledger, db.BreachFilter(text="barrel bomb"))] \
+        == ["Kafr Hamra"]
+    db.save_breach(ledger, make_breach(place="Hayan Village"))  # one by one again after
+    assert len(db.list_breaches(ledger, db.BreachFilter(text="hayan village"))) == 1
