@@ -14,6 +14,7 @@ Prints, on the same machine:
 
     python bench/bench_import.py [--size 100000] [--lock-size 60000] [--lock-only]
                                  [--import-sizes 10000,100000] [--import-only] [--rounds 2]
+                                 [--workbook FILE.xlsx …]  (an export made before, a size)
 
 First, for each of --import-sizes: an import of a full export into an empty file (time,
 peak memory, ratio) beside a bare python-calamine read of the same sheets + executemany
@@ -162,21 +163,25 @@ def child(mode: str, path: Path, target: Path | str = "-", *more: str,
     return float(seconds), float(megabytes), int(rows), float(cpu)
 
 
-def import_figures(folder: Path, size: int, rounds: int) -> None:
+def import_figures(folder: Path, size: int, rounds: int, workbook: Path | None = None) -> None:
     """An import of a full export of `size` breaches into an empty file (time, peak memory
     of the import's process and of its workbook reader's) beside, in the same run, a bare
     python-calamine read of the same sheets + executemany of the rows the import wrote
     (breaches, citations, victims, lists, change log) into an empty file: each `rounds`
     times in turn, the fastest of each compared, in seconds and in CPU seconds (which
-    other work on the machine disturbs less)."""
+    other work on the machine disturbs less). `workbook`: a full export made before (of a
+    demo of `size` breaches), imported instead of making one."""
     import db
     from db.demo import create_demo
     from db.totals import scheme_for
     from db.workbook import ExportOptions, export_workbook
     demo, xlsx = folder / f"demo-{size}.sqlite3", folder / f"breaches-{size}.xlsx"
-    create_demo(demo, size=max(size - 251, 0))
-    with db.open_ledger(demo) as ledger:
-        export_workbook(ledger, xlsx, ExportOptions(scheme=scheme_for(ledger), full=True))
+    if workbook is not None:
+        xlsx = workbook
+    else:
+        create_demo(demo, size=max(size - 251, 0))
+        with db.open_ledger(demo) as ledger:
+            export_workbook(ledger, xlsx, ExportOptions(scheme=scheme_for(ledger), full=True))
     imported, bare = folder / f"import-{size}.sqlite3", folder / f"bare-{size}.sqlite3"
     ours, theirs, reader = [], [], []
     for _round in range(rounds):
@@ -214,6 +219,9 @@ def main() -> int:
                         help="only the imports of --import-sizes beside the bare library")
     parser.add_argument("--rounds", type=int, default=2,
                         help="times each import and its bare equal run, in turn")
+    parser.add_argument("--workbook", type=Path, action="append", default=[],
+                        help="a full export to import instead of making one, for the size of"
+                        " --import-sizes in the same place (repeat for each size)")
     args = parser.parse_args()
     import db
     from db.demo import create_demo
@@ -222,8 +230,10 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="truce-bench-import-"))
     try:
         if not args.lock_only:
-            for size in (int(n) for n in args.import_sizes.split(",") if n):
-                import_figures(folder, size, args.rounds)
+            sizes = [int(n) for n in args.import_sizes.split(",") if n]
+            for index, size in enumerate(sizes):
+                import_figures(folder, size, args.rounds, (args.workbook[index] if index <
+                                                           len(args.workbook) else None))
             if args.import_only:
                 return 0
         lock_figures(folder, args.lock_size)

@@ -5,17 +5,19 @@ and the value (gui/messages.py words it)."""
 from __future__ import annotations
 
 import contextlib
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from .dates import FIRST_YEAR, LAST_YEAR, DateError, parse_day
 from .digits import decimal_text, western_digits, whole_text
 from .errors import CellError
-from .moments import MomentError, parse_moment
+from .moments import AHEAD, FIRST_MOMENT, MomentError, parse_moment
 from .rules import clean_text
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _YES = ("yes", "y", "true", "1", "x", "نعم")
 _NO = ("no", "n", "false", "0", "", "لا")
+# FIRST_MOMENT without its zone: a spreadsheet's date and time is UTC (db/moments.py).
+_FIRST_NAIVE = FIRST_MOMENT.replace(tzinfo=None)
 
 
 def text(value) -> str:
@@ -51,6 +53,8 @@ def yes_no(value, label: str) -> bool:
 def count(value, label: str, empty):
     """A whole number, 0 or more: 3, 3.0, "3", "3.0", "١٥", "1,000", "١٬٠٠٠" (see
     db/digits.py); `empty` for an empty cell."""
+    if type(value) is float and value.is_integer() and value >= 0:
+        return int(value)  # what a spreadsheet's number cell holds: the quick way first
     if value in (None, ""):
         return empty
     if isinstance(value, bool):
@@ -74,6 +78,8 @@ def count(value, label: str, empty):
 
 def number(value, label: str):
     """A number with a fraction: 36.2, "36,2", "٣٦٫٢", "٣٦،٢" (see db/digits.py)."""
+    if type(value) is float:
+        return value
     if value in (None, ""):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -141,6 +147,11 @@ def moment(value, label: str) -> str | None:
     """A creation or update time as stored: UTC with microseconds (db/moments.py reads it
     with its offset, and refuses one before 2000 or more than a day ahead of this
     computer's clock, which would otherwise win every "newest wins" comparison)."""
+    if type(value) is datetime and value.tzinfo is None and _FIRST_NAIVE <= value \
+            and value <= datetime.now(timezone.utc).replace(tzinfo=None) + AHEAD:
+        # A spreadsheet's date and time (UTC, in range): what parse_moment makes of it,
+        # read the quick way (isoformat writes the four digits of a year from 2000 on).
+        return value.isoformat(timespec="microseconds") + "Z"
     if isinstance(value, str):
         value = text(value)
     try:

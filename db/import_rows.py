@@ -12,13 +12,13 @@ import uuid
 from collections import Counter
 from dataclasses import fields
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import cell_values as cells
 from .breaches import _LIST_TABLES
 from .errors import Cancelled, CellError
 from .fold import NamedEntries, fold
-from .import_sheets import VictimsSheet, id_form, listed_choice
+from .import_sheets import UUID_FORM, VictimsSheet, id_form, listed_choice
 from .import_write import _KEYS_AT_ONCE, _Known, breach_documents
 from .records import GRADINGS, Breach, Citation, Victim, new_id
 from .rules import SOURCE_SEPARATORS, check_breach, clean_text, normalized
@@ -97,6 +97,7 @@ def _read_rows(names: _Names, office: str, table: Table, report: ImportReport) -
         if not breach.id:
             # The same content gives the same key (counting repeats), so a second import
             # of the same file finds its rows already there.
+            content = content()
             seen[content] += 1
             breach.id = str(uuid.uuid5(IMPORT_NAMESPACE, f"{content}#{seen[content]}"))
         rows.append(_Row(number, breach, written_id))
@@ -138,6 +139,7 @@ class _Names:
         self.made: dict[tuple[str, str], str] = {}  # (table, folded name) -> key made
         self.new: list[tuple[str, str, str]] = []  # (table, name, key) to make, in order
         self.found: dict[tuple[str, str], str | None] = {}  # (kind, name) -> key, asked
+        self.making: dict[tuple[str, str], str] = {}  # (table, name) -> key made, asked
 
     def key(self, kind: str, name: str) -> str | None:
         if (kind, name) not in self.found:
@@ -152,10 +154,13 @@ class _Names:
         found = self.key(table, name)
         if found:
             return found
+        if (table, name) in self.making:  # named so before: the key made then
+            return self.making[table, name]
         folded = fold(name)
         if (table, folded) not in self.made:
             self.made[table, folded] = new_id()
             self.new.append((table, name, self.made[table, folded]))
+        self.making[table, name] = self.made[table, folded]
         return self.made[table, folded]
 
 
@@ -164,15 +169,87 @@ def _key_of(written: str, office: str) -> str | None:
     numbers) made into one that is the same each import, and the office's own."""
     if not written:
         return None
+    if UUID_FORM.fullmatch(written):
+        return written  # already in the one form str(uuid.UUID(…)) writes
     try:
         return str(uuid.UUID(written))
     except ValueError:
         return str(uuid.uuid5(IMPORT_NAMESPACE, f"{office.casefold()}|{written}"))
 
 
-def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
-    """A breach from one row, names turned into keys, and a text of its content (for the
-    keys of rows without one); _RowError says what is wrong."""
+def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, Callable[[], str]]:
+    """A breach from one row, names turned into keys, and what makes a text of its content
+    (for the keys of rows without one); _RowError says what is wrong."""
+    try:
+        return _breach_quickly(names, row, office)
+    except (CellError, _Unread):
+        # Read again, cell by cell, to say every problem of the row (not only the first).
+        return _breach_by_cells(names, row, office)
+
+
+class _Unread(Exception):
+    """A row the quick reading (_breach_quickly) leaves to the careful one."""
+
+
+def _breach_quickly(names: _Names, row: dict, office: str) -> tuple[Breach, Callable[[], str]]:
+    """As _breach_by_cells, for a row that holds no problem (most rows): the same readers
+    of the same cells, without gathering each cell's problem; raises CellError or _Unread
+    at the first problem, and _breach_by_cells then reads the row again to say them all."""
+    get, text, count = row.get, cells.text, cells.count
+    breach = Breach(
+        occurred_on=cells.day(get("occurred_on"), "Date"),
+        occurred_at=cells.time_of_day(get("occurred_at")),
+        district=text(get("district")), place=text(get("place")),
+        latitude=cells.number(get("latitude"), "Latitude"),
+        longitude=cells.number(get("longitude"), "Longitude"),
+        description=text(get("description")),
+        status=listed_choice(get("status"), GRADINGS, "Status", "reported"),
+        office=text(get("office")), entered_by=text(get("entered_by")),
+        created_at=cells.moment(get("created_at"), "Created"),
+        updated_at=cells.moment(get("updated_at"), "Updated"),
+        killed=count(get("killed"), "Killed", 0),
+        killed_max=count(get("killed_max"), "Killed (up to)", None),
+        women=count(get("women"), "Women killed", 0),
+        women_max=count(get("women_max"), "Women killed (up to)", None),
+        children=count(get("children"), "Children killed", 0),
+        children_max=count(get("children_max"), "Children killed (up to)", None),
+        injured=count(get("injured"), "Injured", 0),
+        injured_max=count(get("injured_max"), "Injured (up to)", None),
+    )
+    breach.id = _key_of(text(get("id")), breach.office or office)
+    governorate, breach_type = text(get("governorate")), text(get("breach_type"))
+    breach.governorate_id = names.key("governorate", governorate) if governorate else None
+    breach.breach_type_id = names.key("breach_type", breach_type) if breach_type else None
+    if breach.governorate_id is None or breach.breach_type_id is None:
+        raise _Unread
+    actor = text(get("actor"))
+    if actor:
+        breach.actor_id = names.key("actor", actor)
+        breach.actor_name = "" if breach.actor_id else actor
+    truce = text(get("truce"))
+    if truce:
+        breach.truce_id = names.key("truce", truce)
+        if breach.truce_id is None:
+            raise _Unread
+    sources = [clean_text(n) for n in _SOURCE_SEPARATORS.split(text(get("sources")))]
+    breach.citations = [Citation(source_id=names.key("source", n), source_name=n)
+                        for n in sources if n]
+    if not breach.citations:
+        raise _Unread
+    return breach, lambda: _content(breach, actor, sources)
+
+
+def _content(breach: Breach, actor: str, sources: list[str]) -> str:
+    """The text of a row's content that a row without an ID gets its key from."""
+    return repr((str(breach.occurred_on), breach.occurred_at, breach.governorate_id,
+                 breach.district, breach.place, actor.casefold(), breach.breach_type_id,
+                 breach.killed, breach.killed_max, breach.women, breach.women_max,
+                 breach.children, breach.children_max, breach.injured, breach.injured_max,
+                 breach.description, tuple(n.casefold() for n in sources if n)))
+
+
+def _breach_by_cells(names: _Names, row: dict, office: str) -> tuple[Breach, Callable[[], str]]:
+    """As _breach_of, each cell read on its own: _RowError says every problem of the row."""
     problems = []
 
     def grab(name, parse, *args):
@@ -224,12 +301,7 @@ def _breach_of(names: _Names, row: dict, office: str) -> tuple[Breach, str]:
         problems.append(("cell_no_source", {}))
     if problems:
         raise _RowError(problems)
-    content = repr((str(breach.occurred_on), breach.occurred_at, breach.governorate_id,
-                    breach.district, breach.place, actor.casefold(), breach.breach_type_id,
-                    breach.killed, breach.killed_max, breach.women, breach.women_max,
-                    breach.children, breach.children_max, breach.injured, breach.injured_max,
-                    breach.description, tuple(n.casefold() for n in sources if n)))
-    return breach, content
+    return breach, lambda: _content(breach, actor, sources)
 
 
 class _Planned:

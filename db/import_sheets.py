@@ -2,6 +2,7 @@
 its Breaches sheet (db/importer.py)."""
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import fields, replace
 from typing import NamedTuple
@@ -30,7 +31,18 @@ SOURCE_HEADERS = in_both((
 def listed_choice(value, allowed: tuple, label: str, default: str = "unknown") -> str:
     """The value of a fixed list a cell names, by its key in any case ("female") or by its
     Arabic word ("أنثى"), as an Arabic workbook writes it."""
-    return cells.choice(list_key(value), allowed, label, default)
+    if type(value) is str:  # a sheet writes a few words thousands of times: read each once
+        found = _CHOSEN.get((value, allowed, default))
+        if found is not None:
+            return found
+    chosen = cells.choice(list_key(value), allowed, label, default)
+    if type(value) is str and len(_CHOSEN) < 10_000:
+        _CHOSEN[value, allowed, default] = chosen
+    return chosen
+
+
+# (text as written, the list, the default) -> the value it names, for texts named already.
+_CHOSEN: dict[tuple[str, tuple, str], str] = {}
 
 
 class IgnoredColumn(NamedTuple):
@@ -156,8 +168,14 @@ class VictimsSheet:
         return result
 
 
+# A UUID in its one form, as str(uuid.UUID(…)) writes it: lower case, with its hyphens.
+UUID_FORM = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def id_form(written: str) -> str:
     """An ID as matched: a UUID in its one form (any case, braces or not), else as written."""
+    if UUID_FORM.fullmatch(written):
+        return written  # in its one form already: the quick way for an export's IDs
     try:
         return str(uuid.UUID(written))
     except ValueError:

@@ -6,9 +6,10 @@ can list them all (gui/messages.py gives their words).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from dataclasses import replace
+from dataclasses import fields
 from datetime import date
 from typing import Callable
 
@@ -41,6 +42,8 @@ def is_count(value: object) -> bool:
 
 def clean_text(value: object) -> str:
     """Text as stored: NFC (Arabic typed on different keyboards compares equal), trimmed."""
+    if type(value) is str and value.isascii():
+        return value.strip()  # NFC changes no ASCII text: the quick way for most texts
     if value is None:
         return ""
     return unicodedata.normalize("NFC", str(value)).strip()
@@ -268,10 +271,29 @@ def _check_victim(index: int, victim: Victim, fail) -> None:
             fail(field + "age_group", "victim_adult_not_child", n=n, age=victim.age)
 
 
+@functools.cache
+def _init_fields(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind) if f.init)
+
+
+def _replaced(record, /, **changes):
+    """dataclasses.replace(record, **changes) for the records here, without its checks of
+    each field (the import normalizes 100,000 breaches): a new record made by __init__
+    from the record's fields, `changes` in place of some."""
+    names = _init_fields(type(record))
+    values = vars(record)
+    if len(values) == len(names):  # its fields alone (every one set by __init__): copied
+        values = values.copy()
+    else:
+        values = {name: getattr(record, name) for name in names}
+    values.update(changes)
+    return type(record)(**values)
+
+
 def normalized(breach: Breach) -> Breach:
     """A copy of a valid breach as it is stored: text cleaned, dates in ISO form."""
     day = as_date(breach.occurred_on)
-    return replace(
+    return _replaced(
         breach,
         occurred_on=day.isoformat() if day else None,
         actor_name=clean_text(breach.actor_name),
@@ -281,12 +303,12 @@ def normalized(breach: Breach) -> Breach:
         description=unicodedata.normalize("NFC", breach.description or "").strip(),
         latitude=float(breach.latitude) if breach.latitude is not None else None,
         longitude=float(breach.longitude) if breach.longitude is not None else None,
-        citations=[replace(c, reference=clean_text(c.reference), note=clean_text(c.note),
+        citations=[_replaced(c, reference=clean_text(c.reference), note=clean_text(c.note),
                            source_name=clean_text(c.source_name),
                            reported_on=(as_date(c.reported_on).isoformat()
                                         if c.reported_on not in (None, "") else None))
                    for c in breach.citations],
-        victims=[replace(v, name=clean_text(v.name), name_latin=clean_text(v.name_latin),
+        victims=[_replaced(v, name=clean_text(v.name), name_latin=clean_text(v.name_latin),
                          notes=clean_text(v.notes), confidential=bool(v.confidential),
                          age_group=("child" if v.age is not None and v.age < 18 else
                                     "adult" if v.age is not None else v.age_group))

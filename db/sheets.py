@@ -23,6 +23,7 @@ import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
@@ -43,11 +44,17 @@ class Table:
         let go as it is given (the table is empty after): read once, not held twice."""
         places = {columns[header_key(h)]: i for i, h in enumerate(self.headers)
                   if header_key(h) in columns}
+        # A row as wide as the header (every row of a workbook's sheet) is read in one call.
+        names, width = list(places), max(places.values(), default=-1) + 1
+        cells = itemgetter(*places.values()) if len(places) > 1 else None
         for index, (number, row) in enumerate(self.rows):
             if release:
                 self.rows[index] = None
-            yield number, {name: (row[i] if i < len(row) else None)
-                           for name, i in places.items()}
+            if cells is not None and len(row) >= width:
+                yield number, dict(zip(names, cells(row)))
+            else:
+                yield number, {name: (row[i] if i < len(row) else None)
+                               for name, i in places.items()}
         if release:
             self.rows = []
 
@@ -301,14 +308,20 @@ try:
 except (ImportError, ValueError, OSError):
     pass
 from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
-shared = {}
+# Equal short cells (a governorate, a count, a day) as one object: pickled once as a
+# reference, and held once by the importer, not once a row. Texts and numbers (most cells)
+# each have a table of their own, looked up without a call of one's own for each cell.
+shared, texts, numbers = {}, {}, {}
+text, number = texts.setdefault, numbers.setdefault
 
 def one(value):
-    # Equal short cells (a governorate, a count, a day) as one object: pickled once as a
-    # reference, and held once by the importer, not once a row.
-    if type(value) in (float, int, bool, date) or (type(value) is str and len(value) <= 40):
+    if type(value) in (int, bool, date):
         return shared.setdefault((type(value), value), value)
     return value
+
+def cells(row):
+    return [(text(v, v) if len(v) <= 40 else v) if (kind := type(v)) is str
+            else number(v, v) if kind is float else one(v) for v in row]
 
 try:
     book = CalamineWorkbook.from_path(sys.argv[1])
@@ -317,8 +330,8 @@ try:
         rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         if rows:
             tables[name] = ([str(h) for h in rows[0]], [
-                (n, [one(v) for v in row]) for n, row in enumerate(rows[1:], start=2)
-                if any(v not in ("", None) for v in row)])
+                (n, cells(row)) for n, row in enumerate(rows[1:], start=2)
+                if row.count("") + row.count(None) < len(row)])  # a row with something
         rows = None
 except (CalamineError, PasswordError, XmlError, ZipError, ValueError) as error:
     print(" ".join(str(error).split()), file=sys.stderr)
