@@ -17,12 +17,10 @@ from pathlib import Path
 
 from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
 from db.paths import default_database_path, user_data_folder
-from db.press import weekly_report
-from db.press_ar import plain
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
-# The other commands' modules (the workbook's openpyxl, the importer's readers, the merge,
-# the demo, the check) are imported by the commands that use them: a start that does
-# not need them does not wait for them.
+# The other commands' modules (the press sentences, the workbook's openpyxl, the
+# importer's readers, the merge, the demo, the check) are imported by the commands that
+# use them: a start that does not need them (the window) does not wait for them.
 
 # The printing (cli_output.py), its names also reached here as before (cli.PROG, cli._say).
 from cli_output import (PROG, _error, _json_escaped, _print_csv, _print_table, _printable,
@@ -180,6 +178,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _totals(args: argparse.Namespace) -> int:
+    from db.press import weekly_report
+    from db.press_ar import plain
     path = args.db or default_database_path()
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.out is not None:

@@ -12,19 +12,9 @@ from db.paths import default_database_path
 
 from . import dialogs, settings
 from .main_window import MainWindow
-from .settings_dialog import RESTART
 from .messages import error_text
 from .i18n import tr
 from .translations import install_translations
-
-STYLE = """
-QLabel#fieldError { color: #b00020; }
-QLabel#dateWords { color: palette(dark); }
-QLabel#dateWords[problem="true"] { color: #b00020; }
-QFrame#duplicateBanner { background: #fff4ce; border: 1px solid #e0b000; border-radius: 4px; }
-QFrame#waitBanner { background: #e8f0fe; border: 1px solid #7baaf7; border-radius: 4px; }
-QLabel#filterSummary { font-weight: bold; padding: 2px; }
-"""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -32,7 +22,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
-    app.setStyleSheet(STYLE)
     install_translations(app)
     return app
 
@@ -72,7 +61,7 @@ def run_window(path: Path | None = None) -> int:
 def restart_if_asked(app: QCoreApplication) -> bool:
     """Start the program again, as it was started, if Settings asked for it (a new
     language) and the window has closed; True if it did."""
-    if not app.property(RESTART):
+    if not app.property(settings.RESTART):
         return False
-    app.setProperty(RESTART, False)
+    app.setProperty(settings.RESTART, False)
     return QProcess.startDetached(sys.executable, sys.argv)[0]

@@ -26,6 +26,7 @@ from .messages import error_text, problem_texts
 from .keys import bind
 from .save_waiting import WRITE_WAIT_MS, SaveWaiting
 from .i18n import tr
+from .styles import styled
 
 
 DRAFT_DELAY_MS = 1500
@@ -53,7 +54,7 @@ class BreachEditor(SaveWaiting, QWidget):
         follow_own_direction(self.form.description)
         self.history = HistoryView()
         self.banner = QFrame()
-        self.banner.setObjectName("duplicateBanner")
+        styled(self.banner, "duplicateBanner")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.banner_text.setTextInteractionFlags(Qt.TextBrowserInteraction)
@@ -66,7 +67,7 @@ class BreachEditor(SaveWaiting, QWidget):
         self.banner.hide()
         self._make_wait_banner()
         self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
+        styled(self.general_error, "fieldError")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.scroll = scroll = QScrollArea()

@@ -24,6 +24,7 @@ from .labels import choice_label
 from .victims_panel import VictimsPanel
 from .bidi import truce_choice
 from .i18n import tr
+from .styles import styled
 
 COUNTS = ("killed", "women", "children", "injured")
 MAX_COUNT = 1_000_000
@@ -40,7 +41,7 @@ def held_count(value) -> int:
 
 def error_label() -> QLabel:
     label = QLabel()
-    label.setObjectName("fieldError")
+    styled(label, "fieldError")
     label.setWordWrap(True)
     label.hide()
     return label

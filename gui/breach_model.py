@@ -22,12 +22,12 @@ from db.breaches import count_shown
 from db.store import open_reader
 from .i18n import language, tr
 from .labels import choice_label
-from .roles import (ALIGNMENT, DISPLAY, HORIZONTAL, LEADING, NOTHING, RIGHT, SELECTABLE,
-                    TOOLTIP)
+from .roles import ALIGNMENT, DISPLAY, HORIZONTAL, LEADING, RIGHT, TOOLTIP
 from .worker import Latest
 
 PAGE_SIZE = 200
 ID_ROLE = Qt.UserRole + 1
+_ROLES = frozenset(int(role) for role in (DISPLAY, ALIGNMENT, TOOLTIP, ID_ROLE))
 # Beyond this many rows below those held, a breach is not read up to (a new breach of long
 # ago, a filter that puts the selected breach far down): the view stays where it is.
 REACH = 20 * PAGE_SIZE
@@ -53,6 +53,9 @@ class BreachTableModel(QAbstractTableModel):
                 tr("Killed"), tr("Women"), tr("Children"), tr("Injured"), tr("Grading"),
                 tr("Sources"), tr("Description")]
     NUMERIC = {"killed", "women", "children", "injured", "source_count"}
+    # Digits only (dates and counts): no direction of their own to follow (gui/bidi.py),
+    # so Qt's own delegate paints them, without a call into Python at every cell.
+    PLAIN = ("occurred_on", "killed", "women", "children", "injured", "source_count")
     NAMED = ("governorate", "actor", "breach_type")  # list entries: shown and sorted by
     # their Arabic name in an Arabic window
 
@@ -84,9 +87,14 @@ class BreachTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Asked for seven roles at every cell painted: the four it has no answer for are
+        # answered first (an invalid index has row -1).
+        if role not in _ROLES:
             return None
-        row, key = self._rows[index.row()], self.COLUMNS[index.column()]
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row, key = self._rows[number], self.COLUMNS[index.column()]
         if role == DISPLAY:
             return self._display(row, key)
         if role == ALIGNMENT:
@@ -105,8 +113,8 @@ class BreachTableModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        return SELECTABLE if index.isValid() else NOTHING
+    # flags(): Qt's own (enabled and selectable; nothing for an invalid index), not one
+    # asked of Python at every cell painted.
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         # Not while the reset is being announced: rows inserted from a modelReset slot

@@ -12,19 +12,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 import db
 
 from . import dialogs
-from .breach_parts import cited_again
 from .bidi import TextDirectionDelegate, isolate
 from .breach_model import BreachTableModel
 from .drafts import orphan_drafts, read_draft, remove_draft
 from .filter_bar import FilterBar
 from .keys import bind
 from .messages import error_text
-from .undo import delete_command, save_command
 from .wheel import guard_wheel
 from .i18n import tr
 
@@ -47,6 +45,10 @@ def make_table(model) -> QTableView:
     table.setWordWrap(False)
     table.setItemDelegate(TextDirectionDelegate(table))  # a Latin description in an
     # Arabic table reads left to right, its full stop at its end
+    plain = QStyledItemDelegate(table)  # the model's columns of digits: Qt's own delegate
+    for column, key in enumerate(getattr(model, "COLUMNS", ())):
+        if key in getattr(model, "PLAIN", ()):
+            table.setItemDelegateForColumn(column, plain)
     header = table.verticalHeader()
     header.setSectionResizeMode(QHeaderView.Fixed)
     header.setDefaultSectionSize(ROW_HEIGHT)
@@ -103,33 +105,19 @@ class BreachesView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # the reason a sum is not given can be long
         self.summary.setObjectName("filterSummary")
-        self.empty = QWidget()
-        self.empty_text = QLabel(tr(
-            "<h3>No breaches recorded yet</h3><p>A new office sets up two things first:</p>"
-            "<ul><li><b>Settings → Truces…</b>: the truce its weeks count from. Week 1 of the "
-            "Weekly totals is the day the truce went into force and the six days after it; "
-            "without a truce they show calendar weeks.</li><li><b>Settings → Settings…</b>: "
-            "the office's name, written on every breach and on every exported workbook.</li>"
-            "</ul><p>Then press <b>Ctrl+N</b> (Edit → New breach) to "
-            "record the first one: its date, place, perpetrator, casualties and the sources "
-            "that reported it.</p><p>To look around first, open the demo: the first week of the "
-            "nationwide ceasefire of 29 December 2016, in a file of its own.</p>"))
-        self.empty_text.setWordWrap(True)
-        self.demo_button = QPushButton(tr("Open the &demo week"))
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addWidget(self.demo_button, 0, Qt.AlignLeft)
-        empty_layout.addStretch(2)
+        bold = self.summary.font()  # a font, not a style sheet: one costs every widget
+        bold.setBold(True)
+        self.summary.setFont(bold)
+        self.summary.setMargin(2)
+        self._empty: QWidget | None = None  # the page of a file with no breach, made if shown
         self._editor: BreachEditor | None = None
         self._split = None  # the sizes of the table and the editor, to restore (restore_split)
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        left_layout = self._left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty, 1)
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.setStretchFactor(0, 1)
@@ -149,8 +137,49 @@ class BreachesView(QWidget):
             self.model.breach_id(index.row())))
         for key in (Qt.Key_Return, Qt.Key_Enter):
             bind(self.table, key, self.open_current)
-        self.demo_button.clicked.connect(self.demo_requested)
         self._read_again()
+
+    # The page of a file with no breach at all, made when first shown.
+    @property
+    def empty(self) -> QWidget:
+        if self._empty is None:
+            self._make_empty()
+        return self._empty
+
+    @property
+    def empty_text(self) -> QLabel:
+        return self.empty.findChild(QLabel, "emptyText")
+
+    @property
+    def demo_button(self) -> QPushButton:
+        return self.empty.findChild(QPushButton, "demoButton")
+
+    def _make_empty(self) -> None:
+        """The page that says how to begin, in the table's place (a file with breaches
+        never makes it: its rich text costs a start milliseconds)."""
+        empty = self._empty = QWidget()
+        text = QLabel(tr(
+            "<h3>No breaches recorded yet</h3><p>A new office sets up two things first:</p>"
+            "<ul><li><b>Settings → Truces…</b>: the truce its weeks count from. Week 1 of the "
+            "Weekly totals is the day the truce went into force and the six days after it; "
+            "without a truce they show calendar weeks.</li><li><b>Settings → Settings…</b>: "
+            "the office's name, written on every breach and on every exported workbook.</li>"
+            "</ul><p>Then press <b>Ctrl+N</b> (Edit → New breach) to "
+            "record the first one: its date, place, perpetrator, casualties and the sources "
+            "that reported it.</p><p>To look around first, open the demo: the first week of the "
+            "nationwide ceasefire of 29 December 2016, in a file of its own.</p>"))
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        button = QPushButton(tr("Open the &demo week"))
+        button.setObjectName("demoButton")
+        button.clicked.connect(self.demo_requested)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(text)
+        empty_layout.addWidget(button, 0, Qt.AlignLeft)
+        empty_layout.addStretch(2)
+        empty.hide()
+        self._left_layout.addWidget(empty, 1)
 
     # The editor, made when first needed.
     @property
@@ -216,6 +245,7 @@ class BreachesView(QWidget):
             return
         template = db.get_breach(self.ledger, key)
         template.victims = []
+        from .breach_parts import cited_again  # with the editor's modules
         template.citations = cited_again(template.citations, with_references=True)
         self.editor.start_new(template)
         self._show_editor()
@@ -261,7 +291,8 @@ class BreachesView(QWidget):
 
     def _show_editor(self) -> None:
         self.editor.show()
-        self.empty.hide()
+        if self._empty is not None:
+            self._empty.hide()
         self.table.show()
         self.editor.form.date.setFocus(Qt.ShortcutFocusReason)
 
@@ -272,6 +303,7 @@ class BreachesView(QWidget):
 
     # Changes.
     def _saved(self, before: db.Breach | None, after: db.Breach) -> None:
+        from .undo import save_command  # a start saves nothing: imported at the first save
         command = save_command(self.ledger, before, after, self.after_undo, self.undo_failed)
         self.undo_stack.push(command)
         self._lists_may_have_grown(after)
@@ -285,6 +317,7 @@ class BreachesView(QWidget):
             if not self.editor.release(tr("Delete this breach?")):
                 return
             self.editor.close_form()
+        from .undo import delete_command
         command = delete_command(self.ledger, keys, self.after_undo, failed=self.undo_failed)
         try:
             command.do()  # the rows go; the row after them is selected, so Delete can go on
@@ -388,5 +421,6 @@ class BreachesView(QWidget):
         at all while the editor is closed."""
         nothing_at_all = self.model.rowCount() == 0 and not db.has_any_breach(self.ledger)
         show_empty = nothing_at_all and (self._editor is None or self._editor.isHidden())
-        self.empty.setVisible(show_empty)
+        if show_empty or self._empty is not None:
+            self.empty.setVisible(show_empty)
         self.table.setVisible(not show_empty)

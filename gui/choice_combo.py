@@ -15,6 +15,7 @@ from db.fold import fold
 
 from .i18n import language
 from .roles import DISPLAY
+from .wheel import WheelWhenFocused
 
 NAMES_ROLE = Qt.UserRole + 1  # an entry's names, folded, for matching
 HINT_ROLE = Qt.UserRole + 2  # what the list of completions shows for it
@@ -175,7 +176,7 @@ def found_row(model, typed: str) -> int:
     return holding
 
 
-class ListPicker(QComboBox):
+class ListPicker(WheelWhenFocused, QComboBox):
     """A picker over a list that is chosen, not typed (a type of breach, a filter): shows
     the entries in the window's language; keys typed find one by either name."""
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidge
 import db
 
 from .i18n import date_text, tr
+from .styles import styled
 from .messages import problem_text
 
 
@@ -52,7 +53,7 @@ class DateField(QWidget):
         self.edit.setLayoutDirection(Qt.LeftToRight)  # digits read left to right
         self.edit.setMaxLength(60)
         self.words = QLabel()
-        self.words.setObjectName("dateWords")
+        styled(self.words, "dateWords")
         self.words.setWordWrap(True)  # a long reason shows whole
         self.words.setTextFormat(Qt.PlainText)
         layout = QVBoxLayout(self) if words_below else QBoxLayout(QBoxLayout.LeftToRight, self)

@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+# The module, not its classes: a class of PySide6 is made when first named, and a start
+# shows no dialog (QFileDialog and QMessageBox cost it milliseconds).
+from PySide6 import QtWidgets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from .i18n import tr
 
@@ -25,20 +31,20 @@ def database_filter() -> str:
 
 def ask_unsaved(parent: QWidget | None, what: str) -> str:
     """Ask what to do with unsaved edits: returns "save", "discard" or "cancel"."""
-    box = QMessageBox(QMessageBox.Warning, tr("Unsaved changes"),
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Warning, tr("Unsaved changes"),
                       tr("You have changes that are not saved."),
-                      QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, parent)
+                      QtWidgets.QMessageBox.Save | QtWidgets.QMessageBox.Discard | QtWidgets.QMessageBox.Cancel, parent)
     box.setInformativeText(what)
-    box.setDefaultButton(QMessageBox.Save)
-    box.setEscapeButton(QMessageBox.Cancel)
+    box.setDefaultButton(QtWidgets.QMessageBox.Save)
+    box.setEscapeButton(QtWidgets.QMessageBox.Cancel)
     answer = box.exec()
-    return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(answer, "cancel")
+    return {QtWidgets.QMessageBox.Save: "save", QtWidgets.QMessageBox.Discard: "discard"}.get(answer, "cancel")
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str, default_yes: bool = True) -> bool:
-    answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.No,
-                                  QMessageBox.Yes if default_yes else QMessageBox.No)
-    return answer == QMessageBox.Yes
+    answer = QtWidgets.QMessageBox.question(parent, title, text, QtWidgets.QMessageBox.Yes | QtWidgets.QMessageBox.No,
+                                  QtWidgets.QMessageBox.Yes if default_yes else QtWidgets.QMessageBox.No)
+    return answer == QtWidgets.QMessageBox.Yes
 
 
 def ask_entry_names(parent: QWidget | None, title: str, text: str,
@@ -50,16 +56,16 @@ def ask_entry_names(parent: QWidget | None, title: str, text: str,
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.critical(parent, title, text)
+    QtWidgets.QMessageBox.critical(parent, title, text)
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QtWidgets.QMessageBox.information(parent, title, text)
 
 
 def progress_box(parent: QWidget | None, title: str) -> QProgressDialog:
     """A progress box with Cancel, shown at once over `parent`."""
-    box = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    box = QtWidgets.QProgressDialog(title, tr("Cancel"), 0, 0, parent)
     box.setWindowTitle(title)
     box.setWindowModality(Qt.WindowModal)
     box.setMinimumDuration(0)
@@ -70,19 +76,19 @@ def progress_box(parent: QWidget | None, title: str) -> QProgressDialog:
 
 
 def open_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Open a database"), folder,
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Open a database"), folder,
                                           database_filter())
     return Path(path) if path else None
 
 
 def new_database_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder,
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr("New database"), folder,
                                           database_filter())
     return _with_suffix(parent, path, ".sqlite3")
 
 
 def save_copy_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Save a copy of the database"), folder,
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr("Save a copy of the database"), folder,
                                           database_filter())
     return _with_suffix(parent, path, ".sqlite3")
 
@@ -101,19 +107,19 @@ def export_path(parent: QWidget | None, proposed: str, full: bool) -> Path | Non
     """Where to write a workbook (a full one, with confidential data, when `full`).
     `proposed`: a folder, or the file (folder and name) first offered."""
     title = tr("Export the full workbook") if full else tr("Export the workbook for press")
-    path, _ = QFileDialog.getSaveFileName(parent, title, proposed,
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, proposed,
                                           tr("Excel workbook (*.xlsx)"))
     return _with_suffix(parent, path, ".xlsx", replace_other=True)
 
 
 def import_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Import breaches"), folder,
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Import breaches"), folder,
                                           tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))
     return Path(path) if path else None
 
 
 def merge_path(parent: QWidget | None, folder: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Merge the database of another office"),
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Merge the database of another office"),
                                           folder, database_filter())
     return Path(path) if path else None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import uuid
 from dataclasses import asdict, fields
 from datetime import date
 from pathlib import Path
@@ -22,6 +21,7 @@ from db.paths import alive
 
 def new_owner() -> str:
     """The name of one editor's drafts: this process, and a number of its own."""
+    import uuid  # made with the editor: a start without it does not import uuid
     return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 

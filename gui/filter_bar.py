@@ -1,18 +1,23 @@
 """The filter bar above the breaches table: text, dates, governorate, actor, type, grading."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit,
                                QSizePolicy, QVBoxLayout, QWidget)
 
 import db
 from db.records import GRADINGS
-from db.totals import TotalsFilter
 
 from .choice_combo import ListPicker
 from .date_field import DateField
 from .labels import choice_label
 from .i18n import tr
+from .wheel import Picker
+
+if TYPE_CHECKING:  # imported when the Weekly totals' bar asks (db/totals.py)
+    from db.totals import TotalsFilter
 
 
 class FilterBar(QWidget):
@@ -43,7 +48,7 @@ class FilterBar(QWidget):
         self.date_to = self._date_field(tr("To"))
         # Keys typed find an entry by either name (حلب or Aleppo).
         self.governorate, self.actor = ListPicker(), ListPicker()
-        self.breach_type, self.status = ListPicker(), QComboBox()
+        self.breach_type, self.status = ListPicker(), Picker()  # the wheel: gui/wheel.py
         self.status.addItem(tr("Any grading"), None)
         for grading in GRADINGS:
             self.status.addItem(choice_label(grading), grading)
@@ -162,6 +167,7 @@ class FilterBar(QWidget):
 
     def totals_filter(self) -> TotalsFilter:
         """What the weekly totals count."""
+        from db.totals import TotalsFilter
         where = self.current()
         return TotalsFilter(date_from=where.date_from, date_to=where.date_to,
                             governorate_id=where.governorate_id, actor_id=where.actor_id,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import QThreadPool, QTimer, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
@@ -27,17 +27,15 @@ from . import dialogs, settings
 from .breaches_view import BreachesView
 from .messages import error_text
 from .save_waiting import WRITE_WAIT_MS
-from .settings_dialog import SettingsDialog
-from .sources_view import SourcesView
-from .trash_view import TrashView
-from .truces_dialog import TrucesDialog
 from .wheel import guard_wheel
 from .window_actions import WindowActions
 from .worker import Latest, run_with_progress
 from .i18n import tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each imported when first made: a start loads none of their modules
+    from .sources_view import SourcesView
     from .totals_view import TotalsView
+    from .trash_view import TrashView
 
 # The views of the tabs, in their order.
 TABS = ("breaches", "totals", "sources", "trash")
@@ -50,6 +48,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._counter = Latest(self._file_counted)  # the counts of the status bar
         self._views: dict[str, QWidget] = {}  # the views of the other tabs made so far
+        self._recent: list[str] = []
+        self._unremembered = False  # the recent files, not yet written to the settings
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -81,12 +81,25 @@ class MainWindow(WindowActions, QMainWindow):
         self.breaches.changed.connect(self._file_changed)
         self.breaches.demo_requested.connect(self.open_demo)
         self.breaches.table.addAction(self.delete_action)
-        guard_wheel(self)
-        self._recent = settings.remember_file(str(ledger.path))
+        # The wheel: the filter bar's pickers take it only with the focus (gui/wheel.py),
+        # and the editor guards its own when made; a search of the whole window for
+        # pickers, through every child, would cost the start 10 ms.
+        # The file is remembered once the window is shown (a write that waits for the
+        # disk), or at close if that comes first; the menu has it now.
+        self._recent = settings.recent_with(str(ledger.path),
+                                            self._recent if self._unremembered else None)
+        self._unremembered = True
+        QTimer.singleShot(0, self._remember_recent)
         self._fill_recent_menu()
         self._file_changed(fresh=True)
         self.breaches.table.setFocus()
         self.breaches.offer_draft()
+
+    def _remember_recent(self) -> None:
+        """Write the recent files, the open one first, to the settings (once)."""
+        if self._unremembered and shiboken6.isValid(self):
+            self._unremembered = False
+            settings.remember_files(self._recent)
 
     def _drop_views(self) -> None:
         """Let go of the views of the file shown before: none may read it once closed."""
@@ -130,12 +143,14 @@ class MainWindow(WindowActions, QMainWindow):
         return TotalsView(self.ledger)
 
     def _make_sources(self) -> SourcesView:
+        from .sources_view import SourcesView
         view = SourcesView(self.ledger)
         view.changed.connect(self._file_changed)
         view.sources_changed.connect(lambda _changes: self._lists_changed())
         return view
 
     def _make_trash(self) -> TrashView:
+        from .trash_view import TrashView
         view = TrashView(self.ledger, self.undo_stack)
         view.restored.connect(self.breaches.after_undo)
         return view
@@ -151,7 +166,7 @@ class MainWindow(WindowActions, QMainWindow):
         tabs.setCurrentIndex(shown)
         tabs.blockSignals(False)
         blank.deleteLater()
-        guard_wheel(self)
+        guard_wheel(view)
 
     def _tab_shown(self, number: int) -> None:
         """A view is read, or counted, when shown: made then, or stale since it was."""
@@ -270,12 +285,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.statusBar().showMessage(tr("Copy saved to {path}").format(path=path), 8000)
 
     def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
         if SettingsDialog(self.ledger, self).exec():
             self.ledger.user = settings.user_name()
             self.ledger.office = settings.get(settings.OFFICE_NAME)
             self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
 
     def edit_truces(self) -> None:
+        from .truces_dialog import TrucesDialog
         dialog = TrucesDialog(self.ledger, self)
         dialog.exec()
         # Deleting the default truce resets the setting.
@@ -326,6 +343,7 @@ class MainWindow(WindowActions, QMainWindow):
         if not self._may_quit():
             event.ignore()
             return
+        self._remember_recent()
         settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.put(settings.WINDOW_STATE, self.saveState())
         splitter = self.breaches.split_state()

@@ -4,7 +4,6 @@ a code and parameters, turned here into words through tr(), the one copy of each
 from __future__ import annotations
 
 import db
-from db.workbook_words import word
 
 from .bidi import isolate
 from .i18n import language, tr
@@ -312,6 +311,7 @@ def headers(columns: list[str]) -> str:
     """Columns of a sheet, each as the header an export in the window's language writes
     (db/workbook_words.py; the English header is the key), quoted and listed."""
     if language() == "ar":
+        from db.workbook_words import word  # only an import's message names columns
         return "، ".join(f"«{word(column, 'ar')}»" for column in columns)
     return ", ".join(f'"{column}"' for column in columns)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWid
 from .bidi import follow_text, isolate
 from .delegates import LiveDelegate
 from .i18n import tr
+from .styles import styled
 from .keys import bind
 from .messages import problem_text
 from .record_table import Column, RecordTableModel
@@ -42,7 +43,7 @@ class RecordTablePanel(QWidget):
             self.table.setColumnWidth(column, width)
         self.remove_button = QPushButton(remove_text)
         self.error = QLabel()
-        self.error.setObjectName("fieldError")
+        styled(self.error, "fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         self.remove_button.clicked.connect(self.remove_current)

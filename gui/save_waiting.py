@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton
 
 from .i18n import tr
+from .styles import styled
 from .bidi import isolate
 
 # How long a write of the window waits for another copy's write (an import, a merge) to
@@ -27,7 +28,7 @@ class SaveWaiting:
         """The banner shown while a save waits for another copy of the program to finish
         writing, with a way to stop waiting; and the line that says it saved after all."""
         self.wait_banner = QFrame()
-        self.wait_banner.setObjectName("waitBanner")
+        styled(self.wait_banner, "waitBanner")
         self.wait_text = QLabel()
         self.wait_text.setWordWrap(True)
         self.stop_waiting_button = QPushButton(tr("Stop waiting"))

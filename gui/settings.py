@@ -9,6 +9,9 @@ from PySide6.QtCore import QLocale, QSettings
 ORGANIZATION = "TruceLedger"
 APPLICATION = "Truce Ledger"
 MAX_RECENT = 8
+# The application's property that asks for a start again (Settings, a new language), read
+# by gui.app.restart_if_asked once the window closed.
+RESTART = "truce_ledger_restart"
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,25 @@ def user_name() -> str:
         return ""
 
 
-def remember_file(path: str) -> list[str]:
-    """Put `path` first among the recent files and make it the last database opened."""
-    recent = [p for p in get(RECENT_FILES) if p != path]
+def recent_with(path: str, recent: list[str] | None = None) -> list[str]:
+    """The recent files with `path` first: of `recent`, else of those stored."""
+    recent = [p for p in (get(RECENT_FILES) if recent is None else recent) if p != path]
     recent.insert(0, path)
     del recent[MAX_RECENT:]
-    put(RECENT_FILES, recent)
-    put(LAST_DATABASE, path)
+    return recent
+
+
+def remember_files(recent: list[str]) -> None:
+    """Store `recent` as the recent files, its first as the last database opened (written
+    to disk once for both)."""
+    store = _store()
+    store.setValue(RECENT_FILES.key, recent)
+    store.setValue(LAST_DATABASE.key, recent[0])
+    store.sync()
+
+
+def remember_file(path: str) -> list[str]:
+    """Put `path` first among the recent files and make it the last database opened."""
+    recent = recent_with(path)
+    remember_files(recent)
     return recent

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 import db
 
 from . import settings
+from .settings import RESTART
 from .bidi import truce_choice
 from .i18n import language, tr
 from .wheel import guard_wheel
 
-RESTART = "truce_ledger_restart"  # read by gui.app.restart_if_asked once the window closed
 # Each language is named in its own words, whatever the window's language.
 LANGUAGE_NAMES = {"ar": "العربية", "en": "English"}
 

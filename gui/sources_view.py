@@ -22,6 +22,7 @@ from .labels import choice_label
 from .messages import error_text, problem_text, problem_texts
 from .folded_completer import FoldedCompleter
 from .i18n import tr
+from .styles import styled
 
 
 NAME_WIDTH = 240  # at most: a longer name is cut, not the other columns pushed away
@@ -72,7 +73,7 @@ class SourcesView(QWidget):
         self.notes.setTabChangesFocus(True)
         follow_own_direction(self.notes)
         self.error = QLabel()
-        self.error.setObjectName("fieldError")
+        styled(self.error, "fieldError")
         self.error.setWordWrap(True)
         self.save_button, self.new_button = QPushButton(tr("Save source")), QPushButton(
             tr("New source"))

@@ -17,6 +17,7 @@ from . import dialogs, settings
 from .bidi import isolate
 from .date_field import DateField
 from .i18n import tr
+from .styles import styled
 from .wheel import guard_wheel
 from .messages import error_text, problem_texts
 
@@ -43,7 +44,7 @@ class TrucesDialog(QDialog):
         self.held = QLabel()  # how many breaches belong to the truce in the form
         self.held.setWordWrap(True)
         self.error = QLabel()
-        self.error.setObjectName("fieldError")
+        styled(self.error, "fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
         self.report = QLabel()  # what the last save did

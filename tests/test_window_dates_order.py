@@ -106,24 +106,21 @@ def _red_pixels(label) -> int:
 
 def test_a_date_that_names_no_day_is_said_in_red_until_it_names_one(qtbot, qapp):
     """The words under a date field turn red while what is typed names no day, and back
-    when it does (the words are styled again only when that changes)."""
-    from gui.app import STYLE
+    when it does (the words are styled again only when that changes). The field styles
+    its own words: the application has no style sheet (gui/styles.py)."""
     from gui.date_field import DateField
-    qapp.setStyleSheet(STYLE)
-    try:
-        field = DateField()
-        qtbot.addWidget(field)
-        field.show()
-        field.edit.setFocus()  # typed into as a keyboard types into the focused field
-        qtbot.keyClicks(field.edit, "2017-02-03")
-        assert field.words.text() == "Friday 3 February 2017" and _red_pixels(field.words) == 0
-        qtbot.keyClick(field.edit, Qt.Key_Backspace)
-        qtbot.keyClicks(field.edit, "0")  # 2017-02-30
-        assert "is not a day of the calendar" in field.words.text()
-        assert _red_pixels(field.words) > 50
-        qtbot.keyClick(field.edit, Qt.Key_Backspace)
-        qtbot.keyClick(field.edit, Qt.Key_Backspace)
-        qtbot.keyClicks(field.edit, "28")
-        assert field.words.text() == "Tuesday 28 February 2017" and _red_pixels(field.words) == 0
-    finally:
-        qapp.setStyleSheet("")
+    assert qapp.styleSheet() == ""
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    field.edit.setFocus()  # typed into as a keyboard types into the focused field
+    qtbot.keyClicks(field.edit, "2017-02-03")
+    assert field.words.text() == "Friday 3 February 2017" and _red_pixels(field.words) == 0
+    qtbot.keyClick(field.edit, Qt.Key_Backspace)
+    qtbot.keyClicks(field.edit, "0")  # 2017-02-30
+    assert "is not a day of the calendar" in field.words.text()
+    assert _red_pixels(field.words) > 50
+    qtbot.keyClick(field.edit, Qt.Key_Backspace)
+    qtbot.keyClick(field.edit, Qt.Key_Backspace)
+    qtbot.keyClicks(field.edit, "28")
+    assert field.words.text() == "Tuesday 28 February 2017" and _red_pixels(field.words) == 0
