@@ -13,9 +13,8 @@ from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundE
                      ValidationError)
 from .fold import find_named, fold
 from .history import log_change
-from .listing import BreachCount, BreachFilter
 from .records import Breach, BreachChanges, new_id, timestamp_after
-from .rules import MAX_COUNT, check_breach, clean_text, normalized, pointed_keys
+from .rules import check_breach, clean_text, normalized, pointed_keys
 from .schema import UNKNOWN_ACTOR_ID
 # Reading a breach back (db/breach_read.py), importable from here as before.
 from .breach_read import (_TIMES, _TRUCE_ON, BREACH_COLUMNS, CITATION_COLUMNS,  # noqa: F401
@@ -146,57 +145,6 @@ def _write_breach(conn: sqlite3.Connection, ledger: Ledger, breach: Breach,
                                 before, after, now)
     changes.breach = _as_breach(after, names)
     return changes
-
-
-def count_shown(ledger: Ledger, where: BreachFilter | None = None
-                ) -> tuple[BreachCount, LedgerError | None]:
-    """count_breaches for the window, which must neither fail nor show a wrong sum on a
-    file holding a count out of range. Discounted breaches are counted among those shown
-    and kept out of the killed sum, as they are out of every total.
-
-    When a breach counted holds a killed count outside 0..MAX_COUNT (the editor and the
-    import refuse one; an older version let it in), the killed sum is None, since it would
-    be a wrong figure or overflow, and the error (not raised) says why.
-
-    The whole list (no filter) is counted from the kept day sums and the index of
-    breaches by grading, without reading every breach (a second at a million)."""
-    where = where or BreachFilter()
-    if where == BreachFilter():
-        kept = _count_kept(ledger.conn)
-        if kept is not None:
-            return kept, None
-    condition, params = where.where()
-    summed = "b.status != 'discounted'"
-    outside = f"{summed} AND (typeof(b.killed) != 'integer' OR b.killed NOT BETWEEN 0 AND ?)"
-    breaches, killed, wrong, first_day, largest = ledger.conn.execute(
-        f"SELECT count(*), coalesce(sum(CASE WHEN {summed} AND NOT ({outside}) THEN b.killed"
-        f" END), 0), count(CASE WHEN {outside} THEN 1 END),"
-        f" min(CASE WHEN {outside} THEN b.occurred_on END),"
-        f" max(CASE WHEN {outside} THEN b.killed END) FROM breach b WHERE {condition}",
-        [MAX_COUNT] * 4 + params).fetchone()
-    if not wrong:
-        return BreachCount(breaches, killed), None
-    return BreachCount(breaches, None), LedgerError(
-        "count_out_of_range", count=wrong, day=first_day, value=largest, limit=MAX_COUNT)
-
-
-def _count_kept(conn: sqlite3.Connection) -> BreachCount | None:
-    """The breaches outside the Trash and the killed they count, from `day_sum` (which
-    leaves discounted breaches out: they are counted from the index by grading); None for
-    a file that keeps no sums (an older schema opened read-only), or whose sums meet a
-    count out of range (count_shown then finds it)."""
-    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
-                    " AND name = 'day_sum'").fetchone() is None:
-        return None
-    counted, killed, over_limit = conn.execute(
-        "SELECT coalesce(sum(breaches), 0), coalesce(sum(killed), 0),"
-        " coalesce(sum(over_limit), 0) FROM day_sum WHERE grouping = 0").fetchone()
-    if over_limit:
-        return None
-    (discounted,) = conn.execute(
-        "SELECT count(*) FROM breach WHERE deleted_at IS NULL AND status = 'discounted'"
-    ).fetchone()
-    return BreachCount(counted + discounted, killed)
 
 
 def validate_breach(ledger: Ledger, breach: Breach, today: date | None = None

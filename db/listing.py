@@ -6,8 +6,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import LedgerError
 from .fold import fold
 from .records import BreachRow, as_date
+from .rules import MAX_COUNT
 from .store import Ledger
 
 # The rows of a page of the window's list.
@@ -325,3 +327,54 @@ def count_breaches(ledger: Ledger, where: BreachFilter | None = None) -> BreachC
         "SELECT count(*), coalesce(sum(CASE WHEN b.status != 'discounted' THEN b.killed END), 0)"
         f" FROM breach b WHERE {condition}", params).fetchone()
     return BreachCount(breaches, killed)
+
+
+def count_shown(ledger: Ledger, where: BreachFilter | None = None
+                ) -> tuple[BreachCount, LedgerError | None]:
+    """count_breaches for the window, which must neither fail nor show a wrong sum on a
+    file holding a count out of range. Discounted breaches are counted among those shown
+    and kept out of the killed sum, as they are out of every total.
+
+    When a breach counted holds a killed count outside 0..MAX_COUNT (the editor and the
+    import refuse one; an older version let it in), the killed sum is None, since it would
+    be a wrong figure or overflow, and the error (not raised) says why.
+
+    The whole list (no filter) is counted from the kept day sums and the index of
+    breaches by grading, without reading every breach (a second at a million)."""
+    where = where or BreachFilter()
+    if where == BreachFilter():
+        kept = _count_kept(ledger.conn)
+        if kept is not None:
+            return kept, None
+    condition, params = where.where()
+    summed = "b.status != 'discounted'"
+    outside = f"{summed} AND (typeof(b.killed) != 'integer' OR b.killed NOT BETWEEN 0 AND ?)"
+    breaches, killed, wrong, first_day, largest = ledger.conn.execute(
+        f"SELECT count(*), coalesce(sum(CASE WHEN {summed} AND NOT ({outside}) THEN b.killed"
+        f" END), 0), count(CASE WHEN {outside} THEN 1 END),"
+        f" min(CASE WHEN {outside} THEN b.occurred_on END),"
+        f" max(CASE WHEN {outside} THEN b.killed END) FROM breach b WHERE {condition}",
+        [MAX_COUNT] * 4 + params).fetchone()
+    if not wrong:
+        return BreachCount(breaches, killed), None
+    return BreachCount(breaches, None), LedgerError(
+        "count_out_of_range", count=wrong, day=first_day, value=largest, limit=MAX_COUNT)
+
+
+def _count_kept(conn: sqlite3.Connection) -> BreachCount | None:
+    """The breaches outside the Trash and the killed they count, from `day_sum` (which
+    leaves discounted breaches out: they are counted from the index by grading); None for
+    a file that keeps no sums (an older schema opened read-only), or whose sums meet a
+    count out of range (count_shown then finds it)."""
+    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table'"
+                    " AND name = 'day_sum'").fetchone() is None:
+        return None
+    counted, killed, over_limit = conn.execute(
+        "SELECT coalesce(sum(breaches), 0), coalesce(sum(killed), 0),"
+        " coalesce(sum(over_limit), 0) FROM day_sum WHERE grouping = 0").fetchone()
+    if over_limit:
+        return None
+    (discounted,) = conn.execute(
+        "SELECT count(*) FROM breach WHERE deleted_at IS NULL AND status = 'discounted'"
+    ).fetchone()
+    return BreachCount(counted + discounted, killed)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .breaches import log_change
+from .history import log_change
 from .errors import NotFoundError, ValidationError
 from .fold import find_named, fold, fold_prefix_bounds
 from .records import (RELIABILITY, SOURCE_KINDS, Choice, Source, Truce, as_date, new_id,

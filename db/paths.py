@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import stat
 import sys
 from pathlib import Path
@@ -73,6 +72,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 def host() -> str:
     """This computer's name, as it may stand in a file name."""
+    import socket  # only when a leftover file is met: a start need not wait for it
     return re.sub(r"[^A-Za-z0-9_]", "_", socket.gethostname())[:40] or "here"
 
 

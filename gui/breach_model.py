@@ -18,7 +18,7 @@ import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 import db
-from db.breaches import count_shown
+from db.listing import count_shown
 from db.store import open_reader
 from .i18n import language, tr
 from .labels import choice_label

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import db
-from db.breaches import count_shown
+from db.listing import count_shown
 from db.paths import user_data_folder
 from db.store import open_reader
 

@@ -8,7 +8,7 @@ import pytest
 import db
 from gui.messages import error_text
 from db import breaches as breaches_module
-from db.breaches import count_shown
+from db.listing import count_shown
 from tests.conftest import read_rows, table_counts
 
 

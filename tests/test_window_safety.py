@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import db
-from db.breaches import count_shown
+from db.listing import count_shown
 from db.demo import create_demo
 from gui import main_window, settings
 from gui.breach_model import PAGE_SIZE, BreachTableModel
