@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from importlib import resources as importlib_resources
+from pathlib import Path
 from typing import Callable
 
 from .day_sums import DAY_SUM_TABLE, MONTH_SUM_TABLE, fill_day_sums, fill_month_sums
@@ -26,10 +26,13 @@ def seed_id(kind: str, name: str) -> str:
     return str(uuid.uuid5(SEED_NAMESPACE, f"{kind}/{name}"))
 
 
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
 def load_resource(name: str) -> dict:
-    """A JSON file of `resources/`."""
-    text = importlib_resources.files("resources").joinpath(name).read_text("utf-8")
-    return json.loads(text)
+    """A JSON file of `resources/` (found beside db/, as gui/translations.py finds the
+    translations: importlib.resources would cost every start a few milliseconds)."""
+    return json.loads((RESOURCES / name).read_text("utf-8"))
 
 
 _TIMESTAMPS = """
