@@ -8,13 +8,19 @@ from __future__ import annotations
 import gc
 import sqlite3
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 import db
+from db.cell_values import moment, text
+from db.errors import CellError
+from db.import_rows import _breach_by_cells, _breach_quickly, _Names, _Unread
 from db.import_write import new_ids
+from db.moments import MomentError, parse_moment
 from db.importer import ImportRefused, import_file, plan_import
 from tests.test_import_hostile import write_csv
 
@@ -134,3 +140,94 @@ def test_keys_made_at_once_are_new_random_keys_as_any_other():
     for key in keys:
         made = uuid.UUID(key)
         assert (str(made), made.version, made.variant) == (key, 4, uuid.RFC_4122)
+
+
+# Cells as spreadsheets and CSV files give them, for each kind of column: (good, any).
+_COUNTS = (st.one_of(st.none(), st.integers(0, 10**6), st.integers(0, 10**6).map(float),
+                     st.sampled_from(["3", "3.0", "١٥", "1,000", "١٬٠٠٠", " 7 "])),
+           st.one_of(st.booleans(), st.integers(-3, 3), st.floats(),
+                     st.sampled_from(["", "-2", "2.5", "x", "1e3"])))
+_NUMBERS = (st.one_of(st.none(), st.floats(-90, 90), st.integers(-90, 90),
+                      st.sampled_from(["36.2", "36,2", "٣٦٫٢"])),
+            st.one_of(st.just(""), st.booleans(), st.floats(),
+                      st.sampled_from(["nan", "inf", "north", "1e3"])))
+_MOMENTS = (st.one_of(st.none(), st.datetimes(min_value=datetime(2000, 1, 1),
+                                              max_value=datetime(2025, 1, 1)),
+                      st.sampled_from(["2017-01-03T09:30:00Z", "2017-01-03 09:30"])),
+            st.one_of(st.just(""), st.datetimes(
+                min_value=datetime(1990, 1, 1), max_value=datetime(2040, 1, 1),
+                timezones=st.sampled_from([None, timezone.utc, timezone(timedelta(hours=3))])),
+                st.sampled_from(["soon", "1999-12-31T23:00", "2017-01-03T09:30:00+03:00"])))
+_TEXTS = (st.one_of(st.none(), st.just(""), st.sampled_from(["Saraqib", " Al-Eis ", "إعزاز"])),
+          st.one_of(st.integers(0, 99), st.floats(), st.sampled_from(
+              ["a\u200fb", "x" * 300, "A\tB", "  "])))
+_COLUMNS = {
+    "id": (st.one_of(st.none(), st.uuids().map(str), st.sampled_from(["17", "row-4"])),
+           st.one_of(st.uuids().map(lambda key: "{" + str(key).upper() + "}"),
+                     st.integers(1, 99), st.just(""))),
+    "occurred_on": (st.one_of(st.dates(date(2011, 1, 1), date(2025, 1, 1)),
+                              st.sampled_from(["2017-01-06", "6/1/2017",
+                                               "٦ كانون الثاني ٢٠١٧"])),
+                    st.one_of(st.none(), st.dates(), st.datetimes(),
+                              st.integers(19_000, 81_000), st.floats(),
+                              st.sampled_from(["2017-02-30", "tomorrow", ""]))),
+    "occurred_at": (st.sampled_from([None, "", "09:30"]), st.sampled_from(["25:00", "9", 3.5])),
+    "governorate": (st.sampled_from(["Aleppo", "aleppo", "حلب"]),
+                    st.sampled_from(["Gaza", "", None, 7])),
+    "breach_type": (st.sampled_from(["Shelling", "Air strike"]),
+                    st.sampled_from(["Picnic", "", None])),
+    "actor": (st.sampled_from(["Assad regime forces", "Unknown group", "", None]),
+              st.sampled_from([" ", 4.0])),
+    "truce": (st.sampled_from(["", None]), st.sampled_from(["No such truce", 1])),
+    "sources": (st.sampled_from(["Aleppo Media Center", "Aleppo Media Center; New network"]),
+                st.sampled_from(["", None, " ; ", 12])),
+    "status": (st.sampled_from(["", None, "confirmed", "Confirmed"]),
+               st.sampled_from(["maybe", 1, "مؤكد"])),
+    **{name: _TEXTS for name in ("district", "place", "description", "office", "entered_by")},
+    "latitude": _NUMBERS, "longitude": _NUMBERS,
+    "created_at": _MOMENTS, "updated_at": _MOMENTS,
+    **{name: _COUNTS for name in ("killed", "killed_max", "women", "women_max", "children",
+                                  "children_max", "injured", "injured_max")},
+}
+
+
+@st.composite
+def _rows(draw):
+    """A row of good cells, with up to two of them any cell at all."""
+    row = draw(st.fixed_dictionaries({name: good for name, (good, _any) in _COLUMNS.items()}))
+    for name in draw(st.lists(st.sampled_from(sorted(_COLUMNS)), max_size=2)):
+        row[name] = draw(st.one_of(*_COLUMNS[name]))
+    return row
+
+
+@settings(max_examples=400, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(row=_rows())
+def test_a_row_read_the_quick_way_is_what_the_careful_reading_makes_of_it(ledger, lists, row):
+    """Whatever a row holds, the quick reading of a row (the one most rows take) gives the
+    breach, and the text a row without an ID gets its key from, that the reading cell by
+    cell gives; a row it cannot read is left to that reading, which says every problem."""
+    names = _Names(ledger.conn)
+    try:
+        quick, quick_content = _breach_quickly(names, row, "Gaziantep")
+    except (CellError, _Unread):
+        event("left to the careful reading")
+        return  # read again cell by cell: _breach_of gives only what that reading gives
+    event("read the quick way")
+    careful, careful_content = _breach_by_cells(names, row, "Gaziantep")
+    assert quick == careful
+    assert quick_content() == careful_content()
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=st.one_of(*_MOMENTS))
+def test_a_moment_read_the_quick_way_is_what_the_reader_of_moments_makes_of_it(value):
+    try:
+        expected = parse_moment(text(value) if isinstance(value, str) else value)
+    except MomentError:
+        expected = "refused"
+    try:
+        found = moment(value, "Created")
+    except CellError:
+        found = "refused"
+    assert found == expected
