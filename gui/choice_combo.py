@@ -184,6 +184,14 @@ class ListPicker(WheelWhenFocused, QComboBox):
         super().__init__(parent)
         self.setView(_FindingList(self))
 
+    def minimumSizeHint(self):
+        """A picker that follows its entries (AdjustToContents, the filter's) is never
+        narrower than they are: Qt keeps the least width it found while the picker was
+        still empty (seven letters), which would let a layout cut every entry."""
+        if self.sizeAdjustPolicy() == QComboBox.AdjustToContents:
+            return self.sizeHint()
+        return super().minimumSizeHint()
+
     def focusInEvent(self, event) -> None:
         """Coming into the picker starts a new search (the keys typed before were for
         another picker)."""
