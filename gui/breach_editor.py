@@ -375,7 +375,8 @@ class BreachEditor(SaveWaiting, QWidget):
         before, self.loaded = self.loaded, saved
         self._draft_timer.stop()
         self._drop_draft()
-        self.saved.emit(before, saved)
+        if changes.change is not None:  # a save that changed nothing wrote nothing to undo
+            self.saved.emit(before, saved)
         if changes.lists:
             self.reload_lists()
         self.form.add_place(saved.place)
