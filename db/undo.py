@@ -9,8 +9,9 @@ overwrites someone else's save.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
+from .breach_read import get_breach
 from .breaches import delete_breaches, restore_breaches, save_breach_changes
 from .records import Breach, BreachChanges
 from .store import Ledger
@@ -46,23 +47,39 @@ def take_step(ledger: Ledger, step: SaveStep | TrashStep, forward: bool) -> Brea
         return (delete_breaches if deleting else restore_breaches)(ledger, list(step.keys))
     if step.before is None:
         return (restore_breaches if forward else delete_breaches)(ledger, [step.after.id])
-    expected = _expected_version(ledger, step.after.id, step.version)
+    # Undone, the step finds the breach as it left it; made again, as its undo left it.
+    found = step.before if forward else step.after
+    expected = _expected_version(ledger, step.after.id, step.version, found)
     version = replace(step.after if forward else step.before, updated_at=expected)
     changes = save_breach_changes(ledger, version, allow_duplicate=True)
     step.version = changes.breach.updated_at
     return changes
 
 
-def _expected_version(ledger: Ledger, key: str, version: str | None) -> str | None:
+def _expected_version(ledger: Ledger, key: str, version: str | None,
+                      found: Breach) -> str | None:
     """The `updated_at` an undo or redo of a save expects to find: the one the step wrote,
-    or a later one when since then the breach only went to the Trash and came back (an
-    edit, deleted, then restored, is undone as the user expects: nobody changed what it
-    says). Any other change since, by whoever, keeps the step's own, and the save is
-    refused."""
+    or a later one when the breach says just what the step left it saying (`found`): the
+    later steps of the same breach were undone (edit, edit, undo, undo: the second undo
+    finds the first edit, written again by the first undo), or it only went to the Trash
+    and came back (an edit, deleted, then restored, is undone as the user expects: nobody
+    changed what it says). Any other change since, by whoever, keeps the step's own, and
+    the save is refused."""
     row = ledger.conn.execute("SELECT updated_at FROM breach WHERE id = ?", (key,)).fetchone()
     if row is None or version is None or row[0] == version:
         return version
+    if _said(get_breach(ledger, key)) == _said(found):
+        return row[0]
     other = ledger.conn.execute(
         "SELECT 1 FROM change_log WHERE record_id = ? AND changed_at > ?"
         " AND action NOT IN ('delete', 'restore') LIMIT 1", (key, version)).fetchone()
     return version if other else row[0]
+
+
+def _said(breach: Breach) -> dict:
+    """What a breach says: all of it but its times, and its citations' and victims'."""
+    said = asdict(breach)
+    for row in (said, *said["citations"], *said["victims"]):
+        for time in ("created_at", "updated_at", "deleted_at"):
+            row.pop(time, None)
+    return said

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -314,6 +315,36 @@ def test_an_edit_deleted_then_restored_is_still_undone(ledger, make_breach):
     db.save_breach(ledger, changed)
     with pytest.raises(db.ConflictError):
         take_step(ledger, step, forward=False)
+
+
+def test_two_edits_are_undone_one_after_the_other_but_not_over_another_save(ledger,
+                                                                            make_breach):
+    """Edit, edit, Ctrl+Z, Ctrl+Z: the second undo finds the breach as the first edit left
+    it (written again by the first undo, at a later time) and takes it back too; when
+    another copy saved meanwhile, it is refused, as ever."""
+    from db.undo import SaveStep, take_step
+
+    for another_save in (False, True):
+        first = db.save_breach(ledger, make_breach(killed=3, place=f"Village {another_save}"))
+        steps = []
+        for killed in (5, 7):
+            edit = db.get_breach(ledger, first.id)
+            before, edit.killed = replace(edit), killed
+            steps.append(SaveStep(before, db.save_breach(ledger, edit)))
+        take_step(ledger, steps.pop(), forward=False)
+        assert db.get_breach(ledger, first.id).killed == 5
+        if another_save:
+            other = db.get_breach(ledger, first.id)
+            other.place = "Al-Eis"
+            db.save_breach(ledger, other)
+            with pytest.raises(db.ConflictError):
+                take_step(ledger, steps.pop(), forward=False)
+            assert db.get_breach(ledger, first.id).place == "Al-Eis"
+        else:
+            take_step(ledger, steps[-1], forward=False)
+            assert db.get_breach(ledger, first.id).killed == 3
+            take_step(ledger, steps[-1], forward=True)  # and redone
+            assert db.get_breach(ledger, first.id).killed == 5
 
 
 def test_the_whole_list_is_counted_from_the_kept_sums_as_a_filter_counts_it(

@@ -128,9 +128,11 @@ class Office:
         before = db.get_breach(self.ledger, key)
         if before.deleted_at is not None:
             return
-        saved = db.save_breach(self.ledger, self.breach(values, db.get_breach(self.ledger, key)),
-                               allow_duplicate=True)
-        self.steps.append(SaveStep(before, saved))
+        changes = db.save_breach_changes(
+            self.ledger, self.breach(values, db.get_breach(self.ledger, key)),
+            allow_duplicate=True)
+        if changes.change is not None:  # as the window: a save that wrote nothing is no step
+            self.steps.append(SaveStep(before, changes.breach))
 
     def delete(self, which: int, restoring: bool = False) -> None:
         key = self.pick(which)

@@ -215,6 +215,61 @@ def test_delete_undo_and_restore_from_the_trash(qtbot, window, ledger, make_brea
         "insert", "delete", "restore"]
 
 
+def test_a_save_that_changes_nothing_leaves_nothing_to_undo(qtbot, window, ledger,
+                                                           make_breach, dialogs):
+    """Ctrl+S on a breach opened and left as it was, then a real edit saved: Ctrl+Z takes
+    the edit back, and a second Ctrl+Z has nothing left to take back (it once met the
+    save that wrote nothing, and said another copy had changed the breach)."""
+    saved = db.save_breach(ledger, make_breach(killed=3))
+    window.breaches.refresh(select=saved.id)
+    window.breaches.table.setFocus()
+    key(qtbot, Qt.Key_Return)  # the editor, on the breach
+    qtbot.waitUntil(lambda: focused() is window.breaches.editor.form.date.edit)
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)  # saved as it was
+    assert [c.action for c in db.record_history(ledger, saved.id)] == ["insert"]
+    assert not window.breaches.undo_stack.canUndo()
+    killed = window.breaches.editor.form.least["killed"]
+    killed.setFocus()
+    qtbot.waitUntil(lambda: focused() is killed or killed.isAncestorOf(focused()))
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
+    type_text(qtbot, "9")
+    key(qtbot, Qt.Key_S, Qt.ControlModifier)
+    assert db.get_breach(ledger, saved.id).killed == 9
+    window.breaches.table.setFocus()
+    key(qtbot, Qt.Key_Z, Qt.ControlModifier)
+    assert db.get_breach(ledger, saved.id).killed == 3
+    key(qtbot, Qt.Key_Z, Qt.ControlModifier)
+    assert db.get_breach(ledger, saved.id).killed == 3
+    assert [kind for kind, _text in dialogs.asked] == []
+
+
+def test_two_edits_of_a_breach_are_undone_and_redone_one_after_the_other(
+        qtbot, window, ledger, make_breach, dialogs):
+    """Killed typed 5 and saved, then 7 and saved: Ctrl+Z twice gives back 3, Ctrl+Shift+Z
+    twice 7 again (the second Ctrl+Z was once refused, as if another copy had saved)."""
+    saved = db.save_breach(ledger, make_breach(killed=3))
+    window.breaches.refresh(select=saved.id)
+    window.breaches.table.setFocus()
+    key(qtbot, Qt.Key_Return)
+    killed = window.breaches.editor.form.least["killed"]
+    for typed in ("5", "7"):
+        killed.setFocus()
+        qtbot.waitUntil(lambda: focused() is killed or killed.isAncestorOf(focused()))
+        key(qtbot, Qt.Key_A, Qt.ControlModifier)
+        type_text(qtbot, typed)
+        key(qtbot, Qt.Key_S, Qt.ControlModifier)
+        assert db.get_breach(ledger, saved.id).killed == int(typed)
+    window.breaches.table.setFocus()
+    for expected in (5, 3):
+        key(qtbot, Qt.Key_Z, Qt.ControlModifier)
+        assert db.get_breach(ledger, saved.id).killed == expected
+    assert killed.value() == 3  # the editor follows
+    for expected in (5, 7):
+        key(qtbot, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+        assert db.get_breach(ledger, saved.id).killed == expected
+    assert dialogs.asked == []
+
+
 def test_undo_of_a_save_takes_the_edit_back(qtbot, window, ledger, make_breach):
     saved = db.save_breach(ledger, make_breach(killed=3))
     window.breaches.open_breach(saved.id)
