@@ -243,18 +243,17 @@ def add_groupings(conn: sqlite3.Connection, table: str, period: str, source: str
     """Add the rows of the table `source` (sums of new breaches by every dimension at once:
     governorate_id, actor_id, breach_type_id, `period`, confirmed and SUM_COLUMNS) to each
     grouping of `table` (day_sum by "day", month_sum by "month"), one upsert a grouping.
-    Grouping 7 is those rows themselves: no sort."""
+    Each row of `source` is added as it is, with the dimensions its grouping leaves out
+    blanked: the upsert adds up those that meet on one row, as a GROUP BY would first,
+    but without its sort of every row, by keys of three UUIDs (most of the time it took;
+    a row met again is an update of a page just read)."""
     columns = _COLUMNS if period == "day" else _MONTH_COLUMNS
-    sums = ", ".join(f"sum({name}) AS {name}" for name in SUM_COLUMNS)
     add = ", ".join(f"{c} = {c} + excluded.{c}" for c in SUM_COLUMNS)
     for grouping in GROUPINGS:
         keys = ", ".join([str(grouping), *(
             column if grouping & bit else "''" for bit, column in DIMENSIONS.items()),
             period, "confirmed"])
-        if grouping == 7:
-            select = f"SELECT {keys}, {', '.join(SUM_COLUMNS)} FROM {source} WHERE true"
-        else:
-            select = f"SELECT {keys}, {sums} FROM {source} WHERE true GROUP BY 1, 2, 3, 4, 5, 6"
+        select = f"SELECT {keys}, {', '.join(SUM_COLUMNS)} FROM {source} WHERE true"
         # "WHERE true": an upsert's SELECT needs a WHERE or GROUP BY to be parsed.
         conn.execute(f"INSERT INTO {table} ({columns}) {select} ON CONFLICT DO UPDATE SET {add}")
 

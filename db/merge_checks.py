@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from datetime import date, datetime, timezone
+from typing import Callable
 
 from .breaches import BREACH_COLUMNS, VICTIM_COLUMNS
 from .dates import FIRST_YEAR, LAST_YEAR
@@ -92,6 +94,7 @@ class _Checks:
 
     def __init__(self, conn: sqlite3.Connection, theirs: _Theirs):
         self.theirs, self.reasons, self.moment = theirs, _Reasons(), _moment_check()
+        self.year = _year_check()
         self.today = date.today()
         lists = theirs.rows
         self.live = {t: {r["id"] for r in lists[t] if r["deleted_at"] is None}
@@ -103,7 +106,7 @@ class _Checks:
         self.exists = {False: self._exists_in(self.live), True: self._exists_in(self.every)}
         for table in LIST_TABLES:
             for row in lists[table]:
-                self._row(table, row, _list_label(table, row))
+                self._row(table, row, lambda: _list_label(table, row))
         _check_lists(conn, theirs, self.reasons)
 
     def breach(self, row: dict | None, children: dict[str, list[dict]]) -> None:
@@ -111,14 +114,16 @@ class _Checks:
         its keys pointing into their own lists (live ones for a live breach); tombstoned
         citations and victims by the rules a row alone can break. `row` None: rows of theirs
         without their breach."""
-        label = _breach_label(row, row["id"] if row else None)
         if row is not None:
-            self._row("breach", row, label)
+            self._row("breach", row, lambda: _breach_label(row, row["id"]))
             self._rules(row, children)
         for table, rows in children.items():
             for child in rows:
-                child_label = {"table": table, "id": child["id"],
-                               "breach": _breach_label(row, child["breach_id"])}
+                # A reason's label made only when there is a reason (rarely): the rows that
+                # pass, nearly all, are read at the cost of their checks alone.
+                def child_label(table=table, child=child) -> dict:
+                    return {"table": table, "id": child["id"],
+                            "breach": _breach_label(row, child["breach_id"])}
                 self._row(table, child, child_label)
                 self._child(table, child, row, child_label)
 
@@ -132,40 +137,46 @@ class _Checks:
                                                     or key in self.governorates)
         return exists
 
-    def _row(self, table: str, row: dict, label: dict) -> None:
-        """Its times in range (see _moment_check), its texts as the editor stores them."""
+    def _row(self, table: str, row: dict, label: Callable[[], dict]) -> None:
+        """Its times in range (see _moment_check), its texts as the editor stores them;
+        `label()` names the row in a reason."""
         for column in ("created_at", "updated_at", "deleted_at"):
             if column == "deleted_at" and row[column] is None:
                 continue
             problem = self.moment(column, row[column])
             if problem:
-                self.reasons.add("merge_row", row_ref=label, problems=[problem])
-        problems = [problem for column in CLEANED_TEXTS[table]
-                    for problem in [_text_problem(column, row[column])] if problem]
+                self.reasons.add("merge_row", row_ref=label(), problems=[problem])
+        texts = [row[column] for column in CLEANED_TEXTS[table]]
+        if all(map(_stored_clean, texts)):  # nearly every row: no reason to look for
+            return
+        problems = [problem for column, text in zip(CLEANED_TEXTS[table], texts)
+                    for problem in [_text_problem(column, text)] if problem]
         if problems:
-            self.reasons.add("merge_row", row_ref=label, problems=problems)
+            self.reasons.add("merge_row", row_ref=label(), problems=problems)
 
     def _rules(self, row: dict, children: dict[str, list[dict]]) -> None:
         breach = _breach_of(row, children)
         problems = list(check_breach(breach, self.exists[bool(row["deleted_at"])],
                                      self.today).codes.values())
-        problems += [p for p in [_year_problem(row["occurred_on"], "occurred_on")] +
-                     [_year_problem(c.reported_on, "reported_on") for c in breach.citations]
+        problems += [p for p in [self.year(row["occurred_on"], "occurred_on")] +
+                     [self.year(c.reported_on, "reported_on") for c in breach.citations]
                      if p]
         problems = [p for n, p in enumerate(problems) if p not in problems[:n]]  # said once
         if problems:
             self.reasons.add("merge_row", row_ref=_breach_label(row, row["id"]),
                              problems=problems)
 
-    def _child(self, table: str, child: dict, breach: dict | None, label: dict) -> None:
+    def _child(self, table: str, child: dict, breach: dict | None,
+               label: Callable[[], dict]) -> None:
         if breach is None:
-            self.reasons.add("merge_row", row_ref=label, problems=[("no_breach", {})])
+            self.reasons.add("merge_row", row_ref=label(), problems=[("no_breach", {})])
         elif table == "citation" and child["source_id"] not in self.every["source"]:
-            self.reasons.add("merge_row", row_ref=label, problems=[("no_source_in_file", {})])
+            self.reasons.add("merge_row", row_ref=label(),
+                             problems=[("no_source_in_file", {})])
         elif child["deleted_at"] is not None and table == "citation":
             problem = _reported_problem(child["reported_on"], self.today)
             if problem:
-                self.reasons.add("merge_row", row_ref=label, problems=[problem])
+                self.reasons.add("merge_row", row_ref=label(), problems=[problem])
 
     def refuse(self, conn: sqlite3.Connection) -> None:
         """Their history checked, then the keys they share with ours; MergeRefused with
@@ -208,6 +219,14 @@ def _moment_check():
             return code, {"column": column, **error.params}
         return None
     return problem
+
+
+def _stored_clean(value) -> bool:
+    """Whether a text is surely as the editor stores it (clean_text gives it back as it
+    is): trimmed, and NFC (ASCII is; Python's quick check tells the rest without making a
+    copy). True only where _text_problem finds none; False sends the text to it."""
+    return type(value) is str and value.strip() == value and (
+        value.isascii() or unicodedata.is_normalized("NFC", value))
 
 
 def _text_problem(column: str, value) -> tuple[str, dict] | None:
@@ -276,6 +295,25 @@ def _truce_problems(row: dict):
         problem = _year_problem(row[column], column)
         if problem:
             yield problem
+
+
+def _year_check():
+    """_year_problem, as a function that reads each stored date once: the days of a file's
+    breaches and citations are few beside them (a few thousand at most for 100,000), and
+    one that passed passes again whatever its column (only a problem names the column).
+    The days kept are let go every _MOMENTS_KEPT, as the moments are (_moment_check)."""
+    good: set = set()
+
+    def problem(value, column: str) -> tuple[str, dict] | None:
+        if type(value) is str and value in good:
+            return None
+        found = _year_problem(value, column)
+        if found is None and type(value) is str:
+            if len(good) == _MOMENTS_KEPT:
+                good.clear()
+            good.add(value)
+        return found
+    return problem
 
 
 def _year_problem(value, column: str) -> tuple[str, dict] | None:

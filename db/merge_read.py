@@ -146,9 +146,14 @@ class _Theirs:
                       " JOIN main.breach AS o ON o.id = t.id WHERE true"
                       " ON CONFLICT (id) DO UPDATE SET alike = alike AND excluded.alike",
                       f"DELETE FROM temp.{_SAME} WHERE NOT alike"]
+        # A row of theirs of a breach not noted (one new to us, most of a merge) cannot
+        # take a breach out: it is passed over by its key in the small table of those
+        # noted, before ours of its key is looked for in our large one.
         statements += [f"DELETE FROM temp.{_SAME} WHERE id IN (SELECT t.breach_id FROM"
-                       f" {THEIRS}.{table} AS t NOT INDEXED WHERE NOT EXISTS (SELECT 1 FROM"
-                       f" main.{table} AS o WHERE o.id = t.id AND {self._alike(table)}))"
+                       f" {THEIRS}.{table} AS t NOT INDEXED WHERE EXISTS (SELECT 1 FROM"
+                       f" temp.{_SAME} AS s WHERE s.id = t.breach_id) AND NOT EXISTS"
+                       f" (SELECT 1 FROM main.{table} AS o WHERE o.id = t.id"
+                       f" AND {self._alike(table)}))"
                        for table in CHILD_TABLES]
         try:
             for statement in statements:
