@@ -83,6 +83,11 @@ class TrucesDialog(QDialog):
         self.new_button.clicked.connect(self.start_new)
         self.delete_button.clicked.connect(self.delete)
         self.save_button.clicked.connect(self.save)
+        # A refusal is of what the form held then: gone once the user changes it.
+        for line in (self.name, self.brokered_by):
+            line.textEdited.connect(self.error.hide)
+        for field in (self.start, self.end):
+            field.edit.textEdited.connect(self.error.hide)
         buttons.rejected.connect(self.reject)
         self.refresh()
         self.start_new()

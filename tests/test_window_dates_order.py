@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
 
 import db
 from gui.messages import error_text
@@ -23,6 +24,32 @@ def test_the_truces_list_keeps_its_dates_in_order(qtbot, arabic, ledger):
     shown = dialog.list.item(0).text()
     assert f"{FSI}2017-01-04{PDI}" in shown and f"{FSI}2017-02-20{PDI}" in shown
     assert shown.startswith(f"{FSI}هدنة حلب{PDI}: من ")
+
+
+def test_a_refusal_of_the_truce_form_goes_once_its_dates_are_typed_again(qtbot, english,
+                                                                         ledger):
+    """An end before the start is refused under the form; typing another end takes the
+    refusal away (it said what the form held before), as a save that succeeds would."""
+    dialog = TrucesDialog(ledger)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name)
+    for typed in ("Idlib truce", "2017-01-09", "2017-01-04"):
+        qtbot.keyClicks(QApplication.focusWidget(), typed)
+        key(qtbot, Qt.Key_Tab)
+    dialog.save_button.setFocus()
+    key(qtbot, Qt.Key_Space)
+    assert dialog.error.isVisible() and "on or after the start date" in dialog.error.text()
+    dialog.end.edit.setFocus()
+    key(qtbot, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "2017-02-20")
+    assert not dialog.error.isVisible()
+    key(qtbot, Qt.Key_Tab)
+    key(qtbot, Qt.Key_Tab)
+    key(qtbot, Qt.Key_Space)  # saved
+    assert [t.end_date for t in db.truces(ledger)] == ["2017-02-20"]
 
 
 def test_a_truce_named_in_arabic_keeps_its_date_in_order_in_the_pickers(qtbot, arabic, ledger):
