@@ -167,6 +167,11 @@ class SourcesView(QWidget):
             self.edit(db.get_source(self.ledger, key))
 
     def start_new(self) -> None:
+        # No source of the list stays marked beside the blank form of a new one.
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.clear()
+        selection.blockSignals(False)
         self.edit(db.Source(name=""))
 
     def edit(self, source: db.Source) -> None:

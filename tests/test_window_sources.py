@@ -369,3 +369,17 @@ def test_merge_into_finds_the_source_that_stays_however_its_arabic_is_spelled(
     assert dialogs.asked and "مركز إعزاز الإعلامي" in dialogs.asked[-1][1]
     assert source_names(ledger_path) == ["Aleppo Media Center", "مركز إعزاز الإعلامي"]
     assert cited(ledger_path, saved.id) == [("مركز إعزاز الإعلامي", "a", None)]
+
+
+def test_new_source_leaves_no_source_of_the_list_marked(qtbot, lists, window, dialogs):
+    """New source empties the form, and no row of the list stays marked beside it as if
+    the form were that source's; the arrow keys then choose one again."""
+    view = _sources_view(qtbot, window, "Aleppo Media Center")
+    assert view.table.selectionModel().selectedRows()
+    qtbot.mouseClick(view.new_button, Qt.LeftButton)
+    assert view.name.text() == ""
+    assert view.table.selectionModel().selectedRows() == []
+    view.table.setFocus()
+    key(qtbot, Qt.Key_Down)
+    chosen = view.table.selectionModel().selectedRows()
+    assert len(chosen) == 1 and view.name.text() == chosen[0].data()
