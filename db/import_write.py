@@ -30,7 +30,7 @@ from .ledger import key_taken
 from .store import Ledger, fetch_dicts
 
 if TYPE_CHECKING:
-    from .import_rows import _Planned
+    from .import_plan import _Planned
 
 # Rows written by one batch of statements (one executemany per table).
 _BATCH = 5000

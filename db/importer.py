@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import BadFileError, Cancelled, LedgerError
-from .import_rows import (COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _Known, _Names,
-                          _plan, _Planned, _read_rows)
+from .import_plan import _plan, _Planned
+from .import_rows import COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _Names, _read_rows
 from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, IgnoredColumn, VictimsSheet,
                             fill_sources, ignored_columns)
-from .import_write import _BATCH, _Writer, _write_failure
+from .import_write import _BATCH, _Known, _Writer, _write_failure
 from .sheets import Table, header_key, read_tables
 from .store import Ledger
 from .workbook_words import english_sheets, says_yes
