@@ -28,6 +28,7 @@ from .i18n import tr
 
 if TYPE_CHECKING:
     from .breach_editor import BreachEditor
+    from .empty_page import EmptyPage
 
 ROW_HEIGHT = 24
 # Date, governorate, place, perpetrator, type, killed, women, children, injured, grading,
@@ -109,7 +110,7 @@ class BreachesView(QWidget):
         bold.setBold(True)
         self.summary.setFont(bold)
         self.summary.setMargin(2)
-        self._empty: QWidget | None = None  # the page of a file with no breach, made if shown
+        self._empty: EmptyPage | None = None  # the page of a file with no breach, made if shown
         self._editor: BreachEditor | None = None
         self._split = None  # the sizes of the table and the editor, to restore (restore_split)
         left = QWidget()
@@ -141,45 +142,22 @@ class BreachesView(QWidget):
 
     # The page of a file with no breach at all, made when first shown.
     @property
-    def empty(self) -> QWidget:
+    def empty(self) -> EmptyPage:
         if self._empty is None:
-            self._make_empty()
+            from .empty_page import EmptyPage  # a file with breaches never makes it
+            empty = self._empty = EmptyPage()
+            empty.demo_button.clicked.connect(self.demo_requested)
+            empty.hide()
+            self._left_layout.addWidget(empty, 1)
         return self._empty
 
     @property
     def empty_text(self) -> QLabel:
-        return self.empty.findChild(QLabel, "emptyText")
+        return self.empty.text
 
     @property
     def demo_button(self) -> QPushButton:
-        return self.empty.findChild(QPushButton, "demoButton")
-
-    def _make_empty(self) -> None:
-        """The page that says how to begin, in the table's place (a file with breaches
-        never makes it: its rich text costs a start milliseconds)."""
-        empty = self._empty = QWidget()
-        text = QLabel(tr(
-            "<h3>No breaches recorded yet</h3><p>A new office sets up two things first:</p>"
-            "<ul><li><b>Settings → Truces…</b>: the truce its weeks count from. Week 1 of the "
-            "Weekly totals is the day the truce went into force and the six days after it; "
-            "without a truce they show calendar weeks.</li><li><b>Settings → Settings…</b>: "
-            "the office's name, written on every breach and on every exported workbook.</li>"
-            "</ul><p>Then press <b>Ctrl+N</b> (Edit → New breach) to "
-            "record the first one: its date, place, perpetrator, casualties and the sources "
-            "that reported it.</p><p>To look around first, open the demo: the first week of the "
-            "nationwide ceasefire of 29 December 2016, in a file of its own.</p>"))
-        text.setObjectName("emptyText")
-        text.setWordWrap(True)
-        button = QPushButton(tr("Open the &demo week"))
-        button.setObjectName("demoButton")
-        button.clicked.connect(self.demo_requested)
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(text)
-        empty_layout.addWidget(button, 0, Qt.AlignLeft)
-        empty_layout.addStretch(2)
-        empty.hide()
-        self._left_layout.addWidget(empty, 1)
+        return self.empty.demo_button
 
     # The editor, made when first needed.
     @property

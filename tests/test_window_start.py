@@ -33,7 +33,7 @@ NOT_AT_START = {
     "gui.settings_dialog", "gui.breach_editor", "gui.breach_form", "gui.breach_parts",
     "gui.undo", "gui.history_view", "gui.bring_in", "db.undo", "db.totals", "db.press",
     "db.press_ar", "db.sources", "db.truces", "db.workbook", "db.importer", "db.merge",
-    "db.demo", "db.backup", "db.workbook_words", "db.breaches", "db.breach_read",
+    "db.demo", "db.backup", "db.workbook_words", "db.breaches", "db.breach_read", "gui.empty_page",
     "openpyxl", "python_calamine", "PySide6.QtCharts",
 }
 
