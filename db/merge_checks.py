@@ -199,21 +199,28 @@ def _list_label(table: str, row: dict) -> dict:
     return {"table": table, "name": row.get("name")}
 
 
+class _Passed(set):
+    """Values checked and found good, each read once however many rows share it; let go
+    every _MOMENTS_KEPT, so that they never fill the memory of a large merge."""
+
+    def note(self, value) -> None:
+        if len(self) == _MOMENTS_KEPT:
+            self.clear()
+        self.add(value)
+
+
 def _moment_check():
     """A function: why a stored moment is refused (None when it is canonical and between
     2000 and a day ahead of our clock, read once for the whole merge). A time in 2999 would
     beat every later edit forever; one in 999 breaks later edits. A moment shared by many
-    rows (written together, so read together) is read once; the moments kept for that
-    are let go every _MOMENTS_KEPT, so that they never fill the memory of a large merge."""
-    now, good = datetime.now(timezone.utc), set()
+    rows (written together, so read together) is read once (_Passed)."""
+    now, good = datetime.now(timezone.utc), _Passed()
 
     def problem(column: str, value) -> tuple[str, dict] | None:
         if value in good:
             return None
-        if len(good) == _MOMENTS_KEPT:
-            good.clear()
         try:
-            good.add(checked_stored(value, now))
+            good.note(checked_stored(value, now))
         except MomentError as error:
             code = "moment_range" if error.code == "moment_range" else "moment"
             return code, {"column": column, **error.params}
@@ -300,18 +307,15 @@ def _truce_problems(row: dict):
 def _year_check():
     """_year_problem, as a function that reads each stored date once: the days of a file's
     breaches and citations are few beside them (a few thousand at most for 100,000), and
-    one that passed passes again whatever its column (only a problem names the column).
-    The days kept are let go every _MOMENTS_KEPT, as the moments are (_moment_check)."""
-    good: set = set()
+    one that passed passes again whatever its column (only a problem names the column)."""
+    good = _Passed()
 
     def problem(value, column: str) -> tuple[str, dict] | None:
         if type(value) is str and value in good:
             return None
         found = _year_problem(value, column)
         if found is None and type(value) is str:
-            if len(good) == _MOMENTS_KEPT:
-                good.clear()
-            good.add(value)
+            good.note(value)
         return found
     return problem
 

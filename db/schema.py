@@ -26,12 +26,13 @@ def seed_id(kind: str, name: str) -> str:
     return str(uuid.uuid5(SEED_NAMESPACE, f"{kind}/{name}"))
 
 
+# The folder of the files that ship with the program (also the window's translations).
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def load_resource(name: str) -> dict:
-    """A JSON file of `resources/` (found beside db/, as gui/translations.py finds the
-    translations: importlib.resources would cost every start a few milliseconds)."""
+    """A JSON file of `resources/` (found beside db/: importlib.resources would cost every
+    start a few milliseconds)."""
     return json.loads((RESOURCES / name).read_text("utf-8"))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
-from .breach_read import get_breach
+from .breach_read import _content, get_breach
 from .breaches import delete_breaches, restore_breaches, save_breach_changes
 from .records import Breach, BreachChanges
 from .store import Ledger
@@ -68,18 +68,9 @@ def _expected_version(ledger: Ledger, key: str, version: str | None,
     row = ledger.conn.execute("SELECT updated_at FROM breach WHERE id = ?", (key,)).fetchone()
     if row is None or version is None or row[0] == version:
         return version
-    if _said(get_breach(ledger, key)) == _said(found):
+    if _content(asdict(get_breach(ledger, key))) == _content(asdict(found)):
         return row[0]
     other = ledger.conn.execute(
         "SELECT 1 FROM change_log WHERE record_id = ? AND changed_at > ?"
         " AND action NOT IN ('delete', 'restore') LIMIT 1", (key, version)).fetchone()
     return version if other else row[0]
-
-
-def _said(breach: Breach) -> dict:
-    """What a breach says: all of it but its times, and its citations' and victims'."""
-    said = asdict(breach)
-    for row in (said, *said["citations"], *said["victims"]):
-        for time in ("created_at", "updated_at", "deleted_at"):
-            row.pop(time, None)
-    return said

@@ -2,14 +2,14 @@
 and the command line (cli.py) install the same translators, so both say the same words."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+
+from db.schema import RESOURCES
 
 from . import settings
 from .i18n import QtWordsMissing
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = RESOURCES / "translations"
 
 
 # Numbers in the window are written with Western digits 0-9 in both languages, as most
