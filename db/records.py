@@ -5,7 +5,6 @@ and merge them later, and `created_at`, `updated_at`, `deleted_at` in UTC ISO 86
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
@@ -25,6 +24,7 @@ ADULT_AGE = 18
 
 def new_id() -> str:
     """A new random record key."""
+    import uuid  # when first needed: its import (and platform's) cost every start 3 ms
     return str(uuid.uuid4())
 
 
