@@ -11,11 +11,10 @@ import argparse
 import getpass
 import json
 import shlex
-import sqlite3
 import sys
 from pathlib import Path
 
-from db import DateError, LedgerError, find_by_name, open_ledger, parse_day
+from db import DateError, LedgerError, SQLiteError, find_by_name, open_ledger, parse_day
 from db.paths import default_database_path, user_data_folder
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 # The other commands' modules (the press sentences, the workbook's openpyxl, the
@@ -135,7 +134,7 @@ def run(argv: list[str] | None = None) -> int:
     except LedgerError as error:
         _error(_words().error_text(error))
         return 1
-    except sqlite3.Error as error:  # a file locked for too long, or damaged on the way
+    except SQLiteError as error:  # a file locked for too long, or damaged on the way
         _error(f"the database could not be read or written: {error}")
         return 1
     except OSError as error:  # a disk full, a folder not writable…

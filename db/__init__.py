@@ -19,6 +19,7 @@ _HOMES = {
     "breaches": ("delete_breach", "delete_breaches", "find_duplicate", "get_breach",
                  "restore_breach", "restore_breaches", "save_breach", "save_breach_changes",
                  "validate_breach"),
+    "cipher": ("SQLiteError",),
     "dates": ("DateError", "parse_day"),
     "errors": ("BadFileError", "BusyError", "ConflictError", "DuplicateBreachError",
                "LedgerError", "NotFoundError", "ValidationError"),

@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .cipher import sqlite3
 from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS, months_of
 from .place_uses import differences as place_differences, fill_place_uses
 # Copies and backups (db/copies.py), importable from here as before.
 from .copies import (BEFORE_MIGRATION, KEEP_BACKUPS, _one_snapshot,  # noqa: F401
                      backup_database, backups_folder, list_backups, write_copy)
 from .errors import BadFileError, LedgerError
-from .store import clear_failed_check, one_line, open_reader, real_path, record_failed_check
+from .store import (clear_failed_check, of_records, one_line, open_reader, real_path,
+                    record_failed_check)
 
 def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     """What SQLite's full integrity check and foreign key check find; empty when all is well."""
-    problems = [one_line(row[0]) for row in conn.execute("PRAGMA integrity_check")
-                if row[0] != "ok"]
+    problems = [one_line(problem) for problem in of_records(
+        [row[0] for row in conn.execute("PRAGMA integrity_check")]) if problem != "ok"]
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"{table} row {rowid} points to a missing {parent}")
     return problems

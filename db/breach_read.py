@@ -5,10 +5,10 @@ as a Breach (get_breach); the live breach it may duplicate; the truce in force o
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import fields
 from typing import Iterable, TypeVar
 
+from .cipher import sqlite3
 from .errors import NotFoundError
 from .fold import fold
 from .ledger import Ledger, fetch_dicts

@@ -5,10 +5,10 @@ holding the whole breach before and after; all of it reaches the file, or none.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import asdict
 from datetime import date
 
+from .cipher import sqlite3
 from .errors import (ConflictError, DuplicateBreachError, LedgerError, NotFoundError,
                      ValidationError)
 from .fold import find_named, fold

@@ -20,10 +20,10 @@ breaches noted are folded again in one statement on leaving (`_refold`).
 """
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
 
+from .cipher import sqlite3
 from .day_sums import (SUM_COLUMNS, _counted, _row_values, add_groupings,
                        add_month_sums, holds_month_sums, keep_day_sums, pause_month_sums)
 from .fold import keep_folded

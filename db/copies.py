@@ -7,11 +7,11 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+from .cipher import sqlite3
 from .errors import BadFileError, Cancelled
 from .files import fsync_path, place_problem
 from .paths import private_file, private_folder, temporary_name

@@ -29,8 +29,8 @@ publishing a wrong figure, and no sum can overflow.
 """
 from __future__ import annotations
 
-import sqlite3
 
+from .cipher import sqlite3
 from .rules import MAX_COUNT
 
 GOVERNORATE, ACTOR, TYPE = 1, 2, 4

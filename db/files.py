@@ -13,12 +13,12 @@ import contextlib
 import errno
 import os
 import shutil
-import sqlite3
 import stat
 import time
 from pathlib import Path
 from urllib.parse import quote
 
+from .cipher import sqlite3
 from .errors import BadFileError, LedgerError
 from .paths import remove_dead_exports_everywhere, remove_leftovers
 
@@ -216,12 +216,23 @@ def _mark(size: int, moment: int) -> str:
 
 # --- Where the file lives: a full disk, a read-only folder -------------------------------
 
+# SQLite's own words for the errors of the place (sqlite3_errstr), for the errors that
+# come without their name: sqlcipher3 names none of its backup's.
+_NAMES_OF_WORDS = {
+    "database or disk is full": "SQLITE_FULL",
+    "disk I/O error": "SQLITE_IOERR",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+}
+
+
 def place_problem(path: Path, error: BaseException) -> LedgerError | None:
     """When `error` (from SQLite or the system, writing or opening `path`) comes from the
     place rather than the file: LedgerError "disk_full" naming the folder, or "read_only".
     None when the place is fine, and the file itself is to blame."""
     folder = path.parent
-    sqlite_name = getattr(error, "sqlite_errorname", "") or ""
+    sqlite_name = (getattr(error, "sqlite_errorname", "")
+                   or _NAMES_OF_WORDS.get(str(error), ""))
     number = getattr(error, "errno", None)
     io_failed = sqlite_name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN"))
     if sqlite_name == "SQLITE_FULL" or number in (errno.ENOSPC, errno.EDQUOT):

@@ -18,8 +18,9 @@ shell) still can; it leaves the folded forms of the rows it changed as they were
 """
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
+
+from .cipher import sqlite3
 
 # Each letter folded to the one people also write for it.
 _LETTERS = {

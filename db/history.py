@@ -3,8 +3,8 @@ record before and after; read back as a record's history, and what each change c
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from .cipher import sqlite3
 from .records import Change, new_id
 from .store import Ledger
 

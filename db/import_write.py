@@ -13,12 +13,12 @@ import errno
 import json
 import os
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from .cipher import sqlite3
 from .breach_read import truce_in_force
 from .breaches import (_LIST_TABLES, BREACH_COLUMNS, CITATION_COLUMNS, VICTIM_COLUMNS,
                        _breach_values, _content, child_values, log_change)

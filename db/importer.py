@@ -21,11 +21,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .cipher import sqlite3
 from .errors import BadFileError, Cancelled, LedgerError
 from .import_plan import _plan, _Planned
 from .import_rows import COLUMNS, IMPORT_NAMESPACE, REQUIRED, _ids_of, _Names, _read_rows

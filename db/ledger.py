@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from .cipher import sqlite3
 from .errors import BusyError, LedgerError
 from .files import mark_clean_close, place_problem
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import math
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
+from .cipher import sqlite3
 from .errors import LedgerError
 from .fold import fold
 from .records import BreachRow, as_date

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .cipher import sqlite3
 from .breach_read import CITATION_COLUMNS, VICTIM_COLUMNS, live_children
 from .bulk import adding_in_sets
 from .errors import BadFileError, LedgerError

@@ -15,11 +15,11 @@ db.merge's.
 from __future__ import annotations
 
 import json
-import sqlite3
 import unicodedata
 from datetime import date, datetime, timezone
 from typing import Callable
 
+from .cipher import sqlite3
 from .breaches import BREACH_COLUMNS, VICTIM_COLUMNS
 from .dates import FIRST_YEAR, LAST_YEAR
 from .errors import LedgerError

@@ -14,9 +14,9 @@ db.merge's.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
+from .cipher import sqlite3
 from .breach_read import CITATION_COLUMNS, VICTIM_COLUMNS, live_children
 from .breaches import log_change
 from .ledger import key_taken

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .cipher import sqlite3
 from .files import file_uri
 from .errors import BadFileError, Cancelled
 from .schema import schema_difference

@@ -12,8 +12,8 @@ with a recount (`differences`) and `check --recount` writes it again.
 """
 from __future__ import annotations
 
-import sqlite3
 
+from .cipher import sqlite3
 from .fold import register_fold
 
 PLACE_USE_TABLE = """

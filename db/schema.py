@@ -6,10 +6,10 @@ Never edit a migration that has shipped: add the next one.
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Callable
 
+from .cipher import sqlite3
 from .day_sums import DAY_SUM_TABLE, MONTH_SUM_TABLE, fill_day_sums, fill_month_sums
 from .fold import fill_breach_keys
 from .place_uses import PLACE_USE_TABLE, fill_place_uses

@@ -6,9 +6,9 @@ Adding and editing a source's details is `save_source` (db/lists.py).
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
+from .cipher import sqlite3
 from .breaches import breach_document, log_change
 from .errors import NotFoundError, ValidationError
 from .lists import source_name_problem

@@ -4,7 +4,6 @@ and the record's history. Nothing typed is lost: leaving asks to save, discard o
 from __future__ import annotations
 
 import html
-import sqlite3
 from dataclasses import asdict, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -348,7 +347,7 @@ class BreachEditor(SaveWaiting, QWidget):
             self._clear_problems()  # every rule holds: the save only waits
             self._wait_to_save(and_new, allow_duplicate, again=was_waiting)
             return False
-        except (db.LedgerError, sqlite3.Error, OSError) as error:
+        except (db.LedgerError, db.SQLiteError, OSError) as error:
             self._clear_problems()
             dialogs.show_error(self, tr("The breach was not saved"),
                                tr("Your edits are still in the form. The reason: {reason}")

@@ -1,4 +1,11 @@
-"""Shared fixtures. Window tests run headless: Qt draws offscreen."""
+"""Shared fixtures. Window tests run headless: Qt draws offscreen.
+
+The tests read files back with plain SQL, through `db.cipher.sqlite3`: the SQLite that
+SQLCipher builds, the one the program itself uses. Not Python's own sqlite3 module in the
+same process: two SQLite libraries in one process do not see each other's locks (POSIX
+locks are the process's), so the one that closes last deletes the write-ahead log's
+shared memory under the other (a bus error). Another program reads in another process.
+"""
 from __future__ import annotations
 
 import os
@@ -13,6 +20,7 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 
 
 @pytest.fixture
@@ -61,7 +69,6 @@ def make_breach(lists):
 
 def read_rows(path: Path, sql: str, params=()) -> list[tuple]:
     """The rows of `sql`, read with a fresh connection, as another program reads the file."""
-    import sqlite3
     conn = sqlite3.connect(path)
     try:
         return conn.execute(sql, params).fetchall()
@@ -71,7 +78,6 @@ def read_rows(path: Path, sql: str, params=()) -> list[tuple]:
 
 def table_counts(path: Path) -> dict[str, int]:
     """Rows in every table of the file, read with a fresh connection."""
-    import sqlite3
     conn = sqlite3.connect(path)
     try:
         tables = [r[0] for r in conn.execute(

@@ -4,9 +4,9 @@ that version made it (every table, index and trigger, and the rows of the tables
 versions hold)."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 from db import schema
 
 

@@ -4,12 +4,12 @@ number and date field of the editor; the fields show 0-9, in an English window a
 Arabic one (the program writes its numbers in Western digits, as most Syrian outlets do)."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db import cell_values
 

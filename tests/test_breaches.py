@@ -1,11 +1,11 @@
 """Saving, editing, deleting and restoring breaches, and the change log of each."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.messages import error_text
 from db import breaches as breaches_module

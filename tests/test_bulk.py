@@ -3,10 +3,10 @@ search and counted in the day's sums exactly as breaches saved one by one are; a
 that fails leaves no sum or search entry behind, and the next save is counted again."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.backup import check_and_back_up
 from db.bulk import adding_in_sets

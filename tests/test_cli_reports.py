@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.schema import LATEST_VERSION
 from tests.conftest import ROOT

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import pty
-import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from tests.conftest import ROOT
 

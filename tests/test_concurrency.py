@@ -4,7 +4,6 @@ save is lost, none fails with "locked", every workbook's sheets agree with each 
 and `check` finishes."""
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -12,6 +11,7 @@ import time
 
 import openpyxl
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from tests.conftest import ROOT
 

@@ -10,12 +10,12 @@ import csv
 import io
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.importer import import_file
 

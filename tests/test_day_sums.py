@@ -4,7 +4,6 @@ sums that another program left wrong, and recounts them when asked."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -15,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.backup import check_and_back_up, write_copy
 from db.day_sums import differences

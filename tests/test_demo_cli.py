@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.backup import KEEP_BACKUPS, list_backups
 from db.demo import create_demo

@@ -10,7 +10,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.day_sums import keep_day_sums
 from db.cells import TEXT_LIMIT

@@ -9,7 +9,6 @@ import hashlib
 import shutil
 import os
 import signal
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import cli
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.day_sums import keep_day_sums
 from gui.messages import error_text

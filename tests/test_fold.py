@@ -3,13 +3,13 @@ breach (a save, an edit, the Trash, an import, a merge, the demo, a migration) l
 the file the folded forms of what it wrote, as another program reads the file."""
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.backup import save_copy
 from db.demo import create_demo

@@ -3,8 +3,8 @@ Arabic name too, as the editor makes one (issue 10): an Arabic export of the dem
 into a new ledger, read back with sqlite3."""
 from __future__ import annotations
 
-import sqlite3
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.demo import ACTORS, create_demo
 from db.importer import import_file

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.messages import error_text, reason_text
 from tests.words import raises_saying

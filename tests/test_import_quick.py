@@ -6,7 +6,6 @@ the interpreter's collector of cycles runs again after an import, written or ref
 from __future__ import annotations
 
 import gc
-import sqlite3
 import uuid
 from datetime import date, datetime, timedelta, timezone
 
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.cell_values import moment, text
 from db.errors import CellError
@@ -215,7 +215,9 @@ def test_a_row_read_the_quick_way_is_what_the_careful_reading_makes_of_it(ledger
         return  # read again cell by cell: _breach_of gives only what that reading gives
     event("read the quick way")
     careful, careful_content = _breach_by_cells(names, row, "Gaziantep")
-    assert quick == careful
+    # A "nan" coordinate is read as NaN both ways (the rules then refuse it), and NaN
+    # equals nothing, itself included: compared as written.
+    assert repr(quick) == repr(careful)
     assert quick_content() == careful_content()
 
 

@@ -4,8 +4,8 @@ it wrote is found by the filter however it is spelt and counted once in the week
 totals, as if each breach had been saved from the editor (read back with sqlite3)."""
 from __future__ import annotations
 
-import sqlite3
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.day_sums import differences
 from db.importer import import_file

@@ -3,13 +3,13 @@ changes nothing, deletions travel, a bad file is refused and ours is left as it 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import subprocess
 import sys
 import time
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.messages import error_text
 from db.breaches import breach_document

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.messages import error_text
 from db.demo import create_demo

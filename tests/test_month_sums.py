@@ -6,12 +6,12 @@ every total; `check` finds months another program left wrong, and recounts them.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.backup import check_and_back_up
 from db.day_sums import add_month_sums, differences, keep_day_sums, pause_month_sums

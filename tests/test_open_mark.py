@@ -18,13 +18,13 @@ import hashlib
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.demo import create_demo
 from db.files import record_failed_check

@@ -4,8 +4,8 @@ migration from an older file; `check` finds counts that another program left wro
 `check --recount` counts them again."""
 from __future__ import annotations
 
-import sqlite3
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from tests.older_schema import as_schema
 from tests.test_cli_words import run

@@ -1,11 +1,11 @@
 """Every rule of a breach, accepted and refused, with the message that names its field."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
 
 import pytest
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.messages import problem_texts
 from tests.conftest import table_counts

@@ -12,10 +12,10 @@ or addressed to 'main'.… (a quoting only SQLite's modules use); none of them i
 """
 from __future__ import annotations
 
-import sqlite3
 
 from PySide6.QtCore import QThreadPool, Qt
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 
 from test_window_editing import focused, key, type_text

@@ -8,12 +8,12 @@ and read the difference in the commit: it is the new schema.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 from db import schema  # noqa: E402
 
 

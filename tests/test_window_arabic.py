@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 import sys
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, 
                                QMessageBox, QPlainTextEdit, QSpinBox, QStatusBar, QTabBar,
                                QTableView, QTextEdit, QToolBar, QTreeView, QWidget)
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.demo import create_demo
 from tests.conftest import show_window

@@ -4,11 +4,11 @@ showing a wrong one (issue 9, "And"); and the Weekly totals' rows, total and sen
 come from one reading of the file."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.day_sums import keep_day_sums
 

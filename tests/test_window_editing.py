@@ -1,13 +1,13 @@
 """The window driven as a user drives it, with the keyboard: record, correct, find."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 
 

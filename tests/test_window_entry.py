@@ -3,13 +3,13 @@ typed, Alt keys that close the list they leave, the wheel that scrolls, the focu
 sight, and a breach recorded in a dozen keys."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.drafts import draft_path, orphan_drafts
 from gui.messages import problem_text

@@ -3,11 +3,11 @@
 the field the name as it is stored."""
 from __future__ import annotations
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 
 from test_window_editing import focused, key, type_text

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from tests.test_window_editing import key, type_text
 

@@ -4,13 +4,13 @@ office adds carries both names; and the language of the window never changes wha
 stored."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 
 from test_window_editing import focused, key, type_text

@@ -4,12 +4,12 @@ soon as it can (issue 9, point 6)."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.drafts import draft_path
 from tests.conftest import show_window

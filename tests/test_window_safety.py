@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from db.listing import count_shown
 from db.demo import create_demo

@@ -2,10 +2,10 @@
 dates reported read in any form, and the Sources view's rename, merge and delete."""
 from __future__ import annotations
 
-import sqlite3
 
 from PySide6.QtCore import Qt
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 
 

@@ -3,12 +3,12 @@ edited (asking first when breaches change week or truce) and deleted (never one 
 breaches belong to); the Weekly totals follow; the empty window says what to set up."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from db.cipher import sqlite3  # the program's own SQLite: see conftest.py
 import db
 from gui.truces_dialog import TrucesDialog
 from tests.test_window_editing import focused, key, type_text

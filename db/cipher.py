@@ -1,0 +1,95 @@
+"""SQLite through SQLCipher: every connection the program makes to a ledger, its backups,
+its copies and its scratch files is made here, and carries the file's key when it has one.
+
+A ledger made with a passphrase is encrypted by SQLCipher 4 with its defaults: the key is
+made from the passphrase by PBKDF2-HMAC-SHA512 (256,000 iterations, with a random salt
+kept in the file's first 16 bytes); every page is encrypted with AES-256 and carries an
+HMAC-SHA512 that is checked whenever the page is read, so a page changed on the disk is
+found. Its write-ahead log holds encrypted pages too. A ledger made without a passphrase
+is plain SQLite, as before, and SQLCipher reads it as SQLite would.
+
+Every module of db/ takes `sqlite3` from here (the same DB-API as Python's sqlite3 module,
+with SQLCipher's build of SQLite), so that no connection is made to a ledger that could
+not read it, and so that the errors caught are the ones raised.
+
+While a ledger is open its passphrase is kept in memory under the file's path (`remember`),
+for the connections other threads make to it (counts, totals, backups); `forget` drops it.
+"""
+from __future__ import annotations
+
+import os
+
+from sqlcipher3 import dbapi2 as sqlite3
+
+__all__ = ["SQLiteError", "sqlite3", "connect", "forget", "key_of", "remember", "valid_passphrase",
+           "KDF_ITERATIONS", "PASSPHRASE_NEEDED_BYTES"]
+
+# SQLCipher 4's defaults (said in README; a file made with others would not open).
+KDF_ITERATIONS = 256_000
+# A file no shorter than this, whose first bytes are not SQLite's, may be an encrypted
+# ledger: its passphrase is asked for before it is judged.
+PASSPHRASE_NEEDED_BYTES = 1024
+
+# What SQLite raises (a file locked too long, damaged on the way), for the window and the
+# command line to catch without naming the library.
+SQLiteError = sqlite3.Error
+
+_KEYS: dict[str, str] = {}
+
+
+def _quiet() -> None:
+    """SQLCipher writes each page it cannot decrypt (a wrong passphrase) to standard error;
+    the program says it once, in its own words."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        conn.close()
+
+
+_quiet()
+
+
+def valid_passphrase(passphrase: str) -> bool:
+    """Whether `passphrase` can key a file: not empty, and no control characters (a
+    passphrase file's line ending is not part of it)."""
+    return bool(passphrase) and not any(ord(char) < 32 or ord(char) == 127
+                                        for char in passphrase)
+
+
+def _literal(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def connect(target: str | os.PathLike, key: str | None = None,
+            **options) -> sqlite3.Connection:
+    """A connection to `target` (a path, a URI with uri=True, or ":memory:"), keyed with
+    the passphrase `key` when given: the first statement on it. Whether the key opens the
+    file is known at the first read (DatabaseError "file is not a database")."""
+    conn = sqlite3.connect(target, **options)
+    if key is not None:
+        try:
+            conn.execute(f"PRAGMA key = {_literal(key)}")
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
+def remember(path: str | os.PathLike, passphrase: str | None) -> None:
+    """Keep `passphrase` for the file at `path` while it is open (None: a plain file)."""
+    if passphrase is None:
+        _KEYS.pop(os.fspath(path), None)
+    else:
+        _KEYS[os.fspath(path)] = passphrase
+
+
+def forget(path: str | os.PathLike) -> None:
+    """Drop the passphrase kept for the file at `path`."""
+    _KEYS.pop(os.fspath(path), None)
+
+
+def key_of(path: str | os.PathLike) -> str | None:
+    """The passphrase kept for the file at `path`, or None for a plain file."""
+    return _KEYS.get(os.fspath(path))
+
