@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 
 SAVE_LIMIT_MS = 50

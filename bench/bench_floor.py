@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -38,6 +37,7 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     args = parser.parse_args()
     import db
+    from db.cipher import sqlite3  # bare SQLite as the program has it (see tests/conftest.py)
     from db.day_sums import fill_day_sums, fill_month_sums
     from db.demo import create_demo
     from db.fold import fill_breach_keys, register_fold

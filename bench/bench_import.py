@@ -110,8 +110,8 @@ elif mode == "lock":  # how long an import holds the write lock
     print(max(held), count)
     sys.exit(0)
 elif mode == "bare-lock":
-    import sqlite3
     import db
+    from db.cipher import sqlite3  # bare SQLite as the program has it (see tests/conftest.py)
     rows = {}
     with sqlite3.connect(path) as imported:  # the rows the import wrote, as it wrote them
         for table in ("source", "actor", "truce", "breach", "citation", "victim",

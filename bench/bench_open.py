@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 
 # A process that writes and ends without closing, as a crash does.

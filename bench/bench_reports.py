@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 from db.press import weekly_report  # noqa: E402
 from db.totals import TotalsFilter, scheme_for, totals_by, weekly_totals  # noqa: E402

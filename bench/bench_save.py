@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -29,6 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 import tempfile
 import time
@@ -37,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import db  # noqa: E402
+from db.cipher import sqlite3  # noqa: E402
 from db.demo import create_demo  # noqa: E402
 from db.fold import fold  # noqa: E402
 

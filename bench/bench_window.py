@@ -126,13 +126,13 @@ def timed(work, runs: int) -> float:
 
 def in_window(path: Path, runs: int) -> dict:
     """The measurements made inside one window on `path` (this process, offscreen)."""
-    import sqlite3
     from dataclasses import replace
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
 
     import db
+    from db.cipher import sqlite3  # bare SQLite as the program has it (see tests/conftest.py)
     from gui.app import make_application
     from gui.main_window import MainWindow
     app = make_application(["bench"])
