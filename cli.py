@@ -15,6 +15,9 @@ import sys
 from pathlib import Path
 
 from db import DateError, LedgerError, SQLiteError, find_by_name, open_ledger, parse_day
+from cli_passphrase import (add_passphrase_file, asked, given, new_passphrase,
+                            open_asking)
+from db.errors import PassphraseError
 from db.paths import default_database_path, user_data_folder
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
 # The other commands' modules (the press sentences, the workbook's openpyxl, the
@@ -34,11 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: a --db given before the command is not reset by the command's own.
     common.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS,
                         help="the database file (default: one in your data folder)")
+    add_passphrase_file(common)
     parser = argparse.ArgumentParser(
         prog=PROG, parents=[common],
         description="Record ceasefire breaches, their victims and sources; "
                     "without a command, opens the window.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    new = commands.add_parser(
+        "new", parents=[common],
+        help="make an empty database, encrypted with a passphrase (asked twice on the "
+             "terminal) unless --no-encryption")
+    new.add_argument("--no-encryption", action="store_true",
+                     help="a plain database: anyone who copies the file reads it all")
     demo = commands.add_parser(
         "demo", parents=[common],
         help="make a demo database: the first week of the 2017 nationwide ceasefire")
@@ -109,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     merging = commands.add_parser("merge", parents=[common],
                                   help="merge the database of another office into this one")
     merging.add_argument("other", type=Path, metavar="OTHER.sqlite3")
+    add_passphrase_file(merging, "--other-passphrase-file", "the other database's")
     return parser
 
 
@@ -118,6 +129,8 @@ def run(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     try:
+        if args.command == "new":
+            return _new(args)
         if args.command == "demo":
             return _demo(args)
         if args.command == "check":
@@ -145,12 +158,30 @@ def run(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _new(args: argparse.Namespace) -> int:
+    path = args.db or default_database_path()
+    if path.exists() or path.is_symlink():
+        raise LedgerError("new_exists", name=str(path))
+    passphrase = None if args.no_encryption else new_passphrase(args)
+    if passphrase is None and not args.no_encryption:
+        raise LedgerError("new_needs_passphrase")
+    open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
+    _say(f"{path}: new database, {_encryption(passphrase)}")
+    return 0
+
+
+def _encryption(passphrase: str | None) -> str:
+    return "encrypted" if passphrase else "not encrypted (anyone who copies it reads it)"
+
+
 def _demo(args: argparse.Namespace) -> int:
     from db.demo import create_demo
 
     path = args.db or user_data_folder() / "demo.sqlite3"
-    result = create_demo(path, size=args.size)
-    _say(f"{path}: demo database with {result['breaches']} breaches")
+    passphrase = given(args)
+    result = create_demo(path, size=args.size, passphrase=passphrase)
+    _say(f"{path}: demo database with {result['breaches']} breaches, "
+         f"{_encryption(passphrase)}")
     return 0
 
 
@@ -158,7 +189,7 @@ def _check(args: argparse.Namespace) -> int:
     from db.backup import check_and_back_up
 
     path = args.db or default_database_path()
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+    with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
         report = check_and_back_up(ledger.conn, path, recount=args.recount)
     if report.recounted is not None:
         recounted = report.recounted
@@ -183,7 +214,7 @@ def _totals(args: argparse.Namespace) -> int:
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.out is not None:
         _check_csv_out(args, path)
-    with open_ledger(path, user=getpass.getuser(), create=False,
+    with open_asking(args, path, user=getpass.getuser(), create=False,
                      read_only=True) as ledger, \
             ledger.snapshot():  # the weeks, their sentences and lists read at one moment
         scheme = scheme_for(ledger, args.truce, args.week_start)
@@ -236,7 +267,8 @@ def _export(args: argparse.Namespace) -> int:
         raise LedgerError("export_exists", name=str(args.out))
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     # Read-only: an export never writes to the ledger (and works from a read-only disk).
-    with open_ledger(path, user=getpass.getuser(), create=False, read_only=True) as ledger:
+    with open_asking(args, path, user=getpass.getuser(), create=False,
+                     read_only=True) as ledger:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),
@@ -259,8 +291,13 @@ def _import(args: argparse.Namespace) -> int:
     from db.importer import ImportRefused, import_file
 
     path = args.db or default_database_path()
+    if not (path.exists() or path.is_symlink()):  # made, and said so
+        passphrase = new_passphrase(args)
+        open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
+        print(f"{PROG}: {path} did not exist: a new database was made, "
+              f"{_encryption(passphrase)}", file=sys.stderr)
     try:
-        with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
+        with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
             report = import_file(ledger, args.file, dry_run=args.dry_run, agreed=args.agreed)
     except ImportRefused as refused:
         words = _words("report_words")
@@ -284,8 +321,17 @@ def _merge(args: argparse.Namespace) -> int:
     from db.merge import merge_file
 
     path = args.db or default_database_path()
-    with open_ledger(path, user=getpass.getuser(), create=False) as ledger:
-        report = merge_file(ledger, args.other)
+    other_passphrase = given(args, "other_passphrase_file", environment=False)
+    with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
+        try:
+            report = merge_file(ledger, args.other, other_passphrase=other_passphrase)
+        except PassphraseError as error:
+            if error.code != "passphrase_needed" or other_passphrase is not None:
+                raise
+            typed = asked(f"Passphrase of {args.other.name}: ")
+            if typed is None:
+                raise LedgerError("other_passphrase_not_given", name=args.other.name) from None
+            report = merge_file(ledger, args.other, other_passphrase=typed)
     _say(f"{args.other.name}: {_words('report_words').merge_summary(report)}")
     return 0
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .cipher import sqlite3
+from .cipher import connect, key_of, sqlite3
 from .day_sums import DIMENSIONS, RECOUNT, SUM_COLUMNS, months_of
 from .place_uses import differences as place_differences, fill_place_uses
 # Copies and backups (db/copies.py), importable from here as before.
@@ -205,13 +205,14 @@ def save_copy(source: Path, target: Path,
     """
     if target.resolve() == source.resolve():
         raise BadFileError("copy_onto_self")
+    key = key_of(real_path(source))
     if not os.access(source.parent, os.W_OK):
         with open_reader(source) as reader:
-            write_copy(reader.conn, target, progress)
+            write_copy(reader.conn, target, progress, key)
         return
-    conn = sqlite3.connect(source, isolation_level=None)
+    conn = connect(source, key, isolation_level=None)
     try:
-        write_copy(conn, target, progress)
+        write_copy(conn, target, progress, key)
     finally:
         conn.close()
 

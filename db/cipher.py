@@ -70,6 +70,9 @@ def connect(target: str | os.PathLike, key: str | None = None,
     if key is not None:
         try:
             conn.execute(f"PRAGMA key = {_literal(key)}")
+            # Temporary tables, sorts and indexes in memory: SQLite's temporary files are
+            # not encrypted.
+            conn.execute("PRAGMA temp_store = MEMORY")
         except BaseException:
             conn.close()
             raise

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from .cipher import sqlite3
+from .cipher import connect, key_of, sqlite3
 from .errors import BadFileError, Cancelled
 from .files import fsync_path, place_problem
 from .paths import private_file, private_folder, temporary_name
@@ -45,15 +45,17 @@ def backup_database(conn: sqlite3.Connection, path: Path, reason: str = "") -> P
     while target.exists():
         counter += 1
         target = folder / f"{path.stem}-{stamp}{suffix}-{counter}.sqlite3"
-    write_copy(conn, target)
+    write_copy(conn, target, key=key_of(path))
     _prune(folder, path.stem)
     return target
 
 
 def write_copy(conn: sqlite3.Connection, target: Path,
-               progress: Callable[[int, int], bool] | None = None) -> None:
+               progress: Callable[[int, int], bool] | None = None,
+               key: str | None = None) -> None:
     """A whole, consistent copy of the open database at `target`, standing alone (no
-    write-ahead log beside it), readable by its owner alone. Written under a temporary
+    write-ahead log beside it), readable by its owner alone; encrypted with `key`, the
+    passphrase of the database copied (None for a plain one), as the original is. Written under a temporary
     name beside it (with this run's pid, so that a killed run's is removed at the next
     start) and renamed when complete, so that a failed or cancelled copy leaves whatever
     was at `target` before.
@@ -73,7 +75,7 @@ def write_copy(conn: sqlite3.Connection, target: Path,
 
     try:
         private_file(temporary)
-        copy = sqlite3.connect(temporary)
+        copy = connect(temporary, key)
         try:
             with _one_snapshot(conn):
                 conn.backup(copy, pages=1024, progress=step)

@@ -84,8 +84,10 @@ DESCRIPTIONS = {
 
 
 def create_demo(path: str | Path, size: int = 0,
-                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Make a demo database at `path`, which must not exist yet. Returns what it holds.
+                progress: Callable[[int, int], None] | None = None,
+                passphrase: str | None = None) -> dict[str, int]:
+    """Make a demo database at `path`, which must not exist yet (encrypted with
+    `passphrase` when one is given). Returns what it holds.
 
     The demo never goes into a file that could hold real breaches. It is built under a
     temporary name and moved into place when complete: an interrupted demo leaves nothing.
@@ -97,7 +99,8 @@ def create_demo(path: str | Path, size: int = 0,
         raise LedgerError("demo_exists", name=str(path))
     building = path.with_name(f".{path.name}.{os.getpid()}.building")
     try:
-        with open_ledger(building, user="demo", office="Media office (demo)") as ledger:
+        with open_ledger(building, user="demo", office="Media office (demo)",
+                         passphrase=passphrase) as ledger:
             _fill(ledger, size, progress)
         try:
             os.link(building, path)  # refuses to replace a file made meanwhile

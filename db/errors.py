@@ -46,6 +46,12 @@ class BadFileError(LedgerError):
     """The file cannot be opened as a Truce Ledger database; it was not changed."""
 
 
+class PassphraseError(BadFileError):
+    """The file may be an encrypted ledger, and its passphrase is needed ("passphrase_needed")
+    or the one given does not open it ("passphrase_wrong"): ask for it (again). The file
+    was not changed."""
+
+
 class NotFoundError(LedgerError):
     """A record that the caller named is not in the database."""
 

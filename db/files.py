@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from .cipher import sqlite3
+from .cipher import connect, key_of, sqlite3
 from .errors import BadFileError, LedgerError
 from .paths import remove_dead_exports_everywhere, remove_leftovers
 
@@ -171,8 +171,9 @@ def mark_clean_close(conn: sqlite3.Connection, path: Path) -> None:
         # Written twice, the same length: the second cannot change the size the first made.
         conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
                      " DO UPDATE SET value = excluded.value", (CLEAN_CLOSE, _mark(0, moment)))
-        size = (conn.execute("PRAGMA page_count").fetchone()[0]
-                * conn.execute("PRAGMA page_size").fetchone()[0])
+        # (int(): SQLCipher answers PRAGMA page_size of an encrypted file in text.)
+        size = (int(conn.execute("PRAGMA page_count").fetchone()[0])
+                * int(conn.execute("PRAGMA page_size").fetchone()[0]))
         conn.execute("UPDATE meta SET value = ? WHERE key = ?",
                      (_mark(size, moment), CLEAN_CLOSE))
         conn.execute("COMMIT")
@@ -288,7 +289,7 @@ def file_uri(path: Path, **options: str) -> str:
     return f"file:{quote(str(path.resolve()))}?{query}"
 
 
-def _read_only_connection(path: Path) -> sqlite3.Connection:
+def _read_only_connection(path: Path, key: str | None = None) -> sqlite3.Connection:
     """A connection that never writes to the file, taking part in the locking of other
     copies of the program (so that it reads whole saves while they write).
 
@@ -300,7 +301,8 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
     made = _not_beside(path)
     conn = None
     try:
-        conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, isolation_level=None)
+        conn = connect(file_uri(path, mode="ro"), key or key_of(path), uri=True,
+                       isolation_level=None)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
         conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -318,15 +320,15 @@ def _read_only_connection(path: Path) -> sqlite3.Connection:
             raise LedgerError(
                 "read_only_log",
                 name=path.name, folder=str(path.parent)) from None
-        return _immutable_connection(path)
+        return _immutable_connection(path, key)
 
 
-def _immutable_connection(path: Path) -> sqlite3.Connection:
+def _immutable_connection(path: Path, key: str | None = None) -> sqlite3.Connection:
     """A connection that reads the file as it stands, without locks, a log or shared
     memory, and creates nothing beside it."""
     try:
-        conn = sqlite3.connect(file_uri(path, mode="ro", immutable="1"), uri=True,
-                               isolation_level=None)
+        conn = connect(file_uri(path, mode="ro", immutable="1"), key or key_of(path),
+                       uri=True, isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         raise BadFileError("damaged_open", name=path.name, reason=str(error)) from None

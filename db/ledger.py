@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
-from .cipher import sqlite3
+from .cipher import connect, key_of, sqlite3
 from .errors import BusyError, LedgerError
 from .files import mark_clean_close, place_problem
 
@@ -27,6 +27,11 @@ class Ledger:
         self._depth = 0
         # Why nothing may be written to this file (read-only, a failed check), or None.
         self.write_refusal: LedgerError | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is encrypted (opened with its passphrase: db/cipher.py)."""
+        return key_of(self.path) is not None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -161,7 +166,7 @@ class _RefusingLedger(Ledger):
         super().close()
         if self._tidy and os.access(self.path.parent, os.W_OK):
             with contextlib.suppress(sqlite3.Error):
-                tidy = sqlite3.connect(self.path, isolation_level=None)
+                tidy = connect(self.path, key_of(self.path), isolation_level=None)
                 try:
                     tidy.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 finally:

@@ -44,7 +44,7 @@ from .merge_checks import (CHILD_TABLES, HISTORY_COLUMNS, THEIRS, MergeRefused, 
 from .merge_plan import (_CHUNK, _add_problem, _join_all, _plan, _Plan, _refuse, _Step,
                          _steps)
 from .records import new_id
-from .store import Ledger, inspect_file
+from .store import Ledger, inspected
 
 # SQLite's primary result code for "database or disk is full".
 SQLITE_FULL = 13
@@ -67,20 +67,24 @@ class MergeReport:
 
 
 def merge_file(ledger: Ledger, other: str | Path,
-               progress: Callable[[int, int], bool] | None = None) -> MergeReport:
+               progress: Callable[[int, int], bool] | None = None,
+               other_passphrase: str | None = None) -> MergeReport:
     """Merge the database at `other` into `ledger`. Raises BadFileError for a file that is
     not a whole Truce Ledger database as this program makes them (or that changed while it
     was merged), MergeRefused for one whose rows break a rule or collide with ours,
     LedgerError "disk_full" when our disk fills, LedgerError "cancelled" when
-    `progress(done, total)` returns False; ours is then unchanged in every case."""
+    `progress(done, total)` returns False; ours is then unchanged in every case. An
+    encrypted `other` is read with `other_passphrase` (PassphraseError without it, or
+    with one that does not open it)."""
     # The file itself, not a link to it: SQLite reads the log beside the file a link
     # points to, and every check here must look where SQLite will.
     other = Path(os.path.realpath(other))
     if other == Path(os.path.realpath(ledger.path)) or _same_file(other, ledger.path):
         raise BadFileError("merge_self")
-    version = inspect_file(other)  # refuses, untouched, a file not ours, damaged or newer
+    # Refuses, untouched, a file not ours, damaged or newer.
+    version, encrypted = inspected(other, other_passphrase)
     steps = _Progress(progress)
-    with _attached(ledger, other, version) as theirs:
+    with _attached(ledger, other, version, other_passphrase if encrypted else None) as theirs:
         chosen: dict = {}  # the keys of list entries new to us, chosen once
         with _cache(ledger.conn, READ_CACHE_KIB), ledger.snapshot() as conn:
             theirs.read_lists(steps)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .cipher import sqlite3
+from .cipher import connect, sqlite3
 from .files import file_uri
 from .errors import BadFileError, Cancelled
 from .schema import schema_difference
@@ -232,19 +232,21 @@ def _before(key: str | None, other: str) -> bool:
 # Reading their file ---------------------------------------------------------------------
 
 @contextlib.contextmanager
-def _attached(ledger: Ledger, other: Path, version: int):
+def _attached(ledger: Ledger, other: Path, version: int, key: str | None = None):
     """Their file, attached read-only to our connection for the merge, once its schema is
     shown to be exactly ours (so that reading it runs nothing of its own) and its demo mark
-    to fit ours; detached afterwards. BadFileError when it cannot be read."""
-    with _read_only(other) as conn:
+    to fit ours; detached afterwards. BadFileError when it cannot be read. `key`: its
+    passphrase when it is encrypted (ours may be, or not, either way)."""
+    with _read_only(other, key) as conn:
         difference = schema_difference(conn, version)
         if difference:
             raise _foreign(other.name, difference)
         demo = _is_demo(conn)
     _no_demo_in_real(ledger.conn, ledger.is_demo, demo, other.name)
     try:
-        ledger.conn.execute(f"ATTACH DATABASE ? AS {THEIRS}",
-                            (file_uri(other, mode="ro"),))
+        # KEY always said: without it, SQLite would read theirs with our key.
+        ledger.conn.execute(f"ATTACH DATABASE ? AS {THEIRS} KEY ?",
+                            (file_uri(other, mode="ro"), key or ""))
     except sqlite3.Error as error:
         raise _unreadable(other.name, error) from None
     try:
@@ -255,9 +257,9 @@ def _attached(ledger: Ledger, other: Path, version: int):
 
 
 @contextlib.contextmanager
-def _read_only(other: Path):
+def _read_only(other: Path, key: str | None):
     try:
-        conn = sqlite3.connect(file_uri(other, mode="ro"), uri=True, isolation_level=None)
+        conn = connect(file_uri(other, mode="ro"), key, uri=True, isolation_level=None)
     except sqlite3.Error as error:
         raise _unreadable(other.name, error) from None
     try:

@@ -15,8 +15,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from .cipher import sqlite3
-from .errors import BadFileError, LedgerError
+from .cipher import PASSPHRASE_NEEDED_BYTES, connect, remember, sqlite3
+from .errors import BadFileError, LedgerError, PassphraseError
 from .copies import backup_database
 from .day_sums import keep_day_sums, readable_day_sums
 from .fold import keep_folded, readable_keys
@@ -38,6 +38,7 @@ from .schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, schema_differenc
 __all__ = [
     "BUSY_TIMEOUT_MS", "FULL_DISK_BYTES", "JOURNAL_MAGIC", "SQLITE_MAGIC", "Ledger",
     "clear_failed_check", "failed_check_marker", "fetch_dicts", "fsync_path", "inspect_file",
+    "inspected",
     "one_line", "open_ledger", "open_reader", "place_problem", "real_path",
     "record_failed_check",
 ]
@@ -68,8 +69,15 @@ def _readable(conn: sqlite3.Connection) -> None:
 
 
 def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
-                create: bool = True, read_only: bool = False) -> Ledger:
-    """Open the ledger at `path`, creating it when it does not exist and `create` is set.
+                create: bool = True, read_only: bool = False,
+                passphrase: str | None = None) -> Ledger:
+    """Open the ledger at `path`, creating it when it does not exist and `create` is set:
+    encrypted with `passphrase` when one is given (db/cipher.py), else plain.
+
+    An encrypted file asks for its passphrase: PassphraseError "passphrase_needed" when
+    none is given, "passphrase_wrong" when the one given does not open it (nothing
+    changed either way). A plain file opens whatever `passphrase` says (its Ledger's
+    `encrypted` is False).
 
     Raises BadFileError, with a one-line reason, for a file that is not SQLite, is
     truncated or damaged, belongs to another program or has a newer schema; such a
@@ -91,12 +99,14 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     if not os.path.lexists(path):
         if not create or read_only:
             raise BadFileError("missing", name=str(path))
-        _create(path)
+        _create(path, passphrase)
     elif path.is_dir():
         raise BadFileError("folder",
                            name=str(path))
     made = _not_beside(path)
-    version = inspect_file(path)
+    version, encrypted = inspected(path, passphrase)
+    key = passphrase if encrypted else None
+    remember(path, key)  # for the connections of other threads (open_reader)
     if read_only:
         conn = _read_only_connection(path)
         _readable(conn)
@@ -106,7 +116,7 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     _owner_only(path)
     refusal = _failed_check_refusal(path)
     try:
-        conn = _connect(path)
+        conn = _connect(path, key)
     except LedgerError:  # a full disk, say: what the connection made goes again
         _remove_made(made)
         raise
@@ -133,10 +143,12 @@ def _opened_read_only(path: Path) -> LedgerError:
 
 # --- Is it ours, whole, and not newer? ---------------------------------------------------
 
-def inspect_file(path: Path) -> int:
-    """Check, without writing, that `path` is a whole Truce Ledger database we can open.
+def inspect_file(path: Path, passphrase: str | None = None) -> int:
+    """Check, without writing, that `path` is a whole Truce Ledger database we can open
+    (encrypted: with `passphrase`).
 
-    Returns its schema version. Raises BadFileError with the reason otherwise.
+    Returns its schema version. Raises BadFileError with the reason otherwise
+    (PassphraseError when the file may be encrypted and is not opened by `passphrase`).
 
     Until its schema is shown to be ours, a file is read without locks, log or shared
     memory (nothing is created beside it, whatever its journal mode); only then does an
@@ -148,18 +160,23 @@ def inspect_file(path: Path) -> int:
 
     A link is followed first, so that the log read is the one SQLite will use.
     """
-    path = real_path(path)
+    return inspected(real_path(path), passphrase)[0]
+
+
+def inspected(path: Path, passphrase: str | None) -> tuple[int, bool]:
+    """inspect_file's checks of the file at `path` (a link followed): its schema version,
+    and whether it is encrypted (opened by `passphrase`)."""
     _require_regular_file(path)
     _refuse_what_lies_beside(path)
     made = _not_beside(path)
     try:
-        return _inspect(path)
+        return _inspect(path, passphrase)
     except LedgerError:
         _remove_made(made)
         raise
 
 
-def _inspect(path: Path) -> int:
+def _inspect(path: Path, passphrase: str | None) -> tuple[int, bool]:
     """inspect_file, once the file is shown to be a file on its own."""
     name = path.name
     try:
@@ -174,7 +191,13 @@ def _inspect(path: Path) -> int:
         raise BadFileError("empty",
                            name=name)
     if not header.startswith(SQLITE_MAGIC[: min(len(header), 16)]):
-        raise BadFileError("not_sqlite", name=name)
+        # An encrypted file starts with random bytes (its salt): it can be told from
+        # any other file only by its passphrase.
+        if size < PASSPHRASE_NEEDED_BYTES or size % 512:
+            raise BadFileError("not_sqlite", name=name)
+        if passphrase is None:
+            raise PassphraseError("passphrase_needed", name=name)
+        return _inspect_encrypted(path, status, passphrase), True
     if len(header) < 100:
         raise BadFileError("truncated", name=name)
     page_size = int.from_bytes(header[16:18], "big")
@@ -201,20 +224,47 @@ def _inspect(path: Path) -> int:
         raise BadFileError("damaged_open", name=name, reason=str(error)) from None
     finally:
         conn.close()
-    if closed_as_marked(path, mark, status) and not failed_check_marker(path).exists():
-        return version
-    conn = _read_only_connection(path)
+    if not closed_as_marked(path, mark, status) or failed_check_marker(path).exists():
+        _quick_check(path, None)
+    return version, False
+
+
+def _inspect_encrypted(path: Path, status: os.stat_result, passphrase: str) -> int:
+    """_inspect for a file that is not plain SQLite: what the file's header would have
+    told is asked of SQLite, once the passphrase has opened the file."""
+    name = path.name
+    try:
+        conn = (_immutable_connection(path, passphrase) if not _log_holds_pages(path)
+                else _read_only_connection(path, passphrase))
+    except BadFileError:
+        # Not even its first page reads: not this passphrase, or not an encrypted ledger.
+        raise PassphraseError("passphrase_wrong", name=name) from None
+    try:
+        version = _check_ours(conn, name)
+        mark = clean_close_mark(conn)
+    except sqlite3.DatabaseError as error:
+        raise BadFileError("damaged_open", name=name, reason=str(error)) from None
+    finally:
+        conn.close()
+    if not closed_as_marked(path, mark, status) or failed_check_marker(path).exists():
+        _quick_check(path, passphrase)
+    return version
+
+
+def _quick_check(path: Path, key: str | None) -> None:
+    """Read every page of the file (SQLite's quick_check): BadFileError "damaged" when
+    a record's page is not whole."""
+    conn = _read_only_connection(path, key)
     try:
         problems = of_records([row[0] for row in conn.execute("PRAGMA quick_check")]) or ["ok"]
     except sqlite3.DatabaseError as error:
         raise place_problem(path, error) or BadFileError(
-            "damaged_open", name=name, reason=str(error)) from None
+            "damaged_open", name=path.name, reason=str(error)) from None
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise BadFileError("damaged", name=name,
+        raise BadFileError("damaged", name=path.name,
                            reason=one_line(problems[0]))
-    return version
 
 
 def _check_ours(conn: sqlite3.Connection, name: str) -> int:
@@ -258,10 +308,10 @@ def _check_version(name: str, version: int) -> None:
         raise BadFileError("foreign", name=name)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, key: str | None) -> sqlite3.Connection:
     conn = None
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect(path, key, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
         conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -278,8 +328,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _create(path: Path) -> None:
-    """Make a new ledger file, complete, or none at all, readable by its owner alone.
+def _create(path: Path, passphrase: str | None) -> None:
+    """Make a new ledger file, complete, or none at all, readable by its owner alone;
+    encrypted with `passphrase` when one is given.
 
     It is built under a temporary name and moved into place only when whole, so
     that a power cut leaves no half-made database where the program looks. SQLite gives
@@ -294,7 +345,7 @@ def _create(path: Path) -> None:
     temporary = temporary_name(path, "creating")
     try:
         private_file(temporary)
-        conn = sqlite3.connect(temporary, isolation_level=None)
+        conn = connect(temporary, passphrase, isolation_level=None)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")

@@ -175,6 +175,29 @@ def error_text(error: Exception) -> str:
         "no_window": tr("the window cannot start: {reason}"),
         "empty": tr("{name} is empty: it is not a Truce Ledger database."),
         "not_sqlite": tr("{name} is not a Truce Ledger database (it is not a SQLite file)."),
+        "passphrase_needed": tr("{name} is encrypted, or it is not a Truce Ledger "
+                                "database: its passphrase is needed to open it."),
+        "passphrase_wrong": tr("This passphrase does not open {name}: it is not the "
+                               "passphrase of this file, or the file is not a Truce Ledger "
+                               "database. Nothing was changed."),
+        "passphrase_not_given": tr("{name} is encrypted: give its passphrase in the first "
+                                   "line of a file (--passphrase-file FILE) or in "
+                                   "{variable}, or run the command in a terminal to be "
+                                   "asked for it."),
+        "other_passphrase_not_given": tr("{name} is encrypted: give its passphrase in the "
+                                         "first line of a file (--other-passphrase-file "
+                                         "FILE), or run the command in a terminal to be "
+                                         "asked for it."),
+        "passphrase_file_unreadable": tr("The passphrase cannot be read from {name}: "
+                                         "{reason}."),
+        "passphrase_unusable": tr("The passphrase from {where} is empty or holds a "
+                                  "control character: it cannot be used."),
+        "passphrases_differ": tr("The two passphrases typed differ: nothing was made."),
+        "new_exists": tr("{name} already exists: a new database is never made over a file."),
+        "new_needs_passphrase": tr("A new database is encrypted: give its passphrase (in a "
+                                   "file with --passphrase-file, in "
+                                   "TRUCE_LEDGER_PASSPHRASE, or typed in a terminal), or "
+                                   "--no-encryption for a plain one."),
         "truncated": tr("{name} is truncated: part of the database is missing."),
         "foreign": tr("{name} is a database of another program, not of Truce Ledger."),
         "newer": tr("{name} was written by a newer version of Truce Ledger (its schema is "

@@ -1698,6 +1698,42 @@ Import them?</source>
         <translation>الملف {name} ليس قاعدة بيانات سجل الهدنة (فهو ليس ملف SQLite).</translation>
     </message>
     <message>
+        <source>{name} is encrypted, or it is not a Truce Ledger database: its passphrase is needed to open it.</source>
+        <translation>{name} مشفّر، أو ليس قاعدة بيانات سجل الهدنة: يلزم كلمة مروره لفتحه.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open {name}: it is not the passphrase of this file, or the file is not a Truce Ledger database. Nothing was changed.</source>
+        <translation>كلمة المرور هذه لا تفتح {name}: ليست كلمة مرور هذا الملف، أو أن الملف ليس قاعدة بيانات سجل الهدنة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted: give its passphrase in the first line of a file (--passphrase-file FILE) or in {variable}, or run the command in a terminal to be asked for it.</source>
+        <translation>{name} مشفّر: اكتب كلمة مروره في السطر الأول من ملف (--passphrase-file FILE) أو في {variable}، أو شغّل الأمر في طرفية لتُسأل عنها.</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted: give its passphrase in the first line of a file (--other-passphrase-file FILE), or run the command in a terminal to be asked for it.</source>
+        <translation>{name} مشفّر: اكتب كلمة مروره في السطر الأول من ملف (--other-passphrase-file FILE)، أو شغّل الأمر في طرفية لتُسأل عنها.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be read from {name}: {reason}.</source>
+        <translation>تعذّرت قراءة كلمة المرور من {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The passphrase from {where} is empty or holds a control character: it cannot be used.</source>
+        <translation>كلمة المرور الآتية من {where} فارغة أو فيها محرف تحكّم: لا يمكن استعمالها.</translation>
+    </message>
+    <message>
+        <source>The two passphrases typed differ: nothing was made.</source>
+        <translation>كلمتا المرور المكتوبتان مختلفتان: لم يُنشأ شيء.</translation>
+    </message>
+    <message>
+        <source>{name} already exists: a new database is never made over a file.</source>
+        <translation>{name} موجود من قبل: لا تُنشأ قاعدة بيانات جديدة فوق ملف أبدًا.</translation>
+    </message>
+    <message>
+        <source>A new database is encrypted: give its passphrase (in a file with --passphrase-file, in TRUCE_LEDGER_PASSPHRASE, or typed in a terminal), or --no-encryption for a plain one.</source>
+        <translation>قاعدة البيانات الجديدة تُشفَّر: أعطِ كلمة مرورها (في ملف مع --passphrase-file، أو في TRUCE_LEDGER_PASSPHRASE، أو بكتابتها في طرفية)، أو --no-encryption لقاعدة غير مشفّرة.</translation>
+    </message>
+    <message>
         <source>{name} is truncated: part of the database is missing.</source>
         <translation>الملف {name} ناقص: جزء من قاعدة البيانات مفقود.</translation>
     </message>

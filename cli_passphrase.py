@@ -1,0 +1,91 @@
+"""Where the command line finds the passphrase of an encrypted ledger: the first line of
+--passphrase-file, else the environment variable TRUCE_LEDGER_PASSPHRASE, else the
+terminal, asked without showing what is typed. Never from an argument: a command line is
+seen by every user of the computer and kept in shell histories.
+
+A plain ledger opens whatever passphrase is given; the terminal is asked only when the
+file turns out to be encrypted, or when a new ledger is made.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from db import LedgerError, open_ledger
+from db.cipher import valid_passphrase
+from db.errors import PassphraseError
+
+ENVIRONMENT = "TRUCE_LEDGER_PASSPHRASE"
+
+
+def add_passphrase_file(parser: argparse.ArgumentParser, option: str = "--passphrase-file",
+                        whose: str = "the database's") -> None:
+    parser.add_argument(option, type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                        help=f"{whose} passphrase, when it is encrypted: the first line of "
+                             f"FILE (else ${ENVIRONMENT}, else asked on the terminal)")
+
+
+def _first_line(path: Path) -> str:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as error:
+        raise LedgerError("passphrase_file_unreadable", name=str(path),
+                          reason=error.strerror or str(error)) from None
+    except UnicodeDecodeError:
+        raise LedgerError("passphrase_file_unreadable", name=str(path),
+                          reason="not UTF-8 text") from None
+    return text.splitlines()[0] if text else ""
+
+
+def _checked(passphrase: str, where: str) -> str:
+    if not valid_passphrase(passphrase):
+        raise LedgerError("passphrase_unusable", where=where)
+    return passphrase
+
+
+def given(args: argparse.Namespace, option: str = "passphrase_file",
+          environment: bool = True) -> str | None:
+    """The passphrase given without asking: the first line of the file of `option`, else
+    (when `environment`) the environment's; None when there is none."""
+    path = getattr(args, option, None)
+    if path is not None:
+        return _checked(_first_line(path), str(path))
+    if environment and os.environ.get(ENVIRONMENT):
+        return _checked(os.environ[ENVIRONMENT], ENVIRONMENT)
+    return None
+
+
+def asked(prompt: str, twice: bool = False) -> str | None:
+    """A passphrase typed on the terminal (twice, alike, for a new one); None when there
+    is no terminal to ask."""
+    if not sys.stdin.isatty():
+        return None
+    typed = getpass.getpass(prompt)
+    if twice and getpass.getpass("The same passphrase again: ") != typed:
+        raise LedgerError("passphrases_differ")
+    return _checked(typed, "the terminal")
+
+
+def open_asking(args: argparse.Namespace, path: Path, **options):
+    """open_ledger(path, **options), with the passphrase given, or asked on the terminal
+    when the file is encrypted and none was given. Without a terminal to ask:
+    LedgerError "passphrase_not_given", which says how to give one."""
+    passphrase = given(args)
+    try:
+        return open_ledger(path, passphrase=passphrase, **options)
+    except PassphraseError as error:
+        if error.code != "passphrase_needed" or passphrase is not None:
+            raise
+    typed = asked(f"Passphrase of {path.name}: ")
+    if typed is None:
+        raise LedgerError("passphrase_not_given", name=path.name, variable=ENVIRONMENT)
+    return open_ledger(path, passphrase=typed, **options)
+
+
+def new_passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase of a new ledger: given, or asked twice on the terminal; None when
+    there is neither (the ledger is then made plain, and the caller says so)."""
+    return given(args) or asked("Passphrase of the new database: ", twice=True)
