@@ -22,7 +22,7 @@ _HOMES = {
     "cipher": ("SQLiteError",),
     "dates": ("DateError", "parse_day"),
     "errors": ("BadFileError", "BusyError", "ConflictError", "DuplicateBreachError",
-               "LedgerError", "NotFoundError", "ValidationError"),
+               "LedgerError", "NotFoundError", "PassphraseError", "ValidationError"),
     "history": ("changed_fields", "record_history"),
     "listing": ("BreachCount", "BreachFilter", "breach_position", "count_breaches",
                 "has_any_breach", "list_breaches"),

@@ -15,7 +15,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .cipher import PASSPHRASE_NEEDED_BYTES, connect, remember, sqlite3
+from .cipher import PASSPHRASE_NEEDED_BYTES, connect, key_of, remember, sqlite3
 from .errors import BadFileError, LedgerError, PassphraseError
 from .copies import backup_database
 from .day_sums import keep_day_sums, readable_day_sums
@@ -95,6 +95,8 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     its log, and where its drafts, backups and the record of a failed check are kept.
     """
     path = real_path(path)
+    if passphrase is None:  # opened before in this run (another thread's copy, say)
+        passphrase = key_of(path)
     _remove_dead_runs_files(path)
     if not os.path.lexists(path):
         if not create or read_only:

@@ -27,7 +27,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_first_ledger(path: Path | None) -> db.Ledger | None:
-    """The database named, else the last one used, else the default one (made if new)."""
+    """The database named, else the last one used, else the default one (made if new,
+    with the passphrase chosen); None if none opens, or a passphrase asked for is not
+    given."""
+    from .passphrase_dialog import open_asking
     candidates = [path] if path else []
     last = settings.get(settings.LAST_DATABASE)
     if not path and last:
@@ -35,10 +38,10 @@ def open_first_ledger(path: Path | None) -> db.Ledger | None:
     candidates.append(default_database_path())
     for number, candidate in enumerate(candidates):
         try:
-            return db.open_ledger(candidate, user=settings.user_name(),
-                                  office=settings.get(settings.OFFICE_NAME),
-                                  create=candidate == default_database_path() or
-                                  (candidate == path and number == 0))
+            return open_asking(None, candidate, user=settings.user_name(),
+                               office=settings.get(settings.OFFICE_NAME),
+                               create=candidate == default_database_path() or
+                               (candidate == path and number == 0))
         except db.LedgerError as error:
             dialogs.show_error(None, tr("Cannot open the database"), error_text(error))
     return None

@@ -55,6 +55,24 @@ def ask_entry_names(parent: QWidget | None, title: str, text: str,
     return ask(parent, title, text, typed)
 
 
+def ask_passphrase(parent: QWidget | None, name: str, problem: str = "") -> str | None:
+    """The passphrase typed for the encrypted file `name` (after `problem`, the reason the
+    last one was refused); None if cancelled."""
+    from .passphrase_dialog import PassphraseDialog
+    dialog = PassphraseDialog(parent, name, problem=problem)
+    return dialog.typed if dialog.exec() == QtWidgets.QDialog.Accepted else None
+
+
+def ask_new_passphrase(parent: QWidget | None, name: str) -> tuple[bool, str | None]:
+    """For a new file `name`: (True, the passphrase chosen), (True, None) for a file
+    without encryption, chosen on purpose, or (False, None) if cancelled."""
+    from .passphrase_dialog import PassphraseDialog
+    dialog = PassphraseDialog(parent, name, new=True)
+    if dialog.exec() != QtWidgets.QDialog.Accepted:
+        return False, None
+    return True, dialog.typed
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.critical(parent, title, text)
 

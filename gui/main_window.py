@@ -215,7 +215,8 @@ class MainWindow(WindowActions, QMainWindow):
         # The line as a whole reads in the direction of its own words (an isolate takes
         # that from its first letter), whatever the layout's.
         words = (tr("%n breach(es)", "", live), tr("{n} in the Trash").format(n=trashed),
-                 tr("%n source(s)", "", sources))
+                 tr("%n source(s)", "", sources),
+                 tr("encrypted") if self.ledger.encrypted else tr("not encrypted"))
         self.statusBar().showMessage("\u2068" + " · ".join(
             [f"\u2066{self.ledger.path}\u2069"] + [f"\u2068{part}\u2069" for part in words])
             + "\u2069")
@@ -250,10 +251,13 @@ class MainWindow(WindowActions, QMainWindow):
             return True
         if not self.release(tr("Open another database?")):
             return False
+        from .passphrase_dialog import open_asking
         try:
-            ledger = db.open_ledger(path, create=create)
+            ledger = open_asking(self, path, create=create)
         except db.LedgerError as error:
             dialogs.show_error(self, tr("Cannot open the database"), error_text(error))
+            return False
+        if ledger is None:  # the passphrase was not given
             return False
         self.set_ledger(ledger)
         return True

@@ -107,6 +107,8 @@ class Dialogs:
         self.unsaved_answer = "cancel"
         self.yes = True
         self.paths: list = []
+        self.passphrases: list[str] = []  # typed, one each time a passphrase is asked
+        self.new_passphrase: str | None = None  # chosen for a new file (None: plain)
 
     def ask_unsaved(self, parent, what):
         self.asked.append(("unsaved", what))
@@ -121,6 +123,16 @@ class Dialogs:
         from gui.entry_names_dialog import is_arabic
         self.asked.append(("yes_no", text))
         return (typed, typed if is_arabic(typed) else "") if self.yes else None
+
+    def ask_passphrase(self, parent, name, problem=""):
+        """The next of `passphrases`, or None (cancelled) when there is none."""
+        self.asked.append(("passphrase", problem))
+        return self.passphrases.pop(0) if self.passphrases else None
+
+    def ask_new_passphrase(self, parent, name):
+        """A new file without encryption, unless `new_passphrase` says otherwise."""
+        self.asked.append(("new passphrase", name))
+        return True, self.new_passphrase
 
     def show_error(self, parent, title, text):
         self.asked.append(("error", f"{title}: {text}"))
@@ -137,7 +149,8 @@ class Dialogs:
 def dialogs(monkeypatch):
     from gui import dialogs as module
     fake = Dialogs()
-    for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "show_error", "show_info"):
+    for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "ask_passphrase",
+                 "ask_new_passphrase", "show_error", "show_info"):
         monkeypatch.setattr(module, name, getattr(fake, name))
     for name in ("open_database_path", "new_database_path", "save_copy_path"):
         monkeypatch.setattr(module, name, fake.path)

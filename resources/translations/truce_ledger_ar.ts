@@ -1044,6 +1044,14 @@ Import them?</source>
         <translation>دمج قاعدة بيانات مكتب آخر؟</translation>
     </message>
     <message>
+        <source>encrypted</source>
+        <translation>مشفّر</translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation>غير مشفّر</translation>
+    </message>
+    <message>
         <source>Not created</source>
         <translation>لم تُنشأ قاعدة البيانات</translation>
     </message>
@@ -2729,6 +2737,54 @@ Import them?</source>
             <numerusform>%n مُدخلًا مجلوبًا من سجل التعديلات</numerusform>
             <numerusform>%n مُدخل مجلوب من سجل التعديلات</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters, better a few words.</source>
+        <translation>قصيرة جدًا: {n} محارف على الأقل، والأفضل بضع كلمات.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>قوية.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words make it stronger.</source>
+        <translation>مقبولة: بضع كلمات أخرى تجعلها أقوى.</translation>
+    </message>
+    <message>
+        <source>Encrypted database</source>
+        <translation>قاعدة بيانات مشفّرة</translation>
+    </message>
+    <message>
+        <source>{name} will be encrypted: without its passphrase nobody can read it, not even this program, and a lost passphrase cannot be recovered. Keep it somewhere safe, away from this computer.</source>
+        <translation>سيُشفَّر {name}: لا يستطيع أحد قراءته دون كلمة مروره، ولا هذا البرنامج نفسه، وكلمة المرور الضائعة لا تُستعاد. احفظها في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. Type its passphrase to open it.</source>
+        <translation>{name} مشفّر. اكتب كلمة مروره لفتحه.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;كلمة المرور</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;مرة أخرى</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt</source>
+        <translation>&amp;شفّر</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>ا&amp;فتح</translation>
+    </message>
+    <message>
+        <source>Make it &amp;without encryption</source>
+        <translation>أنشئه &amp;دون تشفير</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>كلمتا المرور مختلفتان.</translation>
     </message>
 </context>
 </TS>
