@@ -2,9 +2,10 @@
 so that a power cut or a crash does not take it: the next start offers it back.
 
 Each running copy of the program has a draft of its own beside the database
-(`office.sqlite3.draft-<process>-<n>.json`), written whole under a temporary name and
-renamed, and removed once its breach is saved or discarded. At start, only the drafts of
-copies no longer running are offered.
+(`office.sqlite3.draft-<process>-<n>.db`, db/drafts.py: encrypted with the database's
+passphrase when the database is encrypted), written in one transaction each time, and
+removed once its breach is saved or discarded. At start, only the drafts of copies no
+longer running are offered (also those an older version wrote in plain JSON).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import db
+from db import drafts
 from db.paths import alive
 
 
@@ -26,13 +28,15 @@ def new_owner() -> str:
 
 
 def draft_path(database: Path, owner: str) -> Path:
-    return database.with_name(f"{database.name}.draft-{owner}.json")
+    return database.with_name(f"{database.name}.draft-{owner}.db")
 
 
 def orphan_drafts(database: Path) -> list[Path]:
     """Drafts left by copies of the program that are no longer running, newest first."""
     found = []
-    for path in database.parent.glob(f"{database.name}.draft-*.json"):
+    for path in database.parent.glob(f"{database.name}.draft-*"):
+        if path.suffix not in (".db", ".json"):
+            continue  # a journal beside a draft
         pid = path.name.removeprefix(f"{database.name}.draft-").split("-")[0]
         if not _running(pid):
             found.append(path)
@@ -47,23 +51,25 @@ def write_draft(database: Path, owner: str, breach: db.Breach, editing: str | No
                 editing_updated_at: str | None) -> None:
     """Keep `breach` (the form as it is) for `database`; `editing` is the key of the saved
     breach being edited, if any."""
-    target = draft_path(database, owner)
-    temporary = target.with_name(target.name + ".part")
     document = {"editing": editing, "editing_updated_at": editing_updated_at,
                 "breach": asdict(breach)}
-    with contextlib.suppress(OSError):
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, default=_plain)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
+    # Not kept (a full disk, a folder made read-only): the form still holds the edits.
+    with contextlib.suppress(OSError, db.SQLiteError):
+        drafts.keep(draft_path(database, owner),
+                    json.dumps(document, ensure_ascii=False, default=_plain),
+                    db.cipher.key_of(database))
 
 
 def read_draft(path: Path) -> tuple[db.Breach, str | None, str | None] | None:
     """The draft in `path`: the breach, the key it edits and the version it started from;
     None if it cannot be read."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        if path.suffix == ".json":  # an older version's
+            text = path.read_text(encoding="utf-8")
+        else:
+            text = drafts.read(path, db.cipher.key_of(path.with_name(
+                path.name.split(".draft-")[0])))
+        document = json.loads(text or "")
         data = document["breach"]
         data["citations"] = [db.Citation(**_known(db.Citation, c)) for c in data["citations"]]
         data["victims"] = [db.Victim(**_known(db.Victim, v)) for v in data["victims"]]
@@ -74,8 +80,7 @@ def read_draft(path: Path) -> tuple[db.Breach, str | None, str | None] | None:
 
 
 def remove_draft(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
+    drafts.remove(path)
 
 
 def _known(kind, data: dict) -> dict:

@@ -65,6 +65,12 @@ WRITER = textwrap.dedent("""
         victims=[db.Victim(name=sys.argv[5], confidential=True),
                  db.Victim(name=sys.argv[8], confidential=True)]))
     check_and_back_up(ledger.conn, path)
+    # The breach being typed, kept as a draft beside the file, as the editor keeps it.
+    from gui.drafts import write_draft
+    write_draft(path, f"{os.getpid()}-typing", db.Breach(
+        occurred_on="2017-01-04", governorate_id=aleppo, place=sys.argv[6],
+        description=sys.argv[7], victims=[db.Victim(name=sys.argv[8], confidential=True)]),
+        None, None)
     # Saved again after the backup: these pages are in the write-ahead log when killed.
     db.save_breach(ledger, db.Breach(
         occurred_on="2017-01-03", governorate_id=aleppo, breach_type_id=kind,
@@ -86,6 +92,7 @@ def test_a_killed_writer_leaves_nothing_readable_in_the_folder(tmp_path):
         writer.wait()
     assert Path(f"{path}-wal").stat().st_size > 0  # killed with saves in its log
     assert list((tmp_path / "backups").iterdir())
+    assert len(list(tmp_path.glob("office.sqlite3.draft-*.db"))) == 1
     assert _readable_anywhere(tmp_path) == []
     # Python's own sqlite3, another program, reads nothing of it either.
     check = subprocess.run([sys.executable, "-c", "import sqlite3, sys; sqlite3.connect("
@@ -97,6 +104,10 @@ def test_a_killed_writer_leaves_nothing_readable_in_the_folder(tmp_path):
         assert ledger.encrypted
         assert ledger.conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 2
         assert ledger.conn.execute("SELECT contact FROM source").fetchone()[0] == SECRETS[0]
+        # The draft of the killed copy is offered back whole (the next start's reading).
+        from gui.drafts import orphan_drafts, read_draft
+        breach, _editing, _version = read_draft(orphan_drafts(path)[0])
+        assert (breach.place, breach.victims[0].name) == (SECRETS[2], SECRETS[4])
 
 
 def test_a_plain_ledger_is_readable_so_a_test_of_this_kind_can_fail(tmp_path):
@@ -114,6 +125,7 @@ def _digest(path: Path) -> str:
 def test_a_wrong_or_missing_passphrase_changes_nothing(tmp_path):
     path = tmp_path / "office.sqlite3"
     db.open_ledger(path, passphrase=PASSPHRASE).close()
+    db.cipher.forget(path)  # as a new run of the program, which has not seen it
     before, listing = _digest(path), sorted(os.listdir(tmp_path))
     with pytest.raises(db.LedgerError) as missing:
         db.open_ledger(path)

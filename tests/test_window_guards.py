@@ -165,7 +165,7 @@ def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledge
     qtbot.waitUntil(first_draft.exists, timeout=5000)
     # The power goes: no question, no save. The next start offers the breach back. (Here
     # the first copy's process lives on: its draft is made to look left by another.)
-    first_draft.rename(ledger_path.with_name(f"{ledger_path.name}.draft-999999999-a.json"))
+    first_draft.rename(ledger_path.with_name(f"{ledger_path.name}.draft-999999999-a.db"))
     window.breaches.editor.draft_owner = "gone"
     again = MainWindow(db.open_ledger(ledger_path))
     qtbot.addWidget(again)
@@ -175,7 +175,7 @@ def test_what_was_typed_survives_a_power_cut(qtbot, window, lists, ledger, ledge
     assert editor.form.place.text() == "Khan Tuman"
     assert editor.form.description.toPlainText().startswith("Shelling at dawn")
     assert editor.save()
-    assert list(ledger_path.parent.glob("*.draft-*.json")) == []
+    assert list(ledger_path.parent.glob("*.draft-999999999-a.db*")) == []
     assert db.count_breaches(again.ledger).breaches == 1
     window.breaches.editor.close_form()  # the first window's form, gone with the power
 

@@ -50,6 +50,12 @@ def other_copy(ledger_path):
             copy.finish()
 
 
+
+def _draft(path) -> dict:
+    """The form kept in the draft file at `path` (a plain ledger's: no key)."""
+    with sqlite3.connect(path) as conn:
+        return json.loads(conn.execute("SELECT document FROM draft").fetchone()[0])
+
 def type_breach_and_save(qtbot) -> None:
     record_quickly(Keys(qtbot), "4.1.2017", "Idl", "Saraqib", "regime", "Air", "5",
                    "Aleppo Media")
@@ -68,7 +74,7 @@ def test_a_save_while_another_copy_writes_waits_says_so_and_saves_when_it_can(
     assert not [a for a in dialogs.asked if a[0] == "error"]  # no "database is locked"
     # Nothing lost: the form holds the breach, and so does the draft beside the file.
     assert editor.form.place.text() == "Saraqib" and editor.form.least["killed"].value() == 5
-    draft = json.loads(draft_path(ledger_path, editor.draft_owner).read_text("utf-8"))
+    draft = _draft(draft_path(ledger_path, editor.draft_owner))
     assert draft["breach"]["place"] == "Saraqib"
     assert sqlite3.connect(ledger_path).execute(SAVED).fetchall() == []
     # The other copy finishes: the breach is saved without another key, and the window
@@ -100,7 +106,7 @@ def test_closing_the_window_while_waiting_keeps_the_breach_as_a_draft(
     assert window.close()
     question = [text for kind, text in dialogs.asked if kind == "yes_no"][-1]
     assert "draft" in question and ledger_path.name in question
-    draft = json.loads(draft_path(ledger_path, owner).read_text("utf-8"))
+    draft = _draft(draft_path(ledger_path, owner))
     assert draft["breach"]["place"] == "Saraqib" and draft["breach"]["killed"] == 5
     import_running.finish()
     assert sqlite3.connect(ledger_path).execute(SAVED).fetchall() == []
