@@ -49,6 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
              "terminal) unless --no-encryption")
     new.add_argument("--no-encryption", action="store_true",
                      help="a plain database: anyone who copies the file reads it all")
+    rekey = commands.add_parser(
+        "rekey", parents=[common],
+        help="change the passphrase of an encrypted database (backups keep theirs)")
+    add_passphrase_file(rekey, "--new-passphrase-file", "the new")
+    commands.add_parser(
+        "encrypt", parents=[common],
+        help="encrypt a plain database, and its backups, with a passphrase (asked twice "
+             "on the terminal, or --passphrase-file)")
+    decrypt = commands.add_parser(
+        "decrypt", parents=[common],
+        help="write a plain, unencrypted copy of an encrypted database, for another tool")
+    decrypt.add_argument("--out", type=Path, required=True, metavar="PLAIN.sqlite3")
+    decrypt.add_argument("--yes", action="store_true",
+                         help="do not ask first (anyone who gets the copy reads it all)")
     demo = commands.add_parser(
         "demo", parents=[common],
         help="make a demo database: the first week of the 2017 nationwide ceasefire")
@@ -131,6 +145,9 @@ def run(argv: list[str] | None = None) -> int:
     try:
         if args.command == "new":
             return _new(args)
+        if args.command in ("rekey", "encrypt", "decrypt"):
+            from cli_passphrase import change
+            return change(args)
         if args.command == "demo":
             return _demo(args)
         if args.command == "check":

@@ -89,3 +89,39 @@ def new_passphrase(args: argparse.Namespace) -> str | None:
     """The passphrase of a new ledger: given, or asked twice on the terminal; None when
     there is neither (the ledger is then made plain, and the caller says so)."""
     return given(args) or asked("Passphrase of the new database: ", twice=True)
+
+
+def change(args: argparse.Namespace) -> int:
+    """The commands rekey, encrypt and decrypt."""
+    from cli_output import _say
+    from db import passphrases
+    from db.paths import default_database_path
+
+    path = args.db or default_database_path()
+    if args.command == "encrypt":
+        passphrase = new_passphrase(args)
+        if passphrase is None:
+            raise LedgerError("new_needs_passphrase")
+        backups = passphrases.encrypt_file(path, passphrase)
+        _say(f"{path}: encrypted, and {len(backups)} backups; the plain file's bytes may "
+             "stay on the disk until written over (see README)")
+        return 0
+    with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
+        if args.command == "rekey":
+            new = (given(args, "new_passphrase_file", environment=False)
+                   or asked("New passphrase: ", twice=True))
+            if new is None:
+                raise LedgerError("new_passphrase_not_given")
+            passphrases.change_passphrase(ledger, new)
+            _say(f"{path}: passphrase changed (backups keep the one they were made with)")
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise LedgerError("decrypt_not_confirmed")
+            answer = input(f"{args.out} will not be encrypted: anyone who gets it reads "
+                           "every record. Write it? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                raise LedgerError("cancelled")
+        passphrases.decrypted_copy(ledger, args.out)
+    _say(f"{args.out}: plain copy of {path.name}, not encrypted")
+    return 0

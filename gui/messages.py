@@ -194,6 +194,19 @@ def error_text(error: Exception) -> str:
                                   "control character: it cannot be used."),
         "passphrases_differ": tr("The two passphrases typed differ: nothing was made."),
         "new_exists": tr("{name} already exists: a new database is never made over a file."),
+        "new_passphrase_not_given": tr("Give the new passphrase in the first line of a file "
+                                       "(--new-passphrase-file FILE), or run the command in a "
+                                       "terminal to type it twice."),
+        "decrypt_not_confirmed": tr("A plain copy is written only when asked for on a "
+                                    "terminal, or with --yes: anyone who gets it reads every "
+                                    "record."),
+        "not_encrypted": tr("{name} is not encrypted."),
+        "already_encrypted": tr("{name} is already encrypted: change its passphrase "
+                                "instead."),
+        "file_in_use": tr("{name} is open in another copy of Truce Ledger (or another "
+                          "program): close it there first. Nothing was changed."),
+        "copy_differs": tr("The copy {name} differs from the database (table {table}): it "
+                           "was not kept, and nothing was changed."),
         "new_needs_passphrase": tr("A new database is encrypted: give its passphrase (in a "
                                    "file with --passphrase-file, in "
                                    "TRUCE_LEDGER_PASSPHRASE, or typed in a terminal), or "

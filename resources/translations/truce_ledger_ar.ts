@@ -1738,6 +1738,30 @@ Import them?</source>
         <translation>{name} موجود من قبل: لا تُنشأ قاعدة بيانات جديدة فوق ملف أبدًا.</translation>
     </message>
     <message>
+        <source>Give the new passphrase in the first line of a file (--new-passphrase-file FILE), or run the command in a terminal to type it twice.</source>
+        <translation>اكتب كلمة المرور الجديدة في السطر الأول من ملف (--new-passphrase-file FILE)، أو شغّل الأمر في طرفية لتكتبها مرتين.</translation>
+    </message>
+    <message>
+        <source>A plain copy is written only when asked for on a terminal, or with --yes: anyone who gets it reads every record.</source>
+        <translation>لا تُكتب نسخة غير مشفّرة إلا بطلب في طرفية، أو مع --yes: كل من يحصل عليها يقرأ كل السجلات.</translation>
+    </message>
+    <message>
+        <source>{name} is not encrypted.</source>
+        <translation>{name} غير مشفّر.</translation>
+    </message>
+    <message>
+        <source>{name} is already encrypted: change its passphrase instead.</source>
+        <translation>{name} مشفّر من قبل: غيّر كلمة مروره بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>{name} is open in another copy of Truce Ledger (or another program): close it there first. Nothing was changed.</source>
+        <translation>{name} مفتوح في نسخة أخرى من سجل الهدنة (أو في برنامج آخر): أغلقه هناك أولًا. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The copy {name} differs from the database (table {table}): it was not kept, and nothing was changed.</source>
+        <translation>النسخة {name} تختلف عن قاعدة البيانات (الجدول {table}): لم تُحفظ، ولم يتغيّر شيء.</translation>
+    </message>
+    <message>
         <source>A new database is encrypted: give its passphrase (in a file with --passphrase-file, in TRUCE_LEDGER_PASSPHRASE, or typed in a terminal), or --no-encryption for a plain one.</source>
         <translation>قاعدة البيانات الجديدة تُشفَّر: أعطِ كلمة مرورها (في ملف مع --passphrase-file، أو في TRUCE_LEDGER_PASSPHRASE، أو بكتابتها في طرفية)، أو --no-encryption لقاعدة غير مشفّرة.</translation>
     </message>
