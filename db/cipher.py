@@ -17,6 +17,7 @@ for the connections other threads make to it (counts, totals, backups); `forget`
 """
 from __future__ import annotations
 
+import hashlib
 import os
 
 from sqlcipher3 import dbapi2 as sqlite3
@@ -61,15 +62,16 @@ def _literal(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(target: str | os.PathLike, key: str | None = None,
-            **options) -> sqlite3.Connection:
+def connect(target: str | os.PathLike, key: str | None = None, *,
+            file: str | os.PathLike | None = None, **options) -> sqlite3.Connection:
     """A connection to `target` (a path, a URI with uri=True, or ":memory:"), keyed with
     the passphrase `key` when given: the first statement on it. Whether the key opens the
-    file is known at the first read (DatabaseError "file is not a database")."""
+    file is known at the first read (DatabaseError "file is not a database"). `file`: the
+    path of a `target` given as a URI."""
     conn = sqlite3.connect(target, **options)
     if key is not None:
         try:
-            conn.execute(f"PRAGMA key = {_literal(key)}")
+            conn.execute(f"PRAGMA key = {_key_of_file(key, file or target)}")
             # Temporary tables, sorts and indexes in memory: SQLite's temporary files are
             # not encrypted.
             conn.execute("PRAGMA temp_store = MEMORY")
@@ -77,6 +79,31 @@ def connect(target: str | os.PathLike, key: str | None = None,
             conn.close()
             raise
     return conn
+
+
+# The keys made from passphrases, by (passphrase, the file's salt): SQLCipher makes the
+# same from the passphrase at every connection (PBKDF2, about 0.1 s); given made, a
+# connection costs nothing more than a plain one (a background count opens one each time).
+_MADE: dict[tuple[str, bytes], str] = {}
+
+
+def _key_of_file(passphrase: str, target) -> str:
+    """What PRAGMA key is given for `passphrase` on the file `target`: the key SQLCipher
+    would make from it with the salt in the file's first 16 bytes, made once ("x'…'"),
+    or the passphrase itself for a file not yet made."""
+    try:
+        with open(target, "rb") as handle:
+            salt = handle.read(16)
+    except (OSError, TypeError, ValueError):
+        salt = b""
+    if len(salt) < 16:
+        return _literal(passphrase)
+    made = _MADE.get((passphrase, salt))
+    if made is None:
+        key = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt,
+                                  KDF_ITERATIONS, 32)
+        made = _MADE[passphrase, salt] = f"\"x'{key.hex()}'\""
+    return made
 
 
 def remember(path: str | os.PathLike, passphrase: str | None) -> None:
@@ -88,8 +115,10 @@ def remember(path: str | os.PathLike, passphrase: str | None) -> None:
 
 
 def forget(path: str | os.PathLike) -> None:
-    """Drop the passphrase kept for the file at `path`."""
-    _KEYS.pop(os.fspath(path), None)
+    """Drop the passphrase kept for the file at `path`, and the keys made from it."""
+    passphrase = _KEYS.pop(os.fspath(path), None)
+    for made in [made for made in _MADE if made[0] == passphrase]:
+        del _MADE[made]
 
 
 def key_of(path: str | os.PathLike) -> str | None:

@@ -301,7 +301,7 @@ def _read_only_connection(path: Path, key: str | None = None) -> sqlite3.Connect
     made = _not_beside(path)
     conn = None
     try:
-        conn = connect(file_uri(path, mode="ro"), key or key_of(path), uri=True,
+        conn = connect(file_uri(path, mode="ro"), key or key_of(path), file=path, uri=True,
                        isolation_level=None)
         conn.execute("PRAGMA busy_timeout = %d" % BUSY_TIMEOUT_MS)
         conn.execute("PRAGMA cache_size = %d" % CACHE_SIZE)
@@ -328,7 +328,7 @@ def _immutable_connection(path: Path, key: str | None = None) -> sqlite3.Connect
     memory, and creates nothing beside it."""
     try:
         conn = connect(file_uri(path, mode="ro", immutable="1"), key or key_of(path),
-                       uri=True, isolation_level=None)
+                       file=path, uri=True, isolation_level=None)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         raise BadFileError("damaged_open", name=path.name, reason=str(error)) from None

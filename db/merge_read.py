@@ -259,7 +259,8 @@ def _attached(ledger: Ledger, other: Path, version: int, key: str | None = None)
 @contextlib.contextmanager
 def _read_only(other: Path, key: str | None):
     try:
-        conn = connect(file_uri(other, mode="ro"), key, uri=True, isolation_level=None)
+        conn = connect(file_uri(other, mode="ro"), key, file=other, uri=True,
+                       isolation_level=None)
     except sqlite3.Error as error:
         raise _unreadable(other.name, error) from None
     try:

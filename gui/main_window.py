@@ -56,6 +56,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.setCentralWidget(self.tabs)
         self._make_actions()
         self._make_menus()
+        from .lock import Locker
+        self.locker = Locker(self)
         self.set_ledger(ledger)
         self._restore_geometry()
 
@@ -67,6 +69,7 @@ class MainWindow(WindowActions, QMainWindow):
         # A write of the window waits little for another copy's (an import, a merge), then
         # says so: the editor waits and tries again, the other views tell the user.
         ledger.wait_for_writers(WRITE_WAIT_MS)
+        self.lock_action.setEnabled(ledger.encrypted)  # a plain file is readable anyway
         self.undo_stack.clear()
         self._drop_views()
         if old is not None and old is not ledger:
@@ -208,7 +211,7 @@ class MainWindow(WindowActions, QMainWindow):
             self._counter.ask(work)
 
     def _file_counted(self, counts, error) -> None:
-        if not shiboken6.isValid(self) or error is not None:
+        if not shiboken6.isValid(self) or error is not None or self.locker.locked:
             return  # the window is gone, or the file (not counted: the counts stay unsaid)
         live, trashed, sources = counts
         self.tabs.setTabText(TABS.index("trash"), tr("Trash ({n})").format(n=trashed))
@@ -291,6 +294,7 @@ class MainWindow(WindowActions, QMainWindow):
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
         if SettingsDialog(self.ledger, self).exec():
+            self.locker.restart()
             self.ledger.user = settings.user_name()
             self.ledger.office = settings.get(settings.OFFICE_NAME)
             self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None

@@ -33,6 +33,7 @@ RECENT_FILES = Setting("files/recent", [], list)
 WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
 WINDOW_STATE = Setting("window/state", b"", bytes)
 SPLITTER_STATE = Setting("window/splitter", b"", bytes)
+LOCK_MINUTES = Setting("security/lock_minutes", 10, int)  # idle minutes; 0: never
 
 WEEK_STARTS = ("monday", "saturday", "sunday")
 LANGUAGES = ("ar", "en")

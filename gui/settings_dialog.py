@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QLabel, QLineEdit, QMessageBox, QWidget)
+                               QFormLayout, QLabel, QLineEdit, QMessageBox, QSpinBox,
+                               QWidget)
 
 import db
 
@@ -52,6 +53,11 @@ class SettingsDialog(QDialog):
         self.digits.addItem(tr("Arabic-Indic (٠–٩)"), "arabic")
         self.digits.setCurrentIndex(max(self.digits.findData(
             settings.get(settings.ARABIC_DIGITS)), 0))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(tr(" min"))
+        self.lock_minutes.setSpecialValueText(tr("never"))
+        self.lock_minutes.setValue(settings.get(settings.LOCK_MINUTES))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form = QFormLayout(self)
         form.addRow(tr("Office name"), self.office)
@@ -61,6 +67,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Language"), self.language)
         form.addRow("", self.language_note)
         form.addRow(tr("Digits in Arabic text"), self.digits)
+        form.addRow(tr("Lock an encrypted file after"), self.lock_minutes)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -73,6 +80,7 @@ class SettingsDialog(QDialog):
         settings.put(settings.WEEK_START, self.week_start.currentData())
         settings.put(settings.LANGUAGE, self.language.currentData())
         settings.put(settings.ARABIC_DIGITS, self.digits.currentData())
+        settings.put(settings.LOCK_MINUTES, self.lock_minutes.value())
         chosen = settings.window_language(self.language.currentData())
         window = self.parentWidget().window() if self.parentWidget() else None
         super().accept()

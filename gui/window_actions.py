@@ -46,6 +46,7 @@ class WindowActions:
                                                lambda: self._export(full=True))
         self.import_action = self._action(tr("&Import breaches…"), self.import_breaches)
         self.merge_action = self._action(tr("&Merge office database…"), self.merge_office)
+        self.lock_action = self._action(tr("&Lock"), lambda: self.locker.lock(), "Ctrl+L")
         self.quit_action = self._action(tr("&Quit"), self.close, QKeySequence.Quit)
         self.new_breach_action = self._action(tr("&New breach"), lambda: self._breaches().new_breach(),
                                               QKeySequence.New)
@@ -100,7 +101,7 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.merge_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.lock_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
         edit_menu.addActions([self.new_breach_action, self.save_action, self.save_new_action,
                               self.duplicate_action, self.delete_action])

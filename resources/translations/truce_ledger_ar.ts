@@ -920,6 +920,10 @@ Import them?</source>
         <translation>&amp;دمج قاعدة بيانات مكتب آخر…</translation>
     </message>
     <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;قفل</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
@@ -2026,6 +2030,14 @@ Import them?</source>
         <translation>أرقام هندية (٠–٩)</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
         <source>Office name</source>
         <translation>اسم المكتب</translation>
     </message>
@@ -2048,6 +2060,10 @@ Import them?</source>
     <message>
         <source>Digits in Arabic text</source>
         <translation>الأرقام في النص العربي</translation>
+    </message>
+    <message>
+        <source>Lock an encrypted file after</source>
+        <translation>قفل الملف المشفّر بعد</translation>
     </message>
     <message>
         <source>The window will be in the new language when Truce Ledger starts again. Restart now?</source>
@@ -2809,6 +2825,14 @@ Import them?</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>كلمتا المرور مختلفتان.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;فتح القفل</translation>
+    </message>
+    <message>
+        <source>{name} is locked: every record is hidden. Type its passphrase to go on.</source>
+        <translation>{name} مقفل: كل السجلات مخفية. اكتب كلمة مروره للمتابعة.</translation>
     </message>
 </context>
 </TS>
