@@ -63,11 +63,13 @@ def ask_passphrase(parent: QWidget | None, name: str, problem: str = "") -> str 
     return dialog.typed if dialog.exec() == QtWidgets.QDialog.Accepted else None
 
 
-def ask_new_passphrase(parent: QWidget | None, name: str) -> tuple[bool, str | None]:
+def ask_new_passphrase(parent: QWidget | None, name: str,
+                       encrypted_only: bool = False) -> tuple[bool, str | None]:
     """For a new file `name`: (True, the passphrase chosen), (True, None) for a file
-    without encryption, chosen on purpose, or (False, None) if cancelled."""
+    without encryption, chosen on purpose, or (False, None) if cancelled.
+    `encrypted_only`: for a file to be encrypted (no button for none)."""
     from .passphrase_dialog import PassphraseDialog
-    dialog = PassphraseDialog(parent, name, new=True)
+    dialog = PassphraseDialog(parent, name, new=True, plain_allowed=not encrypted_only)
     if dialog.exec() != QtWidgets.QDialog.Accepted:
         return False, None
     return True, dialog.typed

@@ -69,7 +69,10 @@ class MainWindow(WindowActions, QMainWindow):
         # A write of the window waits little for another copy's (an import, a merge), then
         # says so: the editor waits and tries again, the other views tell the user.
         ledger.wait_for_writers(WRITE_WAIT_MS)
-        self.lock_action.setEnabled(ledger.encrypted)  # a plain file is readable anyway
+        # A plain file is readable anyway: nothing to lock, no passphrase to change.
+        for action in (self.lock_action, self.passphrase_action):
+            action.setEnabled(ledger.encrypted)
+        self.encrypt_action.setEnabled(not ledger.encrypted)
         self.undo_stack.clear()
         self._drop_views()
         if old is not None and old is not ledger:
@@ -360,6 +363,12 @@ class MainWindow(WindowActions, QMainWindow):
         self._drop_views()
         self._close_ledger(self.ledger)
         event.accept()
+
+    def close_ledger_for_a_while(self) -> None:
+        """Close the file shown (for work that needs it closed), its views gone first;
+        set_ledger shows it, or another, again."""
+        self._drop_views()
+        self._close_ledger(self.ledger)
 
     @staticmethod
     def _close_ledger(ledger: db.Ledger) -> None:

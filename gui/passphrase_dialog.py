@@ -42,7 +42,7 @@ class PassphraseDialog(QDialog):
     was refused, and the buttons: Open, or Encrypt and a button for no encryption."""
 
     def __init__(self, parent: QWidget | None, name: str, new: bool = False,
-                 problem: str = ""):
+                 problem: str = "", plain_allowed: bool = True):
         super().__init__(parent)
         self.new, self.plain = new, False
         self.typed: str | None = None  # what was typed, once accepted
@@ -79,6 +79,7 @@ class PassphraseDialog(QDialog):
         layout.addLayout(form)
         if new:
             layout.addWidget(self.hint)
+        if new and plain_allowed:
             self.no_encryption = QPushButton(tr("Make it &without encryption"))
             self.no_encryption.setAutoDefault(False)
             self.no_encryption.clicked.connect(self._plain)

@@ -40,6 +40,11 @@ class WindowActions:
         self.new_file_action = self._action(tr("&New database…"), self.new_database)
         self.open_action = self._action(tr("&Open…"), self.open_database, QKeySequence.Open)
         self.copy_action = self._action(tr("Save a &copy…"), self.save_a_copy)
+        self.passphrase_action = self._action(tr("Change &passphrase…"),
+                                              lambda: self._passphrases().change_passphrase(
+                                                  self))
+        self.encrypt_action = self._action(tr("Encr&ypt this database…"),
+                                           lambda: self._passphrases().encrypt_open_file(self))
         self.export_action = self._action(tr("&Export workbook for press…"),
                                           lambda: self._export(full=False), "Ctrl+E")
         self.export_full_action = self._action(tr("Export &full workbook…"),
@@ -95,7 +100,7 @@ class WindowActions:
         file_menu = bar.addMenu(tr("&File"))
         file_menu.addActions([self.new_file_action, self.open_action])
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
-        file_menu.addAction(self.copy_action)
+        file_menu.addActions([self.copy_action, self.passphrase_action, self.encrypt_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.export_full_action])
         file_menu.addSeparator()
@@ -115,6 +120,11 @@ class WindowActions:
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([self.new_breach_action, self.save_action, self.delete_action,
                             self.undo_action, self.find_action])
+
+    @staticmethod
+    def _passphrases():
+        from . import passphrase_actions  # only these actions need it
+        return passphrase_actions
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -129,7 +129,7 @@ class Dialogs:
         self.asked.append(("passphrase", problem))
         return self.passphrases.pop(0) if self.passphrases else None
 
-    def ask_new_passphrase(self, parent, name):
+    def ask_new_passphrase(self, parent, name, encrypted_only=False):
         """A new file without encryption, unless `new_passphrase` says otherwise."""
         self.asked.append(("new passphrase", name))
         return True, self.new_passphrase

@@ -109,3 +109,40 @@ def test_two_different_passphrases_are_said_to_differ(qtbot):
     assert not dialog.ok.isEnabled()
     assert dialog.hint.text() == "The two passphrases differ."
     assert dialog.second.echoMode() == dialog.second.EchoMode.Password
+
+
+def test_the_open_plain_file_is_encrypted_from_the_file_menu(qtbot, window, dialogs,
+                                                             make_breach, ledger_path):
+    db.save_breach(window.ledger, make_breach(place="Saraqib"))
+    assert window.encrypt_action.isEnabled() and not window.passphrase_action.isEnabled()
+    dialogs.new_passphrase = PASSPHRASE
+    window.encrypt_action.trigger()
+    assert window.ledger.path == ledger_path and window.ledger.encrypted
+    assert not ledger_path.read_bytes().startswith(b"SQLite format 3")
+    assert [row.place for row in db.list_breaches(window.ledger)] == ["Saraqib"]
+    assert window.passphrase_action.isEnabled() and not window.encrypt_action.isEnabled()
+    assert "field.sqlite3" not in str(dialogs.asked)
+    assert any(kind == "info" and "is encrypted, and its backups" in text
+               for kind, text in dialogs.asked)
+
+
+def test_the_passphrase_is_changed_after_the_one_it_has_is_typed(qtbot, dialogs, tmp_path):
+    from tests.conftest import show_window
+    path = tmp_path / "office.sqlite3"
+    window = show_window(qtbot, db.open_ledger(path, passphrase=PASSPHRASE))
+    dialogs.passphrases = ["olive grove at dusk", PASSPHRASE]
+    dialogs.new_passphrase = "cedar hill at noon"
+    window.passphrase_action.trigger()
+    asked = [problem for kind, problem in dialogs.asked if kind == "passphrase"]
+    assert len(asked) == 2 and "does not open office.sqlite3" in asked[1]
+    assert any(kind == "info" and "Passphrase changed" in text for kind, text in dialogs.asked), dialogs.asked
+    window.close()
+    db.cipher.forget(path)
+    with db.open_ledger(path, passphrase="cedar hill at noon") as ledger:
+        assert ledger.encrypted
+    db.cipher.forget(path)
+    try:
+        db.open_ledger(path, passphrase=PASSPHRASE).close()
+        raise AssertionError("the old passphrase still opens the file")
+    except db.PassphraseError as error:
+        assert error.code == "passphrase_wrong"

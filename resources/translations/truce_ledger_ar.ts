@@ -904,6 +904,14 @@ Import them?</source>
         <translation>حفظ &amp;نسخة…</translation>
     </message>
     <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>تغيير كلمة ال&amp;مرور…</translation>
+    </message>
+    <message>
+        <source>Encr&amp;ypt this database…</source>
+        <translation>ت&amp;شفير قاعدة البيانات هذه…</translation>
+    </message>
+    <message>
         <source>&amp;Export workbook for press…</source>
         <translation>&amp;تصدير مصنف Excel للصحافة…</translation>
     </message>
@@ -2833,6 +2841,38 @@ Import them?</source>
     <message>
         <source>{name} is locked: every record is hidden. Type its passphrase to go on.</source>
         <translation>{name} مقفل: كل السجلات مخفية. اكتب كلمة مروره للمتابعة.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed</source>
+        <translation>لم تتغيّر كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>تغيّرت كلمة المرور</translation>
+    </message>
+    <message>
+        <source>The passphrase of {name} is changed. Backups made before keep the passphrase they were made with.</source>
+        <translation>تغيّرت كلمة مرور {name}. النسخ الاحتياطية المأخوذة قبل ذلك تبقى بكلمة المرور التي أُخذت بها.</translation>
+    </message>
+    <message>
+        <source>Encrypt this database?</source>
+        <translation>أتشفّر قاعدة البيانات هذه؟</translation>
+    </message>
+    <message>
+        <source>Encrypting {name}…</source>
+        <translation>جارٍ تشفير {name}…</translation>
+    </message>
+    <message>
+        <source>The database was not encrypted</source>
+        <translation>لم تُشفَّر قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>مشفّرة</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted, and its backups. The plain file&apos;s bytes may stay on the disk until written over: the computer&apos;s own disk encryption protects them; without it, wipe the disk&apos;s free space (README says how).</source>
+        <translation>شُفِّر {name} ونسخه الاحتياطية. قد تبقى بايتات الملف غير المشفّر على القرص حتى يُكتب فوقها: يحميها تشفير القرص في الحاسوب نفسه؛ وإن لم يكن، فامسح المساحة الفارغة من القرص (يشرح README كيف).</translation>
     </message>
 </context>
 </TS>
