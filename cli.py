@@ -112,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="calendar weeks starting on this day")
     export.add_argument("--full", action="store_true",
                         help="include confidential victims and source contacts (not for press)")
+    export.add_argument("--password-file", type=Path, metavar="FILE", default=None,
+                        help="with --full: protect the workbook with the password in the "
+                             "first line of FILE (Excel and LibreOffice ask for it)")
     export.add_argument("--office", default="", help="the office's name, for the Summary")
     export.add_argument("--right-to-left", action="store_true",
                         help="sheets read right to left, for an Arabic-speaking office")
@@ -290,11 +293,13 @@ def _export(args: argparse.Namespace) -> int:
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),
             full=args.full, office=args.office, right_to_left=args.right_to_left,
-            language=args.language, digits=args.digits)
+            language=args.language, digits=args.digits,
+            password=given(args, "password_file", environment=False))
         report = export_workbook(ledger, args.out, options)
     kind = "full (confidential data included)" if args.full else "public"
-    _say(f"{args.out}: {kind} workbook, {report.breaches} breaches, {report.victims} victims, "
-         f"{report.sources} sources")
+    locked = ", protected with a password" if options.password is not None else ""
+    _say(f"{args.out}: {kind} workbook{locked}, {report.breaches} breaches, "
+         f"{report.victims} victims, {report.sources} sources")
     if report.removed_characters:
         _say(f"{_characters(report.removed_characters)} removed (see the Summary)")
     if report.cut_texts:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import shutil
 import tempfile
@@ -89,6 +90,9 @@ class ExportOptions:
     right_to_left: bool = False  # sheets read right to left (always, in Arabic)
     language: str = "en"  # of every word the workbook writes: "en" or "ar"
     digits: str = "western"  # of numbers written in Arabic text: western or arabic
+    # A full workbook's password (Excel's own encryption, ECMA-376 agile: Excel and
+    # LibreOffice ask for it); None: none. A public workbook is meant to be shared.
+    password: str | None = None
 
 
 @dataclass
@@ -112,6 +116,8 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
     and nothing anywhere else either."""
     target = Path(target)
     refuse_ledger_target(ledger.path, target)
+    if options.password is not None and not options.full:
+        raise LedgerError("password_public")
     report = ExportReport(path=target)
     parts = None
     try:
@@ -126,7 +132,7 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
                 text = _write(ledger, book, parts, options, report, progress)
             _close_sheets(book, mend_carriage_returns=text.carriage_returns)
             whole = parts / "workbook.xlsx"
-            _save(book, whole, owner_only=options.full)
+            _save(book, whole, owner_only=options.full, password=options.password)
             _go_on(progress, report.breaches, report.breaches)  # a Cancel while saving
         except BaseException:
             _discard(book)
@@ -214,15 +220,17 @@ def _keep_carriage_returns(xml: Path) -> None:
     os.replace(mended, xml)
 
 
-def _save(book: Workbook, path: Path, owner_only: bool) -> None:
+def _save(book: Workbook, path: Path, owner_only: bool, password: str | None = None) -> None:
     """Write the workbook into `path`, a new file: readable by its owner only when it holds
     confidential data, and on the disk (fsync) before it is moved into place. The zip
     archive is closed here, whether it is whole or not, so that nothing writes to it
-    later (a half-written archive would try again, and complain, when collected)."""
+    later (a half-written archive would try again, and complain, when collected). With a
+    `password`, the archive is made in memory and only its encrypted form is written."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
                          0o600 if owner_only else 0o666)
     with open(descriptor, "wb") as handle:
-        archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+        plain = io.BytesIO() if password is not None else handle
+        archive = ZipFile(plain, "w", ZIP_DEFLATED, allowZip64=True)
         try:
             book.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
             ExcelWriter(book, archive).save()
@@ -230,6 +238,10 @@ def _save(book: Workbook, path: Path, owner_only: bool) -> None:
             with contextlib.suppress(Exception):
                 archive.close()
             raise
+        if password is not None:
+            from msoffcrypto.format.ooxml import OOXMLFile
+            plain.seek(0)
+            OOXMLFile(plain).encrypt(password, handle)
         handle.flush()
         os.fsync(handle.fileno())
 

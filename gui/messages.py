@@ -201,6 +201,8 @@ def error_text(error: Exception) -> str:
                                     "terminal, or with --yes: anyone who gets it reads every "
                                     "record."),
         "not_encrypted": tr("{name} is not encrypted."),
+        "password_public": tr("A public workbook is meant to be shared: only a full "
+                              "workbook (--full) is protected with a password."),
         "already_encrypted": tr("{name} is already encrypted: change its passphrase "
                                 "instead."),
         "file_in_use": tr("{name} is open in another copy of Truce Ledger (or another "

@@ -217,3 +217,38 @@ def test_a_merge_between_two_encrypted_offices(tmp_path):
     with sqlite3.connect(theirs) as raw:  # no key: unreadable
         with pytest.raises(sqlite3.DatabaseError):
             raw.execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_a_full_workbook_with_a_password_opens_with_it_and_not_without(tmp_path):
+    import io
+
+    import msoffcrypto
+    import openpyxl
+    demo, workbook = tmp_path / "demo.sqlite3", tmp_path / "full.xlsx"
+    password = tmp_path / "password.txt"
+    password.write_text("cedar hill at noon\n", "utf-8")
+    assert run("demo", "--db", str(demo)).returncode == 0
+    done = run("export", "--db", str(demo), "--full", "--password-file", str(password),
+               "--out", str(workbook))
+    assert done.returncode == 0 and "protected with a password" in done.stdout
+    content = workbook.read_bytes()
+    assert content.startswith(b"\xd0\xcf\x11\xe0")  # Excel's encrypted container
+    assert not any(form in content for form in _forms("Aleppo Media Center"))
+    with open(workbook, "rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        with pytest.raises(Exception, match="could not be decrypted"):
+            office.load_key(password="olive grove at dusk")
+            office.decrypt(io.BytesIO())
+    with open(workbook, "rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password="cedar hill at noon")
+        plain = io.BytesIO()
+        office.decrypt(plain)
+    book = openpyxl.load_workbook(plain)
+    sources = book["Sources"]
+    assert "Aleppo Media Center" in [cell.value for cell in sources["A"]]
+    # A public workbook is meant to be shared: no password.
+    done = run("export", "--db", str(demo), "--password-file", str(password), "--out",
+               str(tmp_path / "public.xlsx"))
+    assert done.returncode == 1 and "only a full workbook" in done.stderr
+    assert not (tmp_path / "public.xlsx").exists()

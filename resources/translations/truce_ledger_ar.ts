@@ -1762,6 +1762,10 @@ Import them?</source>
         <translation>{name} غير مشفّر.</translation>
     </message>
     <message>
+        <source>A public workbook is meant to be shared: only a full workbook (--full) is protected with a password.</source>
+        <translation>المصنف العام معدّ للمشاركة: لا يُحمى بكلمة سر إلا المصنف الكامل (--full).</translation>
+    </message>
+    <message>
         <source>{name} is already encrypted: change its passphrase instead.</source>
         <translation>{name} مشفّر من قبل: غيّر كلمة مروره بدلًا من ذلك.</translation>
     </message>
