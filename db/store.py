@@ -219,16 +219,7 @@ def _inspect(path: Path, passphrase: str | None) -> tuple[int, bool]:
     _check_version(name, int.from_bytes(header[60:64], "big"))
     # The header may be older than what is in the write-ahead log: ask SQLite too.
     conn = _immutable_connection(path) if settled else _read_only_connection(path)
-    try:
-        version = _check_ours(conn, name)
-        mark = clean_close_mark(conn)
-    except sqlite3.DatabaseError as error:
-        raise BadFileError("damaged_open", name=name, reason=str(error)) from None
-    finally:
-        conn.close()
-    if not closed_as_marked(path, mark, status) or failed_check_marker(path).exists():
-        _quick_check(path, None)
-    return version, False
+    return _asked_of_sqlite(conn, path, status, None), False
 
 
 def _inspect_encrypted(path: Path, status: os.stat_result, passphrase: str) -> int:
@@ -241,15 +232,22 @@ def _inspect_encrypted(path: Path, status: os.stat_result, passphrase: str) -> i
     except BadFileError:
         # Not even its first page reads: not this passphrase, or not an encrypted ledger.
         raise PassphraseError("passphrase_wrong", name=name) from None
+    return _asked_of_sqlite(conn, path, status, passphrase)
+
+
+def _asked_of_sqlite(conn: sqlite3.Connection, path: Path, status: os.stat_result,
+                     key: str | None) -> int:
+    """The file's schema version, once SQLite on `conn` (closed here) has shown it to be
+    ours; every page read too unless the file is as its last clean close left it."""
     try:
-        version = _check_ours(conn, name)
+        version = _check_ours(conn, path.name)
         mark = clean_close_mark(conn)
     except sqlite3.DatabaseError as error:
-        raise BadFileError("damaged_open", name=name, reason=str(error)) from None
+        raise BadFileError("damaged_open", name=path.name, reason=str(error)) from None
     finally:
         conn.close()
     if not closed_as_marked(path, mark, status) or failed_check_marker(path).exists():
-        _quick_check(path, passphrase)
+        _quick_check(path, key)
     return version
 
 
