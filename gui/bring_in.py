@@ -109,13 +109,22 @@ def merge_office_file(parent: QWidget, ledger: db.Ledger) -> bool:
     if path is None:
         return False
     source, user, office = ledger.path, ledger.user, ledger.office
+    theirs: str | None = None  # the other file's passphrase, when it is encrypted
 
     def work(progress):
         with db.open_ledger(source, user=user, office=office, create=False) as own:
-            return merge_file(own, path, progress)
+            return merge_file(own, path, progress, other_passphrase=theirs)
 
-    report, error = run_with_progress(parent, tr("Merging {name}…").format(name=path.name),
-                                      work)
+    while True:
+        report, error = run_with_progress(
+            parent, tr("Merging {name}…").format(name=path.name), work)
+        if not isinstance(error, db.PassphraseError):
+            break
+        # Their file is encrypted: its passphrase (again, with the reason, if wrong).
+        problem = error_text(error) if error.code == "passphrase_wrong" else ""
+        theirs = dialogs.ask_passphrase(parent, path.name, problem)
+        if theirs is None:
+            return False
     if error is not None:
         if getattr(error, "code", None) != "cancelled":
             dialogs.show_error(parent, tr("Not merged"), error_text(error))

@@ -46,6 +46,22 @@ def test_merge_through_the_window(qtbot, window, ledger, tmp_path, dialogs):
     assert "0 breaches added" in dialogs.asked[-1][1]
 
 
+def test_an_encrypted_office_file_is_merged_with_its_passphrase(qtbot, window, ledger,
+                                                                 tmp_path, dialogs):
+    other = tmp_path / "field.sqlite3"
+    create_demo(other, passphrase="their office's words")
+    db.cipher.forget(other)
+    dialogs.paths = [other]
+    dialogs.passphrases = ["our office's words", "their office's words"]
+    window.merge_office()
+    asked = [text for kind, text in dialogs.asked if kind == "passphrase"]
+    assert len(asked) == 2 and "does not open field.sqlite3" in asked[1]
+    assert "251 breaches added" in dialogs.asked[-1][1]
+    dialogs.paths = [other]  # cancelled when asked: nothing merged, nothing said
+    window.merge_office()
+    assert dialogs.asked[-1][0] == "passphrase"
+
+
 def test_the_demo_export_is_refused_in_words_before_anything_is_asked(
         qtbot, window, ledger, make_breach, tmp_path, dialogs):
     from db.workbook import ExportOptions, export_workbook
