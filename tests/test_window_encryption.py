@@ -135,7 +135,8 @@ def test_the_passphrase_is_changed_after_the_one_it_has_is_typed(qtbot, dialogs,
     window.passphrase_action.trigger()
     asked = [problem for kind, problem in dialogs.asked if kind == "passphrase"]
     assert len(asked) == 2 and "does not open office.sqlite3" in asked[1]
-    assert any(kind == "info" and "Passphrase changed" in text for kind, text in dialogs.asked), dialogs.asked
+    assert any(kind == "info" and "Passphrase changed" in text
+               for kind, text in dialogs.asked), dialogs.asked
     window.close()
     db.cipher.forget(path)
     with db.open_ledger(path, passphrase="cedar hill at noon") as ledger:
