@@ -75,6 +75,16 @@ def ask_new_passphrase(parent: QWidget | None, name: str,
     return True, dialog.typed
 
 
+def ask_workbook_password(parent: QWidget | None, name: str) -> tuple[bool, str | None]:
+    """For the full workbook `name`: (True, the password chosen, typed twice), (True,
+    None) for none, chosen on purpose, or (False, None) if cancelled."""
+    from .passphrase_dialog import PassphraseDialog
+    dialog = PassphraseDialog(parent, name, new=True, workbook=True)
+    if dialog.exec() != QtWidgets.QDialog.Accepted:
+        return False, None
+    return True, dialog.typed
+
+
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QtWidgets.QMessageBox.critical(parent, title, text)
 

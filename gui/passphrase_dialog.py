@@ -42,12 +42,17 @@ class PassphraseDialog(QDialog):
     was refused, and the buttons: Open, or Encrypt and a button for no encryption."""
 
     def __init__(self, parent: QWidget | None, name: str, new: bool = False,
-                 problem: str = "", plain_allowed: bool = True):
+                 problem: str = "", plain_allowed: bool = True, workbook: bool = False):
         super().__init__(parent)
         self.new, self.plain = new, False
         self.typed: str | None = None  # what was typed, once accepted
         self.setWindowTitle(tr("New database") if new else tr("Encrypted database"))
-        if new:
+        if workbook:  # a full workbook's password: chosen the same way
+            self.setWindowTitle(tr("Password of the workbook"))
+            text = tr("{name} holds confidential victims and the contacts of sources. "
+                      "With a password, whoever finds the file reads nothing of it; Excel "
+                      "and LibreOffice ask for the password.").format(name=isolate(name))
+        elif new:
             text = tr("{name} will be encrypted: without its passphrase nobody can read it, "
                       "not even this program, and a lost passphrase cannot be recovered. "
                       "Keep it somewhere safe, away from this computer.").format(
@@ -71,7 +76,7 @@ class PassphraseDialog(QDialog):
         self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok = buttons.button(QDialogButtonBox.Ok)
-        self.ok.setText(tr("&Encrypt") if new else tr("&Open"))
+        self.ok.setText(tr("P&rotect") if workbook else tr("&Encrypt") if new else tr("&Open"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -80,7 +85,8 @@ class PassphraseDialog(QDialog):
         if new:
             layout.addWidget(self.hint)
         if new and plain_allowed:
-            self.no_encryption = QPushButton(tr("Make it &without encryption"))
+            self.no_encryption = QPushButton(tr("&Without a password") if workbook
+                                             else tr("Make it &without encryption"))
             self.no_encryption.setAutoDefault(False)
             self.no_encryption.clicked.connect(self._plain)
             buttons.addButton(self.no_encryption, QDialogButtonBox.DestructiveRole)

@@ -302,7 +302,13 @@ class TotalsView(QWidget):
         path = dialogs.export_path(self, str(proposed), full)
         if path is None:
             return
+        password = None
+        if full:
+            chosen, password = dialogs.ask_workbook_password(self, path.name)
+            if not chosen:
+                return
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
+                                password=password,
                                 office=settings.get(settings.OFFICE_NAME),
                                 right_to_left=self.isRightToLeft(),
                                 language=self.export_language.language(),
@@ -321,7 +327,8 @@ class TotalsView(QWidget):
         dialogs.show_info(self, tr("Workbook written"), tr(
             "{path}\n{breaches} breaches, {victims} victims, {sources} sources.").format(
             path=report.path, breaches=report.breaches, victims=report.victims,
-            sources=report.sources))
+            sources=report.sources) + ("\n" + tr("Protected with a password.")
+                                       if password is not None else ""))
 
     def _period(self) -> tuple:
         """The first and last day the export covers: of the weeks counted for the scheme

@@ -109,6 +109,7 @@ class Dialogs:
         self.paths: list = []
         self.passphrases: list[str] = []  # typed, one each time a passphrase is asked
         self.new_passphrase: str | None = None  # chosen for a new file (None: plain)
+        self.workbook_password: str | None = None  # chosen for a full workbook
 
     def ask_unsaved(self, parent, what):
         self.asked.append(("unsaved", what))
@@ -134,6 +135,11 @@ class Dialogs:
         self.asked.append(("new passphrase", name))
         return True, self.new_passphrase
 
+    def ask_workbook_password(self, parent, name):
+        """A full workbook without a password, unless `workbook_password` says one."""
+        self.asked.append(("workbook password", name))
+        return True, self.workbook_password
+
     def show_error(self, parent, title, text):
         self.asked.append(("error", f"{title}: {text}"))
 
@@ -150,7 +156,7 @@ def dialogs(monkeypatch):
     from gui import dialogs as module
     fake = Dialogs()
     for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "ask_passphrase",
-                 "ask_new_passphrase", "show_error", "show_info"):
+                 "ask_new_passphrase", "ask_workbook_password", "show_error", "show_info"):
         monkeypatch.setattr(module, name, getattr(fake, name))
     for name in ("open_database_path", "new_database_path", "save_copy_path"):
         monkeypatch.setattr(module, name, fake.path)

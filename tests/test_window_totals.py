@@ -96,6 +96,19 @@ def test_export_through_the_window(qtbot, demo_window, dialogs, tmp_path):
     qtbot.mouseClick(view.export_full_button, Qt.LeftButton)
     full = load_workbook(tmp_path / "full.xlsx")
     assert full["Summary"]["B7"].value.startswith("FULL")
+    # With a password: Excel's encryption, which opens with it alone.
+    import io
+
+    import msoffcrypto
+    dialogs.paths, dialogs.workbook_password = [tmp_path / "locked.xlsx"], "cedar hill at noon"
+    qtbot.mouseClick(view.export_full_button, Qt.LeftButton)
+    assert "Protected with a password." in dialogs.asked[-1][1]
+    with open(tmp_path / "locked.xlsx", "rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password="cedar hill at noon")
+        plain = io.BytesIO()
+        office.decrypt(plain)
+    assert load_workbook(plain)["Summary"]["B7"].value.startswith("FULL")
 
 
 # Words and names.

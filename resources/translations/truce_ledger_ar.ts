@@ -2248,6 +2248,10 @@ Import them?</source>
         <translation>أسابيع تقويمية تبدأ يوم الأحد</translation>
     </message>
     <message>
+        <source>Protected with a password.</source>
+        <translation>محمي بكلمة سر.</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>جارٍ العدّ…</translation>
     </message>
@@ -2807,6 +2811,14 @@ Import them?</source>
         <translation>قاعدة بيانات مشفّرة</translation>
     </message>
     <message>
+        <source>Password of the workbook</source>
+        <translation>كلمة سر المصنف</translation>
+    </message>
+    <message>
+        <source>{name} holds confidential victims and the contacts of sources. With a password, whoever finds the file reads nothing of it; Excel and LibreOffice ask for the password.</source>
+        <translation>يحوي {name} ضحايا سريين وجهات اتصال المصادر. مع كلمة سر، لا يقرأ منه شيئًا من يجد الملف؛ يطلب Excel وLibreOffice كلمة السر.</translation>
+    </message>
+    <message>
         <source>{name} will be encrypted: without its passphrase nobody can read it, not even this program, and a lost passphrase cannot be recovered. Keep it somewhere safe, away from this computer.</source>
         <translation>سيُشفَّر {name}: لا يستطيع أحد قراءته دون كلمة مروره، ولا هذا البرنامج نفسه، وكلمة المرور الضائعة لا تُستعاد. احفظها في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
@@ -2829,6 +2841,14 @@ Import them?</source>
     <message>
         <source>&amp;Open</source>
         <translation>ا&amp;فتح</translation>
+    </message>
+    <message>
+        <source>P&amp;rotect</source>
+        <translation>ا&amp;حمِه</translation>
+    </message>
+    <message>
+        <source>&amp;Without a password</source>
+        <translation>&amp;دون كلمة سر</translation>
     </message>
     <message>
         <source>Make it &amp;without encryption</source>
