@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from db import DateError, LedgerError, SQLiteError, find_by_name, open_ledger, parse_day
-from cli_passphrase import (add_passphrase_file, asked, given, new_passphrase,
-                            open_asking)
+from cli_passphrase import (add_passphrase_file, asked, encryption as _encryption, given,
+                            new_database, new_passphrase, open_asking)
 from db.errors import PassphraseError
 from db.paths import default_database_path, user_data_folder
 from db.totals import COUNT_NAMES, GROUPINGS, WEEK_STARTS, TotalsFilter, scheme_for, totals_by
@@ -147,7 +147,7 @@ def run(argv: list[str] | None = None) -> int:
     args.db = getattr(args, "db", None)
     try:
         if args.command == "new":
-            return _new(args)
+            return new_database(args)
         if args.command in ("rekey", "encrypt", "decrypt"):
             from cli_passphrase import change
             return change(args)
@@ -176,22 +176,6 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: stopped", file=sys.stderr)
         return 1
-
-
-def _new(args: argparse.Namespace) -> int:
-    path = args.db or default_database_path()
-    if path.exists() or path.is_symlink():
-        raise LedgerError("new_exists", name=str(path))
-    passphrase = None if args.no_encryption else new_passphrase(args)
-    if passphrase is None and not args.no_encryption:
-        raise LedgerError("new_needs_passphrase")
-    open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
-    _say(f"{path}: new database, {_encryption(passphrase)}")
-    return 0
-
-
-def _encryption(passphrase: str | None) -> str:
-    return "encrypted" if passphrase else "not encrypted (anyone who copies it reads it)"
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -313,7 +297,10 @@ def _import(args: argparse.Namespace) -> int:
     from db.importer import ImportRefused, import_file
 
     path = args.db or default_database_path()
-    if not (path.exists() or path.is_symlink()):  # made, and said so
+    made = not (path.exists() or path.is_symlink())
+    if made:  # made, and said so; a dry run writes nothing, a file neither
+        if args.dry_run:
+            raise LedgerError("missing", name=str(path))
         passphrase = new_passphrase(args)
         open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
         print(f"{PROG}: {path} did not exist: a new database was made, "
@@ -321,17 +308,23 @@ def _import(args: argparse.Namespace) -> int:
     try:
         with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
             report = import_file(ledger, args.file, dry_run=args.dry_run, agreed=args.agreed)
-    except ImportRefused as refused:
+    except BaseException as error:
+        for leftover in [path, Path(f"{path}-wal"), Path(f"{path}-shm")] if made else []:
+            leftover.unlink(missing_ok=True)  # the file made for it goes with the import
+        if not isinstance(error, ImportRefused):
+            raise
         words = _words("report_words")
-        for line in words.import_refusal(refused.report):
+        for line in words.import_refusal(error.report):
             _error(line)  # a reason quotes the row's text: escaped
-        if refused.report.ignored_columns:
-            _warn(words.ignored_columns(refused.report))
+        if error.report.ignored_columns:
+            _warn(words.ignored_columns(error.report))
         return 1
     words = _words("report_words")
     _say(f"{args.file.name}: {words.import_summary(report)}")
     if args.dry_run and report.token:
         again = ["truce-ledger", "import", str(args.file)]
+        if getattr(args, "passphrase_file", None) is not None:
+            again += ["--passphrase-file", str(args.passphrase_file)]
         again += ["--db", str(args.db)] if args.db else []
         _say(words.agreed_command(shlex.join(again + ["--agreed", report.token])))
     if report.ignored_columns:  # never dropped unsaid; on stderr, beside other warnings

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from db import LedgerError, open_ledger
-from db.cipher import valid_passphrase
+from db.cipher import MIN_PASSPHRASE, valid_passphrase
 from db.errors import PassphraseError
 
 ENVIRONMENT = "TRUCE_LEDGER_PASSPHRASE"
@@ -23,9 +23,10 @@ ENVIRONMENT = "TRUCE_LEDGER_PASSPHRASE"
 
 def add_passphrase_file(parser: argparse.ArgumentParser, option: str = "--passphrase-file",
                         whose: str = "the database's") -> None:
+    fallback = f"${ENVIRONMENT}, else " if option == "--passphrase-file" else ""
     parser.add_argument(option, type=Path, metavar="FILE", default=argparse.SUPPRESS,
                         help=f"{whose} passphrase, when it is encrypted: the first line of "
-                             f"FILE (else ${ENVIRONMENT}, else asked on the terminal)")
+                             f"FILE (else {fallback}asked on the terminal)")
 
 
 def _first_line(path: Path) -> str:
@@ -37,7 +38,8 @@ def _first_line(path: Path) -> str:
     except UnicodeDecodeError:
         raise LedgerError("passphrase_file_unreadable", name=str(path),
                           reason="not UTF-8 text") from None
-    return text.splitlines()[0] if text else ""
+    # Notepad's mark of a byte order, before the first line, is not part of it.
+    return text.removeprefix("\ufeff").splitlines()[0] if text.strip("\ufeff") else ""
 
 
 def _checked(passphrase: str, where: str) -> str:
@@ -63,9 +65,12 @@ def asked(prompt: str, twice: bool = False) -> str | None:
     is no terminal to ask."""
     if not sys.stdin.isatty():
         return None
-    typed = getpass.getpass(prompt)
-    if twice and getpass.getpass("The same passphrase again: ") != typed:
-        raise LedgerError("passphrases_differ")
+    try:
+        typed = getpass.getpass(prompt)
+        if twice and getpass.getpass("The same passphrase again: ") != typed:
+            raise LedgerError("passphrases_differ")
+    except EOFError:  # Ctrl+D: nothing typed
+        return None
     return _checked(typed, "the terminal")
 
 
@@ -85,10 +90,37 @@ def open_asking(args: argparse.Namespace, path: Path, **options):
     return open_ledger(path, passphrase=typed, **options)
 
 
-def new_passphrase(args: argparse.Namespace) -> str | None:
-    """The passphrase of a new ledger: given, or asked twice on the terminal; None when
-    there is neither (the ledger is then made plain, and the caller says so)."""
-    return given(args) or asked("Passphrase of the new database: ", twice=True)
+def new_passphrase(args: argparse.Namespace, option: str = "passphrase_file",
+                   environment: bool = True) -> str | None:
+    """The passphrase of a new ledger (or a new one of a ledger): given, or asked twice on
+    the terminal; None when there is neither. LedgerError "passphrase_short" when it is
+    shorter than the window would take."""
+    chosen = (given(args, option, environment)
+              or asked("Passphrase of the new database: ", twice=True))
+    if chosen is not None and len(chosen) < MIN_PASSPHRASE:
+        raise LedgerError("passphrase_short", n=MIN_PASSPHRASE)
+    return chosen
+
+
+def encryption(passphrase: str | None) -> str:
+    """How a file made with `passphrase` is kept, in the words of a command's line."""
+    return "encrypted" if passphrase else "not encrypted (anyone who copies it reads it)"
+
+
+def new_database(args: argparse.Namespace) -> int:
+    """The command new: an empty database, encrypted unless --no-encryption."""
+    from cli_output import _say
+    from db.paths import default_database_path
+
+    path = args.db or default_database_path()
+    if path.exists() or path.is_symlink():
+        raise LedgerError("new_exists", name=str(path))
+    passphrase = None if args.no_encryption else new_passphrase(args)
+    if passphrase is None and not args.no_encryption:
+        raise LedgerError("new_needs_passphrase")
+    open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
+    _say(f"{path}: new database, {encryption(passphrase)}")
+    return 0
 
 
 def change(args: argparse.Namespace) -> int:
@@ -101,15 +133,14 @@ def change(args: argparse.Namespace) -> int:
     if args.command == "encrypt":
         passphrase = new_passphrase(args)
         if passphrase is None:
-            raise LedgerError("new_needs_passphrase")
-        backups = passphrases.encrypt_file(path, passphrase)
-        _say(f"{path}: encrypted, and {len(backups)} backups; the plain file's bytes may "
-             "stay on the disk until written over (see README)")
+            raise LedgerError("encrypt_needs_passphrase")
+        backups = len(passphrases.encrypt_file(path, passphrase))
+        _say(f"{path}: encrypted, and {backups} backup{'s' * (backups != 1)}; the plain "
+             "file's bytes may stay on the disk until written over (see README)")
         return 0
     with open_asking(args, path, user=getpass.getuser(), create=False) as ledger:
         if args.command == "rekey":
-            new = (given(args, "new_passphrase_file", environment=False)
-                   or asked("New passphrase: ", twice=True))
+            new = new_passphrase(args, "new_passphrase_file", environment=False)
             if new is None:
                 raise LedgerError("new_passphrase_not_given")
             passphrases.change_passphrase(ledger, new)
@@ -118,8 +149,11 @@ def change(args: argparse.Namespace) -> int:
         if not args.yes:
             if not sys.stdin.isatty():
                 raise LedgerError("decrypt_not_confirmed")
-            answer = input(f"{args.out} will not be encrypted: anyone who gets it reads "
-                           "every record. Write it? [y/N] ")
+            try:
+                answer = input(f"{args.out} will not be encrypted: anyone who gets it "
+                               "reads every record. Write it? [y/N] ")
+            except EOFError:
+                answer = ""
             if answer.strip().lower() not in ("y", "yes"):
                 raise LedgerError("cancelled")
         passphrases.decrypted_copy(ledger, args.out)

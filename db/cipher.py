@@ -23,7 +23,7 @@ import os
 from sqlcipher3 import dbapi2 as sqlite3
 
 __all__ = ["SQLiteError", "sqlite3", "connect", "forget", "key_of", "remember", "valid_passphrase",
-           "KDF_ITERATIONS", "PASSPHRASE_NEEDED_BYTES"]
+           "KDF_ITERATIONS", "MIN_PASSPHRASE", "PASSPHRASE_NEEDED_BYTES"]
 
 # SQLCipher 4's defaults (said in README; a file made with others would not open).
 KDF_ITERATIONS = 256_000
@@ -51,11 +51,18 @@ def _quiet() -> None:
 _quiet()
 
 
+# The shortest passphrase a new ledger takes: a laptop taken at a checkpoint may be tried
+# with every short one.
+MIN_PASSPHRASE = 10
+
+
 def valid_passphrase(passphrase: str) -> bool:
-    """Whether `passphrase` can key a file: not empty, and no control characters (a
-    passphrase file's line ending is not part of it)."""
-    return bool(passphrase) and not any(ord(char) < 32 or ord(char) == 127
-                                        for char in passphrase)
+    """Whether `passphrase` can key a file: not empty, no control characters, and no space
+    at either end (invisible where it is typed or kept: a passphrase file's line ending,
+    a word processor's mark of a byte order are not part of it)."""
+    return (bool(passphrase) and passphrase == passphrase.strip()
+            and "\ufeff" not in passphrase
+            and not any(ord(char) < 32 or ord(char) == 127 for char in passphrase))
 
 
 def _literal(passphrase: str) -> str:

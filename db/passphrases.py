@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .cipher import connect, remember, sqlite3, valid_passphrase
 from .copies import list_backups
-from .errors import BadFileError, LedgerError
+from .errors import BadFileError, LedgerError, PassphraseError
 from .files import fsync_path, place_problem, real_path
 from .ledger import Ledger
 from .paths import private_file, temporary_name
@@ -59,9 +59,10 @@ def encrypt_file(path: str | os.PathLike, passphrase: str) -> list[Path]:
     the program has it open: nothing changed), or the errors of an opening."""
     path = real_path(path)
     _usable(passphrase)
-    version, encrypted = inspected(path, None)
-    if encrypted:
-        raise LedgerError("already_encrypted", name=path.name)
+    try:
+        version, _plain = inspected(path, None)
+    except PassphraseError:  # random bytes to a reader without its passphrase
+        raise LedgerError("already_encrypted", name=path.name) from None
     done = []
     for backup in list_backups(path):
         with contextlib.suppress(BadFileError):  # not a ledger: left as it is
@@ -102,7 +103,9 @@ def decrypted_copy(source: Ledger, target: str | os.PathLike) -> None:
     row compared. Refuses a target that exists."""
     target = Path(target)
     if target.exists() or target.is_symlink():
-        raise LedgerError("export_exists", name=str(target))
+        raise LedgerError("copy_exists", name=str(target))
+    if not target.parent.is_dir():
+        raise LedgerError("not_written", name=str(target), reason="no such folder")
     if not source.encrypted:
         raise LedgerError("not_encrypted", name=source.path.name)
     version = source.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -112,7 +115,7 @@ def decrypted_copy(source: Ledger, target: str | os.PathLike) -> None:
         os.link(temporary, target)  # refuses a file made meanwhile
         fsync_path(target.parent)
     except FileExistsError:
-        raise LedgerError("export_exists", name=str(target)) from None
+        raise LedgerError("copy_exists", name=str(target)) from None
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()

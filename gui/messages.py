@@ -190,8 +190,16 @@ def error_text(error: Exception) -> str:
                                          "asked for it."),
         "passphrase_file_unreadable": tr("The passphrase cannot be read from {name}: "
                                          "{reason}."),
-        "passphrase_unusable": tr("The passphrase from {where} is empty or holds a "
-                                  "control character: it cannot be used."),
+        "passphrase_unusable": tr("The passphrase or password from {where} is empty, holds "
+                                  "a control character, or begins or ends with a space: "
+                                  "it cannot be used."),
+        "passphrase_short": tr("A new passphrase has at least {n} characters (better a few "
+                               "words): a short one is soon guessed."),
+        "encrypt_needs_passphrase": tr("Give the passphrase to encrypt with (in a file with "
+                                       "--passphrase-file, in TRUCE_LEDGER_PASSPHRASE, or "
+                                       "typed twice in a terminal)."),
+        "copy_exists": tr("{name} already exists: a plain copy is never written over a "
+                          "file."),
         "passphrases_differ": tr("The two passphrases typed differ: nothing was made."),
         "new_exists": tr("{name} already exists: a new database is never made over a file."),
         "new_passphrase_not_given": tr("Give the new passphrase in the first line of a file "

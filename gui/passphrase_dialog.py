@@ -20,9 +20,8 @@ from .i18n import tr
 from .messages import error_text
 from .styles import styled
 
-# Shorter than this, a new passphrase is refused: a laptop taken at a checkpoint may be
-# tried with every short one.
-MIN_LENGTH = 10
+# Shorter than this, a new passphrase is refused (db/cipher.py says why).
+MIN_LENGTH = db.cipher.MIN_PASSPHRASE
 
 
 def strength(passphrase: str) -> str:

@@ -183,13 +183,16 @@ def test_every_command_works_on_an_encrypted_ledger(tmp_path):
     done = run("totals", "--db", str(plain))
     assert done.returncode == 0 and "251" in done.stdout
     # An import into a file that does not exist makes it, and says whether it is encrypted.
+    rows = tmp_path / "rows.csv"
+    rows.write_text("Date,Governorate,Type,Sources\n2017-01-02,Aleppo,Shelling,Halab Today\n",
+                    "utf-8")
     made = tmp_path / "made.sqlite3"
-    done = run("import", str(workbook), "--db", str(made), *given)
-    assert "a new database was made, encrypted" in done.stderr
+    done = run("import", str(rows), "--db", str(made), *given)
+    assert done.returncode == 0 and "a new database was made, encrypted" in done.stderr
     assert not made.read_bytes().startswith(b"SQLite format 3")
     other = tmp_path / "other.sqlite3"
-    done = run("import", str(workbook), "--db", str(other), stdin="")
-    assert "a new database was made, not encrypted" in done.stderr
+    done = run("import", str(rows), "--db", str(other), stdin="")
+    assert done.returncode == 0 and "a new database was made, not encrypted" in done.stderr
     assert other.read_bytes().startswith(b"SQLite format 3")
 
 
@@ -252,3 +255,42 @@ def test_a_full_workbook_with_a_password_opens_with_it_and_not_without(tmp_path)
                str(tmp_path / "public.xlsx"))
     assert done.returncode == 1 and "only a full workbook" in done.stderr
     assert not (tmp_path / "public.xlsx").exists()
+
+
+def test_a_passphrase_file_s_invisible_marks_are_not_part_of_it(tmp_path):
+    """Notepad writes a mark of the byte order before the first line: the passphrase
+    typed later, or given in the environment, must open the file all the same."""
+    path, secret = tmp_path / "office.sqlite3", tmp_path / "passphrase.txt"
+    secret.write_bytes(b"\xef\xbb\xbf" + PASSPHRASE.encode("utf-8") + b"\r\n")
+    assert run("new", "--db", str(path), "--passphrase-file", str(secret)).returncode == 0
+    done = run("totals", "--db", str(path), env={"TRUCE_LEDGER_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    spaced = tmp_path / "spaced.txt"
+    spaced.write_text(f"  {PASSPHRASE}  \n", "utf-8")
+    done = run("new", "--db", str(tmp_path / "other.sqlite3"), "--passphrase-file",
+               str(spaced))
+    assert done.returncode == 1 and "begins or ends with a space" in done.stderr
+    short = tmp_path / "short.txt"
+    short.write_text("abc\n", "utf-8")
+    for args in (("new", "--db", str(tmp_path / "third.sqlite3")),
+                 ("rekey", "--db", str(path), "--passphrase-file", str(secret),
+                  "--new-passphrase-file")):
+        done = run(*args, str(short)) if args[0] == "rekey" else run(
+            *args, "--passphrase-file", str(short))
+        assert done.returncode == 1 and "at least 10 characters" in done.stderr
+    assert not (tmp_path / "other.sqlite3").exists()
+    assert not (tmp_path / "third.sqlite3").exists()
+    done = run("encrypt", "--db", str(path), "--passphrase-file", str(secret))
+    assert done.returncode == 1 and "already encrypted" in done.stderr
+
+
+def test_an_import_that_writes_nothing_leaves_no_new_file(tmp_path):
+    workbook = tmp_path / "rows.csv"
+    workbook.write_text("Date,Governorate,Type,Sources\n2017-13-40,Aleppo,Shelling,X\n",
+                        "utf-8")
+    path = tmp_path / "new.sqlite3"
+    done = run("import", str(workbook), "--db", str(path), "--dry-run")
+    assert done.returncode == 1 and not path.exists()
+    done = run("import", str(workbook), "--db", str(path), stdin="")
+    assert done.returncode == 1 and "a new database was made" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]

@@ -123,7 +123,7 @@ def test_a_plain_copy_of_an_encrypted_ledger_is_whole_and_plain(demo_file, tmp_p
         passphrases.decrypted_copy(ledger, plain)
         with pytest.raises(db.LedgerError) as refused:
             passphrases.decrypted_copy(ledger, plain)  # never over a file
-        assert refused.value.code == "export_exists"
+        assert refused.value.code == "copy_exists"
     assert plain.read_bytes().startswith(b"SQLite format 3\x00")
     check = subprocess.run([sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect("
                             "sys.argv[1]).execute('SELECT count(*) FROM breach').fetchone()[0])",

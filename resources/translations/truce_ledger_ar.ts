@@ -1738,10 +1738,6 @@ Import them?</source>
         <translation>تعذّرت قراءة كلمة المرور من {name}: {reason}.</translation>
     </message>
     <message>
-        <source>The passphrase from {where} is empty or holds a control character: it cannot be used.</source>
-        <translation>كلمة المرور الآتية من {where} فارغة أو فيها محرف تحكّم: لا يمكن استعمالها.</translation>
-    </message>
-    <message>
         <source>The two passphrases typed differ: nothing was made.</source>
         <translation>كلمتا المرور المكتوبتان مختلفتان: لم يُنشأ شيء.</translation>
     </message>
@@ -1928,6 +1924,22 @@ Import them?</source>
     <message>
         <source>This looks like a breach already recorded; save it anyway only if it is a different incident.</source>
         <translation>يبدو أن هذا الخرق مسجَّل من قبل؛ لا تحفظه رغم ذلك إلا إذا كان حادثة مختلفة.</translation>
+    </message>
+    <message>
+        <source>The passphrase or password from {where} is empty, holds a control character, or begins or ends with a space: it cannot be used.</source>
+        <translation>كلمة المرور أو كلمة السر الآتية من {where} فارغة، أو فيها محرف تحكّم، أو تبدأ بمسافة أو تنتهي بها: لا يمكن استعمالها.</translation>
+    </message>
+    <message>
+        <source>A new passphrase has at least {n} characters (better a few words): a short one is soon guessed.</source>
+        <translation>كلمة المرور الجديدة {n} محارف على الأقل (والأفضل بضع كلمات): القصيرة تُخمَّن سريعًا.</translation>
+    </message>
+    <message>
+        <source>Give the passphrase to encrypt with (in a file with --passphrase-file, in TRUCE_LEDGER_PASSPHRASE, or typed twice in a terminal).</source>
+        <translation>أعطِ كلمة المرور التي يُشفَّر بها (في ملف مع --passphrase-file، أو في TRUCE_LEDGER_PASSPHRASE، أو بكتابتها مرتين في طرفية).</translation>
+    </message>
+    <message>
+        <source>{name} already exists: a plain copy is never written over a file.</source>
+        <translation>{name} موجود من قبل: لا تُكتب نسخة غير مشفّرة فوق ملف أبدًا.</translation>
     </message>
     <message>
         <source>{name} was written by a newer version of Truce Ledger (its schema is number {version}; this program reads up to number {latest}): update the program to open it.</source>
