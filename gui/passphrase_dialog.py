@@ -66,7 +66,7 @@ class PassphraseDialog(QDialog):
             field.setEchoMode(QLineEdit.Password)
             field.textChanged.connect(self._changed)
         form = QFormLayout()
-        form.addRow(tr("&Passphrase"), self.first)
+        form.addRow(tr("&Password") if workbook else tr("&Passphrase"), self.first)
         if new:
             form.addRow(tr("&Again"), self.second)
         self.hint = QLabel()

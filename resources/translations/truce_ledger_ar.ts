@@ -2843,6 +2843,10 @@ Import them?</source>
         <translation>&amp;كلمة المرور</translation>
     </message>
     <message>
+        <source>&amp;Password</source>
+        <translation>&amp;كلمة السر</translation>
+    </message>
+    <message>
         <source>&amp;Again</source>
         <translation>&amp;مرة أخرى</translation>
     </message>
