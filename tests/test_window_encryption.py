@@ -147,3 +147,23 @@ def test_the_passphrase_is_changed_after_the_one_it_has_is_typed(qtbot, dialogs,
         raise AssertionError("the old passphrase still opens the file")
     except db.PassphraseError as error:
         assert error.code == "passphrase_wrong"
+
+
+def test_the_first_start_makes_an_encrypted_file_and_the_next_asks_for_it(qtbot, dialogs):
+    from db.paths import default_database_path
+    from gui.app import open_first_ledger
+    path = default_database_path()
+    assert not path.exists()
+    dialogs.new_passphrase = PASSPHRASE
+    ledger = open_first_ledger(None)  # the very first start: no file anywhere
+    assert ledger.path == path and ledger.encrypted
+    assert [kind for kind, _ in dialogs.asked] == ["new passphrase"]
+    ledger.close()
+    db.cipher.forget(path)  # the next start of the program
+    dialogs.passphrases = [PASSPHRASE]
+    again = open_first_ledger(None)
+    assert again.path == path and again.encrypted
+    assert [kind for kind, _ in dialogs.asked] == ["new passphrase", "passphrase"]
+    again.close()
+    db.cipher.forget(path)
+    assert open_first_ledger(None) is None  # the passphrase not given: no window
