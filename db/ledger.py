@@ -13,7 +13,8 @@ from typing import Iterator
 
 from .cipher import connect, key_of, sqlite3
 from .errors import BusyError, LedgerError
-from .files import mark_clean_close, place_problem
+from .close_mark import mark_clean_close
+from .files import place_problem
 
 
 class Ledger:
@@ -121,7 +122,7 @@ class Ledger:
 
     def close(self) -> None:
         """Close; a ledger that may be written marks its clean close in the file first,
-        so that the next opening need not read every page (db/files.py). A mark that
+        so that the next opening need not read every page (db/close_mark.py). A mark that
         cannot be written costs that opening a check, never a save."""
         if self.write_refusal is None:
             with contextlib.suppress(sqlite3.Error, OSError):

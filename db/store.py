@@ -25,9 +25,10 @@ from .files import (BUSY_TIMEOUT_MS, CACHE_SIZE, FULL_DISK_BYTES, JOURNAL_MAGIC,
                     _failed_check_refusal, _immutable_connection, _log_holds_pages,
                     _not_beside, _owner_only, _read_only_connection,
                     _refuse_what_lies_beside, _remove_dead_runs_files, _remove_made,
-                    _require_regular_file, _require_writable, clean_close_mark,
-                    clear_failed_check, closed_as_marked, failed_check_marker, fsync_path,
-                    place_problem, real_path, record_failed_check)
+                    _require_regular_file, _require_writable, clear_failed_check,
+                    failed_check_marker, fsync_path, place_problem, real_path,
+                    record_failed_check)
+from .close_mark import clean_close_mark, closed_as_marked
 from .ledger import Ledger, _RefusingLedger, fetch_dicts
 from .paths import private_file, temporary_name
 from .records import utc_now
@@ -156,7 +157,7 @@ def inspect_file(path: Path, passphrase: str | None = None) -> int:
     memory (nothing is created beside it, whatever its journal mode); only then does an
     ordinary read-only connection (which may make the -wal and -shm of a file in WAL
     mode) run quick_check, which reads every page. It is skipped for a file as its last
-    clean close left it (db/files.py mark_clean_close says what that can and cannot
+    clean close left it (db/close_mark.py mark_clean_close says what that can and cannot
     tell), unless its last check failed. A file refused is left as it was: a -wal or
     -shm that the inspection made is removed again.
 

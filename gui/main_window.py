@@ -373,7 +373,7 @@ class MainWindow(WindowActions, QMainWindow):
     @staticmethod
     def _close_ledger(ledger: db.Ledger) -> None:
         """Close `ledger` once the counts still reading it (off the UI thread) are done: a
-        reader left open keeps its clean close from being marked (db/files.py), and the
+        reader left open keeps its clean close from being marked (db/close_mark.py), and the
         next opening would read every page."""
         QThreadPool.globalInstance().waitForDone()
         ledger.close()
