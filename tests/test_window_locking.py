@@ -46,7 +46,7 @@ def test_ctrl_l_hides_every_record_and_the_passphrase_brings_back_the_form(
         qtbot, tmp_path, dialogs):
     window = _encrypted_window(qtbot, tmp_path)
     qtbot.waitUntil(lambda: PLACE in _shown_texts(window))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # the keys go to it
+    qtbot.waitUntil(window.isActiveWindow)  # the keys go to it, not to an earlier window
     key(qtbot, Qt.Key_N, Qt.ControlModifier)
     editor = window.breaches.editor
     editor.form.place.setFocus()
