@@ -18,12 +18,14 @@ for the connections other threads make to it (counts, totals, backups); `forget`
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 
 from sqlcipher3 import dbapi2 as sqlite3
 
-__all__ = ["SQLiteError", "sqlite3", "connect", "forget", "key_of", "remember", "valid_passphrase",
-           "KDF_ITERATIONS", "MIN_PASSPHRASE", "PASSPHRASE_NEEDED_BYTES"]
+__all__ = ["SQLiteError", "sqlite3", "connect", "forget", "key_of", "opens", "rekey",
+           "remember", "valid_passphrase", "KDF_ITERATIONS", "MIN_PASSPHRASE",
+           "PASSPHRASE_NEEDED_BYTES"]
 
 # SQLCipher 4's defaults (said in README; a file made with others would not open).
 KDF_ITERATIONS = 256_000
@@ -111,6 +113,20 @@ def _key_of_file(passphrase: str, target) -> str:
                                   KDF_ITERATIONS, 32)
         made = _MADE[passphrase, salt] = f"\"x'{key.hex()}'\""
     return made
+
+
+def rekey(conn: sqlite3.Connection, passphrase: str) -> None:
+    """Encrypt the file on the keyed `conn` with `passphrase` instead (PRAGMA rekey: every
+    page written again, in one transaction)."""
+    conn.execute(f"PRAGMA rekey = {_literal(passphrase)}")
+
+
+def opens(path: str | os.PathLike, passphrase: str) -> bool:
+    """Whether `passphrase` is the one the open file at `path` was opened with (compared
+    in constant time: a window at hand must not tell how much of a guess was right)."""
+    kept = _KEYS.get(os.fspath(path))
+    return kept is not None and hmac.compare_digest(passphrase.encode("utf-8"),
+                                                    kept.encode("utf-8"))
 
 
 def remember(path: str | os.PathLike, passphrase: str | None) -> None:

@@ -19,7 +19,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .cipher import connect, remember, sqlite3, valid_passphrase
+from .cipher import connect, rekey, remember, sqlite3, valid_passphrase
 from .copies import list_backups
 from .errors import BadFileError, LedgerError, PassphraseError
 from .files import fsync_path, place_problem, real_path
@@ -42,15 +42,11 @@ def change_passphrase(ledger: Ledger, new: str) -> None:
         raise LedgerError("not_encrypted", name=ledger.path.name)
     _usable(new)
     try:
-        ledger.conn.execute(f"PRAGMA rekey = {_literal(new)}")
+        rekey(ledger.conn, new)
     except sqlite3.Error as error:
         raise place_problem(ledger.path, error) or LedgerError(
             "not_written", name=ledger.path.name, reason=str(error)) from None
     remember(ledger.path, new)
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def encrypt_file(path: str | os.PathLike, passphrase: str) -> list[Path]:
@@ -65,10 +61,10 @@ def encrypt_file(path: str | os.PathLike, passphrase: str) -> list[Path]:
         raise LedgerError("already_encrypted", name=path.name) from None
     done = []
     for backup in list_backups(path):
-        with contextlib.suppress(BadFileError):  # not a ledger: left as it is
-            if not inspected(backup, None)[1]:
-                _encrypt_in_place(backup, passphrase, inspected(backup, None)[0])
-                done.append(backup)
+        # Not a ledger, or already encrypted (PassphraseError): left as it is.
+        with contextlib.suppress(BadFileError):
+            _encrypt_in_place(backup, passphrase, inspected(backup, None)[0])
+            done.append(backup)
     _encrypt_in_place(path, passphrase, version)
     remember(path, passphrase)
     return done

@@ -31,6 +31,11 @@ def draft_path(database: Path, owner: str) -> Path:
     return database.with_name(f"{database.name}.draft-{owner}.db")
 
 
+def _database_of(draft: Path) -> Path:
+    """The database a draft file (draft_path's name) was written for."""
+    return draft.with_name(draft.name.split(".draft-")[0])
+
+
 def orphan_drafts(database: Path) -> list[Path]:
     """Drafts left by copies of the program that are no longer running, newest first."""
     found = []
@@ -66,9 +71,8 @@ def read_draft(path: Path) -> tuple[db.Breach, str | None, str | None] | None:
     try:
         if path.suffix == ".json":  # an older version's
             text = path.read_text(encoding="utf-8")
-        else:
-            text = drafts.read(path, db.cipher.key_of(path.with_name(
-                path.name.split(".draft-")[0])))
+        else:  # encrypted with the database's passphrase, when it has one
+            text = drafts.read(path, db.cipher.key_of(_database_of(path)))
         document = json.loads(text or "")
         data = document["breach"]
         data["citations"] = [db.Citation(**_known(db.Citation, c)) for c in data["citations"]]

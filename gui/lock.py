@@ -8,8 +8,6 @@ are off, and the status bar says nothing of the file's contents.
 """
 from __future__ import annotations
 
-import hmac
-
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QToolBar, QVBoxLayout, QWidget)
@@ -122,8 +120,7 @@ class Locker(QObject):
             return
         typed = page.passphrase.text()
         page.passphrase.clear()
-        kept = db.cipher.key_of(window.ledger.path) or ""
-        if not hmac.compare_digest(typed.encode("utf-8"), kept.encode("utf-8")):
+        if not db.cipher.opens(window.ledger.path, typed):
             page.problem.setText(error_text(db.PassphraseError(
                 "passphrase_wrong", name=window.ledger.path.name)))
             page.problem.show()

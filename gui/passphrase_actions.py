@@ -3,8 +3,6 @@ db/passphrases.py. Both ask first, then do the work behind a progress box; the f
 open again afterwards, with its new passphrase."""
 from __future__ import annotations
 
-import hmac
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -27,8 +25,7 @@ def change_passphrase(window) -> None:
         typed = dialogs.ask_passphrase(window, ledger.path.name, problem)
         if typed is None:
             return
-        kept = db.cipher.key_of(ledger.path) or ""
-        if hmac.compare_digest(typed.encode("utf-8"), kept.encode("utf-8")):
+        if db.cipher.opens(ledger.path, typed):
             break
         problem = error_text(db.PassphraseError("passphrase_wrong", name=ledger.path.name))
     chosen, new = dialogs.ask_new_passphrase(window, ledger.path.name, encrypted_only=True)
