@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         "new", parents=[common],
         help="make an empty database, encrypted with a passphrase (asked twice on the "
              "terminal) unless --no-encryption")
+    new.add_argument("--office", default="",
+                     help="the office's name, kept in the file: its breaches and exports "
+                          "carry it where no other is set")
     new.add_argument("--no-encryption", action="store_true",
                      help="a plain database: anyone who copies the file reads it all")
     rekey = commands.add_parser(
@@ -276,7 +279,7 @@ def _export(args: argparse.Namespace) -> int:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),
-            full=args.full, office=args.office, right_to_left=args.right_to_left,
+            full=args.full, office=args.office or ledger.office, right_to_left=args.right_to_left,
             language=args.language, digits=args.digits,
             password=given(args, "password_file", environment=False))
         report = export_workbook(ledger, args.out, options)

@@ -118,7 +118,9 @@ def new_database(args: argparse.Namespace) -> int:
     passphrase = None if args.no_encryption else new_passphrase(args)
     if passphrase is None and not args.no_encryption:
         raise LedgerError("new_needs_passphrase")
-    open_ledger(path, user=getpass.getuser(), passphrase=passphrase).close()
+    with open_ledger(path, user=getpass.getuser(), passphrase=passphrase) as ledger:
+        if args.office.strip():
+            ledger.name_office(args.office)
     _say(f"{path}: new database, {encryption(passphrase)}")
     return 0
 

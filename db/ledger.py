@@ -16,6 +16,9 @@ from .errors import BusyError, LedgerError
 from .close_mark import mark_clean_close
 from .files import place_problem
 
+# The key, in the file's `meta`, of the office's name the file was made with (`new --office`).
+OFFICE = "office"
+
 
 class Ledger:
     """An open ledger file, used from one thread, and who is writing to it."""
@@ -114,6 +117,19 @@ class Ledger:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def name_office(self, name: str) -> str:
+        """Keep `name` (without the spaces around it) in the file as the office's name, and
+        make it this ledger's office. Returns the name kept."""
+        name = name.strip()
+        self.set_meta(OFFICE, name)
+        self.office = name
+        return name
+
+    @property
+    def office_of_file(self) -> str:
+        """The office's name the file was made with (`new --office`), or ''."""
+        return self.meta(OFFICE, "")
 
     @property
     def is_demo(self) -> bool:

@@ -1,14 +1,17 @@
 """The Excel workbook for a press release (public) or for the office (full).
 
-Written with openpyxl's write-only mode, row by row. Every file it makes while writing
-(each sheet's XML, the workbook before it is complete) is in a private folder beside the
-target (`.NAME.xlsx.<pid>@<host>.<random>.parts`, mode 0700), never in the system's
-temporary folder: it is removed when the export ends, however it ends, and the next
-export into that folder removes what a killed one left. The workbook is moved into place
-only when complete: a cancelled or failed export leaves nothing behind. A full export is
-readable by its owner only. Everything the workbook says is read in one snapshot of the
-file, so its sheets agree however many breaches other copies of the program save
-meanwhile. Dates are dates and numbers are numbers; text is always text, never a formula.
+Written with openpyxl's write-only mode, row by row. Each sheet's XML is held in memory,
+compressed, until the workbook is saved (workbook_held.py): no sheet is ever a file of its
+own, so nothing of an encrypted ledger is written in plain text while an export runs. The
+workbook is written in a private folder beside the target
+(`.NAME.xlsx.<pid>@<host>.<random>.parts`, mode 0700), never in the system's temporary
+folder: it is removed when the export ends, however it ends, and the next export into that
+folder removes what a killed one left. The workbook is moved into place only when
+complete: a cancelled or failed export leaves nothing behind. A full export is readable by
+its owner only; with a password, only its encrypted form is ever written. Everything the
+workbook says is read in one snapshot of the file, so its sheets agree however many
+breaches other copies of the program save meanwhile. Dates are dates and numbers are
+numbers; text is always text, never a formula.
 """
 from __future__ import annotations
 
@@ -22,10 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Callable
-from zipfile import ZIP_DEFLATED, ZipFile
+from zipfile import ZIP_DEFLATED
 
 from openpyxl import Workbook
-from openpyxl.worksheet import _writer as sheet_writer
 from openpyxl.writer.excel import ExcelWriter
 
 from .cells import SafeText, header, letter
@@ -35,6 +37,7 @@ from .paths import host, remember_export_folder, remove_dead_exports
 from .records import GRADINGS
 from .store import Ledger, fsync_path
 from .totals import TotalsFilter, WeekScheme, grand_total, totals_by, weekly_totals, within
+from .workbook_held import Archive, hold_sheet
 from .workbook_summary import Wording, groups_sheet, summary_sheet, weekly_sheet
 from .workbook_words import LANGUAGES
 from .workbook_victims import sources_sheet, victims_sheet
@@ -129,7 +132,7 @@ def export_workbook(ledger: Ledger, target: str | os.PathLike, options: ExportOp
         book = Workbook(write_only=True)
         try:
             with ledger.snapshot():  # every sheet reads the file as it was at one moment
-                text = _write(ledger, book, parts, options, report, progress)
+                text = _write(ledger, book, options, report, progress)
             _close_sheets(book, mend_carriage_returns=text.carriage_returns)
             whole = parts / "workbook.xlsx"
             _save(book, whole, owner_only=options.full, password=options.password)
@@ -187,37 +190,14 @@ def _not_written(target: Path, error: OSError) -> LedgerError:
                        name=target.name, reason=reason)
 
 
-def _start_sheet_file(ws, out: Path) -> None:
-    """Start writing the sheet's XML into `out` (in the export's own folder) rather than a
-    temporary file of openpyxl's in the system's temporary folder; as openpyxl's own
-    WriteOnlyWorksheet._get_writer does it, but with the file named. The file is
-    registered with openpyxl, which removes it once it is in the workbook."""
-    os.close(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    sheet_writer.ALL_TEMP_FILES.append(str(out))
-    ws._writer = sheet_writer.WorksheetWriter(ws, out=str(out))
-    ws._writer.write_top()
-
-
 def _close_sheets(book: Workbook, mend_carriage_returns: bool) -> None:
-    """End every sheet's XML; where a text held a carriage return, write it as the
+    """End every sheet's XML; where a text held a carriage return, have it written as the
     character reference &#13;, which every reader keeps (a bare one is read as a line
     feed by XML's rules, so "\r=1" would come back as "\n=1")."""
     for ws in book.worksheets:
         if not ws.closed:
             ws.close()
-        if mend_carriage_returns:
-            _keep_carriage_returns(Path(ws._writer.out))
-
-
-def _keep_carriage_returns(xml: Path) -> None:
-    """Write every carriage return of a sheet's XML as &#13;. The writer leaves none bare
-    outside text (it writes them as &#13; in attributes) and UTF-8 has no 0x0D byte inside
-    another character, so each one found is one of a text."""
-    mended = xml.with_name(xml.name + ".mended")
-    with open(xml, "rb") as source, open(mended, "wb") as copy:
-        while chunk := source.read(1 << 20):
-            copy.write(chunk.replace(b"\r", b"&#13;"))
-    os.replace(mended, xml)
+        ws._writer.out.mend_carriage_returns = mend_carriage_returns
 
 
 def _save(book: Workbook, path: Path, owner_only: bool, password: str | None = None) -> None:
@@ -230,7 +210,7 @@ def _save(book: Workbook, path: Path, owner_only: bool, password: str | None = N
                          0o600 if owner_only else 0o666)
     with open(descriptor, "wb") as handle:
         plain = io.BytesIO() if password is not None else handle
-        archive = ZipFile(plain, "w", ZIP_DEFLATED, allowZip64=True)
+        archive = Archive(plain, "w", ZIP_DEFLATED, allowZip64=True)
         try:
             book.properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
             ExcelWriter(book, archive).save()
@@ -247,18 +227,18 @@ def _save(book: Workbook, path: Path, owner_only: bool, password: str | None = N
 
 
 def _discard(book: Workbook) -> None:
-    """Close and delete the sheets' files of a workbook that will not be saved."""
+    """Close the sheets of a workbook that will not be saved, and let go of them."""
     for ws in book.worksheets:
         with contextlib.suppress(Exception):
             if not ws.closed:
                 ws.close()
         with contextlib.suppress(Exception):
-            os.remove(ws._writer.out)
+            ws._writer.out.drop()
 
 
-def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
+def _write(ledger: Ledger, book: Workbook, options: ExportOptions,
            report: ExportReport, progress) -> SafeText:
-    """Every sheet, read from the ledger and written into the export's folder `parts`;
+    """Every sheet, read from the ledger and held in memory until the workbook is saved;
     returns the guard every text went through (what it removed, cut and noted)."""
     current = {"sheet": None}
     text = SafeText(lambda: current["sheet"])
@@ -280,7 +260,7 @@ def _write(ledger: Ledger, book: Workbook, parts: Path, options: ExportOptions,
             ws.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
             ws.column_dimensions[letter(number)].width = width
-        _start_sheet_file(ws, parts / f"sheet{len(book.worksheets)}.xml")
+        hold_sheet(ws)
         return ws
 
     # Arabic labels are longer than English ones: the Summary's first column is wider.

@@ -65,7 +65,7 @@ class MainWindow(WindowActions, QMainWindow):
     def set_ledger(self, ledger: db.Ledger) -> None:
         """Show `ledger`; the one shown before is closed."""
         old, self.ledger = self.ledger, ledger
-        ledger.user, ledger.office = settings.user_name(), settings.get(settings.OFFICE_NAME)
+        ledger.user, ledger.office = settings.user_name(), settings.office_name(ledger)
         # A write of the window waits little for another copy's (an import, a merge), then
         # says so: the editor waits and tries again, the other views tell the user.
         ledger.wait_for_writers(WRITE_WAIT_MS)
@@ -299,7 +299,7 @@ class MainWindow(WindowActions, QMainWindow):
         if SettingsDialog(self.ledger, self).exec():
             self.locker.restart()
             self.ledger.user = settings.user_name()
-            self.ledger.office = settings.get(settings.OFFICE_NAME)
+            self.ledger.office = settings.office_name(self.ledger)
             self.breaches.default_truce = settings.get(settings.DEFAULT_TRUCE) or None
 
     def edit_truces(self) -> None:

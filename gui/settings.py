@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings
+
+if TYPE_CHECKING:
+    import db
 
 ORGANIZATION = "TruceLedger"
 APPLICATION = "Truce Ledger"
@@ -79,6 +83,11 @@ def user_name() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return ""
+
+
+def office_name(ledger: db.Ledger) -> str:
+    """The office's name: the one set in Settings, or the one its file was made with."""
+    return get(OFFICE_NAME) or ledger.office_of_file
 
 
 def recent_with(path: str, recent: list[str] | None = None) -> list[str]:

@@ -309,7 +309,7 @@ class TotalsView(QWidget):
                 return
         options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
                                 password=password,
-                                office=settings.get(settings.OFFICE_NAME),
+                                office=settings.office_name(self.ledger),
                                 right_to_left=self.isRightToLeft(),
                                 language=self.export_language.language(),
                                 digits=settings.get(settings.ARABIC_DIGITS))

@@ -294,3 +294,78 @@ def test_an_import_that_writes_nothing_leaves_no_new_file(tmp_path):
     done = run("import", str(workbook), "--db", str(path), stdin="")
     assert done.returncode == 1 and "a new database was made" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
+
+
+def test_an_export_running_from_an_encrypted_ledger_writes_no_plain_scratch_file(tmp_path):
+    """openpyxl writes each sheet's XML into a scratch file until the workbook is whole:
+    for an encrypted ledger nothing of a record may be readable on the disk meanwhile, in
+    the export's folder or the system's temporary folder, even when the export is killed
+    before it removes them."""
+    import tempfile
+    import time
+
+    from db.workbook import ExportOptions, export_workbook
+    path = tmp_path / "office.sqlite3"
+    from db.demo import create_demo
+    create_demo(path, size=3000, passphrase=PASSPHRASE)
+    with db.open_ledger(path, user="Rima", passphrase=PASSPHRASE) as ledger:
+        source = db.save_source(ledger, db.Source(name="Halab Today", contact=SECRETS[0]))
+        aleppo = db.find_by_name(ledger, "governorate", "Aleppo")
+        kind = db.find_by_name(ledger, "breach_type", "Barrel bomb")
+        # The first breach of the Breaches sheet: its row is on the disk long before the
+        # sheet ends, in a scratch file.
+        db.save_breach(ledger, db.Breach(
+            occurred_on="2016-12-30", governorate_id=aleppo, breach_type_id=kind,
+            place=SECRETS[2], description=SECRETS[3], killed=2,
+            citations=[db.Citation(source_id=source.id, reported_on="2016-12-30")],
+            victims=[db.Victim(name=SECRETS[1], confidential=True)]))
+        system_temp = Path(tempfile.gettempdir())
+        started = time.time() - 1
+        seen: list[str] = []
+
+        def look(done: int, total: int) -> bool:
+            seen.extend(_readable_anywhere(tmp_path))
+            for other in system_temp.iterdir():  # what openpyxl would make there
+                if other.is_file() and other.stat().st_mtime >= started:
+                    content = other.read_bytes()
+                    seen.extend(f"{other}: {secret}" for secret in SECRETS
+                                if any(form in content for form in _forms(secret)))
+            return True
+
+        report = export_workbook(ledger, tmp_path / "full.xlsx",
+                                 ExportOptions(full=True, password="cedar hill at noon"),
+                                 progress=look)
+    assert report.breaches > 1000  # rows enough to be written out while it runs
+    assert seen == []
+    assert _readable_anywhere(tmp_path) == []
+
+
+def test_a_new_ledger_keeps_its_office_s_name(tmp_path):
+    """`new --office NAME` keeps the office's name in the (encrypted) file: a breach
+    imported later is that office's, and the workbook's Summary names it."""
+    import openpyxl
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(f"{PASSPHRASE}\n", "utf-8")
+    path, given = tmp_path / "idlib.sqlite3", ("--passphrase-file", str(secret))
+    done = run("new", "--db", str(path), "--office", "  Idlib field office ", *given)
+    assert done.returncode == 0 and "new database, encrypted" in done.stdout
+    rows = tmp_path / "rows.csv"
+    rows.write_text("Date,Governorate,Type,Sources\n2017-01-02,Idlib,Shelling,Halab Today\n",
+                    "utf-8")
+    assert run("import", str(rows), "--db", str(path), *given).returncode == 0
+    with db.open_ledger(path, passphrase=PASSPHRASE) as ledger:
+        assert ledger.office == "Idlib field office"
+        assert ledger.conn.execute("SELECT office FROM breach").fetchall() == [
+            ("Idlib field office",)]
+    workbook = tmp_path / "week.xlsx"
+    assert run("export", "--db", str(path), *given, "--out", str(workbook)).returncode == 0
+    summary = openpyxl.load_workbook(workbook)["Summary"]
+    assert ["Office", "Idlib field office"] in [[c.value for c in row[:2]]
+                                                for row in summary.iter_rows()]
+    # An office's name given when exporting is the one written.
+    done = run("export", "--db", str(path), *given, "--out", str(workbook), "--force",
+               "--office", "Media office, Gaziantep")
+    assert done.returncode == 0, done.stderr
+    summary = openpyxl.load_workbook(workbook)["Summary"]
+    assert ["Office", "Media office, Gaziantep"] in [[c.value for c in row[:2]]
+                                                     for row in summary.iter_rows()]

@@ -277,11 +277,8 @@ def large_path(tmp_path_factory) -> Path:
     return path
 
 
-def _sheet_files(system_temp: Path, out: Path) -> list[Path]:
-    """Every file in the system's temporary folder (openpyxl names its sheets there
-    openpyxl.XXXX, without a suffix), and the sheets' XML beside the target."""
-    return [p for p in system_temp.rglob("*") if p.is_file()] + [
-        p for p in out.rglob("*.xml") if p.is_file()]
+def _files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()]
 
 
 def _size(path: Path) -> int:
@@ -292,7 +289,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-def test_a_killed_export_leaves_no_sheet_behind(large_path, tmp_path):
+@pytest.mark.parametrize("moment", ["rows", "saving"])
+def test_a_killed_export_leaves_no_sheet_behind(large_path, tmp_path, moment):
+    """Killed while it reads the rows, or while it writes the workbook, an export leaves
+    nothing in the system's temporary folder, and no sheet was ever a file of its own (the
+    rows stay in memory until the workbook is written, for an encrypted ledger's sake).
+    The next export removes the killed one's working folder."""
     system_temp, out = tmp_path / "system-temp", tmp_path / "out"
     system_temp.mkdir()
     out.mkdir()
@@ -300,14 +302,25 @@ def test_a_killed_export_leaves_no_sheet_behind(large_path, tmp_path):
     export = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", "--db",
                                str(large_path), "--out", str(out / "full.xlsx"), "--full"],
                               env=env, stderr=subprocess.PIPE)
+    seen, began = set(), None
     try:
-        # Kill it in the middle: once the Breaches sheet (the fifth part) is being written.
-        while not [p for p in _sheet_files(system_temp, out) if _size(p) > 200_000]:
+        while True:
             assert export.poll() is None, export.stderr.read()
-            time.sleep(0.05)
+            files = _files(out) + _files(system_temp)
+            seen.update(f.name for f in files)
+            if moment == "saving" and any(_size(f) > 100_000 for f in files):
+                break  # the workbook is being written in the working folder
+            if moment == "rows" and any(p.name.endswith(".parts") for p in out.iterdir()):
+                began = began or time.monotonic()
+                if time.monotonic() - began > 1.5:
+                    break
+            time.sleep(0.02)
     finally:
         export.send_signal(signal.SIGKILL)
         export.wait()
+    assert seen <= {"workbook.xlsx"}
+    if moment == "saving":
+        assert seen == {"workbook.xlsx"}
     assert [p.name for p in system_temp.iterdir()] == []
     assert not (out / "full.xlsx").exists()
     done = run("export", "--db", str(large_path), "--out", str(out / "public.xlsx"),
