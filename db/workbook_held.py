@@ -4,8 +4,9 @@ openpyxl's write-only sheets write their XML into a scratch file each, and read 
 into the zip archive when the workbook is saved. Those files are the records in plain
 text: on the disk of an encrypted ledger, while an export runs (or after it was killed,
 and in the disk's free space once removed), they would give away what the encryption
-keeps. Here a sheet's XML goes through zlib instead, into memory (about a tenth of its
-size: some 150 MB for a million breaches), and straight into the archive when saved.
+keeps. Here a sheet's XML goes through zlib instead, into memory (about a seventh of its
+size: 3.2 MB for the 20,000 breaches of a demo, some 160 MB for a million), and straight
+into the archive when saved.
 """
 from __future__ import annotations
 
