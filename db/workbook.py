@@ -36,6 +36,7 @@ from .listing import BreachFilter
 from .paths import host, remember_export_folder, remove_dead_exports
 from .records import GRADINGS
 from .store import Ledger, fsync_path
+from .question import Question
 from .totals import TotalsFilter, WeekScheme, grand_total, totals_by, weekly_totals, within
 from .workbook_held import Archive, hold_sheet
 from .workbook_summary import Wording, groups_sheet, summary_sheet, weekly_sheet
@@ -87,6 +88,9 @@ class ExportOptions:
 
     scheme: WeekScheme = field(default_factory=WeekScheme)
     where: TotalsFilter = field(default_factory=TotalsFilter)
+    # The week whose press sentence the Summary gives (its first day: the week selected in
+    # the Weekly totals view); None: the latest week with breaches, named as such.
+    week: date | None = None
     full: bool = False  # with confidential victims and source contacts
     office: str = ""
     title: str = ""  # empty: "Breaches of the ceasefire", in the workbook's language
@@ -96,6 +100,12 @@ class ExportOptions:
     # A full workbook's password (Excel's own encryption, ECMA-376 agile: Excel and
     # LibreOffice ask for it); None: none. A public workbook is meant to be shared.
     password: str | None = None
+
+    @classmethod
+    def asking(cls, question: Question, **others) -> "ExportOptions":
+        """The options of a workbook that answers `question`, as the view showed it."""
+        return cls(scheme=question.scheme, where=question.where, week=question.week,
+                   **others)
 
 
 @dataclass

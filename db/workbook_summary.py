@@ -147,10 +147,15 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
     if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
         lines.append(("Demo", say("Yes: these are the demo's breaches, not real ones. They "
                                   "are never imported into a database of real breaches.")))
-    busy = [w for w in weeks if w.breaches]
-    if busy:
+    week, chosen = sentence_week(weeks, options.week)
+    if week is not None:
+        named = (say("Week {number}: {span}", number=week.number,
+                     span=say.span(week.first, week.last))
+                 if week.number is not None else say.span(week.first, week.last))
+        lines.append(("Week of the press sentence", named if chosen else say(
+            "{week} (the latest week with breaches)", week=named)))
         lines.append(("Press sentence", week_sentence(
-            ledger, scheme, busy[-1], where, language=say.language, digits=say.digits)))
+            ledger, scheme, week, where, language=say.language, digits=say.digits)))
     lines.append(("How counted", say(
         "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside "
         "it, where a missing \"up to\" counts as its \"at least\"). Discounted reports and "
@@ -178,6 +183,17 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
     put([say("Characters removed"), near(text.removed)])
     put([say("Texts cut to {limit} characters (the most a cell holds)",
              limit=TEXT_LIMIT), near(text.cut)])
+
+
+def sentence_week(weeks, first_day) -> tuple:
+    """The week whose press sentence the Summary gives: the one that starts on `first_day`
+    (the week selected in the view), else the latest with breaches; and whether it was
+    chosen. (None, False) when no week has breaches."""
+    chosen = [w for w in weeks if first_day is not None and w.starts == first_day]
+    if chosen:
+        return chosen[-1], True
+    busy = [w for w in weeks if w.breaches]
+    return (busy[-1] if busy else None), False
 
 
 def _filters_text(ledger, where: TotalsFilter, say: Wording) -> str:

@@ -20,6 +20,7 @@ import shiboken6
 import db
 from db.press import weekly_report
 from db.store import open_reader
+from db.question import Question
 from db.totals import Counts, TotalsFilter, WeekScheme, weekly_totals
 
 from . import dialogs, settings
@@ -102,7 +103,7 @@ class TotalsView(QWidget):
         self.export_button.clicked.connect(lambda: self.export(full=False))
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
         self.stale = True  # counted when first shown
-        self._question: tuple | None = None
+        self._question: Question | None = None  # the one counted and shown
         self._report = None  # the weeks shown, with their sentences (db.press.WeeklyReport)
         self._digits: str | None = None  # of the Arabic sentences shown
         self._detached = False
@@ -178,7 +179,7 @@ class TotalsView(QWidget):
                                      shown=week)
 
         run_later(work, lambda report, error: self._counted(asked, report, error,
-                                                            (scheme, where)))
+                                                            Question(scheme, where, week)))
 
     def _counted(self, asked: int, report, error, question=None) -> None:
         if not shiboken6.isValid(self) or self._detached or asked != self._asked:
@@ -210,6 +211,23 @@ class TotalsView(QWidget):
             self.table.scrollTo(self.model.index(report.shown, 0))
         self._show_sentence()
         self.counted.emit()
+
+    def question(self) -> Question:
+        """What the view shows, or is about to: the weeks and filters the boxes say, and
+        the week selected (whose sentence is shown). Boxes changed since the count shown
+        (a date typed, not yet counted) are counted again, that week staying selected."""
+        row, weeks = self.table.currentIndex().row(), self.model.weeks
+        week = weeks[row].starts if self._question and 0 <= row < len(weeks) else None
+        asked = Question(self.scheme(), self.where(), week)
+        if not self._shows(asked):
+            self.recount(week)
+        return asked
+
+    def _shows(self, question: Question) -> bool:
+        """Whether the weeks shown are those `question` asks for."""
+        return self._question is not None and (self._question.scheme,
+                                               self._question.where) == (question.scheme,
+                                                                         question.where)
 
     def _fit_columns(self) -> None:
         """Each column as wide as its header and its widest cell, measured on the rows
@@ -297,8 +315,9 @@ class TotalsView(QWidget):
                 "Keep it inside the office: never send it to the press. Go on?"),
                 default_yes=False):
             return
+        question = self.question()
         proposed = self.ledger.path.parent / dialogs.export_file_name(
-            settings.get(settings.OFFICE_NAME) or self.ledger.path.stem, *self._period())
+            settings.office_name(self.ledger) or self.ledger.path.stem, *self._period(question))
         path = dialogs.export_path(self, str(proposed), full)
         if path is None:
             return
@@ -307,12 +326,11 @@ class TotalsView(QWidget):
             chosen, password = dialogs.ask_workbook_password(self, path.name)
             if not chosen:
                 return
-        options = ExportOptions(scheme=self.scheme(), where=self.where(), full=full,
-                                password=password,
-                                office=settings.office_name(self.ledger),
-                                right_to_left=self.isRightToLeft(),
-                                language=self.export_language.language(),
-                                digits=settings.get(settings.ARABIC_DIGITS))
+        options = ExportOptions.asking(question, full=full, password=password,
+                                       office=settings.office_name(self.ledger),
+                                       right_to_left=self.isRightToLeft(),
+                                       language=self.export_language.language(),
+                                       digits=settings.get(settings.ARABIC_DIGITS))
         source = self.ledger.path
 
         def work(progress):
@@ -330,15 +348,14 @@ class TotalsView(QWidget):
             sources=report.sources) + ("\n" + tr("Protected with a password.")
                                        if password is not None else ""))
 
-    def _period(self) -> tuple:
-        """The first and last day the export covers: of the weeks counted for the scheme
-        and filters now set (counted again here if the table answers another question);
-        (None, None) when there are no weeks."""
-        scheme, where = self.scheme(), self.where()
+    def _period(self, question: Question) -> tuple:
+        """The first and last day the export of `question` covers: of the weeks shown, or
+        counted here when they answer another question; (None, None) when there are no
+        weeks."""
         weeks = self.model.weeks
-        if self._question != (scheme, where):
+        if not self._shows(question):
             try:
-                weeks = weekly_totals(self.ledger, scheme, where)
+                weeks = weekly_totals(self.ledger, question.scheme, question.where)
             except db.LedgerError:
                 weeks = []
         return (weeks[0].first, weeks[-1].last) if weeks else (None, None)

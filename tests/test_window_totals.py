@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 import db
 from db.demo import create_demo
-from tests.conftest import show_window
+from tests.conftest import ROOT, show_window
 from tests.test_totals import PRESS
 from tests.test_window_editing import focused, key, type_text
 
@@ -109,6 +109,41 @@ def test_export_through_the_window(qtbot, demo_window, dialogs, tmp_path):
         plain = io.BytesIO()
         office.decrypt(plain)
     assert load_workbook(plain)["Summary"]["B7"].value.startswith("FULL")
+
+
+def test_the_workbook_gives_the_sentence_of_the_week_selected(qtbot, demo_window, dialogs,
+                                                              tmp_path):
+    """With week 1 selected (its sentence shown), Export writes week 1's sentence in the
+    Summary, not the last week's; with no week chosen it names the week it speaks of."""
+    view = demo_window.totals
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    last = view.table.currentIndex().row()
+    assert last > 0 and view.model.week(last).breaches != 251  # the latest week is shown
+    # The user clicks into the weeks and goes to the first with the keyboard.
+    qtbot.mouseClick(view.table.viewport(), Qt.LeftButton,
+                     pos=view.table.visualRect(view.model.index(last, 1)).center())
+    assert focused() is view.table
+    key(qtbot, Qt.Key_Home, Qt.ControlModifier)
+    assert view.table.currentIndex().row() == 0
+    assert view.sentence.toPlainText() == PRESS
+    target = tmp_path / "week-one.xlsx"
+    dialogs.paths = [target]
+    qtbot.mouseClick(view.export_button, Qt.LeftButton)
+    summary = {row[0]: row[1] for row in load_workbook(target)["Summary"].iter_rows(
+        values_only=True) if row[0]}
+    assert summary["Press sentence"] == PRESS and "251" in summary["Press sentence"]
+    assert summary["Week of the press sentence"] == (
+        "Week 1: 29 December 2016 – 4 January 2017")
+    # The command line chooses no week: the latest with breaches, said to be so.
+    done = subprocess.run([sys.executable, "main.py", "export", "--db",
+                           str(demo_window.ledger.path), "--out", str(tmp_path / "cli.xlsx")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    summary = {row[0]: row[1] for row in load_workbook(tmp_path / "cli.xlsx")["Summary"]
+               .iter_rows(values_only=True) if row[0]}
+    assert summary["Week of the press sentence"].endswith("(the latest week with breaches)")
+    assert summary["Press sentence"] != PRESS
 
 
 # Words and names.
