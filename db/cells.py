@@ -165,6 +165,13 @@ def header(ws, names: list[str]) -> None:
 LINE_HEIGHT = 15  # points: one line of the default font (Calibri 11)
 
 
+def header_width(name: str) -> int:
+    """The narrowest column in which `name`, a header, wraps between its words and never
+    inside one (wrapped_lines' measure: its longest word on a line of its own)."""
+    longest = max((len(word) for word in str(name).split()), default=1)
+    return -(-(longest + 1) * 100 // 85)
+
+
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines `text` takes in bold, wrapped at its spaces in a column `width`
     characters wide (a spreadsheet's unit: the width of a digit). Counted generously, as a
@@ -197,7 +204,7 @@ def side(ws, number: int, start: str = "left"):
     from openpyxl.styles import Alignment
 
     cell = _cell(ws, number)
-    cell.alignment = Alignment(horizontal=start)
+    cell.alignment = Alignment(horizontal=start, vertical="top")  # beside a label's 1st line
     return cell
 
 

@@ -23,6 +23,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
+from operator import itemgetter
 from pathlib import Path
 from typing import Callable
 from zipfile import ZIP_DEFLATED
@@ -30,7 +31,7 @@ from zipfile import ZIP_DEFLATED
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from .cells import SafeText, header, letter
+from .cells import SafeText, header, header_width, letter
 from .errors import Cancelled, LedgerError
 from .listing import BreachFilter
 from .paths import host, remember_export_folder, remove_dead_exports
@@ -39,9 +40,9 @@ from .store import Ledger, fsync_path
 from .question import Question
 from .totals import TotalsFilter, WeekScheme, grand_total, totals_by, weekly_totals, within
 from .workbook_held import Archive, hold_sheet
-from .workbook_summary import Wording, groups_sheet, summary_sheet, weekly_sheet
+from .workbook_summary import COUNT_HEADERS, Wording, groups_sheet, summary_sheet, weekly_sheet
 from .workbook_words import LANGUAGES
-from .workbook_victims import sources_sheet, victims_sheet
+from .workbook_victims import sources_sheet, victim_columns, victims_sheet
 
 BREACH_HEADERS = [
     "ID", "Date", "Time", "Governorate", "District", "Place", "Latitude", "Longitude",
@@ -50,8 +51,17 @@ BREACH_HEADERS = [
     "Injured (up to)", "Description", "Sources", "Truce", "Office", "Entered by", "Created",
     "Updated",
 ]
-BREACH_WIDTHS = [38, 11, 7, 16, 16, 20, 10, 10, 24, 18, 11] + [9] * 8 + [60, 36, 22, 18, 14,
-                                                                      19, 19]
+BREACH_WIDTHS = [38, 11, 10, 16, 16, 20, 10, 10, 24, 18, 11] + [9] * 8 + [60, 36, 22, 18, 14,
+                                                                       19, 19]
+# What a public workbook leaves out of the Breaches sheet: who entered or changed each
+# breach, the office that entered it, and when; and each breach's ID, unless the office
+# asks for them (ExportOptions.breach_ids) to import corrections, which then also need to
+# know when each breach was last changed ("Updated"). A full workbook keeps them all.
+_ID_COLUMNS = (0, 25)
+_PERSONAL_COLUMNS = (22, 23, 24)
+# The columns of the Breaches sheet whose width follows their longest text (capped at the
+# width given in BREACH_WIDTHS, at least as wide as the header's longest word).
+_FITTED_COLUMNS = (3, 4, 5, 8, 9, 21)
 PROGRESS_EVERY = 2000
 # The columns of the Breaches sheet that hold text (the others: dates, numbers): those of
 # each breach's own (its ID and description), and those whose texts repeat from breach to
@@ -100,6 +110,13 @@ class ExportOptions:
     # A full workbook's password (Excel's own encryption, ECMA-376 agile: Excel and
     # LibreOffice ask for it); None: none. A public workbook is meant to be shared.
     password: str | None = None
+    # A public workbook's breaches keep their IDs (which corrections imported back need);
+    # off by default: a press file carries nothing of the office's own. A full one always.
+    breach_ids: bool = False
+
+    @property
+    def with_ids(self) -> bool:
+        return self.full or self.breach_ids
 
     @classmethod
     def asking(cls, question: Question, **others) -> "ExportOptions":
@@ -256,54 +273,75 @@ def _write(ledger: Ledger, book: Workbook, options: ExportOptions,
         raise LedgerError("export_language", language=options.language)
     say = Wording(options.language, options.digits)
 
-    def sheet(title: str, widths: list[int], header: bool = True):
+    def sheet(title: str, widths: list[int], header: bool = True, wide: bool = False):
         # A write-only sheet writes its view before its first row: set it all up first.
         ws = book.create_sheet(say(title))
         current["sheet"] = ws
         ws.sheet_view.rightToLeft = options.right_to_left or options.language == "ar"
-        # Printed, a sheet is one page wide, landscape: offices print the weekly report.
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
         if header:
             ws.freeze_panes = "A2"
         for number, width in enumerate(widths, start=1):
             ws.column_dimensions[letter(number)].width = width
+        print_setup(ws, say, wide)
         hold_sheet(ws)
         return ws
 
     # Arabic labels are longer than English ones: the Summary's first column is wider.
-    summary = sheet("Summary", [50 if options.language == "ar" else 28, 90, 16],
+    summary = sheet("Summary", [50 if options.language == "ar" else 44, 76, 16],
                     header=False)
     where = within(options.scheme, options.where)
     if where.date_from and where.date_to and where.date_to < where.date_from:
         where.date_to = where.date_from - timedelta(days=1)  # the range misses the truce
     weeks = weekly_totals(ledger, options.scheme, where)
     total = grand_total(weeks)
-    weekly_sheet(sheet("Weekly totals", [8, 11, 11] + [12] * 9), weeks, total, say)
+    # The sheets of counts print one page wide at 8 points or more: each column of counts
+    # as narrow as its header's longest word lets it be.
+    counts = [max(10, header_width(say(name))) for name in COUNT_HEADERS]
+    weekly_sheet(sheet("Weekly totals", [8, 11, 11] + counts), weeks, total, say)
     for title, by in (("By governorate", "governorate"), ("By actor", "actor"),
                       ("By type", "type")):
         groups = totals_by(ledger, by, where, options.scheme)
-        groups_sheet(sheet(title, [28] + [12] * 9), by, groups, text, say)
+        groups_sheet(sheet(title, [28] + counts), by, groups, text, say)
     _go_on(progress, 0, 1)
     listed = where.listed()
     expected = _count(ledger, listed)
-    ws = sheet("Breaches", BREACH_WIDTHS)
+    kept = [n for n in range(len(BREACH_HEADERS)) if options.full or (
+        n not in _PERSONAL_COLUMNS and (options.breach_ids or n not in _ID_COLUMNS))]
+    widths = _fitted_widths(ledger, listed, say)
+    ws = sheet("Breaches", [widths[n] for n in kept], wide=True)
     report.breaches, report.discounted = _breaches(ledger, ws, listed, text, progress,
-                                                   expected, say)
+                                                   expected, say, kept)
     chosen = listed.where()  # the condition on the breaches listed
     report.victims, report.left_out = victims_sheet(
-        ledger, sheet("Victims", [38, 11, 24, 24, 9, 6, 10, 10, 10, 12, 40]), chosen, options,
-        text, say)
+        ledger, sheet("Victims", [width for _name, width in victim_columns(options, say)],
+                      wide=True), chosen, options, text, say)
     _go_on(progress, report.breaches, expected)
-    report.sources = sources_sheet(ledger, sheet("Sources", [34, 18, 12, 16, 30, 40]),
+    report.sources = sources_sheet(ledger, sheet("Sources", [30, 16, 12, 12, 28, 30]),
                                    chosen, options, text, say)
     _go_on(progress, report.breaches, expected)
     current["sheet"] = summary
     summary_sheet(ledger, summary, options, weeks, total, report, text, say)
     report.removed_characters, report.cut_texts = text.removed, text.cut
     return text
+
+
+def print_setup(ws, say: Wording, wide: bool) -> None:
+    """How a sheet prints: landscape A4, "Breaches · Page 2 of 5" in the footer.
+    A narrow sheet is one page wide, at a size still read easily; a wide one (Breaches,
+    Victims) prints at its own size, several pages wide, each page with the header row
+    and the first column (the breach's ID or date), so that no row is read without them."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_margins.left = ws.page_margins.right = 0.4  # inches: Excel's narrow margins
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
+    if wide:
+        ws.print_title_rows, ws.print_title_cols = "1:1", "A:A"
+        ws.page_setup.scale = 80  # Calibri 11 prints at 8.8 points
+    else:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.HeaderFooter.oddFooter.center.text = "&A · " + say("Page &P of &N")
+    ws.print_options.gridLines = wide  # rows of a wide sheet are followed across pages
 
 
 def _go_on(progress, done: int, total: int) -> None:
@@ -329,9 +367,33 @@ def _names_sql(language: str) -> dict[str, str]:
     return {k: f"{k}.name" for k in "gat"}
 
 
+def _fitted_widths(ledger: Ledger, listed: BreachFilter, say: Wording) -> list[int]:
+    """The widths of the Breaches sheet's columns: each as wide as its header's longest
+    word; those of _FITTED_COLUMNS as wide as their longest text too, up to the width of
+    BREACH_WIDTHS (read in one pass over the breaches listed)."""
+    widths = [max(width, header_width(say(name)))
+              for width, name in zip(BREACH_WIDTHS, BREACH_HEADERS)]
+    names = _names_sql(say.language)
+    condition, params = listed.where()
+    longest = ledger.conn.execute(
+        f"SELECT max(length({names['g']})), max(length(b.district)), max(length(b.place)),"
+        f" max(length({names['a']})), max(length({names['t']})), max(length(tr.name))"
+        " FROM breach b JOIN gazetteer g ON g.id = b.governorate_id"
+        " JOIN actor a ON a.id = b.actor_id JOIN breach_type t ON t.id = b.breach_type_id"
+        f" LEFT JOIN truce tr ON tr.id = b.truce_id WHERE {condition}", params).fetchone()
+    for column, length in zip(_FITTED_COLUMNS, longest):
+        widths[column] = max(header_width(say(BREACH_HEADERS[column])),
+                             min(BREACH_WIDTHS[column], (length or 0) + 2))
+    return widths
+
+
 def _breaches(ledger: Ledger, ws, listed: BreachFilter, text, progress,
-              expected: int, say: Wording) -> tuple[int, int]:
-    header(ws, [say(h) for h in BREACH_HEADERS])
+              expected: int, say: Wording, kept: list[int]) -> tuple[int, int]:
+    header(ws, [say(BREACH_HEADERS[n]) for n in kept])
+    pick = itemgetter(*kept)
+    # The texts of the columns written: a text left out is not guarded, nor counted.
+    own = [n for n in _OWN_TEXT_COLUMNS if n in kept]
+    repeated = [n for n in _REPEATED_TEXT_COLUMNS if n in kept]
     condition, params = listed.where()
     written = discounted = 0
     append, day, moment = ws.append, date.fromisoformat, _moment
@@ -342,10 +404,10 @@ def _breaches(ledger: Ledger, ws, listed: BreachFilter, text, progress,
         values = list(row)
         discounted += values[10] == "discounted"
         values[10] = gradings.get(values[10], values[10])
-        for column in _OWN_TEXT_COLUMNS:
+        for column in own:
             if values[column]:
                 values[column] = text(values[column])
-        for column in _REPEATED_TEXT_COLUMNS:
+        for column in repeated:
             value = values[column]
             if value and value not in plain:
                 values[column] = guarded = text(value)
@@ -355,12 +417,12 @@ def _breaches(ledger: Ledger, ws, listed: BreachFilter, text, progress,
         if values[2]:
             values[2] = time.fromisoformat(values[2])
         values[24], values[25] = moment(values[24]), moment(values[25])
-        append(values)
+        append(pick(values))
         written += 1
         if written % PROGRESS_EVERY == 0:
             _go_on(progress, written, expected)
     if written:
-        ws.auto_filter.ref = f"A1:{letter(len(BREACH_HEADERS))}{written + 1}"
+        ws.auto_filter.ref = f"A1:{letter(len(kept))}{written + 1}"
     _go_on(progress, written, expected)
     return written, discounted
 

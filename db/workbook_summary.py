@@ -9,7 +9,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
-from .cells import BOLD, TEXT_LIMIT, bold, header, letter, side
+from .cells import BOLD, TEXT_LIMIT, bold, header, letter, side, wrapped_lines
 from .press import day_text, span_text, week_sentence
 from .records import as_date
 from .totals import COUNT_NAMES, Counts, TotalsFilter, grand_total
@@ -79,8 +79,9 @@ def weekly_sheet(ws, weeks, total: Counts, say: Wording) -> None:
         chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=1, max_row=last),
                        titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
+        # Below the table, as wide as the printed page: beside it, it shrank the table.
         chart.width, chart.height = 24, 12
-        ws.add_chart(chart, "N2")
+        ws.add_chart(chart, f"A{len(weeks) + 4}")
 
 
 def groups_sheet(ws, by: str, groups, text, say: Wording) -> None:
@@ -101,6 +102,18 @@ def _total_row(ws, label: str, total: Counts, blanks: int = 0) -> None:
     ws.append(cells)
 
 
+_FULL = ("FULL: everything the database holds, confidential victims, the contacts and notes "
+         "of sources, and who entered each breach, from which office and when, included. Not "
+         "for publication.")
+_PUBLIC = ("Public, for the press. Left out: confidential victims, victims' notes, the "
+           "contacts and notes of sources, who entered or changed each breach, the office "
+           "that entered it and when, and the breaches' IDs.")
+_PUBLIC_WITH_IDS = ("Public, for the press. Left out: confidential victims, victims' notes, "
+                    "the contacts and notes of sources, who entered or changed each breach, "
+                    "the office that entered it and when. Kept, for corrections: the "
+                    "breaches' IDs and when each was last changed.")
+
+
 def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
                   say: Wording) -> None:
     """The Summary: title, office, period, filters, when generated, what kind of export,
@@ -113,13 +126,22 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
     # day's number, a name in Latin letters): LibreOffice otherwise lays it out left to right.
     order = 2 if say.language == "ar" else 0
 
-    def put(values: list, text_length: int = 0) -> None:
-        """Append a row; a long text wraps in column B, so its row is made tall enough
-        (a write-only sheet sets a row's height before writing it), up to the 409 points
-        that Excel allows a row (more, and it calls the file damaged)."""
+    label_width, text_width = ws.column_dimensions["A"].width, ws.column_dimensions["B"].width
+
+    def put(values: list, text: str = "") -> None:
+        """Append a row; a long text wraps in column B, and a long label in column A, so
+        its row is made tall enough (a write-only sheet sets a row's height before writing
+        it), up to the 409 points that Excel allows a row (more, and it calls the file
+        damaged)."""
         rows[0] += 1
-        if text_length > 90:
-            ws.row_dimensions[rows[0]].height = min(409, 15 * (text_length // 90 + 1))
+        lines = wrapped_lines(text, text_width) if text else 1
+        if values and isinstance(values[0], str):
+            lines = max(lines, wrapped_lines(values[0], label_width))
+            label = WriteOnlyCell(ws, value=values[0])
+            label.alignment = Alignment(wrap_text=True, vertical="top", readingOrder=order)
+            values = [label] + values[1:]
+        if lines > 1:
+            ws.row_dimensions[rows[0]].height = min(409, 15 * lines)
         ws.append(values)
 
     def near(number: int):
@@ -139,10 +161,8 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
         ("Weeks", counted),
         ("Filters", _filters_text(ledger, where, say)),
         ("Generated", datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)),
-        ("Export", say("FULL: includes confidential victims and the contacts of sources. "
-                       "Not for publication.") if options.full else
-                   say("Public: confidential victims and the contacts of sources are left "
-                       "out.")),
+        ("Export", say(_FULL) if options.full else
+                   say(_PUBLIC_WITH_IDS) if options.with_ids else say(_PUBLIC)),
     ]
     if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
         lines.append(("Demo", say("Yes: these are the demo's breaches, not real ones. They "
@@ -168,7 +188,7 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
             cell.number_format = "yyyy-mm-dd hh:mm \"UTC\""
         name = WriteOnlyCell(ws, value=say(label))
         name.alignment = Alignment(vertical="top", readingOrder=order)
-        put([name, cell], len(value) if isinstance(value, str) else 0)
+        put([name, cell], value if isinstance(value, str) else "")
     put([])
     put([bold(ws, say("Totals")), bold(ws, say("At least")), bold(ws, say("Up to"))])
     put([say("Breaches"), near(total.breaches)])

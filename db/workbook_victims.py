@@ -5,10 +5,28 @@ from __future__ import annotations
 
 from datetime import date
 
-from .cells import header, letter
+from .cells import header, header_width, letter
 from .store import Ledger
 from .workbook_summary import Wording
 from .workbook_words import VALUES
+
+
+# The Victims sheet's columns and their widths. A public workbook leaves out Confidential
+# and Notes (a victim's notes are the office's own), and Breach ID unless it keeps the
+# breaches' IDs (ExportOptions.breach_ids).
+VICTIM_COLUMNS = [("Breach ID", 38), ("Breach date", 11), ("Name", 24), ("Name (Latin)", 24),
+                  ("Sex", 9), ("Age", 6), ("Age group", 10), ("Outcome", 10),
+                  ("Civilian", 10), ("Confidential", 12), ("Notes", 40)]
+
+
+def victim_columns(options, say: Wording) -> list[tuple[str, int]]:
+    """The columns of the Victims sheet of a workbook of `options`: (header, width), each
+    wide enough for its header's longest word."""
+    left_out = set() if options.full else {"Confidential", "Notes"}
+    if not options.with_ids:
+        left_out.add("Breach ID")
+    return [(name, max(width, header_width(say(name)))) for name, width in VICTIM_COLUMNS
+            if name not in left_out]
 
 
 def _listed(value, say: Wording):
@@ -18,10 +36,7 @@ def _listed(value, say: Wording):
 
 def victims_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
                   say: Wording):
-    headers = ["Breach ID", "Breach date", "Name", "Name (Latin)", "Sex", "Age", "Age group",
-               "Outcome", "Civilian"]
-    if options.full:
-        headers += ["Confidential", "Notes"]
+    headers = [name for name, _width in victim_columns(options, say)]
     header(ws, [say(h) for h in headers])
     condition, params = chosen  # the breaches listed (db/totals.py TotalsFilter.listed)
     written = left_out = 0
@@ -33,8 +48,9 @@ def victims_sheet(ledger: Ledger, ws, chosen: tuple[str, list], options, text,
         if row[9] and not options.full:
             left_out += 1
             continue
-        values = [row[0], date.fromisoformat(row[1]), row[2], row[3], _listed(row[4], say),
-                  row[5]] + [_listed(v, say) for v in row[6:9]]
+        values = [row[0]] * options.with_ids + [
+            date.fromisoformat(row[1]), row[2], row[3], _listed(row[4], say), row[5]] + [
+            _listed(v, say) for v in row[6:9]]
         if options.full:
             values += [say("yes" if row[9] else "no"), row[10]]
         ws.append([text(v) for v in values])

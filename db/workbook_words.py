@@ -155,10 +155,23 @@ LABELS = {
     "actor: {name}": "الجهة المنفذة: {name}",
     "type: {name}": "نوع الخرق: {name}",
     "confirmed breaches only": "الخروقات المؤكدة فقط",
-    "FULL: includes confidential victims and the contacts of sources. Not for publication.":
-        "كامل: يتضمن الضحايا السريين وبيانات الاتصال بالمصادر. ليس للنشر.",
-    "Public: confidential victims and the contacts of sources are left out.":
-        "للنشر: لا يتضمن الضحايا السريين ولا بيانات الاتصال بالمصادر.",
+    "FULL: everything the database holds, confidential victims, the contacts and notes of "
+    "sources, and who entered each breach, from which office and when, included. Not for "
+    "publication.":
+        "كامل: كل ما في قاعدة البيانات، بما فيه الضحايا السريون وبيانات الاتصال بالمصادر "
+        "وملاحظاتها، ومن أدخل كل خرق ومن أي مكتب ومتى. ليس للنشر.",
+    "Public, for the press. Left out: confidential victims, victims' notes, the contacts and "
+    "notes of sources, who entered or changed each breach, the office that entered it and "
+    "when, and the breaches' IDs.":
+        "للنشر، للصحافة. لا يتضمن: الضحايا السريين، وملاحظات الضحايا، وبيانات الاتصال بالمصادر "
+        "وملاحظاتها، ومن أدخل كل خرق أو عدّله، والمكتب الذي أدخله ومتى، ومعرّفات الخروقات.",
+    "Public, for the press. Left out: confidential victims, victims' notes, the contacts and "
+    "notes of sources, who entered or changed each breach, the office that entered it and "
+    "when. Kept, for corrections: the breaches' IDs and when each was last changed.":
+        "للنشر، للصحافة. لا يتضمن: الضحايا السريين، وملاحظات الضحايا، وبيانات الاتصال بالمصادر "
+        "وملاحظاتها، ومن أدخل كل خرق أو عدّله، والمكتب الذي أدخله ومتى. ويتضمن، للتصحيحات: "
+        "معرّفات الخروقات وآخر موعد عُدّل فيه كل منها.",
+    "Page &P of &N": "صفحة &P من &N",
     "Yes: these are the demo's breaches, not real ones. They are never imported into a "
     "database of real breaches.":
         "نعم: هذه خروقات البيانات التجريبية، وليست خروقات حقيقية. ولا تُستورد أبداً إلى قاعدة "

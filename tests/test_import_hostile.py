@@ -275,7 +275,7 @@ def public_export_with_victims(tmp_path, ledger, make_breach) -> tuple[db.Breach
         db.Victim(name="Open two", age=8, sex="female"),
         db.Victim(name="Hidden", age=40, sex="male", confidential=True)]))
     public = tmp_path / "public.xlsx"
-    export_workbook(ledger, public, ExportOptions())
+    export_workbook(ledger, public, ExportOptions(breach_ids=True))
     return saved, public
 
 

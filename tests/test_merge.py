@@ -159,7 +159,7 @@ def test_an_office_with_only_our_public_export_takes_nothing_confidential_away(
     saved = db.save_breach(ledger, make_breach(killed=3, victims=[
         db.Victim(name="Open name", age=30, sex="male"),
         db.Victim(name="Hidden name", age=40, sex="male", confidential=True)]))
-    export_workbook(ledger, tmp_path / "public.xlsx", ExportOptions())
+    export_workbook(ledger, tmp_path / "public.xlsx", ExportOptions(breach_ids=True))
     field_path = tmp_path / "field.sqlite3"
     with db.open_ledger(field_path, user="Field") as field:
         import_file(field, tmp_path / "public.xlsx")
