@@ -119,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --full: protect the workbook with the password in the "
                              "first line of FILE (Excel and LibreOffice ask for it)")
     export.add_argument("--office", default="", help="the office's name, for the Summary")
+    export.add_argument("--breach-ids", action="store_true",
+                        help="a public workbook keeps the breaches' IDs and when each was "
+                             "last changed, for corrections imported back")
     export.add_argument("--right-to-left", action="store_true",
                         help="sheets read right to left, for an Arabic-speaking office")
     export.add_argument("--language", choices=("en", "ar"), default="en",
@@ -279,7 +282,8 @@ def _export(args: argparse.Namespace) -> int:
         options = ExportOptions(
             scheme=scheme_for(ledger, args.truce, args.week_start),
             where=TotalsFilter(date_from=date_from, date_to=date_to),
-            full=args.full, office=args.office or ledger.office, right_to_left=args.right_to_left,
+            full=args.full, breach_ids=args.breach_ids, office=args.office or ledger.office,
+            right_to_left=args.right_to_left,
             language=args.language, digits=args.digits,
             password=given(args, "password_file", environment=False))
         report = export_workbook(ledger, args.out, options)

@@ -333,14 +333,16 @@ def print_setup(ws, say: Wording, wide: bool) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = "9"  # A4
     ws.page_margins.left = ws.page_margins.right = 0.4  # inches: Excel's narrow margins
-    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.6
+    ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.8  # the footer in 0.5 of it
     if wide:
         ws.print_title_rows, ws.print_title_cols = "1:1", "A:A"
         ws.page_setup.scale = 80  # Calibri 11 prints at 8.8 points
     else:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.HeaderFooter.oddFooter.center.text = "&A · " + say("Page &P of &N")
+    # An Arabic footer begins with a right-to-left mark: it reads from the right.
+    mark = "\u200f" if say.language == "ar" else ""
+    ws.HeaderFooter.oddFooter.center.text = f"{mark}&A · " + say("Page &P of &N")
     ws.print_options.gridLines = wide  # rows of a wide sheet are followed across pages
 
 

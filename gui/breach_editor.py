@@ -16,9 +16,9 @@ from db.records import BreachChanges
 from . import dialogs
 from .bidi import follow_own_direction, isolate
 from .breach_form import COUNTS, MAX_COUNT, BreachForm
-from .breach_parts import (breach_title, cited_again, entry_names, new_actor_question,
-                           next_template, out_of_range_text, twin_details, twin_summary,
-                           typed_actor)
+from .breach_parts import (breach_title, cited_again, entry_names, name_the_user_once,
+                           new_actor_question, next_template, out_of_range_text,
+                           twin_details, twin_summary, typed_actor)
 from .drafts import draft_path, new_owner, remove_draft, write_draft
 from .history_view import HistoryView
 from .messages import error_text, problem_texts
@@ -301,6 +301,7 @@ class BreachEditor(SaveWaiting, QWidget):
         self._end_wait()
         if not self.form.citations.confirm_typed():
             return False  # a name typed in Sources is cited first, or the save waits
+        name_the_user_once(self, self.ledger)
         breach = self.form.breach()
         if self.loaded is not None:
             # updated_at: refused if another copy saved this breach since it was opened.

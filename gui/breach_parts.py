@@ -11,6 +11,7 @@ from typing import Callable
 
 import db
 
+from . import dialogs, settings
 from .bidi import isolate, isolated_always
 from .choice_combo import shown_name
 from .i18n import tr
@@ -94,3 +95,16 @@ def twin_details(twin: db.Breach) -> str:
         place=isolate(twin.place or "—"), district=isolate(twin.district or "—"),
         killed=twin.killed, injured=twin.injured, sources=sources,
         description=twin.description)
+
+
+def name_the_user_once(parent, ledger: db.Ledger) -> None:
+    """The first save on this computer asks who is typing (a name or initials), once
+    whatever the answer: the login name, which may be a person's full name, is never
+    taken for it. A full workbook shows it; one for the press never does."""
+    if settings.get(settings.USER_ASKED) or settings.user_name():
+        return
+    name = dialogs.ask_user_name(parent)
+    settings.put(settings.USER_ASKED, True)
+    if name:
+        settings.put(settings.USER_NAME, name)
+        ledger.user = name

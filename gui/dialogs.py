@@ -55,6 +55,14 @@ def ask_entry_names(parent: QWidget | None, title: str, text: str,
     return ask(parent, title, text, typed)
 
 
+def ask_user_name(parent: QWidget | None) -> str:
+    """Who is typing: a name or initials ('' when none is given)."""
+    name, given = QtWidgets.QInputDialog.getText(parent, tr("Who is typing?"), tr(
+        "Your name or initials, kept with each breach you save: a full workbook shows "
+        "them, a workbook for the press never does. Settings can change them later."))
+    return name.strip() if given else ""
+
+
 def ask_passphrase(parent: QWidget | None, name: str, problem: str = "") -> str | None:
     """The passphrase typed for the encrypted file `name` (after `problem`, the reason the
     last one was refused); None if cancelled."""

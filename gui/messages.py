@@ -306,10 +306,11 @@ def error_text(error: Exception) -> str:
                                 "field ({columns}): which one is meant cannot be told. "
                                 "Nothing was imported; keep one of them."),
         "victims_unlinked": tr("{name}: the Victims sheet has no column \"Breach ID\", so its "
-                               "victims cannot be tied to breaches. Nothing was imported: put "
-                               "the column back (as the export writes it), or delete the "
-                               "Victims sheet to leave the victims in this database as they "
-                               "are."),
+                               "victims cannot be tied to breaches. Nothing was imported. A "
+                               "workbook for the press has no IDs unless Settings → \"Breach "
+                               "IDs in press files\" was on when it was written: export it "
+                               "again so, put the column back, or delete the Victims sheet "
+                               "to leave the victims in this database as they are."),
         "csv_quote": tr("{name}, row {row} ({lines}): a quote (\") opens a cell and does not "
                         "close where the cell ends, so the lines after it would be read as "
                         "one cell: correct the quotes in that row."),

@@ -1,7 +1,6 @@
 """Every setting of the window, declared once with its default, stored with QSettings."""
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,8 @@ class Setting:
 
 
 OFFICE_NAME = Setting("office/name", "", str)
-USER_NAME = Setting("office/user", "", str)  # empty: the login name
+USER_NAME = Setting("office/user", "", str)  # empty: nobody named yet
+USER_ASKED = Setting("office/user_asked", False, bool)  # the first save asked for a name
 DEFAULT_TRUCE = Setting("office/default_truce", "", str)  # a truce key; empty: by date
 WEEK_START = Setting("totals/week_start", "monday", str)  # monday, saturday or sunday
 LANGUAGE = Setting("window/language", "", str)  # "ar", "en"; empty: the system's
@@ -38,6 +38,9 @@ WINDOW_GEOMETRY = Setting("window/geometry", b"", bytes)
 WINDOW_STATE = Setting("window/state", b"", bytes)
 SPLITTER_STATE = Setting("window/splitter", b"", bytes)
 LOCK_MINUTES = Setting("security/lock_minutes", 10, int)  # idle minutes; 0: never
+# A public workbook keeps the breaches' IDs (and when each was last changed), which an
+# import of corrections needs; off: a press file carries nothing of the office's own.
+BREACH_IDS_IN_PRESS = Setting("export/breach_ids", False, bool)
 
 WEEK_STARTS = ("monday", "saturday", "sunday")
 LANGUAGES = ("ar", "en")
@@ -57,6 +60,8 @@ def get(setting: Setting):
         return [value] if isinstance(value, str) else list(value)
     if setting.kind is bytes:
         return bytes(value.data()) if hasattr(value, "data") else bytes(value)
+    if setting.kind is bool:  # an INI file gives "true" or "false" back
+        return value in (True, 1, "true", "1")
     return setting.kind(value)
 
 
@@ -75,14 +80,9 @@ def window_language(chosen: str | None = None) -> str:
 
 
 def user_name() -> str:
-    """Who is typing: the name set in Settings, or the login name."""
-    name = get(USER_NAME)
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+    """Who is typing: the name or initials set in Settings (or given at the first save);
+    empty until then, never the computer's login name, which may be a person's full name."""
+    return get(USER_NAME)
 
 
 def office_name(ledger: db.Ledger) -> str:

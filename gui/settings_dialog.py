@@ -3,7 +3,8 @@ window's language and the digits of Arabic text."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox,
                                QFormLayout, QLabel, QLineEdit, QMessageBox, QSpinBox,
                                QWidget)
 
@@ -58,6 +59,12 @@ class SettingsDialog(QDialog):
         self.lock_minutes.setSuffix(tr(" min"))
         self.lock_minutes.setSpecialValueText(tr("never"))
         self.lock_minutes.setValue(settings.get(settings.LOCK_MINUTES))
+        self.breach_ids = QCheckBox(tr("Breach IDs in press files (for corrections)"))
+        self.breach_ids.setToolTip(tr(
+            "A workbook for the press then keeps each breach's ID and when it was last "
+            "changed, so that corrections made in it can be imported back. Off, it carries "
+            "nothing of the office's own."))
+        self.breach_ids.setChecked(settings.get(settings.BREACH_IDS_IN_PRESS))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form = QFormLayout(self)
         form.addRow(tr("Office name"), self.office)
@@ -68,6 +75,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.language_note)
         form.addRow(tr("Digits in Arabic text"), self.digits)
         form.addRow(tr("Lock an encrypted file after"), self.lock_minutes)
+        form.addRow("", self.breach_ids)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -81,6 +89,7 @@ class SettingsDialog(QDialog):
         settings.put(settings.LANGUAGE, self.language.currentData())
         settings.put(settings.ARABIC_DIGITS, self.digits.currentData())
         settings.put(settings.LOCK_MINUTES, self.lock_minutes.value())
+        settings.put(settings.BREACH_IDS_IN_PRESS, self.breach_ids.isChecked())
         chosen = settings.window_language(self.language.currentData())
         window = self.parentWidget().window() if self.parentWidget() else None
         super().accept()

@@ -327,6 +327,7 @@ class TotalsView(QWidget):
             if not chosen:
                 return
         options = ExportOptions.asking(question, full=full, password=password,
+                                       breach_ids=settings.get(settings.BREACH_IDS_IN_PRESS),
                                        office=settings.office_name(self.ledger),
                                        right_to_left=self.isRightToLeft(),
                                        language=self.export_language.language(),

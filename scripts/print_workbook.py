@@ -27,6 +27,7 @@ from pathlib import Path
 BOX_PER_POINT = 1.3
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
                    r'(.*?)</word>')
+_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"  # of direction, around Arabic
 _FOOTER = re.compile(r"^(.+) · \S+ \d+ \S+ \d+$")  # "Breaches · Page 6 of 31"
 
 
@@ -49,7 +50,7 @@ class Page:
     def sheet(self) -> str | None:
         """The sheet the page prints, from its footer."""
         for line in self.text.splitlines():
-            found = _FOOTER.match(line.strip())
+            found = _FOOTER.match(line.strip().strip(_MARKS))
             if found:
                 return found.group(1)
         return None

@@ -110,6 +110,12 @@ class Dialogs:
         self.passphrases: list[str] = []  # typed, one each time a passphrase is asked
         self.new_passphrase: str | None = None  # chosen for a new file (None: plain)
         self.workbook_password: str | None = None  # chosen for a full workbook
+        self.user_name = "R.H."  # typed when the first save asks who is typing
+        self.names_asked = 0
+
+    def ask_user_name(self, parent):
+        self.names_asked += 1
+        return self.user_name
 
     def ask_unsaved(self, parent, what):
         self.asked.append(("unsaved", what))
@@ -155,7 +161,7 @@ class Dialogs:
 def dialogs(monkeypatch):
     from gui import dialogs as module
     fake = Dialogs()
-    for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "ask_passphrase",
+    for name in ("ask_unsaved", "ask_yes_no", "ask_entry_names", "ask_passphrase", "ask_user_name",
                  "ask_new_passphrase", "ask_workbook_password", "show_error", "show_info"):
         monkeypatch.setattr(module, name, getattr(fake, name))
     for name in ("open_database_path", "new_database_path", "save_copy_path"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox
@@ -64,6 +65,24 @@ def test_a_breach_is_recorded_in_at_most_twelve_keys(qtbot, window, lists, ledge
         ).fetchall()
     assert row == [("2017-01-04", "Idlib", "Saraqib", "Assad regime forces", "Air strike", 5,
                     "Aleppo Media Center")]
+
+
+@pytest.mark.parametrize("answer", ["R.H.", ""], ids=["initials", "none"])
+def test_the_first_save_asks_who_is_typing_once(qtbot, window, lists, ledger_path, dialogs,
+                                                 answer):
+    """Nobody is named until the user says who: the computer's login name (often a full
+    name) is never stored; the first save asks for a name or initials, once."""
+    import getpass
+    dialogs.user_name = answer
+    keys = Keys(qtbot)
+    record_quickly(keys, "4.1.2017", "Idl", "Saraqib", "regime", "Air", "5", "Aleppo Media")
+    record_quickly(keys, "5.1.2017", "Alep", "Zitan", "regime", "Shel", "1", "Aleppo Media")
+    assert dialogs.names_asked == 1
+    assert stored(ledger_path, "entered_by") == [answer, answer]
+    with sqlite3.connect(ledger_path) as conn:
+        users = {row[0] for row in conn.execute(
+            "SELECT user FROM change_log WHERE record_table = 'breach'")}
+    assert users == {answer} and getpass.getuser() not in users
 
 
 def test_the_date_typed_after_ctrl_n_is_the_date_saved(qtbot, window, lists, ledger_path,

@@ -530,6 +530,14 @@ Import them?</source>
         <translation>لديك تعديلات لم تُحفظ.</translation>
     </message>
     <message>
+        <source>Who is typing?</source>
+        <translation>من يكتب؟</translation>
+    </message>
+    <message>
+        <source>Your name or initials, kept with each breach you save: a full workbook shows them, a workbook for the press never does. Settings can change them later.</source>
+        <translation>اسمك أو الأحرف الأولى منه، يُحفظ مع كل خرق تحفظه: يظهر في المصنف الكامل، ولا يظهر أبدًا في مصنف الصحافة. يمكن تغييره لاحقًا من الإعدادات.</translation>
+    </message>
+    <message>
         <source>Open a database</source>
         <translation>فتح قاعدة بيانات</translation>
     </message>
@@ -1806,6 +1814,10 @@ Import them?</source>
         <translation>{value} ليس ما طبعته التجربة دون كتابة: شغّل import --dry-run مرة أخرى.</translation>
     </message>
     <message>
+        <source>{name}: the Victims sheet has no column &quot;Breach ID&quot;, so its victims cannot be tied to breaches. Nothing was imported. A workbook for the press has no IDs unless Settings → &quot;Breach IDs in press files&quot; was on when it was written: export it again so, put the column back, or delete the Victims sheet to leave the victims in this database as they are.</source>
+        <translation>{name}: ليس في ورقة الضحايا عمود «معرّف الخرق»، فلا يمكن ربط ضحاياها بالخروقات. لم يُستورد شيء. لا معرّفات في مصنف الصحافة إلا إذا كان خيار الإعدادات «معرّفات الخروقات في ملفات الصحافة» مفعّلًا عند كتابته: صدّره من جديد مع تفعيله، أو أعد العمود، أو احذف ورقة الضحايا لتبقى الضحايا في قاعدة البيانات هذه كما هي.</translation>
+    </message>
+    <message>
         <source>table</source>
         <translation>جدول</translation>
     </message>
@@ -1888,10 +1900,6 @@ Import them?</source>
     <message>
         <source>{name} is not a CSV file (it holds a NUL byte).</source>
         <translation>الملف {name} ليس ملف CSV (فيه بايت NUL).</translation>
-    </message>
-    <message>
-        <source>{name}: the Victims sheet has no column &quot;Breach ID&quot;, so its victims cannot be tied to breaches. Nothing was imported: put the column back (as the export writes it), or delete the Victims sheet to leave the victims in this database as they are.</source>
-        <translation>{name}: ليس في ورقة الضحايا عمود «معرّف الخرق»، فلا يمكن ربط ضحاياها بالخروقات. لم يُستورد شيء: أعد العمود (كما يكتبه التصدير)، أو احذف ورقة الضحايا لتبقى الضحايا في قاعدة البيانات هذه كما هي.</translation>
     </message>
     <message>
         <source>{name} could not be read: the spreadsheet reader stopped (exit status {status}). Nothing was imported; save the file again from the spreadsheet program, or as CSV.</source>
@@ -2060,6 +2068,14 @@ Import them?</source>
     <message>
         <source>never</source>
         <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Breach IDs in press files (for corrections)</source>
+        <translation>معرّفات الخروقات في ملفات الصحافة (للتصحيحات)</translation>
+    </message>
+    <message>
+        <source>A workbook for the press then keeps each breach&apos;s ID and when it was last changed, so that corrections made in it can be imported back. Off, it carries nothing of the office&apos;s own.</source>
+        <translation>يحتفظ مصنف الصحافة عندئذ بمعرّف كل خرق وبآخر موعد عُدّل فيه، لكي تُستورد التصحيحات المكتوبة فيه من جديد. وإذا أُلغي الخيار لا يحمل شيئًا خاصًا بالمكتب.</translation>
     </message>
     <message>
         <source>Office name</source>
