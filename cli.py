@@ -103,9 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the digits of the Arabic sentence: 0-9 (default) or ٠-٩")
     export = commands.add_parser("export", parents=[common],
                                  help="write the Excel workbook for a press release")
-    export.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    export.add_argument("--out", type=Path, metavar="FILE.xlsx")
+    export.add_argument("--pdf", type=Path, metavar="FILE.pdf",
+                        help="the press release as a PDF too (or alone): the sentence in "
+                             "English and Arabic, the week's figures, the chart, the weeks")
     export.add_argument("--force", action="store_true",
-                        help="replace FILE.xlsx if it exists (else it is left as it is)")
+                        help="replace FILE.xlsx or FILE.pdf if it exists (else it is left "
+                             "as it is)")
     export.add_argument("--from", dest="date_from", metavar="DATE", help=DAY_HELP)
     export.add_argument("--to", dest="date_to", metavar="DATE", help="to this day")
     weeks = export.add_mutually_exclusive_group()
@@ -119,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="with --full: protect the workbook with the password in the "
                              "first line of FILE (Excel and LibreOffice ask for it)")
     export.add_argument("--office", default="", help="the office's name, for the Summary")
+    export.add_argument("--press-sheet", action="store_true",
+                        help="a sheet \"For the press release\": the week's sentence in "
+                             "English and Arabic, its figures, the chart as a picture")
     export.add_argument("--breach-ids", action="store_true",
                         help="a public workbook keeps the breaches' IDs and when each was "
                              "last changed, for corrections imported back")
@@ -270,11 +277,15 @@ def _export(args: argparse.Namespace) -> int:
     from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
 
     path = args.db or default_database_path()
-    if args.out.suffix.lower() != ".xlsx":
+    if args.out is None and args.pdf is None:
+        raise LedgerError("export_needs_out")
+    if args.out is not None and args.out.suffix.lower() != ".xlsx":
         raise LedgerError("not_xlsx", name=args.out.name)
-    refuse_ledger_target(path, args.out)
-    if args.out.exists() and not args.force:
-        raise LedgerError("export_exists", name=str(args.out))
+    for target in (args.out, args.pdf):
+        if target is not None:
+            refuse_ledger_target(path, target)
+            if target.exists() and not args.force:
+                raise LedgerError("export_exists", name=str(target))
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     # Read-only: an export never writes to the ledger (and works from a read-only disk).
     with open_asking(args, path, user=getpass.getuser(), create=False,
@@ -286,6 +297,16 @@ def _export(args: argparse.Namespace) -> int:
             right_to_left=args.right_to_left,
             language=args.language, digits=args.digits,
             password=given(args, "password_file", environment=False))
+        if args.pdf is not None:
+            from gui.press_pdf import write_press_pdf_here
+            done = write_press_pdf_here(ledger, args.pdf, options)
+            weeks = "1 week" if done.weeks == 1 else f"{done.weeks} weeks"
+            _say(f"{args.pdf}: PDF for the press, {weeks}, {done.breaches} breaches")
+        if args.out is None:
+            return 0
+        if args.press_sheet:
+            from gui.press_pdf import chart_png_here
+            options.press_sheet, options.chart_png = True, chart_png_here(ledger, options)
         report = export_workbook(ledger, args.out, options)
     kind = "full (confidential data included)" if args.full else "public"
     locked = ", protected with a password" if options.password is not None else ""

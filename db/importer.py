@@ -34,7 +34,7 @@ from .import_sheets import (SOURCE_HEADERS, VICTIM_HEADERS, IgnoredColumn, Victi
 from .import_write import _BATCH, _Known, _Writer, _write_failure
 from .sheets import Table, header_key, read_tables
 from .store import Ledger
-from .workbook_words import english_sheets, says_yes
+from .workbook_words import both, english_sheets, says_yes
 
 __all__ = ["COLUMNS", "IMPORT_NAMESPACE", "REQUIRED", "IgnoredColumn", "ImportPlan",
            "ImportRefused", "ImportReport", "ImportStale", "import_file", "plan_import",
@@ -186,12 +186,14 @@ def _plan_import(ledger: Ledger, path: Path,
         *ignored_columns("Breaches", table, COLUMNS),
         *ignored_columns("Victims", tables.get("Victims"), VICTIM_HEADERS),
         *ignored_columns("Sources", tables.get("Sources"), SOURCE_HEADERS)])
-    victims = VictimsSheet(tables.pop("Victims", None), report, path.name)
     present = {COLUMNS[header_key(h)] for h in table.headers if header_key(h) in COLUMNS}
     conn = ledger.conn
     conn.execute("BEGIN")  # one snapshot: the mark and every key read with it agree
     try:
-        _no_demo_in_real(ledger, demo, path.name)
+        _no_demo_in_real(ledger, demo, path.name)  # said first: nothing else matters then
+        press = _press_copy(ledger, tables, present, report, path.name)
+        victims = VictimsSheet(None if press else tables.pop("Victims", None), report,
+                               path.name)
         mark = conn.execute("SELECT rowid, id FROM change_log ORDER BY rowid DESC"
                             " LIMIT 1").fetchone() or (0, None)
         names = _Names(conn)
@@ -307,6 +309,34 @@ class ImportRefused(LedgerError):
         self.report = report
         super().__init__("import_refused", refused=report.refused, rows=report.rows,
                          problems=report.problems, more=report.more_problems)
+
+
+def _press_copy(ledger: Ledger, tables: dict[str, Table], present: set[str],
+                report: ImportReport, name: str) -> bool:
+    """Whether the file is a workbook for the press written without breach IDs
+    (db/workbook.py). Nothing in one says which breaches it holds: into a file that holds
+    breaches it is refused, as its import would add them a second time (from the file
+    they came from) and double every figure; corrections come back in a workbook written
+    with the IDs. Into an empty file its breaches are imported, and its victims, which
+    nothing ties to them, are not: the report names the Victims sheet's columns among
+    those not read."""
+    summary = tables.get("Summary")
+    if "id" in present or summary is None:
+        return False
+    labels = {header_key(label) for label in both("Export")}
+    public = ("public", "للنشر")  # how the Summary's "Export" begins, in either language
+    if not any(row and header_key(row[0]) in labels and len(row) > 1
+               and str(row[1] or "").casefold().startswith(public)
+               for _number, row in summary.rows):
+        return False
+    if ledger.conn.execute("SELECT EXISTS (SELECT 1 FROM breach)").fetchone()[0]:
+        raise LedgerError("press_without_ids", name=name)
+    victims = tables.get("Victims")
+    if victims is not None:
+        report.ignored_columns = [c for c in report.ignored_columns if c.sheet != "Victims"]
+        report.ignored_columns += [IgnoredColumn("Victims", str(h), n)
+                                   for n, h in enumerate(victims.headers, start=1) if h]
+    return True
 
 
 def _is_demo_export(tables: dict[str, Table]) -> bool:

@@ -40,6 +40,8 @@ from .store import Ledger, fsync_path
 from .question import Question
 from .totals import TotalsFilter, WeekScheme, grand_total, totals_by, weekly_totals, within
 from .workbook_held import Archive, hold_sheet
+from .workbook_press import PRESS_SHEET, press_sheet
+from .workbook_press import WIDTHS as PRESS_WIDTHS
 from .workbook_summary import COUNT_HEADERS, Wording, groups_sheet, summary_sheet, weekly_sheet
 from .workbook_words import LANGUAGES
 from .workbook_victims import sources_sheet, victim_columns, victims_sheet
@@ -113,6 +115,10 @@ class ExportOptions:
     # A public workbook's breaches keep their IDs (which corrections imported back need);
     # off by default: a press file carries nothing of the office's own. A full one always.
     breach_ids: bool = False
+    # A sheet "For the press release" after the Summary (db/workbook_press.py), with the
+    # chart of the weeks as this PNG picture when one is given (drawn by the caller).
+    press_sheet: bool = False
+    chart_png: bytes | None = None
 
     @property
     def with_ids(self) -> bool:
@@ -289,6 +295,7 @@ def _write(ledger: Ledger, book: Workbook, options: ExportOptions,
     # Arabic labels are longer than English ones: the Summary's first column is wider.
     summary = sheet("Summary", [50 if options.language == "ar" else 44, 76, 16],
                     header=False)
+    press = sheet(PRESS_SHEET, PRESS_WIDTHS, header=False) if options.press_sheet else None
     where = within(options.scheme, options.where)
     if where.date_from and where.date_to and where.date_to < where.date_from:
         where.date_to = where.date_from - timedelta(days=1)  # the range misses the truce
@@ -319,6 +326,9 @@ def _write(ledger: Ledger, book: Workbook, options: ExportOptions,
     report.sources = sources_sheet(ledger, sheet("Sources", [30, 16, 12, 12, 28, 30]),
                                    chosen, options, text, say)
     _go_on(progress, report.breaches, expected)
+    if press is not None:
+        current["sheet"] = press
+        press_sheet(ledger, press, options, weeks, say)
     current["sheet"] = summary
     summary_sheet(ledger, summary, options, weeks, total, report, text, say)
     report.removed_characters, report.cut_texts = text.removed, text.cut

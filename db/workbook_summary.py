@@ -3,6 +3,7 @@ governorate, By actor and By type, and the Summary. In English or in Arabic: the
 are those of db/workbook_words.py; dates stay dates and numbers stay numbers in both."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from openpyxl.cell import WriteOnlyCell
@@ -10,7 +11,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
 from .cells import BOLD, TEXT_LIMIT, bold, header, letter, side, wrapped_lines
-from .press import day_text, span_text, week_sentence
+from .press import WeeklyReport, day_text, span_text, week_sentence, weekly_report
 from .records import as_date
 from .totals import COUNT_NAMES, Counts, TotalsFilter, grand_total
 from .workbook_words import word
@@ -114,12 +115,76 @@ _PUBLIC_WITH_IDS = ("Public, for the press. Left out: confidential victims, vict
                     "breaches' IDs and when each was last changed.")
 
 
+def summary_facts(ledger, scheme, where, first_day, weeks, office: str,
+                  say: Wording) -> list[tuple[str, str]]:
+    """What a report of these weeks says before its figures, (label, text) in the order
+    read: office, period, how weeks are counted, filters, whether it is the demo, the week
+    of the press sentence (the one starting on `first_day`, else the latest with
+    breaches, said to be so) and the sentence, and how the figures are counted. The
+    workbook's Summary and the PDF for the press say the same."""
+    period = say.span(weeks[0].first, weeks[-1].last) if weeks else say("no breaches")
+    counted = (say("Weeks since {truce} went into force on {day}", truce=scheme.truce.name,
+                   day=say.day(as_date(scheme.truce.start_date)) if say.language == "ar"
+                   else scheme.truce.start_date)
+               if scheme.truce else
+               say("Calendar weeks starting on {day}", day=say(scheme.week_start)))
+    lines = [
+        ("Office", office or "—"),
+        ("Period", period),
+        ("Weeks", counted),
+        ("Filters", _filters_text(ledger, where, say)),
+    ]
+    if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
+        lines.append(("Demo", say("Yes: these are the demo's breaches, not real ones. They "
+                                  "are never imported into a database of real breaches.")))
+    week, chosen = sentence_week(weeks, first_day)
+    if week is not None:
+        named = (say("Week {number}: {span}", number=week.number,
+                     span=say.span(week.first, week.last))
+                 if week.number is not None else say.span(week.first, week.last))
+        lines.append(("Week of the press sentence", named if chosen else say(
+            "{week} (the latest week with breaches)", week=named)))
+        lines.append(("Press sentence", week_sentence(
+            ledger, scheme, week, where, language=say.language, digits=say.digits)))
+    lines.append(("How counted", say(
+        "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside "
+        "it, where a missing \"up to\" counts as its \"at least\"). Discounted reports and "
+        "deleted entries are left out of every total. Children are under 18; women are "
+        "adult females.")))
+    return lines
+
+
+@dataclass
+class PressRelease:
+    """What the PDF for the press says (gui/press_pdf.py), read in one snapshot."""
+
+    report: WeeklyReport  # the weeks and their total
+    facts: list[tuple[str, str]]  # summary_facts: the Summary's lines, the sentence among them
+    other: str  # the press sentence in the other language ("" when there is none)
+
+
+def press_release(ledger, question, office: str, say: Wording) -> PressRelease:
+    """The weeks, the Summary's lines and both press sentences of `question` (weeks,
+    filters, the week selected), from one snapshot of the file."""
+    with ledger.snapshot():
+        report = weekly_report(ledger, question.scheme, question.where, say.digits,
+                               every_week=False, shown=question.week)
+        facts = summary_facts(ledger, question.scheme, question.where, question.week,
+                              report.weeks, office, say)
+        week, _chosen = sentence_week(report.weeks, question.week)
+        other = ""
+        if week is not None:
+            row = report.weeks.index(week)
+            report.read_week(ledger, row)
+            other = (report.sentences if say.language == "ar" else report.sentences_ar)[row]
+    return PressRelease(report, facts, other)
+
+
 def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
                   say: Wording) -> None:
     """The Summary: title, office, period, filters, when generated, what kind of export,
     the press sentence, the totals, how they were counted, and what the guard of texts
     removed or cut."""
-    scheme, where = options.scheme, options.where
     rows = [0]
     start = "right" if say.language == "ar" else "left"  # where a line of text begins
     # Arabic text reads right to left in its cell, whatever character it begins with (a
@@ -149,38 +214,12 @@ def summary_sheet(ledger, ws, options, weeks, total: Counts, report, text,
 
     put([text.cell(options.title or say("Breaches of the ceasefire"),
                    font=Font(bold=True, size=14))])
-    period = say.span(weeks[0].first, weeks[-1].last) if weeks else say("no breaches")
-    counted = (say("Weeks since {truce} went into force on {day}", truce=scheme.truce.name,
-                   day=say.day(as_date(scheme.truce.start_date)) if say.language == "ar"
-                   else scheme.truce.start_date)
-               if scheme.truce else
-               say("Calendar weeks starting on {day}", day=say(scheme.week_start)))
-    lines = [
-        ("Office", options.office or "—"),
-        ("Period", period),
-        ("Weeks", counted),
-        ("Filters", _filters_text(ledger, where, say)),
-        ("Generated", datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)),
-        ("Export", say(_FULL) if options.full else
-                   say(_PUBLIC_WITH_IDS) if options.with_ids else say(_PUBLIC)),
-    ]
-    if ledger.is_demo:  # seen by a reader, and by the importer, which keeps the demo apart
-        lines.append(("Demo", say("Yes: these are the demo's breaches, not real ones. They "
-                                  "are never imported into a database of real breaches.")))
-    week, chosen = sentence_week(weeks, options.week)
-    if week is not None:
-        named = (say("Week {number}: {span}", number=week.number,
-                     span=say.span(week.first, week.last))
-                 if week.number is not None else say.span(week.first, week.last))
-        lines.append(("Week of the press sentence", named if chosen else say(
-            "{week} (the latest week with breaches)", week=named)))
-        lines.append(("Press sentence", week_sentence(
-            ledger, scheme, week, where, language=say.language, digits=say.digits)))
-    lines.append(("How counted", say(
-        "Each figure is the sum of the \"at least\" count of every breach (\"up to\" beside "
-        "it, where a missing \"up to\" counts as its \"at least\"). Discounted reports and "
-        "deleted entries are left out of every total. Children are under 18; women are "
-        "adult females.")))
+    lines = summary_facts(ledger, options.scheme, options.where, options.week, weeks,
+                          options.office, say)
+    lines.insert(4, ("Generated", datetime.now(timezone.utc).replace(tzinfo=None,
+                                                                   microsecond=0)))
+    lines.insert(5, ("Export", say(_FULL) if options.full else
+                     say(_PUBLIC_WITH_IDS) if options.with_ids else say(_PUBLIC)))
     for label, value in lines:
         cell = text.cell(value, alignment=Alignment(wrap_text=True, vertical="top",
                                                     horizontal=start, readingOrder=order))

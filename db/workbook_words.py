@@ -29,6 +29,7 @@ SHEETS = {
     "Breaches": "الخروقات",
     "Victims": "الضحايا",
     "Sources": "المصادر",
+    "For the press release": "للبيان الصحفي",
 }
 
 HEADERS = {

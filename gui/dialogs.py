@@ -150,6 +150,13 @@ def export_path(parent: QWidget | None, proposed: str, full: bool) -> Path | Non
     return _with_suffix(parent, path, ".xlsx", replace_other=True)
 
 
+def pdf_path(parent: QWidget | None, proposed: str) -> Path | None:
+    """Where to write the PDF for the press. `proposed`: the file first offered."""
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(parent, tr("PDF for the press"), proposed,
+                                                    tr("PDF document (*.pdf)"))
+    return _with_suffix(parent, path, ".pdf", replace_other=True)
+
+
 def import_path(parent: QWidget | None, folder: str = "") -> Path | None:
     path, _ = QtWidgets.QFileDialog.getOpenFileName(parent, tr("Import breaches"), folder,
                                           tr("Spreadsheets (*.xlsx *.csv);;All files (*)"))

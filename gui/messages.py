@@ -172,6 +172,14 @@ def error_text(error: Exception) -> str:
         "not_csv_out": tr("{name}: --out writes a .csv file, with --format csv."),
         "export_exists": tr("{name} already exists: give --force to replace it, or another "
                             "--out."),
+        "press_without_ids": tr("{name} is a workbook for the press, written without breach "
+                                "IDs: nothing in it says which breaches it holds, and an "
+                                "import would add them all a second time. Nothing was "
+                                "imported. To import corrections, export with Settings → "
+                                "\"Breach IDs in press files\" (export --breach-ids) and "
+                                "import that workbook."),
+        "export_needs_out": tr("export writes a workbook (--out FILE.xlsx), a PDF for the "
+                               "press (--pdf FILE.pdf), or both: give one."),
         "no_window": tr("the window cannot start: {reason}"),
         "empty": tr("{name} is empty: it is not a Truce Ledger database."),
         "not_sqlite": tr("{name} is not a Truce Ledger database (it is not a SQLite file)."),

@@ -41,6 +41,7 @@ LOCK_MINUTES = Setting("security/lock_minutes", 10, int)  # idle minutes; 0: nev
 # A public workbook keeps the breaches' IDs (and when each was last changed), which an
 # import of corrections needs; off: a press file carries nothing of the office's own.
 BREACH_IDS_IN_PRESS = Setting("export/breach_ids", False, bool)
+PRESS_SHEET = Setting("export/press_sheet", False, bool)  # a sheet "For the press release"
 
 WEEK_STARTS = ("monday", "saturday", "sunday")
 LANGUAGES = ("ar", "en")

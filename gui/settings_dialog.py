@@ -65,6 +65,11 @@ class SettingsDialog(QDialog):
             "changed, so that corrections made in it can be imported back. Off, it carries "
             "nothing of the office's own."))
         self.breach_ids.setChecked(settings.get(settings.BREACH_IDS_IN_PRESS))
+        self.press_sheet = QCheckBox(tr("A sheet \"For the press release\" in workbooks"))
+        self.press_sheet.setToolTip(tr(
+            "The week's sentence in English and Arabic, its figures, and the chart as a "
+            "picture: what a journalist pastes into a word processor, whole."))
+        self.press_sheet.setChecked(settings.get(settings.PRESS_SHEET))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         form = QFormLayout(self)
         form.addRow(tr("Office name"), self.office)
@@ -76,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow(tr("Digits in Arabic text"), self.digits)
         form.addRow(tr("Lock an encrypted file after"), self.lock_minutes)
         form.addRow("", self.breach_ids)
+        form.addRow("", self.press_sheet)
         form.addRow(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -90,6 +96,7 @@ class SettingsDialog(QDialog):
         settings.put(settings.ARABIC_DIGITS, self.digits.currentData())
         settings.put(settings.LOCK_MINUTES, self.lock_minutes.value())
         settings.put(settings.BREACH_IDS_IN_PRESS, self.breach_ids.isChecked())
+        settings.put(settings.PRESS_SHEET, self.press_sheet.isChecked())
         chosen = settings.window_language(self.language.currentData())
         window = self.parentWidget().window() if self.parentWidget() else None
         super().accept()

@@ -62,6 +62,9 @@ class TotalsView(QWidget):
         self.copy_button = QPushButton(tr("&Copy the English sentence"))
         self.export_button = QPushButton(tr("E&xport for press…"))
         self.export_full_button = QPushButton(tr("Export f&ull…"))
+        self.pdf_button = QPushButton(tr("&PDF for press…"))
+        self.pdf_button.setToolTip(tr("The week's sentence in English and Arabic, its "
+                                      "figures, the chart and the weeks, in a PDF"))
         self.export_full_button.setToolTip(tr("With confidential victims and the contacts of "
                                               "sources: not for publication"))
         top = QHBoxLayout()
@@ -74,6 +77,7 @@ class TotalsView(QWidget):
         top.addWidget(language_label)
         top.addWidget(self.export_language)
         top.addWidget(self.export_button)
+        top.addWidget(self.pdf_button)
         top.addWidget(self.export_full_button)
         sentence_rows = QHBoxLayout()  # side by side: Arabic first (on the right in Arabic)
         for box, button in ((self.sentence_ar, self.copy_ar_button),
@@ -102,6 +106,7 @@ class TotalsView(QWidget):
         self.copy_button.clicked.connect(lambda: self.copy_sentence("en"))
         self.export_button.clicked.connect(lambda: self.export(full=False))
         self.export_full_button.clicked.connect(lambda: self.export(full=True))
+        self.pdf_button.clicked.connect(self.export_pdf)
         self.stale = True  # counted when first shown
         self._question: Question | None = None  # the one counted and shown
         self._report = None  # the weeks shown, with their sentences (db.press.WeeklyReport)
@@ -326,11 +331,20 @@ class TotalsView(QWidget):
             chosen, password = dialogs.ask_workbook_password(self, path.name)
             if not chosen:
                 return
+        language = self.export_language.language()
+        chart = None
+        if settings.get(settings.PRESS_SHEET):  # its chart as a picture
+            from db.workbook_summary import Wording
+
+            from .press_pdf import chart_png
+            chart = bytes(chart_png(self._weeks_of(question),
+                                    Wording(language, settings.get(settings.ARABIC_DIGITS))))
         options = ExportOptions.asking(question, full=full, password=password,
                                        breach_ids=settings.get(settings.BREACH_IDS_IN_PRESS),
+                                       press_sheet=chart is not None, chart_png=chart,
                                        office=settings.office_name(self.ledger),
                                        right_to_left=self.isRightToLeft(),
-                                       language=self.export_language.language(),
+                                       language=language,
                                        digits=settings.get(settings.ARABIC_DIGITS))
         source = self.ledger.path
 
@@ -349,14 +363,39 @@ class TotalsView(QWidget):
             sources=report.sources) + ("\n" + tr("Protected with a password.")
                                        if password is not None else ""))
 
+    def export_pdf(self) -> None:
+        """The PDF for the press of what the view shows, in the workbook's language."""
+        from .press_pdf import write_press_pdf
+
+        question = self.question()
+        proposed = (self.ledger.path.parent / dialogs.export_file_name(
+            settings.office_name(self.ledger) or self.ledger.path.stem,
+            *self._period(question))).with_suffix(".pdf")
+        path = dialogs.pdf_path(self, str(proposed))
+        if path is None:
+            return
+        try:
+            done = write_press_pdf(self.ledger, path, question,
+                                   settings.office_name(self.ledger),
+                                   self.export_language.language(),
+                                   settings.get(settings.ARABIC_DIGITS))
+        except db.LedgerError as error:
+            dialogs.show_error(self, tr("The PDF was not written"), error_text(error))
+            return
+        dialogs.show_info(self, tr("PDF written"), str(done.path))
+
     def _period(self, question: Question) -> tuple:
-        """The first and last day the export of `question` covers: of the weeks shown, or
-        counted here when they answer another question; (None, None) when there are no
-        weeks."""
-        weeks = self.model.weeks
-        if not self._shows(question):
-            try:
-                weeks = weekly_totals(self.ledger, question.scheme, question.where)
-            except db.LedgerError:
-                weeks = []
+        """The first and last day the export of `question` covers; (None, None) when there
+        are no weeks."""
+        weeks = self._weeks_of(question)
         return (weeks[0].first, weeks[-1].last) if weeks else (None, None)
+
+    def _weeks_of(self, question: Question) -> list:
+        """The weeks `question` counts: those shown, or counted here when they answer
+        another question (none when they cannot be counted)."""
+        if self._shows(question):
+            return self.model.weeks
+        try:
+            return weekly_totals(self.ledger, question.scheme, question.where)
+        except db.LedgerError:
+            return []

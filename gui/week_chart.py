@@ -11,17 +11,27 @@ from .i18n import date_text, language, tr
 
 
 class WeekChart(QChartView):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, words=None):
+        """`words`: the words of a file the chart is drawn for (db.workbook_summary.
+        Wording: the PDF's language), else the window's."""
         super().__init__(parent)
+        self.words = words
         self.setRenderHint(QPainter.Antialiasing)
         self.setMinimumHeight(160)
         self.show_weeks([])
 
     def show_weeks(self, weeks: list[Week]) -> None:
         chart = QChart()
-        chart.setTitle(tr("Breaches and people killed per week"))
+        if self.words is None:
+            title, breaches, killed, week_word = (
+                tr("Breaches and people killed per week"), tr("Breaches"), tr("Killed"),
+                tr("Week"))
+        else:
+            title, breaches, killed, week_word = (self.words(text) for text in (
+                "Breaches and people killed per week", "Breaches", "Killed", "Week"))
+        chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignBottom)
-        self.breaches, self.killed = QBarSet(tr("Breaches")), QBarSet(tr("Killed"))
+        self.breaches, self.killed = QBarSet(breaches), QBarSet(killed)
         labels = []
         # A calendar week by its first day; in Arabic with the whole month and year
         # ("29 كانون الأول 2016"): "16" after a month's name reads as no year.
@@ -37,7 +47,7 @@ class WeekChart(QChartView):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
-        axis_x.setTitleText(tr("Week"))
+        axis_x.setTitleText(week_word)
         axis_y = QValueAxis()
         axis_y.setRange(0, max([w.breaches for w in weeks] + [w.killed for w in weeks] + [1]))
         axis_y.applyNiceNumbers()

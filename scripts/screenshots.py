@@ -45,8 +45,10 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="truce-shots-"))
     for kind in (QSettings.NativeFormat, QSettings.IniFormat):
         QSettings.setPath(kind, QSettings.UserScope, str(work / "settings"))
+    from gui import settings
     from gui.app import make_application
     app = make_application(["screenshots"])
+    settings.put(settings.USER_NAME, "Rima")  # the first save asks nobody who is typing
     if not args.arabic:
         english_shots(app, args.out, work)
     if not args.english:

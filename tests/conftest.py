@@ -168,6 +168,7 @@ def dialogs(monkeypatch):
         monkeypatch.setattr(module, name, fake.path)
     monkeypatch.setattr(module, "export_path", lambda parent, folder, full: fake.path(parent))
     monkeypatch.setattr(module, "import_path", fake.path)
+    monkeypatch.setattr(module, "pdf_path", lambda parent, proposed: fake.path(parent))
     monkeypatch.setattr(module, "merge_path", fake.path)
     return fake
 

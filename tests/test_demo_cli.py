@@ -84,7 +84,8 @@ def test_the_demo_exported_is_not_imported_into_real_breaches(tmp_path, ledger_p
     ledger.close()
     demo, workbook = tmp_path / "demo.sqlite3", tmp_path / "demo.xlsx"
     assert run("demo", "--db", str(demo)).returncode == 0
-    assert run("export", "--db", str(demo), "--out", str(workbook)).returncode == 0
+    assert run("export", "--db", str(demo), "--out", str(workbook),
+               "--breach-ids").returncode == 0
     before = ledger_path.read_bytes()
     for dry_run in (("--dry-run",), ()):
         result = run("import", "--db", str(ledger_path), str(workbook), *dry_run)

@@ -131,3 +131,122 @@ def test_a_public_workbook_carries_nothing_of_the_office_s_people(tmp_path, ledg
                  "Secret Witness", "+963 944 555 0199", "Entered by", breach.id):
         assert [c for c in cells if text in c], text
     assert re.match("FULL", book["Summary"]["B7"].value)
+
+
+NEEDS_POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None,
+                                   reason="poppler is not installed "
+                                          "(apt-get install poppler-utils)")
+
+
+def _pdf_text(path) -> str:
+    """The PDF's text as a reader copies it (ligatures such as "fi" as their letters)."""
+    import subprocess
+    import unicodedata
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text))
+
+
+@NEEDS_POPPLER
+def test_the_pdf_for_the_press_of_the_week_selected(qtbot, dialogs, tmp_path):
+    """Week 1 selected in Weekly totals, PDF for press: its text has week 1's sentence, its
+    figures and the sentence in Arabic; the command line's names the latest week."""
+    from PySide6.QtCore import Qt
+
+    from tests.conftest import ROOT, show_window
+    from tests.test_totals import PRESS
+    from tests.test_window_editing import key
+    path = tmp_path / "demo.sqlite3"
+    create_demo(path, size=400)
+    window = show_window(qtbot, db.open_ledger(path))
+    view = window.totals
+    qtbot.waitUntil(window.isActiveWindow)  # the keys go to this window
+    with qtbot.waitSignal(view.counted, timeout=10_000):
+        key(qtbot, Qt.Key_2, Qt.ControlModifier)
+    qtbot.mouseClick(view.table.viewport(), Qt.LeftButton,
+                     pos=view.table.visualRect(view.model.index(0, 1)).center())
+    assert view.sentence.toPlainText() == PRESS
+    dialogs.paths = [tmp_path / "week-one.pdf"]
+    qtbot.mouseClick(view.pdf_button, Qt.LeftButton)
+    assert dialogs.asked[-1][0] == "info"
+    text = _pdf_text(tmp_path / "week-one.pdf")
+    assert re.sub(r"\s+", " ", PRESS) in text
+    for figure in ("251", "153", "191", "438"):
+        assert figure in text
+    assert "Week 1: 29 December 2016 – 4 January 2017" in text
+    assert "Rural Damascus" in text and "Weekly totals" in text
+    # The Arabic sentence too (its words; pdftotext gives Arabic in the order drawn).
+    arabic = unicodedata_words(view.sentence_ar.toPlainText())
+    assert sum(word in text for word in arabic) >= len(arabic) // 2
+    # The command line: no week selected, the latest with breaches, said to be so.
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "main.py", "export", "--db", str(path), "--pdf",
+                           str(tmp_path / "cli.pdf")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "PDF for the press" in done.stdout
+    text = _pdf_text(tmp_path / "cli.pdf")
+    assert "(the latest week with breaches)" in text and PRESS not in text
+
+
+def unicodedata_words(text: str) -> list[str]:
+    import unicodedata
+    return [w for w in unicodedata.normalize("NFKC", text).split() if len(w) > 3
+            and not any(c.isdigit() for c in w)]
+
+
+def test_a_sheet_for_the_press_release_with_the_chart_as_a_picture(tmp_path, demo_path):
+    """`export --press-sheet`: the week's sentence in English and in Arabic, its figures,
+    and the chart as a PNG picture a word processor takes whole."""
+    import struct
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+    from tests.test_totals import PRESS
+    target = tmp_path / "press.xlsx"
+    done = subprocess.run([sys.executable, "main.py", "export", "--db", str(demo_path),
+                           "--out", str(target), "--press-sheet"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    book = load_workbook(target)
+    assert book.sheetnames[:2] == ["Summary", "For the press release"]
+    rows = [row for row in book["For the press release"].iter_rows(values_only=True)]
+    texts = [row[0] for row in rows if row[0]]
+    assert PRESS in texts
+    assert any(text.startswith("في الأسبوع الأول") and "251" in text for text in texts)
+    figures = {row[0]: row[1:3] for row in rows if row[0] in ("Breaches", "Killed",
+                                                             "Women killed", "Injured")}
+    assert figures == {"Breaches": (251, None), "Killed": (153, 191),
+                       "Women killed": (13, 13), "Injured": (438, 502)}
+    with zipfile.ZipFile(target) as archive:
+        pictures = [n for n in archive.namelist() if n.startswith("xl/media/")]
+        assert len(pictures) == 1
+        png = archive.read(pictures[0])
+    assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24])[0] >= 400
+
+
+def test_a_press_workbook_without_ids_is_not_imported_twice(tmp_path, demo_path):
+    """Our own press workbook, imported back into the file it came from, would add every
+    breach again: refused, nothing changed. Into an empty file its breaches come in (its
+    victims, tied to nothing, are named as not read)."""
+    from db.importer import import_file
+    from gui.messages import error_text
+    public = tmp_path / "press.xlsx"
+    export(demo_path, public)
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy(demo_path, copy)
+    with db.open_ledger(copy) as ledger:
+        with pytest.raises(db.LedgerError) as refused:
+            import_file(ledger, public)
+    assert "a second time" in error_text(refused.value)
+    assert "Breach IDs in press files" in error_text(refused.value)
+    with db.open_ledger(copy) as ledger:
+        assert ledger.conn.execute("SELECT count(*) FROM breach").fetchone()[0] == 251
+    fresh = tmp_path / "fresh.sqlite3"
+    with db.open_ledger(fresh) as ledger:
+        db.add_truce(ledger, db.Truce("Nationwide ceasefire", "2016-12-29"))
+        report = import_file(ledger, public)
+        assert report.new == 251 and report.victims == 0
+        assert "Victims" in {column.sheet for column in report.ignored_columns}

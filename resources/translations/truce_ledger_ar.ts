@@ -562,6 +562,14 @@ Import them?</source>
         <translation>مصنف Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>PDF for the press</source>
+        <translation>PDF للصحافة</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>مستند PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Import breaches</source>
         <translation>استيراد خروقات</translation>
     </message>
@@ -1714,6 +1722,14 @@ Import them?</source>
         <translation>{name} موجود من قبل: أضف --force لاستبداله، أو اختر --out آخر.</translation>
     </message>
     <message>
+        <source>{name} is a workbook for the press, written without breach IDs: nothing in it says which breaches it holds, and an import would add them all a second time. Nothing was imported. To import corrections, export with Settings → &quot;Breach IDs in press files&quot; (export --breach-ids) and import that workbook.</source>
+        <translation>{name} مصنف للصحافة كُتب دون معرّفات الخروقات: لا شيء فيه يدل على الخروقات التي يحملها، والاستيراد سيضيفها كلها مرة ثانية. لم يُستورد شيء. لاستيراد التصحيحات، صدّر مع تفعيل الإعدادات ← «معرّفات الخروقات في ملفات الصحافة» (export --breach-ids) واستورد ذلك المصنف.</translation>
+    </message>
+    <message>
+        <source>export writes a workbook (--out FILE.xlsx), a PDF for the press (--pdf FILE.pdf), or both: give one.</source>
+        <translation>يكتب التصدير مصنفًا (--out FILE.xlsx)، أو ملف PDF للصحافة (--pdf FILE.pdf)، أو كليهما: حدّد واحدًا.</translation>
+    </message>
+    <message>
         <source>the window cannot start: {reason}</source>
         <translation>تعذّر تشغيل النافذة: {reason}</translation>
     </message>
@@ -2078,6 +2094,14 @@ Import them?</source>
         <translation>يحتفظ مصنف الصحافة عندئذ بمعرّف كل خرق وبآخر موعد عُدّل فيه، لكي تُستورد التصحيحات المكتوبة فيه من جديد. وإذا أُلغي الخيار لا يحمل شيئًا خاصًا بالمكتب.</translation>
     </message>
     <message>
+        <source>A sheet &quot;For the press release&quot; in workbooks</source>
+        <translation>ورقة «للبيان الصحفي» في المصنفات</translation>
+    </message>
+    <message>
+        <source>The week&apos;s sentence in English and Arabic, its figures, and the chart as a picture: what a journalist pastes into a word processor, whole.</source>
+        <translation>فقرة الأسبوع بالإنجليزية والعربية، وأرقامه، والرسم البياني صورةً: ما يلصقه الصحفي في معالج النصوص كاملًا.</translation>
+    </message>
+    <message>
         <source>Office name</source>
         <translation>اسم المكتب</translation>
     </message>
@@ -2248,6 +2272,14 @@ Import them?</source>
         <translation>تصدير &amp;كامل…</translation>
     </message>
     <message>
+        <source>&amp;PDF for press…</source>
+        <translation>&amp;PDF للصحافة…</translation>
+    </message>
+    <message>
+        <source>The week&apos;s sentence in English and Arabic, its figures, the chart and the weeks, in a PDF</source>
+        <translation>فقرة الأسبوع بالإنجليزية والعربية، وأرقامه، والرسم البياني والأسابيع، في ملف PDF</translation>
+    </message>
+    <message>
         <source>With confidential victims and the contacts of sources: not for publication</source>
         <translation>يتضمن الضحايا السريين وبيانات الاتصال بالمصادر: ليس للنشر</translation>
     </message>
@@ -2278,6 +2310,14 @@ Import them?</source>
     <message>
         <source>Protected with a password.</source>
         <translation>محمي بكلمة سر.</translation>
+    </message>
+    <message>
+        <source>The PDF was not written</source>
+        <translation>لم يُكتب ملف PDF</translation>
+    </message>
+    <message>
+        <source>PDF written</source>
+        <translation>كُتب ملف PDF</translation>
     </message>
     <message>
         <source>Counting…</source>
