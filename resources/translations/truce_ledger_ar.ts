@@ -563,11 +563,11 @@ Import them?</source>
     </message>
     <message>
         <source>PDF for the press</source>
-        <translation>PDF للصحافة</translation>
+        <translation>ملف بي دي إف للصحافة</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation>مستند PDF (*.pdf)</translation>
+        <translation>مستند بي دي إف (*.pdf)</translation>
     </message>
     <message>
         <source>Import breaches</source>
@@ -2099,7 +2099,7 @@ Import them?</source>
     </message>
     <message>
         <source>The week&apos;s sentence in English and Arabic, its figures, and the chart as a picture: what a journalist pastes into a word processor, whole.</source>
-        <translation>فقرة الأسبوع بالإنجليزية والعربية، وأرقامه، والرسم البياني صورةً: ما يلصقه الصحفي في معالج النصوص كاملًا.</translation>
+        <translation>فقرة الأسبوع بالإنكليزية والعربية، وأرقامه، والرسم البياني صورةً: ما يلصقه الصحفي في معالج النصوص كاملًا.</translation>
     </message>
     <message>
         <source>Office name</source>
@@ -2273,11 +2273,11 @@ Import them?</source>
     </message>
     <message>
         <source>&amp;PDF for press…</source>
-        <translation>&amp;PDF للصحافة…</translation>
+        <translation>&amp;بي دي إف للصحافة…</translation>
     </message>
     <message>
         <source>The week&apos;s sentence in English and Arabic, its figures, the chart and the weeks, in a PDF</source>
-        <translation>فقرة الأسبوع بالإنجليزية والعربية، وأرقامه، والرسم البياني والأسابيع، في ملف PDF</translation>
+        <translation>فقرة الأسبوع بالإنكليزية والعربية، وأرقامه، والرسم البياني والأسابيع، في ملف بي دي إف</translation>
     </message>
     <message>
         <source>With confidential victims and the contacts of sources: not for publication</source>
@@ -2313,11 +2313,11 @@ Import them?</source>
     </message>
     <message>
         <source>The PDF was not written</source>
-        <translation>لم يُكتب ملف PDF</translation>
+        <translation>لم يُكتب ملف بي دي إف</translation>
     </message>
     <message>
         <source>PDF written</source>
-        <translation>كُتب ملف PDF</translation>
+        <translation>كُتب ملف بي دي إف</translation>
     </message>
     <message>
         <source>Counting…</source>
