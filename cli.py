@@ -171,7 +171,8 @@ def run(argv: list[str] | None = None) -> int:
         if args.command == "totals":
             return _totals(args)
         if args.command == "export":
-            return _export(args)
+            from cli_export import export
+            return export(args)
         if args.command == "import":
             return _import(args)
         if args.command == "merge":
@@ -272,55 +273,6 @@ def _totals(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from db.cells import TEXT_LIMIT
-    from db.workbook import ExportOptions, export_workbook, refuse_ledger_target
-
-    path = args.db or default_database_path()
-    if args.out is None and args.pdf is None:
-        raise LedgerError("export_needs_out")
-    if args.out is not None and args.out.suffix.lower() != ".xlsx":
-        raise LedgerError("not_xlsx", name=args.out.name)
-    for target in (args.out, args.pdf):
-        if target is not None:
-            refuse_ledger_target(path, target)
-            if target.exists() and not args.force:
-                raise LedgerError("export_exists", name=str(target))
-    date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
-    # Read-only: an export never writes to the ledger (and works from a read-only disk).
-    with open_asking(args, path, user=getpass.getuser(), create=False,
-                     read_only=True) as ledger:
-        options = ExportOptions(
-            scheme=scheme_for(ledger, args.truce, args.week_start),
-            where=TotalsFilter(date_from=date_from, date_to=date_to),
-            full=args.full, breach_ids=args.breach_ids, office=args.office or ledger.office,
-            right_to_left=args.right_to_left,
-            language=args.language, digits=args.digits,
-            password=given(args, "password_file", environment=False))
-        if args.pdf is not None:
-            from gui.press_pdf import write_press_pdf_here
-            done = write_press_pdf_here(ledger, args.pdf, options)
-            weeks = "1 week" if done.weeks == 1 else f"{done.weeks} weeks"
-            _say(f"{args.pdf}: PDF for the press, {weeks}, {done.breaches} breaches")
-        if args.out is None:
-            return 0
-        if args.press_sheet:
-            from gui.press_pdf import chart_png_here
-            options.press_sheet, options.chart_png = True, chart_png_here(ledger, options)
-        report = export_workbook(ledger, args.out, options)
-    kind = "full (confidential data included)" if args.full else "public"
-    locked = ", protected with a password" if options.password is not None else ""
-    _say(f"{args.out}: {kind} workbook{locked}, {report.breaches} breaches, "
-         f"{report.victims} victims, {report.sources} sources")
-    if report.removed_characters:
-        _say(f"{_characters(report.removed_characters)} removed (see the Summary)")
-    if report.cut_texts:
-        texts = "1 text was" if report.cut_texts == 1 else f"{report.cut_texts} texts were"
-        print(f"{PROG}: warning: {texts} cut to {TEXT_LIMIT:,} characters, the most a cell "
-              "holds (see the Summary)", file=sys.stderr)
-    return 0
-
-
 def _import(args: argparse.Namespace) -> int:
     from db.importer import ImportRefused, import_file
 
@@ -377,11 +329,6 @@ def _merge(args: argparse.Namespace) -> int:
             report = merge_file(ledger, args.other, other_passphrase=typed)
     _say(f"{args.other.name}: {_words('report_words').merge_summary(report)}")
     return 0
-
-
-def _characters(count: int) -> str:
-    """"1 control character", "2 control characters": the count with its noun agreeing."""
-    return f"{count:,} control character{'s' * (count != 1)}"
 
 
 def _day(written: str | None, option: str):

@@ -194,7 +194,7 @@ else:
     import sqlite3
     from datetime import date, datetime, time as clock
     from openpyxl import Workbook
-    from db.workbook import _BREACHES_SQL, _names_sql
+    from db.workbook_breaches import _BREACHES_SQL, _names_sql
 start, cpu = time.perf_counter(), time.process_time()
 if mode == "ours":
     with db.open_ledger(source, read_only=True) as ledger:
