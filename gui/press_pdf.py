@@ -10,6 +10,7 @@ temporary name beside the target and moved into place when complete.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTe
 
 import db
 from db.question import Question
+from db.workbook import _not_written as not_written
 from db.workbook import refuse_ledger_target
 from db.workbook_summary import COUNT_HEADERS, Wording, press_release, sentence_week
 
@@ -51,22 +53,30 @@ def write_press_pdf(ledger: db.Ledger, target: str | os.PathLike, question: Ques
         document.setDefaultTextOption(option)
     document.addResource(QTextDocument.ImageResource, _CHART, chart_png(report.weeks, say))
     document.setHtml(_html(facts, release.other, report, question.week, say))
+    # Drawn into memory, then written by Python: a full disk or a folder that cannot be
+    # written is said as what it is (a PDF writer on a file says nothing of either).
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    pdf = QPdfWriter(buffer)
+    pdf.setTitle(say("Breaches of the ceasefire"))
+    pdf.setCreator("Truce Ledger")
+    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+                                  QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
+    document.print_(pdf)
+    del pdf  # the PDF is complete once its writer is gone
+    buffer.close()
     written = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        pdf = QPdfWriter(str(written))
-        pdf.setTitle(say("Breaches of the ceasefire"))
-        pdf.setCreator("Truce Ledger")
-        pdf.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                                      QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
-        document.print_(pdf)
-        del pdf  # the file is complete once the writer is gone
-        if not written.exists() or written.stat().st_size == 0:
-            raise OSError("the PDF writer wrote nothing")
+        with open(written, "wb") as handle:
+            handle.write(bytes(data))
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(written, target)
     except OSError as error:
-        written.unlink(missing_ok=True)
-        raise db.LedgerError("not_written", name=target.name,
-                             reason=error.strerror or str(error)) from None
+        with contextlib.suppress(OSError):
+            written.unlink(missing_ok=True)
+        raise not_written(target, error) from None
     sentence = dict(facts).get("Press sentence", "")
     return PdfReport(target, len(report.weeks), report.total.breaches, sentence)
 
