@@ -23,6 +23,8 @@ def export(args: argparse.Namespace) -> int:
         raise LedgerError("export_needs_out")
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         raise LedgerError("not_xlsx", name=args.out.name)
+    if args.pdf is not None and args.pdf.suffix.lower() != ".pdf":
+        raise LedgerError("not_pdf", name=args.pdf.name)
     for target in (args.out, args.pdf):
         if target is not None:
             refuse_ledger_target(path, target)
@@ -39,17 +41,19 @@ def export(args: argparse.Namespace) -> int:
             right_to_left=args.right_to_left,
             language=args.language, digits=args.digits,
             password=given(args, "password_file", environment=False))
+        report = None
+        if args.out is not None:  # first: the workbook is the more likely to fail
+            if args.press_sheet:
+                from gui.press_pdf import chart_png_here
+                options.press_sheet, options.chart_png = True, chart_png_here(ledger, options)
+            report = export_workbook(ledger, args.out, options)
         if args.pdf is not None:
             from gui.press_pdf import write_press_pdf_here
             done = write_press_pdf_here(ledger, args.pdf, options)
             weeks = "1 week" if done.weeks == 1 else f"{done.weeks} weeks"
             _say(f"{args.pdf}: PDF for the press, {weeks}, {done.breaches} breaches")
-        if args.out is None:
-            return 0
-        if args.press_sheet:
-            from gui.press_pdf import chart_png_here
-            options.press_sheet, options.chart_png = True, chart_png_here(ledger, options)
-        report = export_workbook(ledger, args.out, options)
+    if report is None:
+        return 0
     kind = "full (confidential data included)" if args.full else "public"
     locked = ", protected with a password" if options.password is not None else ""
     _say(f"{args.out}: {kind} workbook{locked}, {report.breaches} breaches, "

@@ -258,7 +258,9 @@ def _write(ledger: Ledger, book: Workbook, options: ExportOptions,
     # The sheets of counts print one page wide at 8 points or more: each column of counts
     # as narrow as its header's longest word lets it be.
     counts = [max(10, header_width(say(name))) for name in COUNT_HEADERS]
-    weekly_sheet(sheet("Weekly totals", [8, 11, 11] + counts), weeks, total, say)
+    # The Week column holds the week's number since a truce, or its first day (a date).
+    week_width = 8 if options.scheme.truce is not None else 11
+    weekly_sheet(sheet("Weekly totals", [week_width, 11, 11] + counts), weeks, total, say)
     for title, by in (("By governorate", "governorate"), ("By actor", "actor"),
                       ("By type", "type")):
         groups = totals_by(ledger, by, where, options.scheme)

@@ -169,6 +169,7 @@ def error_text(error: Exception) -> str:
                         "if it is a different incident."),
         "no_such_name": tr("There is no {kind} called {name!r}."),
         "not_xlsx": tr("{name}: the workbook's name must end in .xlsx."),
+        "not_pdf": tr("{name}: the PDF's name must end in .pdf."),
         "not_csv_out": tr("{name}: --out writes a .csv file, with --format csv."),
         "export_exists": tr("{name} already exists: give --force to replace it, or another "
                             "--out."),

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
 import db
@@ -61,8 +61,12 @@ def write_press_pdf(ledger: db.Ledger, target: str | os.PathLike, question: Ques
     pdf = QPdfWriter(buffer)
     pdf.setTitle(say("Breaches of the ceasefire"))
     pdf.setCreator("Truce Ledger")
-    pdf.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
-                                  QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter))
+    layout = QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
+                         QMarginsF(15, 15, 15, 15), QPageLayout.Millimeter)
+    pdf.setPageLayout(layout)
+    # The page's text width, in the document's own pixels (96 to the inch): the tables
+    # spread over the whole of it.
+    document.setPageSize(QSizeF(layout.paintRectPixels(96).size()))
     document.print_(pdf)
     del pdf  # the PDF is complete once its writer is gone
     buffer.close()
@@ -94,9 +98,10 @@ def _html(facts, other: str, report, question_week, say: Wording) -> str:
                   for text, kind in cells]
         return "<tr>" + "".join(reversed(styled) if rtl else styled) + "</tr>"
 
-    def table(rows: str, border: bool = True) -> str:
+    def table(rows: str, border: bool = True, width: str = "") -> str:
         lines = ' border="1" style="border-collapse: collapse"' if border else ""
-        return f'<table align="{side}" cellspacing="0"{lines}>{rows}</table>'
+        wide = f' width="{width}"' if width else ""
+        return f'<table align="{side}" cellspacing="0"{wide}{lines}>{rows}</table>'
 
     sentence = dict(facts).get("Press sentence", "")
     parts = [f'<h1 align="{side}">{esc(say("Breaches of the ceasefire"))}</h1>']
@@ -130,18 +135,24 @@ def _html(facts, other: str, report, question_week, say: Wording) -> str:
     counts = ("breaches", "killed", "women", "children", "injured")
     weeks = row([(esc(say(h)), "number") for h in ["Week", "From", "To"] + COUNT_HEADERS[:5]],
                 "th")
-    for w in report.weeks:
-        number = say.number(w.number) if w.number is not None else say.day(w.first)
-        weeks += row([(number, "number"), (say.day(w.first), "number"),
-                      (say.day(w.last), "number")]
+    for w in report.weeks:  # days as the workbook's sheets write them: 2017-01-04
+        first, last = (_digits(day.isoformat(), say) for day in (w.first, w.last))
+        number = say.number(w.number) if w.number is not None else first
+        weeks += row([(number, "number"), (first, "number"), (last, "number")]
                      + [(say.number(getattr(w, n)), "number") for n in counts])
     weeks += row([(f"<b>{esc(say('Total'))}</b>", "text"), ("", "text"), ("", "text")]
                  + [(f"<b>{say.number(getattr(report.total, n))}</b>", "number")
                     for n in counts])
-    parts.append(f'<h2 align="{side}">{esc(say("Weekly totals"))}</h2>{table(weeks)}')
+    parts.append(f'<h2 align="{side}">{esc(say("Weekly totals"))}</h2>'
+                 f'{table(weeks, width="100%")}')
     direction = ' dir="rtl"' if rtl else ""
     return (f'<html{direction}><body style="font-family: \'DejaVu Sans\', \'Noto Sans\', '
-            f'Arial; font-size: 10pt">{"".join(parts)}</body></html>')
+            f'Arial; font-size: 9pt">{"".join(parts)}</body></html>')
+
+
+def _digits(text: str, say: Wording) -> str:
+    """A day written with digits, in the digits of the PDF's Arabic text."""
+    return "".join(say.number(int(c)) if c.isdigit() else c for c in text)
 
 
 def chart_png(weeks, say: Wording) -> QByteArray:

@@ -39,10 +39,15 @@ def demo_path(tmp_path_factory):
 
 
 @NEEDS_PRINTING
-@pytest.mark.parametrize("full", [False, True], ids=["public", "full"])
-def test_every_page_prints_legibly_with_every_header_whole(demo_path, tmp_path, full):
+@pytest.mark.parametrize("full, weeks", [(False, "truce"), (True, "truce"),
+                                         (False, "calendar")],
+                         ids=["public", "full", "calendar weeks"])
+def test_every_page_prints_legibly_with_every_header_whole(demo_path, tmp_path, full, weeks):
+    """(Calendar weeks are named by their first day, a date, in the Week column.)"""
+    from db.totals import WeekScheme
     workbook = tmp_path / "week.xlsx"
-    export(demo_path, workbook, full=full)
+    export(demo_path, workbook, full=full,
+           **({"scheme": WeekScheme(week_start="saturday")} if weeks == "calendar" else {}))
     printed = pages(to_pdf(workbook, tmp_path))
     sheets = load_workbook(workbook).sheetnames
     # Every page says in its footer which sheet it prints ("Breaches · Page 6 of 31"),

@@ -1714,6 +1714,10 @@ Import them?</source>
         <translation>{name}: يجب أن ينتهي اسم المصنف بـ .xlsx.</translation>
     </message>
     <message>
+        <source>{name}: the PDF&apos;s name must end in .pdf.</source>
+        <translation>{name}: يجب أن ينتهي اسم ملف بي دي إف بـ .pdf.</translation>
+    </message>
+    <message>
         <source>{name}: --out writes a .csv file, with --format csv.</source>
         <translation>{name}: يكتب الخيار --out ملف .csv، مع --format csv.</translation>
     </message>
