@@ -127,7 +127,7 @@ def summary_facts(ledger, scheme, where, first_day, weeks, office: str,
                    day=say.day(as_date(scheme.truce.start_date)) if say.language == "ar"
                    else scheme.truce.start_date)
                if scheme.truce else
-               say("Calendar weeks starting on {day}", day=say(scheme.week_start)))
+               say("Calendar weeks starting on {day}", day=_weekday(scheme.week_start, say)))
     lines = [
         ("Office", office or "—"),
         ("Period", period),
@@ -253,6 +253,12 @@ def sentence_week(weeks, first_day) -> tuple:
         return chosen[-1], True
     busy = [w for w in weeks if w.breaches]
     return (busy[-1] if busy else None), False
+
+
+def _weekday(name: str, say: Wording) -> str:
+    """A day of the week, as a sentence names it: Monday, الاثنين."""
+    said = say(name)
+    return said.capitalize() if say.language == "en" else said
 
 
 def _filters_text(ledger, where: TotalsFilter, say: Wording) -> str:

@@ -172,7 +172,7 @@ def error_text(error: Exception) -> str:
         "not_pdf": tr("{name}: the PDF's name must end in .pdf."),
         "not_csv_out": tr("{name}: --out writes a .csv file, with --format csv."),
         "export_exists": tr("{name} already exists: give --force to replace it, or another "
-                            "--out."),
+                            "name."),
         "press_without_ids": tr("{name} is a workbook for the press, written without breach "
                                 "IDs: nothing in it says which breaches it holds, and an "
                                 "import would add them all a second time. Nothing was "

@@ -87,7 +87,7 @@ def test_export_never_replaces_a_file_without_force(demo, tmp_path):
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.strip().splitlines() == [
         f"truce-ledger: error: {target} already exists: give --force to replace it, or "
-        "another --out."]
+        "another name."]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["press.xlsx"]  # nothing left over
     replaced = run("export", "--db", str(demo), "--out", str(target), "--force")

@@ -1722,10 +1722,6 @@ Import them?</source>
         <translation>{name}: يكتب الخيار --out ملف .csv، مع --format csv.</translation>
     </message>
     <message>
-        <source>{name} already exists: give --force to replace it, or another --out.</source>
-        <translation>{name} موجود من قبل: أضف --force لاستبداله، أو اختر --out آخر.</translation>
-    </message>
-    <message>
         <source>{name} is a workbook for the press, written without breach IDs: nothing in it says which breaches it holds, and an import would add them all a second time. Nothing was imported. To import corrections, export with Settings → &quot;Breach IDs in press files&quot; (export --breach-ids) and import that workbook.</source>
         <translation>{name} مصنف للصحافة كُتب دون معرّفات الخروقات: لا شيء فيه يدل على الخروقات التي يحملها، والاستيراد سيضيفها كلها مرة ثانية. لم يُستورد شيء. لاستيراد التصحيحات، صدّر مع تفعيل الإعدادات ← «معرّفات الخروقات في ملفات الصحافة» (export --breach-ids) واستورد ذلك المصنف.</translation>
     </message>
@@ -1952,6 +1948,10 @@ Import them?</source>
     <message>
         <source>This looks like a breach already recorded; save it anyway only if it is a different incident.</source>
         <translation>يبدو أن هذا الخرق مسجَّل من قبل؛ لا تحفظه رغم ذلك إلا إذا كان حادثة مختلفة.</translation>
+    </message>
+    <message>
+        <source>{name} already exists: give --force to replace it, or another name.</source>
+        <translation>{name} موجود من قبل: أضف --force لاستبداله، أو اختر اسمًا آخر.</translation>
     </message>
     <message>
         <source>The passphrase or password from {where} is empty, holds a control character, or begins or ends with a space: it cannot be used.</source>
