@@ -126,6 +126,11 @@ class Ledger:
         self.office = name
         return name
 
+    def with_office(self) -> "Ledger":
+        """This ledger, its office the file's own (`new --office`) where none was given."""
+        self.office = self.office or self.office_of_file
+        return self
+
     @property
     def office_of_file(self) -> str:
         """The office's name the file was made with (`new --office`), or ''."""

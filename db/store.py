@@ -113,8 +113,8 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
     if read_only:
         conn = _read_only_connection(path)
         _readable(conn)
-        return _with_office(_RefusingLedger(conn, path, user, office,
-                                            _opened_read_only(path), tidy=len(made) == 2))
+        return _RefusingLedger(conn, path, user, office, _opened_read_only(path),
+                               tidy=len(made) == 2).with_office()
     _require_writable(path)
     _owner_only(path)
     refusal = _failed_check_refusal(path)
@@ -136,14 +136,8 @@ def open_ledger(path: str | os.PathLike, *, user: str = "", office: str = "",
         conn.close()
         raise
     if refusal is not None:
-        return _with_office(_RefusingLedger(conn, path, user, office, refusal))
-    return _with_office(Ledger(conn, path, user, office))
-
-
-def _with_office(ledger: Ledger) -> Ledger:
-    """Where no office's name is given, the one the file was made with (`new --office`)."""
-    ledger.office = ledger.office or ledger.office_of_file
-    return ledger
+        return _RefusingLedger(conn, path, user, office, refusal).with_office()
+    return Ledger(conn, path, user, office).with_office()
 
 
 def _opened_read_only(path: Path) -> LedgerError:

@@ -191,7 +191,7 @@ _KEPT: list = []  # the application made for the command line, kept while it run
 
 def chart_png_here(ledger: db.Ledger, options) -> bytes:
     """The command line's picture of the chart, for the sheet "For the press release"."""
-    from db.totals import weekly_totals, within
+    from db.totals import weekly_totals
     _drawing_without_a_screen()
-    weeks = weekly_totals(ledger, options.scheme, within(options.scheme, options.where))
+    weeks = weekly_totals(ledger, options.scheme, options.where)
     return bytes(chart_png(weeks, Wording(options.language, options.digits)))

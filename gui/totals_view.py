@@ -230,9 +230,9 @@ class TotalsView(QWidget):
 
     def _shows(self, question: Question) -> bool:
         """Whether the weeks shown are those `question` asks for."""
-        return self._question is not None and (self._question.scheme,
-                                               self._question.where) == (question.scheme,
-                                                                         question.where)
+        shown = self._question
+        return shown is not None and (shown.scheme, shown.where) == (question.scheme,
+                                                                     question.where)
 
     def _fit_columns(self) -> None:
         """Each column as wide as its header and its widest cell, measured on the rows
@@ -321,9 +321,7 @@ class TotalsView(QWidget):
                 default_yes=False):
             return
         question = self.question()
-        proposed = self.ledger.path.parent / dialogs.export_file_name(
-            settings.office_name(self.ledger) or self.ledger.path.stem, *self._period(question))
-        path = dialogs.export_path(self, str(proposed), full)
+        path = dialogs.export_path(self, self._proposed(question, ".xlsx"), full)
         if path is None:
             return
         password = None
@@ -368,10 +366,7 @@ class TotalsView(QWidget):
         from .press_pdf import write_press_pdf
 
         question = self.question()
-        proposed = (self.ledger.path.parent / dialogs.export_file_name(
-            settings.office_name(self.ledger) or self.ledger.path.stem,
-            *self._period(question))).with_suffix(".pdf")
-        path = dialogs.pdf_path(self, str(proposed))
+        path = dialogs.pdf_path(self, self._proposed(question, ".pdf"))
         if path is None:
             return
         try:
@@ -383,6 +378,12 @@ class TotalsView(QWidget):
             dialogs.show_error(self, tr("The PDF was not written"), error_text(error))
             return
         dialogs.show_info(self, tr("PDF written"), str(done.path))
+
+    def _proposed(self, question: Question, suffix: str) -> str:
+        """The file first offered: the office and the days it covers, beside the database."""
+        name = dialogs.export_file_name(settings.office_name(self.ledger)
+                                        or self.ledger.path.stem, *self._period(question))
+        return str((self.ledger.path.parent / name).with_suffix(suffix))
 
     def _period(self, question: Question) -> tuple:
         """The first and last day the export of `question` covers; (None, None) when there
